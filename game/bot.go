@@ -1,0 +1,382 @@
+package game
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"hotline/injects"
+)
+
+// Bot plays a side with a counterpart profile. It makes the same commands a
+// player makes, at the story times its profile gives, and every command goes
+// through the engine's rules.
+//
+// A bot keeps no state of its own: each chance it takes is drawn from a hash
+// of the seed and the decision (which request, which part), so a resumed run
+// decides exactly as the original would have.
+type Bot struct {
+	Side    injects.Side
+	Profile *injects.Profile
+	Actor   Actor
+	seed    uint64
+	lead    string // the team it acts as, unless an inject names another
+
+	// The plan made for the state after event seq. It is kept until the
+	// next event: intents planned for "now" stay due as the clock moves on.
+	intents   []intent
+	plannedAt int
+}
+
+// NewBot makes a bot for side with the named profile; "" picks the side's
+// default counterpart.
+func NewBot(sc *injects.Scenario, side injects.Side, profile string, seed uint64) (*Bot, error) {
+	if profile == "" {
+		profile = sc.Sides[side].Counterparts[0]
+	}
+	p, ok := sc.Profile(profile)
+	if !ok {
+		var ids []string
+		for _, pr := range sc.Profiles {
+			ids = append(ids, pr.ID)
+		}
+		return nil, fmt.Errorf("no counterpart profile %q; this scenario has %v", profile, ids)
+	}
+	teams := sc.TeamsOf(side)
+	return &Bot{Side: side, Profile: p, Actor: Actor{Name: "bot:" + p.ID, Teams: teams}, seed: seed, lead: teams[0],
+		plannedAt: -1}, nil
+}
+
+// intent is a command the bot means to make at a story time.
+type intent struct {
+	at  time.Duration
+	cmd Command
+}
+
+// Wake returns the next story time at which the bot means to act.
+func (b *Bot) Wake(e *Engine) (time.Duration, bool) {
+	var at time.Duration
+	found := false
+	for _, in := range b.planned(e) {
+		if !found || in.at < at {
+			at, found = in.at, true
+		}
+	}
+	return max(at, e.st.Now), found
+}
+
+// Due returns the command the bot makes now, if any. After the engine has
+// done it, ask again: each command changes what the bot plans next.
+func (b *Bot) Due(e *Engine) (Command, bool) {
+	for _, in := range b.planned(e) {
+		if in.at <= e.st.Now {
+			return in.cmd, true
+		}
+	}
+	return Command{}, false
+}
+
+// planned returns the bot's plan for the engine's state now.
+func (b *Bot) planned(e *Engine) []intent {
+	if b.plannedAt == e.st.Seq {
+		return b.intents
+	}
+	b.intents = b.intents[:0]
+	b.plan(e, func(in intent) { b.intents = append(b.intents, in) })
+	b.plannedAt = e.st.Seq
+	return b.intents
+}
+
+// plan lists what the bot means to do and when.
+func (b *Bot) plan(e *Engine, visit func(intent)) {
+	if e.st.Ended {
+		return
+	}
+	b.planInjects(e, visit)
+	b.planAnswers(e, visit)
+	b.planResponses(e, visit)
+	b.planOwnRequests(e, visit)
+	b.planCalls(e, visit)
+	b.planActions(e, visit)
+}
+
+func (b *Bot) planInjects(e *Engine, visit func(intent)) {
+	sc, st, p := e.sc, e.st, b.Profile
+	for i := range st.Injects {
+		in, is := &sc.Injects[i], &st.Injects[i]
+		if is.Status != Fired || is.Resolved || len(in.Choices) == 0 || in.To.All || in.To.Side != b.Side {
+			continue
+		}
+		window := 12 * time.Hour
+		if in.Deadline != nil {
+			window = in.Deadline.Within
+		}
+		weights := make([]float64, len(in.Choices))
+		for k, ch := range in.Choices {
+			weights[k] = p.Tones[ch.Tone]
+		}
+		ch := in.Choices[pick(weights, b.roll(rollChoice, i, 0, 0))]
+		visit(intent{is.FiredAt + scale(window, p.Pace),
+			Command{Team: AddressedTeam(sc, in), Verb: Choose, Inject: in.ID, Choice: ch.ID}})
+	}
+}
+
+// planAnswers answers the other side's questions about the bot's requests.
+func (b *Bot) planAnswers(e *Engine, visit func(intent)) {
+	for i := range e.sc.Requests {
+		req, r := &e.sc.Requests[i], &e.st.Requests[i]
+		if req.From == b.Side && r.Clarifying {
+			delay := max(time.Hour, scale(4*time.Hour, b.Profile.Pace))
+			visit(intent{r.AskedAt + delay, Command{Team: b.lead, Verb: Clarify, Request: req.ID}})
+		}
+	}
+}
+
+// planResponses works on the requests the bot's side received.
+func (b *Bot) planResponses(e *Engine, visit func(intent)) {
+	sc, st, p := e.sc, e.st, b.Profile
+	for i := range sc.Requests {
+		req, r := &sc.Requests[i], &st.Requests[i]
+		if req.To != b.Side || !r.Opened {
+			continue
+		}
+		promised := b.promisedBy(e, req.ID)
+		ack := &r.Elements[0]
+		if !ack.Resolved() {
+			if !ack.Working && (b.roll(rollRespond, i, 0, 0) < math.Sqrt(p.Respond) || promised >= 0) {
+				at := b.deliverAt(e, i, 0, injects.Adequate, promised)
+				visit(intent{at, Command{Team: b.lead, Verb: Deliver, Request: req.ID, Element: req.Elements[0].ID}})
+			}
+			continue
+		}
+		if !r.Asked && b.roll(rollClarify, i, 0, 0) < p.Clarify {
+			visit(intent{st.Now, Command{Team: b.lead, Verb: AskClarification, Request: req.ID}})
+			continue
+		}
+		if r.Clarifying {
+			continue
+		}
+		for j := 1; j < len(req.Elements); j++ {
+			spec, el := req.Elements[j], &r.Elements[j]
+			if el.Resolved() || el.Working {
+				continue
+			}
+			if spec.Kind == injects.Results {
+				if k := indexOfKind(req, injects.Investigate); k >= 0 && !r.Elements[k].Delivered {
+					continue // results wait for the investigation
+				}
+			}
+			if len(req.Grounds) > 0 && b.roll(rollDecline, i, j, 0) < p.Decline {
+				at := b.deliverAt(e, i, j, injects.Thin, promised)
+				visit(intent{at, Command{Team: b.lead, Verb: Decline, Request: req.ID, Element: spec.ID, Ground: b.ground(sc, req)}})
+				continue
+			}
+			respond := b.roll(rollRespond, i, j, 0) < p.Respond
+			if !respond && promised >= 0 && (el.Overdue || el.Due <= st.Calls[promised].PromiseBy) {
+				respond = b.roll(rollKeep, i, j, promised) < (1+p.Respond)/2
+			}
+			if !respond {
+				continue
+			}
+			q := injects.Quality(pick(p.Quality[:], b.roll(rollQuality, i, j, 0)))
+			visit(intent{b.deliverAt(e, i, j, q, promised), Command{Team: b.lead, Verb: Deliver,
+				Request: req.ID, Element: spec.ID, Quality: q}})
+		}
+	}
+}
+
+// deliverAt is when the bot starts work on element j of request i so that
+// it lands at its pace's share of the due window, or within a hotline
+// commitment it made.
+func (b *Bot) deliverAt(e *Engine, i, j int, q injects.Quality, promised int) time.Duration {
+	req, el := &e.sc.Requests[i], &e.st.Requests[i].Elements[j]
+	cost := e.sc.Costs.Of(req.Elements[j].Kind, q)
+	opened := el.Due - el.Window
+	at := opened + scale(el.Window, b.Profile.Pace) - cost
+	if promised >= 0 {
+		c := &e.st.Calls[promised]
+		at = min(at, c.AnsweredAt+(c.PromiseBy-c.AnsweredAt)/2-cost)
+	}
+	return max(at, e.st.Now)
+}
+
+// promisedBy returns the index of a commitment the bot's side made over the
+// hotline that covers the request, or -1.
+func (b *Bot) promisedBy(e *Engine, req string) int {
+	for i := range e.st.Calls {
+		c := &e.st.Calls[i]
+		if c.Promised() && c.From != b.Side && (c.About == "" || c.About == req) {
+			return i
+		}
+	}
+	return -1
+}
+
+// ground picks the ground to decline on: a sound one if the request allows
+// one, else the first it lists.
+func (b *Bot) ground(sc *injects.Scenario, req *injects.Request) string {
+	for _, id := range req.Grounds {
+		if g, ok := sc.Ground(id); ok && len(g.Covers) > 0 && g.Sound(req.Category) {
+			return id
+		}
+	}
+	return req.Grounds[0]
+}
+
+// planOwnRequests rings the hotline when a request the bot's side sent runs
+// late, and sends requests the scenario lets it send.
+func (b *Bot) planOwnRequests(e *Engine, visit func(intent)) {
+	sc, st, p := e.sc, e.st, b.Profile
+	ringing := false // one call at a time: wait for the answer
+	for k := range st.Calls {
+		ringing = ringing || st.Calls[k].Open() && st.Calls[k].From == b.Side
+	}
+	var ring intent
+	wantRing := false
+	for i := range sc.Requests {
+		req, r := &sc.Requests[i], &st.Requests[i]
+		if req.From != b.Side {
+			continue
+		}
+		if !r.Opened {
+			cmd := Command{Team: b.lead, Verb: Open, Request: req.ID}
+			if req.Available != nil && b.roll(rollOpen, i, 0, 0) < p.Initiative/2 && e.allowed(b.Actor, cmd) {
+				visit(intent{st.Now, cmd})
+			}
+			continue
+		}
+		if p.Escalate == 0 || ringing {
+			continue
+		}
+		calls, last := 0, time.Duration(-1)
+		for k := range st.Calls {
+			if c := &st.Calls[k]; c.About == req.ID && c.From == b.Side {
+				calls, last = calls+1, c.RangAt
+			}
+		}
+		if calls >= 2 {
+			continue
+		}
+		for j := range r.Elements {
+			el := &r.Elements[j]
+			if !el.Overdue || el.Resolved() {
+				continue
+			}
+			at := el.Due + p.Escalate
+			if last >= 0 {
+				at = max(at, last+2*p.Escalate)
+			}
+			if !wantRing || at < ring.at {
+				ring, wantRing = intent{at, Command{Team: b.lead, Verb: Ring, Request: req.ID}}, true
+			}
+			break
+		}
+	}
+	if wantRing {
+		visit(ring)
+	}
+}
+
+// planCalls answers hotline calls, or lets them ring out.
+func (b *Bot) planCalls(e *Engine, visit func(intent)) {
+	p := b.Profile
+	for i := range e.st.Calls {
+		c := &e.st.Calls[i]
+		if !c.Open() || c.From == b.Side || b.roll(rollAnswer, c.N, 0, 0) >= p.Answer {
+			continue
+		}
+		a := injects.Answer(pick(p.Answers[:], b.roll(rollAnswers, c.N, 0, 0)))
+		at := c.RangAt + scale(e.sc.Hotline.AnswerWithin, min(p.Pace, 1.5)/2)
+		visit(intent{at, Command{Team: b.lead, Verb: Answer, Call: c.N, Answer: a}})
+	}
+}
+
+// planActions takes the scenario's actions now and then, by the profile's
+// initiative and its taste for the action's tone.
+func (b *Bot) planActions(e *Engine, visit func(intent)) {
+	sc, st, p := e.sc, e.st, b.Profile
+	top := max(p.Tones[0], p.Tones[1], p.Tones[2])
+	if top == 0 {
+		return
+	}
+	day := int(st.Now / (24 * time.Hour))
+	for i := range sc.Actions {
+		// At most one action a day: a government does not threaten and
+		// impose sanctions in the same breath.
+		if a := st.Actions[i]; sc.Actions[i].Side == b.Side && a.Taken > 0 && st.Now-a.Last < 24*time.Hour {
+			return
+		}
+	}
+	for i := range sc.Actions {
+		a := &sc.Actions[i]
+		if a.Side != b.Side || st.Actions[i].Taken >= 3 {
+			continue
+		}
+		chance := p.Initiative * p.Tones[a.Tone] / top
+		if b.roll(rollAct, i, day, st.Actions[i].Taken) >= chance {
+			continue
+		}
+		cmd := Command{Team: b.lead, Verb: Act, Action: a.ID}
+		if e.allowed(b.Actor, cmd) {
+			visit(intent{st.Now, cmd})
+			return // one action at a time
+		}
+	}
+}
+
+// Decisions a bot draws chances for.
+const (
+	rollChoice = iota + 1
+	rollRespond
+	rollDecline
+	rollQuality
+	rollKeep
+	rollClarify
+	rollOpen
+	rollAnswer
+	rollAnswers
+	rollAct
+)
+
+// roll draws a number in [0, 1) for one decision, named by its kind and
+// up to three numbers (the inject, request, element, call or action, by
+// their place in the scenario, which its digest fixes).
+func (b *Bot) roll(kind, x, y, n int) float64 {
+	key := uint64(kind)<<56 ^ uint64(x)<<40 ^ uint64(y)<<20 ^ uint64(n)
+	h := mix64(mix64(b.seed^uint64(b.Side+1)*0x9e3779b97f4a7c15) ^ key)
+	return float64(h>>11) / (1 << 53)
+}
+
+// mix64 is the splitmix64 finaliser.
+func mix64(h uint64) uint64 {
+	h += 0x9e3779b97f4a7c15
+	h ^= h >> 30
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 27
+	h *= 0x94d049bb133111eb
+	return h ^ h>>31
+}
+
+// pick chooses an index by weight with u in [0, 1); all-zero weights pick
+// uniformly.
+func pick(weights []float64, u float64) int {
+	total := 0.0
+	for _, w := range weights {
+		total += w
+	}
+	if total == 0 {
+		return min(int(u*float64(len(weights))), len(weights)-1)
+	}
+	x := u * total
+	for i, w := range weights {
+		if x < w {
+			return i
+		}
+		x -= w
+	}
+	return len(weights) - 1
+}
+
+func scale(d time.Duration, f float64) time.Duration {
+	return time.Duration(float64(d) * f).Truncate(time.Minute)
+}

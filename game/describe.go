@@ -1,0 +1,193 @@
+package game
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"hotline/injects"
+)
+
+// Describe says in a sentence what an event means, for transcripts and the
+// exercise's event log. st is the state just after the event.
+func Describe(st *State, ev *Event) string {
+	sc := st.Scenario
+	switch ev.Type {
+	case Started:
+		return fmt.Sprintf("%s begins (seed %d; %s: %s; %s: %s)", sc.Title, ev.Start.Seed,
+			injects.US.Title(), playerWords(ev.Start.Players[0]), injects.CN.Title(), playerWords(ev.Start.Players[1]))
+	case InjectFired:
+		in := injectOf(sc, ev.Inject)
+		from := in.From
+		if p, ok := sc.Persona(in.From); ok {
+			from = p.Name
+		}
+		return fmt.Sprintf("%s to %s from %s: %q", in.Channel.Title(), audienceWords(sc, in.To), from, in.Title)
+	case InjectTriggered:
+		return fmt.Sprintf("%q is due at %s", injectOf(sc, ev.Inject).Title, StoryTime(sc, ev.Due))
+	case InjectChosen:
+		in := injectOf(sc, ev.Inject)
+		ch, _ := in.Choice(ev.Choice)
+		return fmt.Sprintf("%s chose %q on %q", teamWords(sc, ev.Team), ch.Label, in.Title)
+	case InjectExpired:
+		in := injectOf(sc, ev.Inject)
+		if ch, ok := in.Choice(ev.Choice); ok {
+			return fmt.Sprintf("no decision on %q in time, so %q applies", in.Title, ch.Label)
+		}
+		return fmt.Sprintf("no decision on %q in time", in.Title)
+	case InjectCancelled:
+		return fmt.Sprintf("%q is cancelled", injectOf(sc, ev.Inject).Title)
+	case VariableSet:
+		return fmt.Sprintf("%s is now %s%s", ev.Var, ev.Value, causeWords(ev.Cause))
+	case RequestOpened:
+		req := requestOf(sc, ev.Request)
+		return fmt.Sprintf("%s sends a %s to %s: %q (%s)", req.From.Title(), req.Kind.Title(), req.To.Title(), req.Subject, req.ID)
+	case ClarificationAsked:
+		req := requestOf(sc, ev.Request)
+		return fmt.Sprintf("%s asks %s to clarify %s; its clock stops", teamWords(sc, ev.Team), req.From.Title(), req.ID)
+	case Clarified:
+		return fmt.Sprintf("%s clarifies %s; its clock runs again", teamWords(sc, ev.Team), ev.Request)
+	case WorkStarted:
+		spec := specOf(sc, ev.Request, ev.Element)
+		return fmt.Sprintf("%s starts work on the %s for %s (%s), ready at %s", teamWords(sc, ev.Team),
+			spec.Kind.Noun(), ev.Request, ev.Quality, StoryTime(sc, ev.Due))
+	case Delivered:
+		spec := specOf(sc, ev.Request, ev.Element)
+		el := st.element(ev.Request, ev.Element)
+		q := ""
+		if spec.Kind != injects.Acknowledge {
+			q = " (" + ev.Quality.String() + ")"
+		}
+		return fmt.Sprintf("%s delivers the %s%s for %s, %s", teamWords(sc, ev.Team), spec.Kind.Noun(), q, ev.Request,
+			lateness(ev.At, el.Due))
+	case Declined:
+		spec := specOf(sc, ev.Request, ev.Element)
+		ground := ev.Ground
+		sound := ""
+		if g, ok := sc.Ground(ev.Ground); ok {
+			ground = g.Title
+			if !g.Sound(requestOf(sc, ev.Request).Category) {
+				sound = ", not a sound ground for this matter"
+			}
+		}
+		return fmt.Sprintf("%s declines the %s for %s: %s%s", teamWords(sc, ev.Team), spec.Kind.Noun(), ev.Request, ground, sound)
+	case Overdue:
+		spec := specOf(sc, ev.Request, ev.Element)
+		verb := "is"
+		if spec.Kind == injects.Results {
+			verb = "are"
+		}
+		return fmt.Sprintf("the %s for %s %s overdue", spec.Kind.Noun(), ev.Request, verb)
+	case Rang:
+		about := ""
+		if ev.Request != "" {
+			about = " about " + ev.Request
+		}
+		return fmt.Sprintf("HOTLINE call %d: %s rings %s%s; answer due by %s", ev.Call, ev.Side.Title(), ev.Side.Other().Title(),
+			about, StoryTime(sc, ev.At+sc.Hotline.AnswerWithin))
+	case Answered:
+		c := st.call(ev.Call)
+		switch ev.Answer {
+		case injects.Commit:
+			return fmt.Sprintf("%s answers call %d and commits to deliver what is outstanding by %s", c.From.Other().Title(), ev.Call, StoryTime(sc, ev.Due))
+		case injects.Explain:
+			return fmt.Sprintf("%s answers call %d with an explanation", c.From.Other().Title(), ev.Call)
+		}
+		return fmt.Sprintf("%s answers call %d with a denial", c.From.Other().Title(), ev.Call)
+	case Missed:
+		c := st.call(ev.Call)
+		return fmt.Sprintf("call %d to %s went unanswered", ev.Call, c.From.Other().Title())
+	case Kept:
+		return fmt.Sprintf("%s kept the commitment made on call %d", st.call(ev.Call).From.Other().Title(), ev.Call)
+	case Broken:
+		return fmt.Sprintf("%s broke the commitment made on call %d", st.call(ev.Call).From.Other().Title(), ev.Call)
+	case LadderMoved:
+		return fmt.Sprintf("escalation ladder now at %s%s", sc.Hotline.Rungs[ev.Rung].Title, causeWords(ev.Cause))
+	case ActionTaken:
+		if i, ok := sc.ActionIndex(ev.Action); ok {
+			return fmt.Sprintf("%s: %s", teamWords(sc, ev.Team), sc.Actions[i].Label)
+		}
+	case ReviewHeld:
+		name := "closing review"
+		if ev.Review.Meeting > 0 {
+			name = fmt.Sprintf("meeting %d", ev.Review.Meeting)
+		}
+		return fmt.Sprintf("the joint dialogue reviews the requests (%s): %s %d, %s %d", name,
+			injects.US.Title(), ev.Review.Sides[injects.US].Score, injects.CN.Title(), ev.Review.Sides[injects.CN].Score)
+	case Ended:
+		if i, ok := sc.EndingIndex(ev.Ending); ok {
+			return "the exercise ends: " + sc.Endings[i].Title
+		}
+		return "the exercise ends: the story clock ran out"
+	}
+	return ev.Type.String()
+}
+
+// StoryTime writes a story offset as a Washington calendar time.
+func StoryTime(sc *injects.Scenario, at time.Duration) string {
+	return sc.Time(at).Format("Mon 2006-01-02 15:04")
+}
+
+func lateness(at, due time.Duration) string {
+	if at <= due {
+		return "on time"
+	}
+	return injects.FormatDuration(at-due) + " late"
+}
+
+func playerWords(p string) string {
+	if profile, ok := strings.CutPrefix(p, "bot:"); ok {
+		return profile + " bot"
+	}
+	return p
+}
+
+func causeWords(cause string) string {
+	switch cause {
+	case "":
+		return ""
+	case "ring":
+		return " (a hotline call)"
+	case "missed":
+		return " (a call went unanswered)"
+	case "commit", "explain", "deny":
+		return " (the answer: " + cause + ")"
+	case "kept":
+		return " (a commitment kept)"
+	case "broken":
+		return " (a commitment broken)"
+	}
+	return " (" + cause + ")"
+}
+
+func teamWords(sc *injects.Scenario, team string) string {
+	if t, ok := sc.Team(team); ok {
+		return t.Side.Title() + " (" + t.Name + ")"
+	}
+	return "White Cell"
+}
+
+func audienceWords(sc *injects.Scenario, a injects.Audience) string {
+	switch {
+	case a.All:
+		return "both delegations"
+	case a.Team != "":
+		return teamWords(sc, a.Team)
+	}
+	return a.Side.Title()
+}
+
+func injectOf(sc *injects.Scenario, id string) *injects.Inject {
+	i, _ := sc.InjectIndex(id)
+	return &sc.Injects[i]
+}
+
+func requestOf(sc *injects.Scenario, id string) *injects.Request {
+	i, _ := sc.RequestIndex(id)
+	return &sc.Requests[i]
+}
+
+func specOf(sc *injects.Scenario, req, el string) injects.ElementSpec {
+	r := requestOf(sc, req)
+	return r.Elements[r.Element(el)]
+}

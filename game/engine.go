@@ -1,0 +1,652 @@
+package game
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"hotline/injects"
+)
+
+// Engine plays a scenario. Commands (Do) and the story clock (Advance) go
+// in; events come out to the observer (see Observe), each already folded
+// into State. An Engine is not safe for concurrent use.
+type Engine struct {
+	sc   *injects.Scenario
+	st   *State
+	sink func(*State, *Event)
+	ev   Event // the event being made; kept here so making one allocates nothing
+
+	// Conditions: their environment, the injects waiting on one, and what
+	// changed since they last ran, so that each runs only when it may have
+	// changed its answer.
+	env      map[string]any
+	eval     injects.Evaluator
+	whens    []when
+	dirty    injects.Deps
+	dirtyReq []bool // by request
+	spareReq []bool
+	hours    int // the story hour env["hours"] holds
+
+	// Memos, each valid while the state is as it was when made.
+	review    *Scorecard // what score() reads
+	reviewSeq int
+	nextAt    timer // the next timer
+	nextOK    bool
+	nextSeq   int
+	nextNow   time.Duration
+	nextFrom  bool
+
+	quiet bool // refusals need no message: see allowed
+}
+
+// Setup is how a new exercise starts.
+type Setup struct {
+	Seed    uint64               // drives the bots' chances
+	Players [2]string            // who plays each side: "player" or "bot:<profile>"
+	Observe func(*State, *Event) // sees every event from the first, with the state after it; may be nil
+}
+
+// New starts a scenario.
+func New(sc *injects.Scenario, setup Setup) *Engine {
+	e := newEngine(sc)
+	e.sink = setup.Observe
+	e.emit(Event{Type: Started, Start: &Start{Scenario: sc.ID, Source: sc.Source, Digest: sc.Digest,
+		Seed: setup.Seed, Players: setup.Players}})
+	e.settle()
+	return e
+}
+
+// Replay rebuilds an engine from the events of a log, checking that they
+// belong to this scenario and follow one another.
+func Replay(sc *injects.Scenario, events []Event) (*Engine, error) {
+	if len(events) == 0 || events[0].Type != Started {
+		return nil, fmt.Errorf("the log does not start with %s", Started)
+	}
+	if first := events[0].Start; first.Scenario != sc.ID || first.Digest != sc.Digest {
+		return nil, fmt.Errorf("the log was made with scenario %q (digest %.12s), not with this %s (%q, digest %.12s)",
+			first.Scenario, first.Digest, sc.Source, sc.ID, sc.Digest)
+	}
+	e := newEngine(sc)
+	for i := range events {
+		ev := &events[i]
+		if ev.Seq != i+1 {
+			return nil, fmt.Errorf("event %d has sequence number %d", i+1, ev.Seq)
+		}
+		if ev.At < e.st.Now {
+			return nil, fmt.Errorf("event %d goes back in story time", ev.Seq)
+		}
+		e.st.Apply(ev)
+		e.sync(ev)
+	}
+	e.syncClock()
+	e.dirty = 0
+	return e, nil
+}
+
+func newEngine(sc *injects.Scenario) *Engine {
+	e := &Engine{sc: sc, st: newState(sc), dirty: ^injects.Deps(0), reviewSeq: -1,
+		dirtyReq: make([]bool, len(sc.Requests)), spareReq: make([]bool, len(sc.Requests))}
+	e.env = sc.Env(probe{e})
+	for i := range sc.Injects {
+		if t := sc.Injects[i].Trigger; t.Kind == injects.When {
+			w := when{inject: i, anyRequest: true}
+			if ids, named := t.If.Requests(); named {
+				w.anyRequest = false
+				for _, id := range ids {
+					if r, ok := sc.RequestIndex(id); ok {
+						w.requests = append(w.requests, r)
+					}
+				}
+			}
+			e.whens = append(e.whens, w)
+		}
+	}
+	for i := range e.dirtyReq {
+		e.dirtyReq[i] = true
+	}
+	return e
+}
+
+// when is an inject with a when: trigger and the requests its condition reads.
+type when struct {
+	inject     int
+	requests   []int
+	anyRequest bool
+}
+
+// stale reports whether the condition may read something that changed.
+func (w *when) stale(deps, dirty injects.Deps, dirtyReq []bool) bool {
+	hit := deps & dirty
+	if hit&^injects.DepRequests != 0 || hit == 0 {
+		return hit != 0
+	}
+	if w.anyRequest {
+		return true
+	}
+	for _, r := range w.requests {
+		if dirtyReq[r] {
+			return true
+		}
+	}
+	return false
+}
+
+// State returns the state of play. It is the engine's own: read it, do not
+// change it.
+func (e *Engine) State() *State { return e.st }
+
+// Scenario returns the scenario being played.
+func (e *Engine) Scenario() *injects.Scenario { return e.sc }
+
+// Observe registers fn to see every event as it is made, with the state
+// just after it, before the call that made it returns. The event log and
+// transcripts use it. The event is the engine's: copy it to keep it.
+func (e *Engine) Observe(fn func(*State, *Event)) { e.sink = fn }
+
+// Do carries out a command, or refuses it with an error and no events.
+func (e *Engine) Do(a Actor, c Command) error {
+	if err := e.follow(a, c, true); err != nil {
+		return err
+	}
+	e.settle()
+	return nil
+}
+
+// Check reports whether Do would accept the command now, without doing it.
+func (e *Engine) Check(a Actor, c Command) error { return e.follow(a, c, false) }
+
+// allowed is Check for bots, which only need a yes or no: a refusal costs
+// nothing to make.
+func (e *Engine) allowed(a Actor, c Command) bool {
+	e.quiet = true
+	err := e.follow(a, c, false)
+	e.quiet = false
+	return err == nil
+}
+
+// follow applies the rule for the command, acting on it if do is set.
+func (e *Engine) follow(a Actor, c Command, do bool) error {
+	if e.st.Ended {
+		return ErrEnded
+	}
+	team, ok := e.sc.Team(c.Team)
+	if !ok {
+		return e.refuse("no team %q in this scenario", c.Team)
+	}
+	if !a.CanActFor(c.Team) {
+		return fmt.Errorf("%w: %s cannot act for %s (%s)", ErrForbidden, a.Name, team.Name, team.Side.Title())
+	}
+	if int(c.Verb) >= len(rules) {
+		return e.refuse("unknown command %v", c.Verb)
+	}
+	return rules[c.Verb](e, team, c, do)
+}
+
+// Advance moves the story clock to the given offset, firing everything that
+// falls due on the way, in time order. The clock never runs backwards.
+func (e *Engine) Advance(to time.Duration) {
+	for !e.st.Ended {
+		t, ok := e.next()
+		if !ok || t.at > to {
+			break
+		}
+		e.st.Now = max(e.st.Now, t.at)
+		e.run(t)
+		e.settle()
+	}
+	if !e.st.Ended && to > e.st.Now {
+		e.st.Now = to
+		e.settle()
+	}
+}
+
+// Next returns when the engine next has something to do on its own.
+func (e *Engine) Next() (time.Duration, bool) {
+	t, ok := e.next()
+	return t.at, ok
+}
+
+func (e *Engine) emit(ev Event) {
+	e.ev = ev
+	e.ev.Seq, e.ev.At = e.st.Seq+1, e.st.Now
+	e.st.Apply(&e.ev)
+	e.sync(&e.ev)
+	if e.sink != nil {
+		e.sink(e.st, &e.ev)
+	}
+}
+
+// sync keeps the condition environment and the dirty set current.
+func (e *Engine) sync(ev *Event) {
+	switch ev.Type {
+	case VariableSet:
+		if i, ok := e.sc.VariableIndex(ev.Var); ok {
+			e.env[ev.Var] = e.st.Vars[i].Any()
+		}
+		e.dirty |= injects.DepVars
+	case LadderMoved:
+		e.env[injects.EnvLadder] = e.st.Rung
+		e.env[injects.EnvRung] = e.sc.Hotline.Rungs[e.st.Rung].ID
+		e.dirty |= injects.DepLadder
+	case InjectFired, InjectChosen, InjectExpired, InjectCancelled:
+		e.dirty |= injects.DepInjects
+	case RequestOpened, Delivered, Declined, Overdue:
+		// What conditions can see of a request (status, late, delivered,
+		// score) changes only with these; work starting or a question
+		// asked leaves it as it was.
+		e.dirty |= injects.DepRequests
+		if i, ok := e.sc.RequestIndex(ev.Request); ok {
+			e.dirtyReq[i] = true
+		}
+	case Rang, Answered, Missed, Kept, Broken:
+		e.dirty |= injects.DepCalls
+	case ActionTaken:
+		e.dirty |= injects.DepActions
+	}
+}
+
+func (e *Engine) syncClock() {
+	if h := int(e.st.Now / time.Hour); h != e.hours {
+		e.hours = h
+		e.env[injects.EnvHours], e.env[injects.EnvDays] = h, h/24
+		e.dirty |= injects.DepClock
+	}
+}
+
+// settle fires the when: injects whose conditions have come true, until
+// nothing more changes. Each inject triggers once, so it ends.
+func (e *Engine) settle() {
+	e.syncClock()
+	for e.dirty != 0 && !e.st.Ended {
+		dirty := e.dirty
+		dirtyReq := e.dirtyReq
+		e.dirty = 0
+		e.dirtyReq = e.spareReq
+		clear(e.dirtyReq)
+		e.spareReq = dirtyReq
+		for k := range e.whens {
+			if e.st.Ended {
+				return
+			}
+			w := &e.whens[k]
+			i := w.inject
+			in := &e.sc.Injects[i]
+			t := in.Trigger
+			if e.st.Injects[i].Status != Waiting || e.st.Now < t.NotBefore || !w.stale(t.If.Deps(), dirty, dirtyReq) {
+				continue
+			}
+			if !e.eval.Eval(t.If, e.env) {
+				continue
+			}
+			if t.Delay == 0 {
+				e.fire(i)
+			} else {
+				e.emit(Event{Type: InjectTriggered, Inject: in.ID, Due: e.st.Now + t.Delay})
+			}
+		}
+	}
+}
+
+// timer is something due at a story time. Timers due at the same time run
+// in kind order: work completes before its element is judged overdue.
+type timer struct {
+	at   time.Duration
+	kind timerKind
+	i, j int
+}
+
+type timerKind uint8
+
+const (
+	tWork timerKind = iota
+	tFire
+	tWake // a when: inject of an included file may start listening
+	tDeadline
+	tOverdue
+	tAnswer
+	tPromise
+	tMeeting
+	tEnd
+)
+
+func (t timer) before(u timer) bool {
+	if t.at != u.at {
+		return t.at < u.at
+	}
+	if t.kind != u.kind {
+		return t.kind < u.kind
+	}
+	if t.i != u.i {
+		return t.i < u.i
+	}
+	return t.j < u.j
+}
+
+// next finds the earliest timer.
+func (e *Engine) next() (timer, bool) {
+	if e.nextFrom && e.nextSeq == e.st.Seq && e.nextNow == e.st.Now {
+		return e.nextAt, e.nextOK
+	}
+	t, ok := e.findNext()
+	e.nextAt, e.nextOK, e.nextSeq, e.nextNow, e.nextFrom = t, ok, e.st.Seq, e.st.Now, true
+	return t, ok
+}
+
+func (e *Engine) findNext() (timer, bool) {
+	st, sc := e.st, e.sc
+	best := timer{at: sc.End, kind: tEnd} // the end is always due
+	for i := range st.Requests {
+		r := &st.Requests[i]
+		if !r.Opened {
+			continue
+		}
+		for j := range r.Elements {
+			el := &r.Elements[j]
+			if el.Working {
+				if t := (timer{el.ReadyAt, tWork, i, j}); t.before(best) {
+					best = t
+				}
+			}
+			if !el.Resolved() && !el.Overdue && !r.Clarifying {
+				if t := (timer{el.Due, tOverdue, i, j}); t.before(best) {
+					best = t
+				}
+			}
+		}
+	}
+	for i := range st.Injects {
+		is := &st.Injects[i]
+		var t timer
+		switch is.Status {
+		case Scheduled:
+			t = timer{is.Due, tFire, i, 0}
+		case Fired:
+			dl := sc.Injects[i].Deadline
+			if dl == nil || is.Resolved {
+				continue
+			}
+			t = timer{is.FiredAt + dl.Within, tDeadline, i, 0}
+		case Waiting:
+			tr := &sc.Injects[i].Trigger
+			if tr.Kind != injects.When || tr.NotBefore <= st.Now {
+				continue
+			}
+			t = timer{tr.NotBefore, tWake, i, 0}
+		default:
+			continue
+		}
+		if t.before(best) {
+			best = t
+		}
+	}
+	for i := range st.Calls {
+		c := &st.Calls[i]
+		var t timer
+		switch {
+		case c.Open():
+			t = timer{c.AnswerBy, tAnswer, i, 0}
+		case c.Promised():
+			t = timer{c.PromiseBy, tPromise, i, 0}
+		default:
+			continue
+		}
+		if t.before(best) {
+			best = t
+		}
+	}
+	if held := e.meetingsHeld(); held < len(sc.Review.Meetings) {
+		if t := (timer{sc.Review.Meetings[held], tMeeting, held, 0}); t.before(best) {
+			best = t
+		}
+	}
+	return best, true
+}
+
+func (e *Engine) meetingsHeld() int {
+	n := 0
+	for _, r := range e.st.Reviews {
+		if r.Meeting > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// run does what a timer says.
+func (e *Engine) run(t timer) {
+	sc, st := e.sc, e.st
+	switch t.kind {
+	case tWork:
+		req, el := &sc.Requests[t.i], &st.Requests[t.i].Elements[t.j]
+		e.emit(Event{Type: Delivered, Team: el.By, Request: req.ID, Element: req.Elements[t.j].ID, Quality: el.Quality})
+		e.judgePromises(false)
+	case tFire:
+		e.fire(t.i)
+	case tWake:
+		e.dirty |= sc.Injects[t.i].Trigger.If.Deps()
+		for r := range e.dirtyReq {
+			e.dirtyReq[r] = true
+		}
+	case tDeadline:
+		in := &sc.Injects[t.i]
+		dl := in.Deadline
+		e.emit(Event{Type: InjectExpired, Inject: in.ID, Choice: dl.Choose})
+		if ch, ok := in.Choice(dl.Choose); ok {
+			e.applyChoice(ch)
+		}
+		e.apply(dl.Effects, in.ID)
+	case tOverdue:
+		req := &sc.Requests[t.i]
+		e.emit(Event{Type: Overdue, Request: req.ID, Element: req.Elements[t.j].ID})
+		e.apply(req.OnOverdue, req.ID)
+	case tAnswer:
+		e.emit(Event{Type: Missed, Call: st.Calls[t.i].N})
+		e.moveLadder(sc.Hotline.Moves.Missed, "missed")
+	case tPromise:
+		e.judgePromises(true)
+	case tMeeting:
+		e.emit(Event{Type: ReviewHeld, Review: Review(st, t.i+1)})
+	case tEnd:
+		e.end("")
+	}
+}
+
+// fire fires inject i unless it already fired or was cancelled.
+func (e *Engine) fire(i int) {
+	if s := e.st.Injects[i].Status; s == Fired || s == Cancelled {
+		return
+	}
+	in := &e.sc.Injects[i]
+	e.emit(Event{Type: InjectFired, Inject: in.ID})
+	e.apply(in.Effects, in.ID)
+}
+
+func (e *Engine) applyChoice(ch *injects.Choice) {
+	e.apply(ch.Effects, ch.ID)
+	if ch.Next != "" {
+		if i, ok := e.sc.InjectIndex(ch.Next); ok {
+			e.fire(i)
+		}
+	}
+}
+
+// apply carries out effects in order; cause names what made them.
+func (e *Engine) apply(effects []injects.Effect, cause string) {
+	for k := range effects {
+		if e.st.Ended {
+			return
+		}
+		ef := &effects[k]
+		switch ef.Kind {
+		case injects.SetVar, injects.ChangeVar:
+			e.setVar(ef, cause)
+		case injects.OpenReq:
+			if i, ok := e.sc.RequestIndex(ef.Target); ok && !e.st.Requests[i].Opened {
+				e.emit(Event{Type: RequestOpened, Request: ef.Target, Cause: cause})
+			}
+		case injects.RingLine:
+			e.emit(Event{Type: Rang, Side: ef.Side, Call: len(e.st.Calls) + 1, Request: ef.Target, Cause: cause})
+			e.moveLadder(e.sc.Hotline.Moves.Ring, "ring")
+		case injects.FireInject:
+			if i, ok := e.sc.InjectIndex(ef.Target); ok {
+				e.fire(i)
+			}
+		case injects.CancelInject:
+			if i, ok := e.sc.InjectIndex(ef.Target); ok {
+				if s := e.st.Injects[i].Status; s == Waiting || s == Scheduled {
+					e.emit(Event{Type: InjectCancelled, Inject: ef.Target, Cause: cause})
+				}
+			}
+		case injects.MoveLadder:
+			e.moveLadder(ef.Steps, cause)
+		case injects.EndExercise:
+			e.end(ef.Target)
+		}
+	}
+}
+
+func (e *Engine) setVar(ef *injects.Effect, cause string) {
+	i, ok := e.sc.VariableIndex(ef.Var)
+	if !ok {
+		return
+	}
+	decl, cur := &e.sc.Variables[i], e.st.Vars[i]
+	v := ef.Value
+	v.Type = decl.Type
+	if decl.Type == injects.Text {
+		v.Text = ef.Value.Text
+	}
+	if ef.Kind == injects.ChangeVar {
+		v = cur
+		v.Int += ef.Value.Int
+	}
+	if decl.Meter() {
+		v.Int = min(max(v.Int, decl.Min), decl.Max)
+	}
+	if v == cur {
+		return
+	}
+	e.emit(Event{Type: VariableSet, Var: ef.Var, Value: v, Cause: cause})
+}
+
+func (e *Engine) moveLadder(steps int, cause string) {
+	to := min(max(e.st.Rung+steps, 0), len(e.sc.Hotline.Rungs)-1)
+	if to != e.st.Rung {
+		e.emit(Event{Type: LadderMoved, Rung: to, Cause: cause})
+	}
+}
+
+// judgePromises marks hotline commitments kept once everything they cover
+// is resolved, and, when due is set, broken when their time is up.
+func (e *Engine) judgePromises(due bool) {
+	for i := range e.st.Calls {
+		c := &e.st.Calls[i]
+		if !c.Promised() {
+			continue
+		}
+		switch {
+		case e.promiseMet(c):
+			e.emit(Event{Type: Kept, Call: c.N})
+			e.moveLadder(e.sc.Hotline.Moves.Kept, "kept")
+		case due && e.st.Now >= c.PromiseBy:
+			e.emit(Event{Type: Broken, Call: c.N})
+			e.moveLadder(e.sc.Hotline.Moves.Broken, "broken")
+		}
+	}
+}
+
+// promiseMet reports whether the side that committed has resolved every
+// element falling due by the promise: of the call's request, or of every
+// request addressed to it when the call named none.
+func (e *Engine) promiseMet(c *Call) bool {
+	committed := c.From.Other()
+	for i := range e.sc.Requests {
+		req := &e.sc.Requests[i]
+		if req.To != committed || (c.About != "" && req.ID != c.About) {
+			continue
+		}
+		for j := range e.st.Requests[i].Elements {
+			el := &e.st.Requests[i].Elements[j]
+			if !el.Resolved() && (el.Overdue || el.Due <= c.PromiseBy) && e.st.Requests[i].Opened {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// end closes the exercise: with the given ending, or when the clock runs
+// out with the first ending whose condition holds.
+func (e *Engine) end(ending string) {
+	if ending == "" {
+		for _, en := range e.sc.Endings {
+			if en.If != nil && e.eval.Eval(en.If, e.env) {
+				ending = en.ID
+				break
+			}
+		}
+	}
+	e.emit(Event{Type: ReviewHeld, Review: e.currentReview()})
+	e.emit(Event{Type: Ended, Ending: ending})
+}
+
+// currentReview is the closing review as play stands, computed once per
+// state however many conditions ask for scores.
+func (e *Engine) currentReview() *Scorecard {
+	if e.reviewSeq != e.st.Seq || e.review.At != Offset(e.st.Now) {
+		e.review, e.reviewSeq = Review(e.st, 0), e.st.Seq
+	}
+	return e.review
+}
+
+// probe answers conditions' questions about the state of play.
+type probe struct{ e *Engine }
+
+func (p probe) Fired(id string) bool {
+	i, ok := p.e.sc.InjectIndex(id)
+	return ok && p.e.st.Injects[i].Status == Fired
+}
+
+func (p probe) Chose(id, choice string) bool {
+	i, ok := p.e.sc.InjectIndex(id)
+	return ok && p.e.st.Injects[i].Resolved && p.e.st.Injects[i].Choice == choice
+}
+
+func (p probe) Taken(id string) bool {
+	i, ok := p.e.sc.ActionIndex(id)
+	return ok && p.e.st.Actions[i].Taken > 0
+}
+
+func (p probe) Status(id string) string {
+	if i, ok := p.e.sc.RequestIndex(id); ok {
+		return p.e.st.RequestStatus(i)
+	}
+	return ""
+}
+
+func (p probe) Late(id string) bool {
+	i, ok := p.e.sc.RequestIndex(id)
+	return ok && p.e.st.Late(i)
+}
+
+func (p probe) Delivered(id, element string) bool {
+	el := p.e.st.element(id, element)
+	return el != nil && el.Delivered
+}
+
+func (p probe) Score(side string) int {
+	s, ok := injects.ParseSide(strings.ToLower(side))
+	if !ok {
+		return 0
+	}
+	return p.e.currentReview().Sides[s].Score
+}
+
+func (p probe) Missed(side string) int {
+	s, ok := injects.ParseSide(strings.ToLower(side))
+	if !ok {
+		return 0
+	}
+	return p.e.st.Missed(s)
+}

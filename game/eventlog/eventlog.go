@@ -1,0 +1,132 @@
+// Package eventlog keeps an exercise's events in a JSONL file, one event a
+// line, each synced to disk as it is written. The log is the save file: a
+// run resumes by replaying it. A crash can at worst cut the last line short;
+// Read drops such a line and says so, and Append continues after the last
+// whole one.
+package eventlog
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"hotline/game"
+)
+
+// Writer appends events to a log file.
+type Writer struct {
+	f    *os.File
+	line []byte
+}
+
+// Create starts a new log at path, making its directory if needed. It will
+// not overwrite an existing file.
+func Create(path string) (*Writer, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL|os.O_APPEND, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return nil, fmt.Errorf("%s already exists; resume it with \"hotline resume %s\" or choose another file", path, path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &Writer{f: f}, nil
+}
+
+// Append opens an existing log to continue it after its first size bytes,
+// cutting off anything after them (a line a crash left unfinished).
+func Append(path string, size int64) (*Writer, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return nil, err
+	}
+	if err := f.Truncate(size); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if _, err := f.Seek(size, io.SeekStart); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &Writer{f: f}, nil
+}
+
+// Write appends one event as a line and syncs the file.
+func (w *Writer) Write(ev *game.Event) error {
+	b, err := json.Marshal(ev)
+	if err != nil {
+		return err
+	}
+	w.line = append(append(w.line[:0], b...), '\n')
+	if _, err := w.f.Write(w.line); err != nil {
+		return err
+	}
+	return w.f.Sync()
+}
+
+// Close closes the file.
+func (w *Writer) Close() error { return w.f.Close() }
+
+// Path is the log file's name.
+func (w *Writer) Path() string { return w.f.Name() }
+
+// Log is a log as read back.
+type Log struct {
+	Events []game.Event
+	// Size is the length in bytes of the whole lines read; Append continues
+	// from there.
+	Size int64
+	// Truncated is set when the last line was cut short and dropped.
+	Truncated bool
+}
+
+// Read reads a log file.
+func Read(path string) (*Log, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(data)
+}
+
+// Parse reads a log's bytes. Only the last line may be broken (cut short
+// or garbled by a crash); a broken line before it means the file is damaged,
+// which is an error.
+func Parse(data []byte) (*Log, error) {
+	l := &Log{}
+	for n := 1; len(data) > 0; n++ {
+		end := bytes.IndexByte(data, '\n')
+		complete := end >= 0
+		if !complete {
+			end = len(data) - 1
+		}
+		line := data[:end+1]
+		data = data[end+1:]
+		var ev game.Event
+		err := json.Unmarshal(bytes.TrimSpace(line), &ev)
+		if err == nil && complete {
+			l.Events = append(l.Events, ev)
+			l.Size += int64(len(line))
+			continue
+		}
+		if len(bytes.TrimSpace(data)) > 0 {
+			if err == nil {
+				err = errors.New("the line is cut short")
+			}
+			return nil, fmt.Errorf("line %d is damaged: %v", n, err)
+		}
+		l.Truncated = true
+		break
+	}
+	if len(l.Events) == 0 {
+		return nil, errors.New("the log holds no complete event")
+	}
+	return l, nil
+}

@@ -1,0 +1,142 @@
+package game
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"hotline/injects"
+)
+
+// WriteReview writes a scorecard as plain text: every request with each
+// part's due time, delivery, lateness and quality, then a summary per side
+// with the reasons behind each score.
+func WriteReview(w io.Writer, sc *injects.Scenario, card *Scorecard) error {
+	b := &strings.Builder{}
+	title := "Closing review of the joint dialogue"
+	if card.Meeting > 0 {
+		title = fmt.Sprintf("Joint dialogue, meeting %d", card.Meeting)
+	}
+	fmt.Fprintf(b, "%s — %s\n", title, StoryTime(sc, time.Duration(card.At)))
+	if len(card.Requests) == 0 {
+		b.WriteString("\nNo request has been sent yet.\n")
+	}
+	for i := range card.Requests {
+		b.WriteString("\n")
+		writeRequest(b, sc, &card.Requests[i])
+	}
+	b.WriteString("\n")
+	writeSides(b, card)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeRequest(b *strings.Builder, sc *injects.Scenario, rs *RequestScore) {
+	fmt.Fprintf(b, "%s — %s, %s to %s\n", rs.Request, rs.Kind.Title(), rs.From.Title(), rs.To.Title())
+	fmt.Fprintf(b, "  %s\n", rs.Subject)
+	fmt.Fprintf(b, "  matter: %s; invokes %s\n", rs.Category.Title(), rs.Basis.Title())
+	if rs.CategoryError {
+		fmt.Fprintf(b, "  ! category error: %s does not cover %s (−%d for %s)\n", rs.Basis.Title(), rs.Category.Title(),
+			CategoryErrorPenalty, rs.From.Title())
+	}
+	status := rs.Status
+	if rs.Calls > 0 {
+		status += fmt.Sprintf("; %d hotline call(s) about it, %d unanswered", rs.Calls, rs.Missed)
+	}
+	if rs.Clarification != "" {
+		status += "; clarification " + rs.Clarification
+	}
+	fmt.Fprintf(b, "  status: %s\n", status)
+	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  part\tdue\tanswered\tlate\tquality\ttimeliness")
+	for _, el := range rs.Elements {
+		answered, late, quality, timely := "—", "—", "—", "not yet due"
+		switch el.State {
+		case ElDelivered:
+			answered = shortTime(sc, el.At)
+			if el.Quality != "" {
+				quality = el.Quality
+			}
+		case ElDeclined:
+			answered = "declined " + shortTime(sc, el.At)
+			quality = "ground: " + groundWords(el.Ground, el.Sound)
+		case ElOverdue:
+			answered = "OVERDUE"
+		case ElWorking:
+			answered = "in preparation"
+		}
+		if el.Late > 0 {
+			late = injects.FormatDuration(time.Duration(el.Late))
+		}
+		if el.Scored {
+			timely = fmt.Sprintf("%.2f", el.Timeliness)
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", el.Element, shortTime(sc, el.Due), answered, late, quality, timely)
+	}
+	tw.Flush()
+	if rs.Scored > 0 {
+		fmt.Fprintf(b, "  scores: timeliness %.2f, quality %.2f, cooperation %.2f\n", rs.Timeliness, rs.Quality, rs.Cooperation)
+	}
+}
+
+func writeSides(b *strings.Builder, card *Scorecard) {
+	us, cn := &card.Sides[injects.US], &card.Sides[injects.CN]
+	w := card.Weights
+	fmt.Fprintf(b, "How each side answered the requests it received (weights: timeliness %.2g, quality %.2g, cooperation %.2g)\n",
+		w.Timeliness, w.Quality, w.Cooperation)
+	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
+	row := func(label string, f func(*SideScore) string) {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", label, f(us), f(cn))
+	}
+	row("", func(s *SideScore) string { return s.Side.Title() })
+	row("requests received", func(s *SideScore) string { return fmt.Sprint(s.Received) })
+	row("answered / declined / ignored / open", func(s *SideScore) string {
+		return fmt.Sprintf("%d / %d / %d / %d", s.Answered, s.Declined, s.Ignored, s.InProgress)
+	})
+	row("parts on time", func(s *SideScore) string {
+		if s.Due == 0 {
+			return "none due yet"
+		}
+		return fmt.Sprintf("%d of %d (%d%%)", s.OnTime, s.Due, 100*s.OnTime/s.Due)
+	})
+	ratio := func(f func(*SideScore) float64) func(*SideScore) string {
+		return func(s *SideScore) string {
+			if s.Due == 0 {
+				return "—"
+			}
+			return fmt.Sprintf("%.2f", f(s))
+		}
+	}
+	row("timeliness", ratio(func(s *SideScore) float64 { return s.Timeliness }))
+	row("quality", ratio(func(s *SideScore) float64 { return s.Quality }))
+	row("cooperation", ratio(func(s *SideScore) float64 { return s.Cooperation }))
+	row("rubric", func(s *SideScore) string { return fmt.Sprint(s.Rubric) })
+	row("hotline calls missed", func(s *SideScore) string {
+		return penaltyWords(s.MissedCalls, MissedCallPenalty)
+	})
+	row("category errors", func(s *SideScore) string {
+		return penaltyWords(s.CategoryErrors, CategoryErrorPenalty)
+	})
+	row("SCORE", func(s *SideScore) string { return fmt.Sprintf("%d / 100", s.Score) })
+	tw.Flush()
+}
+
+func penaltyWords(n, each int) string {
+	if n == 0 {
+		return "0"
+	}
+	return fmt.Sprintf("%d (−%d)", n, n*each)
+}
+
+func groundWords(id string, sound bool) string {
+	if !sound {
+		return id + " (not sound here)"
+	}
+	return id
+}
+
+func shortTime(sc *injects.Scenario, at Offset) string {
+	return sc.Time(time.Duration(at)).Format("01-02 15:04")
+}

@@ -1,0 +1,259 @@
+package game
+
+import (
+	"math"
+	"time"
+
+	"hotline/injects"
+)
+
+// The dialogue review scores how each side answered the requests it
+// received: timeliness, quality and cooperation, weighted by the scenario's
+// rubric. docs/review.md explains every number; this file computes them.
+
+// Penalties taken from a side's score, in points out of 100.
+const (
+	MissedCallPenalty     = 5  // for each hotline call the side left unanswered
+	CategoryErrorPenalty  = 10 // for each request the side sent under a commitment that does not cover it
+	missedCallCooperation = 0.25
+)
+
+// Scorecard is the review of one dialogue meeting.
+type Scorecard struct {
+	// Meeting numbers the scheduled meetings from 1; 0 is the closing review.
+	Meeting  int             `json:"meeting"`
+	At       Offset          `json:"at"`
+	Weights  injects.Weights `json:"weights"`
+	Requests []RequestScore  `json:"requests"`
+	Sides    [2]SideScore    `json:"sides"`
+}
+
+// Offset is a story offset that reads as "1d2h" in JSON.
+type Offset time.Duration
+
+func (o Offset) MarshalText() ([]byte, error) {
+	return []byte(injects.FormatDuration(time.Duration(o))), nil
+}
+
+func (o *Offset) UnmarshalText(b []byte) error {
+	d, err := injects.ParseDuration(string(b))
+	*o = Offset(d)
+	return err
+}
+
+// RequestScore is the review of one request.
+type RequestScore struct {
+	Request       string              `json:"request"`
+	Subject       string              `json:"subject"`
+	Kind          injects.RequestKind `json:"kind"`
+	From          injects.Side        `json:"from"`
+	To            injects.Side        `json:"to"`
+	Category      injects.Category    `json:"category"`
+	Basis         injects.Basis       `json:"basis"`
+	CategoryError bool                `json:"category_error,omitempty"`
+	Status        string              `json:"status"`
+	Elements      []ElementScore      `json:"elements"`
+	Calls         int                 `json:"calls,omitempty"`  // hotline calls about it
+	Missed        int                 `json:"missed,omitempty"` // of those, left unanswered
+	Clarification string              `json:"clarification,omitempty"`
+	Scored        int                 `json:"scored"` // elements judged so far
+	Timeliness    float64             `json:"timeliness"`
+	Quality       float64             `json:"quality"`
+	Cooperation   float64             `json:"cooperation"`
+}
+
+// ElementScore is the review of one element of a request.
+type ElementScore struct {
+	Element    string              `json:"element"`
+	Kind       injects.ElementKind `json:"kind"`
+	Due        Offset              `json:"due"`
+	State      string              `json:"state"` // delivered, declined, overdue, working, pending
+	At         Offset              `json:"at,omitempty"`
+	Late       Offset              `json:"late,omitempty"`
+	Quality    string              `json:"quality,omitempty"`
+	Ground     string              `json:"ground,omitempty"`
+	Sound      bool                `json:"sound,omitempty"`
+	Scored     bool                `json:"scored"`
+	Timeliness float64             `json:"timeliness"`
+	Value      float64             `json:"value"` // the element's quality score
+}
+
+// Element states in a review.
+const (
+	ElDelivered = "delivered"
+	ElDeclined  = "declined"
+	ElOverdue   = "overdue"
+	ElWorking   = "working"
+	ElPending   = "pending"
+)
+
+// SideScore sums up how a side answered the requests it received.
+type SideScore struct {
+	Side           injects.Side `json:"side"`
+	Received       int          `json:"received"`
+	Answered       int          `json:"answered"`
+	Declined       int          `json:"declined"`
+	Ignored        int          `json:"ignored"`
+	InProgress     int          `json:"in_progress"`
+	Due            int          `json:"due"`     // elements judged
+	OnTime         int          `json:"on_time"` // of those, resolved by their due time
+	Timeliness     float64      `json:"timeliness"`
+	Quality        float64      `json:"quality"`
+	Cooperation    float64      `json:"cooperation"`
+	MissedCalls    int          `json:"missed_calls"`
+	CategoryErrors int          `json:"category_errors"`
+	Rubric         int          `json:"rubric"` // the weighted rubric before penalties, 0-100
+	Score          int          `json:"score"`  // after penalties, 0-100
+}
+
+// Review scores the state of play as the dialogue would at meeting (0 for
+// the closing review).
+func Review(st *State, meeting int) *Scorecard {
+	sc := st.Scenario
+	card := &Scorecard{Meeting: meeting, At: Offset(st.Now), Weights: sc.Review.Weights}
+	var sums [2]struct {
+		t, q, c float64
+		n       int
+	}
+	for i := range sc.Requests {
+		r := &st.Requests[i]
+		if !r.Opened {
+			continue
+		}
+		rs := scoreRequest(st, i)
+		card.Requests = append(card.Requests, rs)
+		side := &card.Sides[rs.To]
+		side.Received++
+		switch {
+		case rs.Status == injects.StatusAnswered:
+			side.Answered++
+		case rs.Status == injects.StatusDeclined:
+			side.Declined++
+		case ignored(&rs):
+			side.Ignored++
+		default:
+			side.InProgress++
+		}
+		for _, el := range rs.Elements {
+			if el.Scored {
+				side.Due++
+				if el.Timeliness == 1 {
+					side.OnTime++
+				}
+			}
+		}
+		if rs.CategoryError {
+			card.Sides[rs.From].CategoryErrors++
+		}
+		if rs.Scored > 0 {
+			s := &sums[rs.To]
+			s.t, s.q, s.c, s.n = s.t+rs.Timeliness, s.q+rs.Quality, s.c+rs.Cooperation, s.n+1
+		}
+	}
+	w := sc.Review.Weights
+	for i := range card.Sides {
+		side := &card.Sides[i]
+		side.Side = injects.Side(i)
+		side.MissedCalls = st.Missed(side.Side)
+		side.Rubric = 100
+		if s := sums[i]; s.n > 0 {
+			n := float64(s.n)
+			side.Timeliness, side.Quality, side.Cooperation = s.t/n, s.q/n, s.c/n
+			total := w.Timeliness + w.Quality + w.Cooperation
+			side.Rubric = int(math.Round(100 * (w.Timeliness*side.Timeliness + w.Quality*side.Quality + w.Cooperation*side.Cooperation) / total))
+		}
+		score := side.Rubric - MissedCallPenalty*side.MissedCalls - CategoryErrorPenalty*side.CategoryErrors
+		side.Score = min(max(score, 0), 100)
+	}
+	return card
+}
+
+// ignored reports whether a request got nothing but, at most, an
+// acknowledgement while something fell overdue.
+func ignored(rs *RequestScore) bool {
+	overdue := false
+	for k, el := range rs.Elements {
+		if k > 0 && (el.State == ElDelivered || el.State == ElDeclined) {
+			return false
+		}
+		overdue = overdue || el.State == ElOverdue
+	}
+	return overdue
+}
+
+var qualityValue = [...]float64{injects.Thin: 1.0 / 3, injects.Adequate: 2.0 / 3, injects.Thorough: 1}
+
+func scoreRequest(st *State, i int) RequestScore {
+	sc := st.Scenario
+	req, r := &sc.Requests[i], &st.Requests[i]
+	rs := RequestScore{Request: req.ID, Subject: req.Subject, Kind: req.Kind, From: req.From, To: req.To,
+		Category: req.Category, Basis: req.Basis, CategoryError: req.CategoryError(), Status: st.RequestStatus(i)}
+	switch {
+	case r.Clarifying:
+		rs.Clarification = "asked, not yet answered"
+	case r.Asked:
+		rs.Clarification = "asked and answered"
+	}
+	for k := range st.Calls {
+		c := &st.Calls[k]
+		if c.About == req.ID {
+			rs.Calls++
+			if c.Missed {
+				rs.Missed++
+			}
+		}
+	}
+	var t, q float64
+	var delivered, soundDeclines float64
+	for j, spec := range req.Elements {
+		el := &r.Elements[j]
+		es := ElementScore{Element: spec.ID, Kind: spec.Kind, Due: Offset(el.Due)}
+		resolvedAt := time.Duration(-1)
+		switch {
+		case el.Delivered:
+			es.State, es.At, es.Quality, es.Scored = ElDelivered, Offset(el.DeliveredAt), el.Quality.String(), true
+			resolvedAt = el.DeliveredAt
+			es.Value = qualityValue[el.Quality]
+			if spec.Kind == injects.Acknowledge {
+				es.Quality, es.Value = "", 1
+			}
+			delivered++
+		case el.Declined:
+			es.State, es.At, es.Ground, es.Scored = ElDeclined, Offset(el.DeclinedAt), el.Ground, true
+			resolvedAt = el.DeclinedAt
+			if g, ok := sc.Ground(el.Ground); ok && g.Sound(req.Category) {
+				es.Sound, es.Value = true, 0.5
+				soundDeclines++
+			}
+		case el.Due <= st.Now:
+			es.State, es.Scored = ElOverdue, true
+			es.Late = Offset(st.Now - el.Due)
+		case el.Working:
+			es.State = ElWorking
+		default:
+			es.State = ElPending
+		}
+		if es.Scored {
+			switch {
+			case resolvedAt < 0:
+				es.Timeliness = 0
+			case resolvedAt <= el.Due:
+				es.Timeliness = 1
+			default:
+				late := resolvedAt - el.Due
+				es.Late = Offset(late)
+				es.Timeliness = max(0, 1-float64(late)/float64(max(el.Window, time.Hour)))
+			}
+			t += es.Timeliness
+			q += es.Value
+			rs.Scored++
+		}
+		rs.Elements = append(rs.Elements, es)
+	}
+	if rs.Scored > 0 {
+		n := float64(rs.Scored)
+		rs.Timeliness, rs.Quality = t/n, q/n
+		rs.Cooperation = max(0, (delivered+0.5*soundDeclines)/n-missedCallCooperation*float64(rs.Missed))
+	}
+	return rs
+}

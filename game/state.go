@@ -1,0 +1,348 @@
+package game
+
+import (
+	"time"
+
+	"hotline/injects"
+)
+
+// State is the fold of the events so far. Apply is its only mutator, so any
+// state can be rebuilt from its log. Slices are parallel to the scenario's.
+type State struct {
+	Scenario *injects.Scenario
+	Seq      int
+	Now      time.Duration
+	Seed     uint64
+	Players  [2]string
+
+	Injects  []InjectState
+	Vars     []injects.Value
+	Requests []RequestState
+	Actions  []ActionState
+	Calls    []Call
+	Rung     int
+	Reviews  []*Scorecard
+	Ended    bool
+	Ending   string // ending id; empty when the clock ran out with none
+}
+
+// ActionState counts how often a scenario action was taken, and when last.
+type ActionState struct {
+	Taken int
+	Last  time.Duration
+}
+
+// InjectStatus is where an inject stands.
+type InjectStatus uint8
+
+const (
+	Waiting   InjectStatus = iota // not yet due
+	Scheduled                     // due to fire at Due
+	Fired
+	Cancelled
+)
+
+// InjectState is an inject's progress.
+type InjectState struct {
+	Status   InjectStatus
+	Due      time.Duration // for Scheduled
+	FiredAt  time.Duration
+	Resolved bool   // a choice was made or the deadline passed
+	Choice   string // the choice made, if any
+	By       string // the team that chose
+	Timeout  bool   // the deadline passed
+}
+
+// RequestState is an opened request's progress.
+type RequestState struct {
+	Opened     bool
+	OpenedAt   time.Duration
+	OpenedBy   string
+	Elements   []ElementState // parallel to the request's ElementSpecs
+	Clarifying bool
+	AskedAt    time.Duration // when clarification was asked
+	Asked      bool          // clarification has been asked once
+}
+
+// ElementState is one element's progress.
+type ElementState struct {
+	Due         time.Duration // absolute; moves when clarification pauses the clock
+	Window      time.Duration // the time the requester gave for it
+	Working     bool
+	ReadyAt     time.Duration
+	Quality     injects.Quality
+	Delivered   bool
+	DeliveredAt time.Duration
+	Declined    bool
+	DeclinedAt  time.Duration
+	Ground      string
+	Overdue     bool // its due time passed before it was resolved
+	By          string
+}
+
+// Resolved reports whether the element was delivered or declined.
+func (e *ElementState) Resolved() bool { return e.Delivered || e.Declined }
+
+// Call is a hotline call.
+type Call struct {
+	N          int // from 1
+	From       injects.Side
+	Team       string
+	About      string // request id, if any
+	RangAt     time.Duration
+	AnswerBy   time.Duration
+	Answered   bool
+	Answer     injects.Answer
+	AnsweredAt time.Duration
+	AnsweredBy string
+	Missed     bool
+	PromiseBy  time.Duration // for a commitment
+	Kept       bool
+	Broken     bool
+}
+
+// Open reports whether the call still waits for an answer.
+func (c *Call) Open() bool { return !c.Answered && !c.Missed }
+
+// Promised reports whether the call holds a commitment not yet judged.
+func (c *Call) Promised() bool {
+	return c.Answered && c.Answer == injects.Commit && !c.Kept && !c.Broken
+}
+
+func newState(sc *injects.Scenario) *State {
+	st := &State{
+		Scenario: sc,
+		Injects:  make([]InjectState, len(sc.Injects)),
+		Vars:     make([]injects.Value, len(sc.Variables)),
+		Requests: make([]RequestState, len(sc.Requests)),
+		Actions:  make([]ActionState, len(sc.Actions)),
+	}
+	for i, v := range sc.Variables {
+		st.Vars[i] = v.Initial
+	}
+	for i := range sc.Requests {
+		st.Requests[i].Elements = make([]ElementState, len(sc.Requests[i].Elements))
+	}
+	return st
+}
+
+// Apply folds one event into the state.
+func (st *State) Apply(e *Event) {
+	sc := st.Scenario
+	st.Seq, st.Now = e.Seq, e.At
+	switch e.Type {
+	case Started:
+		st.Seed, st.Players = e.Start.Seed, e.Start.Players
+		for i := range sc.Injects {
+			if t := sc.Injects[i].Trigger; t.Kind == injects.At {
+				st.Injects[i] = InjectState{Status: Scheduled, Due: t.At}
+			}
+		}
+	case InjectTriggered:
+		if i, ok := sc.InjectIndex(e.Inject); ok {
+			st.Injects[i].Status, st.Injects[i].Due = Scheduled, e.Due
+		}
+	case InjectFired:
+		i, ok := sc.InjectIndex(e.Inject)
+		if !ok {
+			return
+		}
+		st.Injects[i].Status, st.Injects[i].FiredAt = Fired, e.At
+		if len(sc.Injects[i].Choices) == 0 && sc.Injects[i].Deadline == nil {
+			st.Injects[i].Resolved = true
+		}
+		// Injects that come after this one are now scheduled.
+		for j := range sc.Injects {
+			t := sc.Injects[j].Trigger
+			if t.Kind == injects.After && t.After == e.Inject && st.Injects[j].Status == Waiting {
+				st.Injects[j].Status, st.Injects[j].Due = Scheduled, max(e.At+t.Delay, t.NotBefore)
+			}
+		}
+	case InjectChosen, InjectExpired:
+		if i, ok := sc.InjectIndex(e.Inject); ok {
+			in := &st.Injects[i]
+			in.Resolved, in.Choice, in.By, in.Timeout = true, e.Choice, e.Team, e.Type == InjectExpired
+		}
+	case InjectCancelled:
+		if i, ok := sc.InjectIndex(e.Inject); ok {
+			st.Injects[i].Status = Cancelled
+		}
+	case VariableSet:
+		if i, ok := sc.VariableIndex(e.Var); ok {
+			v := e.Value
+			v.Type = sc.Variables[i].Type
+			st.Vars[i] = v
+		}
+	case RequestOpened:
+		if i, ok := sc.RequestIndex(e.Request); ok {
+			r := &st.Requests[i]
+			r.Opened, r.OpenedAt, r.OpenedBy = true, e.At, e.Team
+			for j, spec := range sc.Requests[i].Elements {
+				r.Elements[j] = ElementState{Due: e.At + spec.Due, Window: spec.Due}
+			}
+		}
+	case ClarificationAsked:
+		if r := st.request(e.Request); r != nil {
+			r.Clarifying, r.Asked, r.AskedAt = true, true, e.At
+		}
+	case Clarified:
+		if r := st.request(e.Request); r != nil {
+			r.Clarifying = false
+			paused := e.At - r.AskedAt
+			for j := range r.Elements {
+				if el := &r.Elements[j]; !el.Resolved() && !el.Overdue {
+					el.Due += paused
+				}
+			}
+		}
+	case WorkStarted:
+		if el := st.element(e.Request, e.Element); el != nil {
+			el.Working, el.ReadyAt, el.Quality, el.By = true, e.Due, e.Quality, e.Team
+		}
+	case Delivered:
+		if el := st.element(e.Request, e.Element); el != nil {
+			el.Working, el.Delivered, el.DeliveredAt, el.Quality = false, true, e.At, e.Quality
+		}
+	case Declined:
+		if el := st.element(e.Request, e.Element); el != nil {
+			el.Declined, el.DeclinedAt, el.Ground, el.By = true, e.At, e.Ground, e.Team
+		}
+	case Overdue:
+		if el := st.element(e.Request, e.Element); el != nil {
+			el.Overdue = true
+		}
+	case Rang:
+		st.Calls = append(st.Calls, Call{N: e.Call, From: e.Side, Team: e.Team, About: e.Request,
+			RangAt: e.At, AnswerBy: e.At + sc.Hotline.AnswerWithin})
+	case Answered:
+		if c := st.call(e.Call); c != nil {
+			c.Answered, c.Answer, c.AnsweredAt, c.AnsweredBy = true, e.Answer, e.At, e.Team
+			if e.Answer == injects.Commit {
+				c.PromiseBy = e.Due
+			}
+		}
+	case Missed:
+		if c := st.call(e.Call); c != nil {
+			c.Missed = true
+		}
+	case Kept:
+		if c := st.call(e.Call); c != nil {
+			c.Kept = true
+		}
+	case Broken:
+		if c := st.call(e.Call); c != nil {
+			c.Broken = true
+		}
+	case LadderMoved:
+		st.Rung = e.Rung
+	case ActionTaken:
+		if i, ok := sc.ActionIndex(e.Action); ok {
+			st.Actions[i].Taken++
+			st.Actions[i].Last = e.At
+		}
+	case ReviewHeld:
+		st.Reviews = append(st.Reviews, e.Review)
+	case Ended:
+		st.Ended, st.Ending = true, e.Ending
+	}
+}
+
+func (st *State) request(id string) *RequestState {
+	if i, ok := st.Scenario.RequestIndex(id); ok {
+		return &st.Requests[i]
+	}
+	return nil
+}
+
+func (st *State) element(req, el string) *ElementState {
+	i, ok := st.Scenario.RequestIndex(req)
+	if !ok {
+		return nil
+	}
+	j := st.Scenario.Requests[i].Element(el)
+	if j < 0 {
+		return nil
+	}
+	return &st.Requests[i].Elements[j]
+}
+
+func (st *State) call(n int) *Call {
+	if n >= 1 && n <= len(st.Calls) {
+		return &st.Calls[n-1]
+	}
+	return nil
+}
+
+// Var returns a variable's value by id.
+func (st *State) Var(id string) (injects.Value, bool) {
+	if i, ok := st.Scenario.VariableIndex(id); ok {
+		return st.Vars[i], true
+	}
+	return injects.Value{}, false
+}
+
+// RequestStatus is a request's status as conditions and screens see it.
+func (st *State) RequestStatus(i int) string {
+	r := &st.Requests[i]
+	if !r.Opened {
+		return injects.StatusUnopened
+	}
+	delivered, declined, resolved := 0, 0, 0
+	for j := range r.Elements {
+		el := &r.Elements[j]
+		switch {
+		case el.Delivered:
+			delivered++
+			resolved++
+		case el.Declined:
+			declined++
+			resolved++
+		case el.Overdue:
+			return injects.StatusOverdue
+		}
+	}
+	if resolved < len(r.Elements) {
+		return injects.StatusOpen
+	}
+	if declined > 0 && delivered <= 1 { // nothing but the acknowledgement
+		return injects.StatusDeclined
+	}
+	return injects.StatusAnswered
+}
+
+// Late reports whether any element of request i was delivered late or is
+// overdue.
+func (st *State) Late(i int) bool {
+	for j := range st.Requests[i].Elements {
+		el := &st.Requests[i].Elements[j]
+		if el.Overdue || (el.Delivered && el.DeliveredAt > el.Due) {
+			return true
+		}
+	}
+	return false
+}
+
+// NextDue returns the earliest due time among request i's unresolved
+// elements.
+func (st *State) NextDue(i int) (time.Duration, int, bool) {
+	best, at, found := time.Duration(0), -1, false
+	for j := range st.Requests[i].Elements {
+		el := &st.Requests[i].Elements[j]
+		if !el.Resolved() && (!found || el.Due < best) {
+			best, at, found = el.Due, j, true
+		}
+	}
+	return best, at, found
+}
+
+// Missed counts the hotline calls to side that went unanswered.
+func (st *State) Missed(side injects.Side) int {
+	n := 0
+	for k := range st.Calls {
+		c := &st.Calls[k]
+		if c.Missed && c.From != side {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,437 @@
+package injects
+
+import (
+	"regexp"
+	"strconv"
+	"time"
+)
+
+// checker checks a merged scenario across sections: references, conditions,
+// times, and the warnings about things that can never matter.
+type checker struct {
+	s    *Scenario
+	r    *reporter
+	comp *compiler
+	// What effects and fields refer to, for the warnings.
+	fireable   map[string]bool // injects fired by an effect or a choice's next
+	endingRefs map[string]bool
+	varRefs    map[string]bool
+	personaRef map[string]bool
+	opened     map[string]bool // requests opened by an effect
+	// library is set for a shared file, meant to be included: what it lacks
+	// may come from the file that includes it.
+	library bool
+}
+
+func check(s *Scenario, root *fileDoc, r *reporter) {
+	c := &checker{s: s, r: r, fireable: map[string]bool{}, endingRefs: map[string]bool{},
+		varRefs: map[string]bool{}, personaRef: map[string]bool{}, opened: map[string]bool{},
+		library: root.shared}
+	c.meta(root)
+	c.sides()
+	c.variables()
+	c.comp = newCompiler(s, r)
+	c.injects()
+	c.requests()
+	c.actions()
+	c.endings()
+	c.review()
+	c.timing()
+	c.warnings()
+}
+
+func (c *checker) errorf(p Pos, code Code, format string, args ...any) {
+	c.r.at(Error, p, code, format, args...)
+}
+
+func (c *checker) warnf(p Pos, code Code, format string, args ...any) {
+	c.r.at(Warning, p, code, format, args...)
+}
+
+func (c *checker) meta(root *fileDoc) {
+	top := Pos{File: root.name, Line: 1, Col: 1}
+	if root.format == 0 {
+		c.errorf(top, CodeMissing, "missing \"format: %d\" at the top of the file", FormatVersion)
+	}
+	switch {
+	case root.shared && root.meta != nil:
+		c.errorf(top, CodeConflicting, "a file with a scenario: block is not a shared file; remove shared: true")
+	case root.meta == nil && !root.shared:
+		c.errorf(top, CodeMissing, "missing the scenario: block (id, title, start and end); a file meant only to be included says shared: true instead")
+	}
+}
+
+func (c *checker) sides() {
+	for _, d := range c.s.Sides {
+		if len(c.s.TeamsOf(d.Side)) == 0 && !c.library {
+			p := d.Pos
+			if p.File == "" {
+				p = Pos{File: c.s.Source, Line: 1, Col: 1}
+			}
+			c.errorf(p, CodeMissing, "sides.%s: missing teams; list the delegation's agencies under sides.%s.teams", d.Side, d.Side)
+		}
+		for _, id := range d.Counterparts {
+			if _, ok := c.s.Profile(id); !ok {
+				c.errorf(d.Pos, CodeUnknownRef, "sides.%s.counterparts: no profile named %q%s", d.Side, id, suggest(id, c.ids("profile")))
+			}
+		}
+	}
+	for _, t := range c.s.Teams {
+		if t.ID == "us" || t.ID == "cn" || t.ID == "all" {
+			c.errorf(t.Pos, CodeReserved, "team %q: us, cn and all address whole sides; give the team another id", t.ID)
+		}
+	}
+}
+
+var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+func (c *checker) variables() {
+	for _, v := range c.s.Variables {
+		switch {
+		case !identifier.MatchString(v.ID):
+			c.errorf(v.Pos, CodeBadValue, "variable %q: conditions use variable names, so use letters, digits and _ only (like tension_level)", v.ID)
+		case reservedName(v.ID):
+			c.errorf(v.Pos, CodeReserved, "variable %q: the name is taken by a condition builtin; choose another", v.ID)
+		}
+	}
+}
+
+// ids lists the ids of one kind, for suggestions.
+func (c *checker) ids(kind string) []string {
+	var out []string
+	switch kind {
+	case "profile":
+		for _, x := range c.s.Profiles {
+			out = append(out, x.ID)
+		}
+	case "inject":
+		for _, x := range c.s.Injects {
+			out = append(out, x.ID)
+		}
+	case "request":
+		for _, x := range c.s.Requests {
+			out = append(out, x.ID)
+		}
+	case "persona":
+		for _, x := range c.s.Personas {
+			out = append(out, x.ID)
+		}
+	case "variable":
+		for _, x := range c.s.Variables {
+			out = append(out, x.ID)
+		}
+	case "ending":
+		for _, x := range c.s.Endings {
+			out = append(out, x.ID)
+		}
+	case "ground":
+		for _, x := range c.s.Grounds {
+			out = append(out, x.ID)
+		}
+	case "objective":
+		for _, x := range c.s.Objectives {
+			out = append(out, x.ID)
+		}
+	case "team":
+		out = append(out, "us", "cn", "all")
+		for _, x := range c.s.Teams {
+			out = append(out, x.ID)
+		}
+	}
+	return out
+}
+
+// ref reports id when it names nothing of the kind.
+func (c *checker) ref(p Pos, what, kind, id string, exists bool) {
+	if id != "" && !exists {
+		c.errorf(p, CodeUnknownRef, "%s: no %s named %q%s", what, kind, id, suggest(id, c.ids(kind)))
+	}
+}
+
+func (c *checker) effects(effects []Effect, what string) {
+	s := c.s
+	for _, e := range effects {
+		switch e.Kind {
+		case SetVar, ChangeVar:
+			i, ok := s.VariableIndex(e.Var)
+			c.ref(e.Pos, what, "variable", e.Var, ok)
+			if !ok {
+				continue
+			}
+			c.varRefs[e.Var] = true
+			v := &s.Variables[i]
+			if e.Kind == ChangeVar {
+				if v.Type != Int {
+					c.errorf(e.Pos, CodeType, "%s: change adds to whole-number variables; %q is %s", what, v.ID, v.Type)
+				}
+				continue
+			}
+			val, ok := convertValue(e.Value, v.Type)
+			switch {
+			case !ok:
+				c.errorf(e.Pos, CodeType, "%s: set %s: expected %s, found %q", what, v.ID, typeWords(v.Type), e.Value.Text)
+			case v.Meter() && (val.Int < v.Min || val.Int > v.Max):
+				c.errorf(e.Pos, CodeBadValue, "%s: set %s: %d is outside %d..%d", what, v.ID, val.Int, v.Min, v.Max)
+			}
+		case OpenReq:
+			_, ok := s.RequestIndex(e.Target)
+			c.ref(e.Pos, what+" open", "request", e.Target, ok)
+			c.opened[e.Target] = true
+		case RingLine:
+			_, ok := s.RequestIndex(e.Target)
+			c.ref(e.Pos, what+" ring about", "request", e.Target, ok)
+		case FireInject, CancelInject:
+			_, ok := s.InjectIndex(e.Target)
+			c.ref(e.Pos, what, "inject", e.Target, ok)
+			if e.Kind == FireInject {
+				c.fireable[e.Target] = true
+			}
+		case EndExercise:
+			_, ok := s.EndingIndex(e.Target)
+			c.ref(e.Pos, what+" end", "ending", e.Target, ok)
+			c.endingRefs[e.Target] = true
+		}
+	}
+}
+
+func (c *checker) injects() {
+	s := c.s
+	for i := range s.Injects {
+		in := &s.Injects[i]
+		what := "inject " + strconv.Quote(in.ID)
+		if in.To.Team != "" {
+			t, ok := s.Team(in.To.Team)
+			c.ref(in.Pos, what+" to", "team", in.To.Team, ok)
+			if ok {
+				in.To.Side = t.Side
+			}
+		}
+		if in.From != "" {
+			_, ok := s.Persona(in.From)
+			c.ref(in.Pos, what+" from", "persona", in.From, ok)
+			c.personaRef[in.From] = true
+		}
+		for _, ob := range in.Objectives {
+			_, ok := s.Objective(ob)
+			c.ref(in.Pos, what+" objectives", "objective", ob, ok)
+		}
+		switch in.Trigger.Kind {
+		case After:
+			_, ok := s.InjectIndex(in.Trigger.After)
+			c.ref(in.Trigger.Pos, what+" after", "inject", in.Trigger.After, ok)
+			if in.Trigger.After == in.ID {
+				c.errorf(in.Trigger.Pos, CodeBadValue, "%s: an inject cannot come after itself", what)
+			}
+		case When:
+			c.comp.compile(in.Trigger.If, what+" when")
+		}
+		c.effects(in.Effects, what+" effects")
+		if len(in.Choices) > 0 && in.To.All {
+			c.errorf(in.Pos, CodeChoiceTo, "%s: choices need one side to choose; address the inject to us, cn or a team", what)
+		}
+		for j := range in.Choices {
+			ch := &in.Choices[j]
+			cw := what + " choice " + strconv.Quote(ch.ID)
+			c.effects(ch.Effects, cw)
+			if ch.Next != "" {
+				_, ok := s.InjectIndex(ch.Next)
+				c.ref(ch.Pos, cw+" next", "inject", ch.Next, ok)
+				c.fireable[ch.Next] = true
+			}
+		}
+		if dl := in.Deadline; dl != nil {
+			if dl.Choose != "" {
+				if _, ok := in.Choice(dl.Choose); !ok {
+					var ids []string
+					for _, ch := range in.Choices {
+						ids = append(ids, ch.ID)
+					}
+					c.errorf(dl.Pos, CodeUnknownRef, "%s deadline choose: the inject has no choice %q%s", what, dl.Choose, suggest(dl.Choose, ids))
+				}
+			}
+			c.effects(dl.Effects, what+" deadline")
+		}
+	}
+}
+
+func (c *checker) requests() {
+	for i := range c.s.Requests {
+		r := &c.s.Requests[i]
+		what := "request " + strconv.Quote(r.ID)
+		for _, g := range r.Grounds {
+			_, ok := c.s.Ground(g)
+			c.ref(r.Pos, what+" grounds", "ground", g, ok)
+		}
+		c.comp.compile(r.Available, what+" if")
+		c.effects(r.OnOverdue, what+" on_overdue")
+	}
+}
+
+func (c *checker) actions() {
+	for i := range c.s.Actions {
+		a := &c.s.Actions[i]
+		what := "action " + strconv.Quote(a.ID)
+		c.comp.compile(a.If, what+" if")
+		c.effects(a.Effects, what)
+	}
+}
+
+func (c *checker) endings() {
+	for i := range c.s.Endings {
+		c.comp.compile(c.s.Endings[i].If, "ending "+strconv.Quote(c.s.Endings[i].ID)+" if")
+	}
+}
+
+func (c *checker) review() {
+	for _, m := range c.s.Review.Meetings {
+		if c.s.End > 0 && m > c.s.End {
+			c.errorf(c.s.Review.Pos, CodeAfterEnd, "review.meetings: a meeting at %s comes after the scenario's end at %s",
+				c.when(m), c.when(c.s.End))
+		}
+	}
+}
+
+// when formats a story offset with its calendar time when there is one.
+func (c *checker) when(off time.Duration) string {
+	if c.s.Start.IsZero() {
+		return FormatOffset(off)
+	}
+	return FormatOffset(off) + " (" + c.s.Time(off).Format("2006-01-02 15:04") + ")"
+}
+
+// timing works out when injects with fixed times fire, reports deadlines
+// that end after the scenario, and finds injects that can never fire.
+func (c *checker) timing() {
+	s := c.s
+	n := len(s.Injects)
+	fire := make([]time.Duration, n)
+	known := make([]bool, n)
+	can := make([]bool, n)
+	state := make([]uint8, n) // 0 new, 1 in progress, 2 done
+	var visit func(i int)
+	visit = func(i int) {
+		if state[i] == 2 {
+			return
+		}
+		if state[i] == 1 {
+			in := &s.Injects[i]
+			c.errorf(in.Trigger.Pos, CodeBadValue, "inject %q: its after: chain loops back to itself", in.ID)
+			state[i] = 2
+			return
+		}
+		state[i] = 1
+		in := &s.Injects[i]
+		switch in.Trigger.Kind {
+		case At:
+			fire[i], known[i], can[i] = in.Trigger.At, true, s.End == 0 || in.Trigger.At <= s.End
+		case When:
+			can[i] = true
+		case Reserve:
+			can[i] = c.fireable[in.ID]
+		case After:
+			if j, ok := s.InjectIndex(in.Trigger.After); ok && j != i {
+				visit(j)
+				can[i] = can[j] || c.fireable[in.ID]
+				if known[j] && !c.fireable[in.ID] {
+					fire[i], known[i] = fire[j]+in.Trigger.Delay, true
+				}
+			}
+		}
+		if c.fireable[in.ID] {
+			can[i] = true
+		}
+		state[i] = 2
+	}
+	for i := range s.Injects {
+		visit(i)
+	}
+	for i := range s.Injects {
+		in := &s.Injects[i]
+		what := "inject " + strconv.Quote(in.ID)
+		if known[i] && s.End > 0 && fire[i] > s.End {
+			c.warnf(in.Trigger.Pos, CodeNeverFires, "%s never fires: it is due at %s, after the scenario's end at %s", what, c.when(fire[i]), c.when(s.End))
+			continue
+		}
+		if !can[i] {
+			switch in.Trigger.Kind {
+			case Reserve:
+				c.warnf(in.Pos, CodeNeverFires, "%s never fires: it has no at, after or when, and no effect or choice fires it", what)
+			case After:
+				c.warnf(in.Trigger.Pos, CodeNeverFires, "%s never fires: it comes after %q, which never fires", what, in.Trigger.After)
+			}
+			continue
+		}
+		if dl := in.Deadline; dl != nil && known[i] && s.End > 0 && fire[i]+dl.Within > s.End {
+			c.errorf(dl.Pos, CodeAfterEnd, "%s: the deadline falls at %s, after the scenario's end at %s",
+				what, c.when(fire[i]+dl.Within), c.when(s.End))
+		}
+	}
+}
+
+func (c *checker) warnings() {
+	s := c.s
+	if c.library {
+		c.counterparts()
+		return // what counts as unused depends on the files that include this one
+	}
+	used := c.comp.used
+	for _, in := range s.Injects {
+		for _, ch := range in.Choices {
+			if len(ch.Effects) == 0 && ch.Next == "" && !used["choice:"+in.ID+"/"+ch.ID] {
+				c.warnf(ch.Pos, CodeDeadEnd, "choice %q of inject %q changes nothing: it has no effects and no next, and no condition asks chose(%q, %q)",
+					ch.ID, in.ID, in.ID, ch.ID)
+			}
+		}
+		if dl := in.Deadline; dl != nil && dl.Choose == "" && len(dl.Effects) == 0 {
+			c.warnf(dl.Pos, CodeNoTimeout, "inject %q: nothing happens when its deadline passes; add choose: or effects: to the deadline", in.ID)
+		}
+	}
+	for _, v := range s.Variables {
+		if !c.varRefs[v.ID] && !used["variable:"+v.ID] {
+			c.warnf(v.Pos, CodeUnusedVar, "variable %q is declared but no effect or condition uses it", v.ID)
+		}
+	}
+	for _, p := range s.Personas {
+		if !c.personaRef[p.ID] {
+			c.warnf(p.Pos, CodeUnusedPersona, "persona %q is declared but sends no inject", p.ID)
+		}
+	}
+	for _, r := range s.Requests {
+		if !c.opened[r.ID] && r.Available == nil {
+			c.warnf(r.Pos, CodeNeverOpened, "request %q is never opened: no effect opens it and it has no if: that lets %s open it", r.ID, r.From)
+		}
+	}
+	for _, e := range s.Endings {
+		if e.If == nil && !c.endingRefs[e.ID] {
+			c.warnf(e.Pos, CodeUnreachable, "ending %q is never reached: it has no if: and no effect ends the exercise with it", e.ID)
+		}
+	}
+	c.counterparts()
+}
+
+// counterparts fills in each side's bot profiles and warns about declared
+// profiles that no side offers.
+func (c *checker) counterparts() {
+	s := c.s
+	listed := map[string]bool{}
+	explicit := false
+	for _, d := range s.Sides {
+		for _, id := range d.Counterparts {
+			listed[id] = true
+			explicit = true
+		}
+	}
+	for i := range s.Sides {
+		if len(s.Sides[i].Counterparts) == 0 {
+			s.Sides[i].Counterparts = c.ids("profile")
+		}
+	}
+	if !explicit {
+		return
+	}
+	for _, p := range s.Profiles {
+		if p.Pos.File != "" && !listed[p.ID] {
+			c.warnf(p.Pos, CodeUnusedProfile, "profile %q is declared but no side lists it under counterparts", p.ID)
+		}
+	}
+}

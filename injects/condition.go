@@ -1,0 +1,400 @@
+package injects
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/vm"
+	"go.yaml.in/yaml/v4"
+)
+
+// Condition is an expr-lang expression over the scenario's variables and
+// the state of play, compiled and type-checked when the file loads.
+type Condition struct {
+	Source  string
+	Pos     Pos
+	program *vm.Program
+	deps    Deps
+	// The requests the condition asks about by name; anyRequest is set
+	// when it may ask about others (score, or a name it computes).
+	requests   []string
+	anyRequest bool
+	// shift maps a position in Source to the file: block scalars start on
+	// the next line, quoted scalars one column in.
+	block, quoted bool
+}
+
+// Evaluator runs conditions, reusing one virtual machine across runs. It
+// is not safe for concurrent use.
+type Evaluator struct{ vm vm.VM }
+
+// Eval runs the condition against an environment made by Scenario.Env.
+func (ev *Evaluator) Eval(c *Condition, env map[string]any) bool {
+	out, err := ev.vm.Run(c.program, env)
+	if err != nil {
+		// Type-checked conditions fail at run time only on a probe that
+		// panics; treat that as false rather than stopping the exercise.
+		return false
+	}
+	b, _ := out.(bool)
+	return b
+}
+
+// Deps says what parts of the state of play a condition reads, so that the
+// engine re-evaluates it only when one of them changed.
+type Deps uint8
+
+const (
+	DepVars     Deps = 1 << iota // variables
+	DepClock                     // hours, days
+	DepLadder                    // ladder, rung
+	DepInjects                   // fired, chose
+	DepRequests                  // status, late, delivered, score
+	DepCalls                     // missed, score
+	DepActions                   // taken
+)
+
+// Deps returns what the condition reads.
+func (c *Condition) Deps() Deps { return c.deps }
+
+// Requests returns the ids of the requests the condition reads, and false
+// when it may read any request.
+func (c *Condition) Requests() ([]string, bool) { return c.requests, !c.anyRequest }
+
+// depsOf maps the names a condition may use to what they read.
+var depsOf = map[string]Deps{
+	EnvHours: DepClock, EnvDays: DepClock, EnvLadder: DepLadder, EnvRung: DepLadder,
+	"fired": DepInjects, "chose": DepInjects, "taken": DepActions,
+	"status": DepRequests, "late": DepRequests, "delivered": DepRequests,
+	"score": DepRequests | DepCalls, "missed": DepCalls,
+}
+
+// Request statuses, as conditions see them through status("id").
+const (
+	StatusUnopened = "unopened"
+	StatusOpen     = "open"
+	StatusOverdue  = "overdue"
+	StatusAnswered = "answered"
+	StatusDeclined = "declined"
+)
+
+var requestStatuses = []string{StatusUnopened, StatusOpen, StatusOverdue, StatusAnswered, StatusDeclined}
+
+// Probe answers the questions a condition may ask about the state of play.
+// The engine implements it.
+type Probe interface {
+	Fired(inject string) bool
+	Chose(inject, choice string) bool
+	Taken(action string) bool
+	Status(request string) string
+	Late(request string) bool
+	Delivered(request, element string) bool
+	Score(side string) int
+	Missed(side string) int
+}
+
+// Names every condition can use besides the scenario's variables.
+const (
+	EnvHours  = "hours"  // whole story hours since the start
+	EnvDays   = "days"   // whole story days since the start
+	EnvLadder = "ladder" // the escalation rung, 0 for the lowest
+	EnvRung   = "rung"   // the escalation rung's id
+)
+
+// probeFuncs are the functions a condition may call, with what their
+// string arguments name.
+var probeFuncs = map[string][]string{
+	"fired":     {"inject"},
+	"chose":     {"inject", "choice"},
+	"taken":     {"action"},
+	"status":    {"request"},
+	"late":      {"request"},
+	"delivered": {"request", "element"},
+	"score":     {"side"},
+	"missed":    {"side"},
+}
+
+func reservedName(name string) bool {
+	_, fn := probeFuncs[name]
+	return fn || name == EnvHours || name == EnvDays || name == EnvLadder || name == EnvRung
+}
+
+// Env returns a condition environment bound to p, with every variable at its
+// initial value. The engine keeps it current as play goes; with a nil p it
+// serves only to type-check.
+func (s *Scenario) Env(p Probe) map[string]any {
+	env := make(map[string]any, len(s.Variables)+12)
+	for _, v := range s.Variables {
+		env[v.ID] = v.Initial.Any()
+	}
+	env[EnvHours], env[EnvDays], env[EnvLadder] = 0, 0, 0
+	env[EnvRung] = ""
+	if len(s.Hotline.Rungs) > 0 {
+		env[EnvRung] = s.Hotline.Rungs[0].ID
+	}
+	if p == nil {
+		env["fired"], env["taken"], env["late"] = (func(string) bool)(nil), (func(string) bool)(nil), (func(string) bool)(nil)
+		env["chose"], env["delivered"] = (func(string, string) bool)(nil), (func(string, string) bool)(nil)
+		env["status"] = (func(string) string)(nil)
+		env["score"], env["missed"] = (func(string) int)(nil), (func(string) int)(nil)
+		return env
+	}
+	env["fired"], env["taken"], env["late"] = p.Fired, p.Taken, p.Late
+	env["chose"], env["delivered"] = p.Chose, p.Delivered
+	env["status"] = p.Status
+	env["score"], env["missed"] = p.Score, p.Missed
+	return env
+}
+
+func (d *decoder) condition(n *yaml.Node, what string) *Condition {
+	s := d.scalar(n, what, "a condition such as \"tension >= 60\"")
+	if s == nil {
+		return nil
+	}
+	if strings.TrimSpace(s.Value) == "" {
+		d.errorf(s, CodeCondition, "%s: the condition is empty", what)
+		return nil
+	}
+	return &Condition{Source: s.Value, Pos: d.pos(s),
+		block:  s.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0,
+		quoted: s.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0}
+}
+
+// at maps a rune offset within the condition's source to a file position.
+func (c *Condition) at(offset int) Pos {
+	line, col := 0, 0
+	for i, r := range []rune(c.Source) {
+		if i == offset {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 0
+		} else {
+			col++
+		}
+	}
+	p := c.Pos
+	switch {
+	case c.block:
+		p.Line += line + 1
+		p.Col += col
+	case line > 0:
+		p.Line += line
+		p.Col = col + 1
+	default:
+		p.Col += col
+		if c.quoted {
+			p.Col++
+		}
+	}
+	return p
+}
+
+// compiler compiles and checks a scenario's conditions against one
+// environment, caching programs by source text.
+type compiler struct {
+	s     *Scenario
+	env   map[string]any
+	cache map[string]*vm.Program
+	names []string // every name a condition may use, for suggestions
+	known map[string][]string
+	// used records the ids conditions mention, by kind ("variable",
+	// "inject", "choice" as "inject/choice", ...), for the warnings.
+	used map[string]bool
+	r    *reporter
+}
+
+func newCompiler(s *Scenario, r *reporter) *compiler {
+	c := &compiler{s: s, env: s.Env(nil), cache: map[string]*vm.Program{}, used: map[string]bool{}, r: r,
+		known: map[string][]string{}}
+	for name := range c.env {
+		c.names = append(c.names, name)
+	}
+	sort.Strings(c.names)
+	for _, in := range s.Injects {
+		c.known["inject"] = append(c.known["inject"], in.ID)
+	}
+	for _, a := range s.Actions {
+		c.known["action"] = append(c.known["action"], a.ID)
+	}
+	for _, rq := range s.Requests {
+		c.known["request"] = append(c.known["request"], rq.ID)
+	}
+	c.known["side"] = sideNames
+	for _, rg := range s.Hotline.Rungs {
+		c.known["rung"] = append(c.known["rung"], rg.ID)
+	}
+	return c
+}
+
+var goTypeWords = strings.NewReplacer("interface {}", "any value", "float64", "number", "string", "text")
+
+var unknownName = regexp.MustCompile(`^unknown name ([A-Za-z_][A-Za-z0-9_]*)`)
+
+// compile compiles one condition, reporting every problem at its place.
+func (c *compiler) compile(cond *Condition, what string) {
+	if cond == nil {
+		return
+	}
+	prog, ok := c.cache[cond.Source]
+	if !ok {
+		var err error
+		prog, err = expr.Compile(cond.Source, expr.Env(c.env), expr.AsBool())
+		if err != nil {
+			c.report(cond, what, err)
+			c.cache[cond.Source] = nil
+			return
+		}
+		c.cache[cond.Source] = prog
+	}
+	if prog == nil {
+		return // already reported where this source first appeared
+	}
+	cond.program = prog
+	node := prog.Node()
+	ast.Walk(&node, &refChecker{c: c, cond: cond, what: what})
+}
+
+func (c *compiler) report(cond *Condition, what string, err error) {
+	var fe *file.Error
+	msg := err.Error()
+	pos := cond.Pos
+	if errors.As(err, &fe) {
+		msg = fe.Message
+		pos = cond.at(fe.From)
+	}
+	switch {
+	case strings.HasPrefix(msg, "expected bool, but got "):
+		msg = "the condition must be true or false, but it gives " + goTypeWords.Replace(strings.TrimPrefix(msg, "expected bool, but got "))
+	default:
+		if m := unknownName.FindStringSubmatch(msg); m != nil {
+			hint := suggest(m[1], c.names)
+			if hint == "" {
+				hint = "; declare variables under variables:"
+			}
+			msg = fmt.Sprintf("unknown name %q%s", m[1], hint)
+		} else {
+			msg = goTypeWords.Replace(msg)
+		}
+	}
+	c.r.at(Error, pos, CodeCondition, "%s: %s", what, msg)
+}
+
+// refChecker checks the ids named in probe calls and in comparisons with
+// the rung, and records which names conditions use.
+type refChecker struct {
+	c    *compiler
+	cond *Condition
+	what string
+}
+
+func (v *refChecker) Visit(node *ast.Node) {
+	switch n := (*node).(type) {
+	case *ast.IdentifierNode:
+		if d, ok := depsOf[n.Value]; ok {
+			v.cond.deps |= d
+		} else {
+			v.cond.deps |= DepVars
+			v.c.used["variable:"+n.Value] = true
+		}
+	case *ast.CallNode:
+		id, ok := n.Callee.(*ast.IdentifierNode)
+		if !ok {
+			return
+		}
+		kinds := probeFuncs[id.Value]
+		if len(kinds) > 0 && kinds[0] == "request" {
+			if s, ok := n.Arguments[0].(*ast.StringNode); ok {
+				v.cond.requests = append(v.cond.requests, s.Value)
+			} else {
+				v.cond.anyRequest = true
+			}
+		}
+		if id.Value == "score" {
+			v.cond.anyRequest = true
+		}
+		var args []string
+		for i, a := range n.Arguments {
+			s, ok := a.(*ast.StringNode)
+			if !ok || i >= len(kinds) {
+				return
+			}
+			args = append(args, s.Value)
+			v.check(kinds[i], s.Value, args, a)
+		}
+		if id.Value == "chose" && len(args) == 2 {
+			v.c.used["choice:"+args[0]+"/"+args[1]] = true
+		}
+	case *ast.BinaryNode:
+		if n.Operator != "==" && n.Operator != "!=" {
+			return
+		}
+		v.checkCompare(n.Left, n.Right)
+		v.checkCompare(n.Right, n.Left)
+	}
+}
+
+// check checks one string argument; args holds the call's arguments so far.
+func (v *refChecker) check(kind, val string, args []string, at ast.Node) {
+	var known []string
+	switch kind {
+	case "choice":
+		if i, ok := v.c.s.InjectIndex(args[0]); ok {
+			for _, ch := range v.c.s.Injects[i].Choices {
+				known = append(known, ch.ID)
+			}
+		} else {
+			return // the inject itself is reported
+		}
+	case "element":
+		if i, ok := v.c.s.RequestIndex(args[0]); ok {
+			for _, el := range v.c.s.Requests[i].Elements {
+				known = append(known, el.ID)
+			}
+		} else {
+			return
+		}
+	default:
+		known = v.c.known[kind]
+	}
+	if !contains(known, val) {
+		v.c.r.at(Error, v.cond.at(at.Location().From), CodeUnknownRef, "%s: no %s named %q%s", v.what, kind, val, suggest(val, known))
+	}
+	v.c.used[kind+":"+val] = true
+}
+
+// checkCompare checks `rung == "x"` and `status("r") == "x"` against the
+// values those can take.
+func (v *refChecker) checkCompare(subject, other ast.Node) {
+	s, ok := other.(*ast.StringNode)
+	if !ok {
+		return
+	}
+	var known []string
+	var what string
+	switch n := subject.(type) {
+	case *ast.IdentifierNode:
+		if n.Value != EnvRung {
+			return
+		}
+		known, what = v.c.known["rung"], "rung"
+	case *ast.CallNode:
+		if id, ok := n.Callee.(*ast.IdentifierNode); !ok || id.Value != "status" {
+			return
+		}
+		known, what = requestStatuses, "request status"
+	default:
+		return
+	}
+	if !contains(known, s.Value) {
+		v.c.r.at(Error, v.cond.at(s.Location().From), CodeBadValue, "%s: %s is never %s; it is one of: %s",
+			v.what, what, strconv.Quote(s.Value), strings.Join(known, ", "))
+	}
+}

@@ -1,0 +1,507 @@
+// Package injects defines the inject-file format: the types of a scenario,
+// loading and validating YAML files into them, and the built-in scenarios.
+//
+// A Scenario is immutable once loaded; the game engine plays it.
+package injects
+
+import (
+	"time"
+)
+
+// FormatVersion is the inject-file format version this package reads.
+const FormatVersion = 1
+
+// Scenario is a validated exercise: its calendar, the two delegations, the
+// master scenario events list (injects), the requests that can be opened, and
+// the rules for the hotline and the dialogue review.
+type Scenario struct {
+	Format  int
+	ID      string
+	Title   string
+	Summary string
+	// Start is the story calendar's first instant, in the scenario's home zone.
+	Start time.Time
+	// End is when the exercise ends, as an offset from Start.
+	End time.Duration
+
+	Objectives []Objective
+	Sides      [2]Delegation // indexed by Side
+	Teams      []Team
+	Personas   []Persona
+	Variables  []Variable
+	Injects    []Inject
+	Requests   []Request
+	Grounds    []Ground
+	Actions    []Action
+	Hotline    Hotline
+	Costs      Costs
+	Profiles   []Profile
+	Review     Review
+	Endings    []Ending
+
+	// Shared is set for a file meant only to be included by scenarios.
+	Shared bool
+
+	// Source names where the scenario came from: a built-in id or a file path.
+	Source string
+	// Digest identifies the scenario's content, so a saved log can tell
+	// whether it is being resumed against the same scenario.
+	Digest string
+
+	index map[string]map[string]int // kind -> id -> position in its slice
+	// The lookups play makes all the time, without the kind's map.
+	injectIdx, requestIdx, variableIdx, actionIdx, teamIdx map[string]int
+}
+
+// Pos is a place in an inject file.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// Objective is a learning objective that injects serve.
+type Objective struct {
+	ID   string
+	Text string
+	Pos  Pos
+}
+
+// Delegation is one side of the joint dialogue.
+type Delegation struct {
+	Side Side
+	Name string
+	Lead string
+	// Counterparts are the profile ids a bot may use to play this side; the
+	// first is the default.
+	Counterparts []string
+	Pos          Pos
+}
+
+// Team is an agency within a delegation; commands are made in a team's name.
+type Team struct {
+	ID   string
+	Name string
+	Side Side
+	Pos  Pos
+}
+
+// Persona is someone who sends injects.
+type Persona struct {
+	ID          string
+	Name        string
+	Affiliation Affiliation
+	Pos         Pos
+}
+
+// Variable is a scenario meter or flag, such as trust or tension.
+type Variable struct {
+	ID          string
+	Type        VarType
+	Min, Max    int // for int variables; values are kept within them
+	Initial     Value
+	Description string
+	Pos         Pos
+}
+
+// Meter reports whether the variable is an int with a range, shown as a meter.
+func (v *Variable) Meter() bool { return v.Type == Int && v.Max > v.Min }
+
+// Inject is one event of the master scenario events list.
+type Inject struct {
+	ID         string
+	Trigger    Trigger
+	To         Audience
+	From       string // persona id
+	Channel    Channel
+	Title      string
+	Body       string // Markdown
+	Notes      string // for the facilitator only
+	Objectives []string
+	Effects    []Effect // applied when the inject fires
+	Choices    []Choice
+	Deadline   *Deadline
+	Pos        Pos
+}
+
+// Choice returns the inject's choice with the given id.
+func (in *Inject) Choice(id string) (*Choice, bool) {
+	for i := range in.Choices {
+		if in.Choices[i].ID == id {
+			return &in.Choices[i], true
+		}
+	}
+	return nil, false
+}
+
+// TriggerKind says what makes an inject fire.
+type TriggerKind uint8
+
+const (
+	// Reserve injects fire only when an effect or a choice fires them.
+	Reserve TriggerKind = iota
+	// At fires at a story-time offset from the start.
+	At
+	// After fires a delay after another inject fired.
+	After
+	// When fires a delay after a condition first becomes true.
+	When
+)
+
+// Trigger says when an inject fires.
+type Trigger struct {
+	Kind  TriggerKind
+	At    time.Duration // for At
+	After string        // inject id, for After
+	If    *Condition    // for When
+	Delay time.Duration // for After and When
+	// NotBefore keeps an inject of an included file from firing before the
+	// time the file was included at.
+	NotBefore time.Duration
+	Pos       Pos
+}
+
+// Audience is whom an inject is addressed to: everyone, a side, or one team.
+type Audience struct {
+	All  bool
+	Side Side   // when not All
+	Team string // a team of Side, or empty for the whole side
+}
+
+// Includes reports whether a team of the given side is addressed.
+func (a Audience) Includes(side Side, team string) bool {
+	if a.All {
+		return true
+	}
+	return a.Side == side && (a.Team == "" || a.Team == team)
+}
+
+// Choice is an option the addressed side can take on an inject.
+type Choice struct {
+	ID      string
+	Label   string
+	Tone    Tone
+	Effects []Effect
+	Next    string // inject fired right after the choice, if any
+	Pos     Pos
+}
+
+// Deadline is how long the addressed side has to choose, and what happens
+// when it does not.
+type Deadline struct {
+	Within  time.Duration
+	Choose  string // choice taken on timeout, if any
+	Effects []Effect
+	Pos     Pos
+}
+
+// EffectKind names what an effect does.
+type EffectKind uint8
+
+const (
+	SetVar       EffectKind = iota // set a variable
+	ChangeVar                      // add to an int variable
+	OpenReq                        // open a request
+	RingLine                       // ring the hotline on behalf of a side
+	FireInject                     // fire an inject now
+	CancelInject                   // cancel an inject that has not fired
+	MoveLadder                     // move the escalation ladder
+	EndExercise                    // end the exercise with an ending
+)
+
+// Effect is one change to the exercise, made by a choice, a timeout, an
+// action or an overdue request.
+type Effect struct {
+	Kind   EffectKind
+	Var    string // SetVar, ChangeVar
+	Value  Value  // SetVar; ChangeVar uses Value.Int as the amount
+	Target string // request (OpenReq, RingLine's subject), inject, or ending id
+	Side   Side   // RingLine: the side that rings
+	Steps  int    // MoveLadder
+	Pos    Pos
+}
+
+// Request is a request for information or assistance that can be opened
+// during play. Its elements' due times count from the moment it is opened.
+type Request struct {
+	ID        string
+	Kind      RequestKind
+	From, To  Side
+	Subject   string
+	Body      string
+	Category  Category
+	Basis     Basis
+	Elements  []ElementSpec
+	Grounds   []string // ground ids on which a part may be declined
+	Available *Condition
+	OnOverdue []Effect
+	Pos       Pos
+}
+
+// Element returns the index of the element with the given id, or -1.
+func (r *Request) Element(id string) int {
+	for i := range r.Elements {
+		if r.Elements[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// CategoryError reports whether the request invokes a commitment that does
+// not cover its matter: the commercial-theft pledge for anything but
+// commercial theft, or the peacetime infrastructure norm for anything but
+// critical infrastructure.
+func (r *Request) CategoryError() bool {
+	switch r.Basis {
+	case Pledge:
+		return r.Category != CommercialTheft
+	case Norms:
+		return r.Category != CriticalInfrastructure
+	}
+	return false
+}
+
+// ElementSpec is one part of the response a request needs.
+type ElementSpec struct {
+	ID   string // the kind's name, or "update-N" for the Nth status update
+	Kind ElementKind
+	Due  time.Duration // from the request's opening
+}
+
+// Ground is a legal ground on which a side may decline part of a request.
+type Ground struct {
+	ID    string
+	Title string
+	Text  string
+	// Covers lists the categories for which the ground is sound; empty means
+	// all. The dialogue review scores a refusal on an unsound ground as a
+	// plain refusal.
+	Covers []Category
+	Pos    Pos
+}
+
+// Sound reports whether the ground is a sound reason to decline a request of
+// the given category.
+func (g *Ground) Sound(c Category) bool {
+	if len(g.Covers) == 0 {
+		return true
+	}
+	for _, x := range g.Covers {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Action is something a side may do at any time the scenario allows, such
+// as a public statement or a sanctions threat.
+type Action struct {
+	ID      string
+	Side    Side
+	Label   string
+	Text    string
+	Tone    Tone
+	If      *Condition
+	Once    bool
+	Effects []Effect
+	Pos     Pos
+}
+
+// Hotline is the escalation channel and its ladder.
+type Hotline struct {
+	AnswerWithin time.Duration
+	CommitWithin time.Duration
+	Rungs        []Rung
+	Moves        Moves
+	Pos          Pos
+}
+
+// Rung is one step of the escalation ladder; the first is where play starts.
+type Rung struct {
+	ID    string
+	Title string
+	Text  string
+}
+
+// Moves says how many rungs each hotline event moves the ladder; negative
+// numbers move it down.
+type Moves struct {
+	Ring    int // a side rings the hotline
+	Missed  int // a call is not answered in time
+	Commit  int // answered with a commitment
+	Explain int // answered with an explanation
+	Deny    int // answered with a denial
+	Kept    int // a commitment is kept
+	Broken  int // a commitment is broken
+}
+
+// Costs is the story time each response element takes, by quality.
+type Costs [numElementKinds][numQualities]time.Duration
+
+// Of returns the story time an element of the given kind and quality takes.
+func (c *Costs) Of(k ElementKind, q Quality) time.Duration { return c[k][q] }
+
+// Profile describes how a scripted counterpart plays a side.
+type Profile struct {
+	ID          string
+	Title       string
+	Description string
+	// Pace is the share of each element's due window the bot lets pass
+	// before it delivers: 0.5 delivers halfway, above 1 delivers late.
+	Pace float64
+	// Respond is the chance that the bot delivers an element at all.
+	Respond float64
+	// Quality weighs thin, adequate and thorough deliveries.
+	Quality [numQualities]float64
+	// Decline is the chance of declining a part on a listed ground.
+	Decline float64
+	// Clarify is the chance of asking for clarification first.
+	Clarify float64
+	// Answer is the chance of answering a hotline call in time.
+	Answer float64
+	// Answers weighs commit, explain and deny.
+	Answers [numAnswers]float64
+	// Escalate is how late an element of the bot's own request may run
+	// before it rings the hotline; zero means it never rings.
+	Escalate time.Duration
+	// Tones weighs choices and actions by tone.
+	Tones [numTones]float64
+	// Initiative is the chance of taking a scenario action when it is offered.
+	Initiative float64
+	Pos        Pos
+}
+
+// Review is when the joint dialogue meets and how it weighs its rubric.
+type Review struct {
+	Meetings []time.Duration
+	Weights  Weights
+	Pos      Pos
+}
+
+// Weights are the rubric's weights; they need not sum to one.
+type Weights struct {
+	Timeliness  float64
+	Quality     float64
+	Cooperation float64
+}
+
+// Ending is an outcome of the exercise.
+type Ending struct {
+	ID    string
+	Title string
+	Text  string
+	// If, when set, makes the ending the outcome at the scenario's end time
+	// (the first true one wins). Endings without it are reached by effects.
+	If  *Condition
+	Pos Pos
+}
+
+// Lookups by id. They return false when the id is unknown.
+
+func (s *Scenario) lookup(kind, id string) (int, bool) {
+	i, ok := s.index[kind][id]
+	return i, ok
+}
+
+// addIndex records that the thing of a kind with id sits at position i. It
+// reports false, recording nothing, if the id is taken.
+func (s *Scenario) addIndex(kind, id string, i int) bool {
+	m := s.index[kind]
+	if m == nil {
+		m = map[string]int{}
+		s.index[kind] = m
+		switch kind {
+		case "inject":
+			s.injectIdx = m
+		case "request":
+			s.requestIdx = m
+		case "variable":
+			s.variableIdx = m
+		case "action":
+			s.actionIdx = m
+		case "team":
+			s.teamIdx = m
+		}
+	}
+	if _, dup := m[id]; dup {
+		return false
+	}
+	m[id] = i
+	return true
+}
+
+// InjectIndex returns the position of the inject in s.Injects.
+func (s *Scenario) InjectIndex(id string) (int, bool) { i, ok := s.injectIdx[id]; return i, ok }
+
+// RequestIndex returns the position of the request in s.Requests.
+func (s *Scenario) RequestIndex(id string) (int, bool) { i, ok := s.requestIdx[id]; return i, ok }
+
+// VariableIndex returns the position of the variable in s.Variables.
+func (s *Scenario) VariableIndex(id string) (int, bool) { i, ok := s.variableIdx[id]; return i, ok }
+
+// ActionIndex returns the position of the action in s.Actions.
+func (s *Scenario) ActionIndex(id string) (int, bool) { i, ok := s.actionIdx[id]; return i, ok }
+
+// EndingIndex returns the position of the ending in s.Endings.
+func (s *Scenario) EndingIndex(id string) (int, bool) { return s.lookup("ending", id) }
+
+// Team returns the team with the given id.
+func (s *Scenario) Team(id string) (*Team, bool) {
+	i, ok := s.teamIdx[id]
+	if !ok {
+		return nil, false
+	}
+	return &s.Teams[i], true
+}
+
+// Persona returns the persona with the given id.
+func (s *Scenario) Persona(id string) (*Persona, bool) {
+	i, ok := s.lookup("persona", id)
+	if !ok {
+		return nil, false
+	}
+	return &s.Personas[i], true
+}
+
+// Ground returns the ground with the given id.
+func (s *Scenario) Ground(id string) (*Ground, bool) {
+	i, ok := s.lookup("ground", id)
+	if !ok {
+		return nil, false
+	}
+	return &s.Grounds[i], true
+}
+
+// Profile returns the counterpart profile with the given id.
+func (s *Scenario) Profile(id string) (*Profile, bool) {
+	i, ok := s.lookup("profile", id)
+	if !ok {
+		return nil, false
+	}
+	return &s.Profiles[i], true
+}
+
+// Objective returns the objective with the given id.
+func (s *Scenario) Objective(id string) (*Objective, bool) {
+	i, ok := s.lookup("objective", id)
+	if !ok {
+		return nil, false
+	}
+	return &s.Objectives[i], true
+}
+
+// TeamsOf returns the ids of the teams of a side, in file order.
+func (s *Scenario) TeamsOf(side Side) []string {
+	var ids []string
+	for _, t := range s.Teams {
+		if t.Side == side {
+			ids = append(ids, t.ID)
+		}
+	}
+	return ids
+}
+
+// Time returns the calendar time of a story offset.
+func (s *Scenario) Time(offset time.Duration) time.Time { return s.Start.Add(offset) }
