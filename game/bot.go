@@ -179,6 +179,14 @@ func (b *Bot) planResponses(e *Engine, visit func(intent)) {
 				continue
 			}
 			q := injects.Quality(pick(p.Quality[:], b.roll(rollQuality, i, j, 0)))
+			if p.Pace <= 1 {
+				// A bot that means to be on time takes no more care than
+				// the time left allows, when less would land in time.
+				for q > injects.Thin && st.Now+sc.Costs.Of(spec.Kind, q) > el.Due &&
+					st.Now+sc.Costs.Of(spec.Kind, q-1) <= el.Due {
+					q--
+				}
+			}
 			visit(intent{b.deliverAt(e, i, j, q, promised), Command{Team: b.lead, Verb: Deliver,
 				Request: req.ID, Element: spec.ID, Quality: q}})
 		}
@@ -239,8 +247,10 @@ func (b *Bot) planOwnRequests(e *Engine, visit func(intent)) {
 			continue
 		}
 		if !r.Opened {
+			// A bot sends a request of its own accord only when no inject
+			// awaits its decision: the decision may send it.
 			cmd := Command{Team: b.lead, Verb: Open, Request: req.ID}
-			if req.Available != nil && b.roll(rollOpen, i, 0, 0) < p.Initiative/2 && e.allowed(b.Actor, cmd) {
+			if req.Available != nil && !b.deciding(e) && b.roll(rollOpen, i, 0, 0) < p.Initiative/2 && e.allowed(b.Actor, cmd) {
 				visit(intent{st.Now, cmd})
 			}
 			continue
@@ -277,6 +287,17 @@ func (b *Bot) planOwnRequests(e *Engine, visit func(intent)) {
 	}
 }
 
+// deciding reports whether an inject awaits the bot side's choice.
+func (b *Bot) deciding(e *Engine) bool {
+	for i := range e.st.Injects {
+		in, is := &e.sc.Injects[i], &e.st.Injects[i]
+		if is.Status == Fired && !is.Resolved && len(in.Choices) > 0 && !in.To.All && in.To.Side == b.Side {
+			return true
+		}
+	}
+	return false
+}
+
 // planCalls answers hotline calls, or lets them ring out.
 func (b *Bot) planCalls(e *Engine, visit func(intent)) {
 	p := b.Profile
@@ -299,7 +320,6 @@ func (b *Bot) planActions(e *Engine, visit func(intent)) {
 	if top == 0 {
 		return
 	}
-	day := int(st.Now / (24 * time.Hour))
 	for i := range sc.Actions {
 		// At most one action a day: a government does not threaten and
 		// impose sanctions in the same breath.
@@ -312,8 +332,10 @@ func (b *Bot) planActions(e *Engine, visit func(intent)) {
 		if a.Side != b.Side || st.Actions[i].Taken >= 3 {
 			continue
 		}
+		// One draw per action, per time taken and per rung: a bot that
+		// passed on an action passes on it until the situation changes.
 		chance := p.Initiative * p.Tones[a.Tone] / top
-		if b.roll(rollAct, i, day, st.Actions[i].Taken) >= chance {
+		if b.roll(rollAct, i, st.Rung, st.Actions[i].Taken) >= chance {
 			continue
 		}
 		cmd := Command{Team: b.lead, Verb: Act, Action: a.ID}

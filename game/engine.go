@@ -27,6 +27,9 @@ type Engine struct {
 	dirtyReq []bool // by request
 	spareReq []bool
 	hours    int // the story hour env["hours"] holds
+	// woke is when the when: injects of included files last woke: those
+	// with a later NotBefore have still to wake.
+	woke time.Duration
 
 	// Memos, each valid while the state is as it was when made.
 	review    *Scorecard // what score() reads
@@ -60,7 +63,12 @@ func New(sc *injects.Scenario, setup Setup) *Engine {
 // Replay rebuilds an engine from the events of a log, checking that they
 // belong to this scenario and follow one another.
 func Replay(sc *injects.Scenario, events []Event) (*Engine, error) {
-	if len(events) == 0 || events[0].Type != Started {
+	return replay(sc, events, nil)
+}
+
+// replay is Replay, showing each event to observe as if it were happening.
+func replay(sc *injects.Scenario, events []Event, observe func(*State, *Event)) (*Engine, error) {
+	if len(events) == 0 || events[0].Type != Started || events[0].Start == nil {
 		return nil, fmt.Errorf("the log does not start with %s", Started)
 	}
 	if first := events[0].Start; first.Scenario != sc.ID || first.Digest != sc.Digest {
@@ -78,9 +86,21 @@ func Replay(sc *injects.Scenario, events []Event) (*Engine, error) {
 		}
 		e.st.Apply(ev)
 		e.sync(ev)
+		if observe != nil {
+			observe(e.st, ev)
+		}
 	}
 	e.syncClock()
-	e.dirty = 0
+	// Conditions are checked afresh at the next step: a log cut short may
+	// end before a condition it made true had its effect.
+	e.dirty = ^injects.Deps(0)
+	for i := range e.dirtyReq {
+		e.dirtyReq[i] = true
+	}
+	// A wake due now may not have run before the log ended; running it
+	// again changes nothing.
+	e.woke = e.st.Now - 1
+	e.sink = observe
 	return e, nil
 }
 
@@ -301,7 +321,8 @@ type timerKind uint8
 const (
 	tWork timerKind = iota
 	tFire
-	tWake // a when: inject of an included file may start listening
+	tWake  // a when: inject of an included file may start listening
+	tClock // the story hour turns, for when: conditions that read the clock
 	tDeadline
 	tOverdue
 	tAnswer
@@ -369,10 +390,18 @@ func (e *Engine) findNext() (timer, bool) {
 			t = timer{is.FiredAt + dl.Within, tDeadline, i, 0}
 		case Waiting:
 			tr := &sc.Injects[i].Trigger
-			if tr.Kind != injects.When || tr.NotBefore <= st.Now {
+			switch {
+			case tr.Kind != injects.When:
+				continue
+			case tr.NotBefore > e.woke:
+				t = timer{tr.NotBefore, tWake, i, 0}
+			case tr.If.Deps()&injects.DepClock != 0:
+				// hours and days change on the hour, when nothing else
+				// may happen to ask the condition again.
+				t = timer{(st.Now/time.Hour + 1) * time.Hour, tClock, i, 0}
+			default:
 				continue
 			}
-			t = timer{tr.NotBefore, tWake, i, 0}
 		default:
 			continue
 		}
@@ -424,10 +453,16 @@ func (e *Engine) run(t timer) {
 	case tFire:
 		e.fire(t.i)
 	case tWake:
-		e.dirty |= sc.Injects[t.i].Trigger.If.Deps()
+		// Every inject waking now listens from now on: ask all their
+		// conditions (settle skips the injects still asleep).
+		e.woke = t.at
+		e.nextFrom = false // the memo did not know they had woken
+		e.dirty = ^injects.Deps(0)
 		for r := range e.dirtyReq {
 			e.dirtyReq[r] = true
 		}
+	case tClock:
+		// settle sees the new hour.
 	case tDeadline:
 		in := &sc.Injects[t.i]
 		dl := in.Deadline
@@ -442,7 +477,7 @@ func (e *Engine) run(t timer) {
 		e.apply(req.OnOverdue, req.ID)
 	case tAnswer:
 		e.emit(Event{Type: Missed, Call: st.Calls[t.i].N})
-		e.moveLadder(sc.Hotline.Moves.Missed, "missed")
+		e.moveLadder(sc.Hotline.Moves.Missed, "missed", true)
 	case tPromise:
 		e.judgePromises(true)
 	case tMeeting:
@@ -453,11 +488,20 @@ func (e *Engine) run(t timer) {
 }
 
 // fire fires inject i unless it already fired or was cancelled.
+// An inject of an included file fired before the time it was included at
+// is scheduled for that time instead; after the end nothing fires.
 func (e *Engine) fire(i int) {
-	if s := e.st.Injects[i].Status; s == Fired || s == Cancelled {
+	is := &e.st.Injects[i]
+	if is.Status == Fired || is.Status == Cancelled || e.st.Ended {
 		return
 	}
 	in := &e.sc.Injects[i]
+	if nb := in.Trigger.NotBefore; nb > e.st.Now {
+		if is.Status != Scheduled || is.Due > nb {
+			e.emit(Event{Type: InjectTriggered, Inject: in.ID, Due: nb})
+		}
+		return
+	}
 	e.emit(Event{Type: InjectFired, Inject: in.ID})
 	e.apply(in.Effects, in.ID)
 }
@@ -487,7 +531,7 @@ func (e *Engine) apply(effects []injects.Effect, cause string) {
 			}
 		case injects.RingLine:
 			e.emit(Event{Type: Rang, Side: ef.Side, Call: len(e.st.Calls) + 1, Request: ef.Target, Cause: cause})
-			e.moveLadder(e.sc.Hotline.Moves.Ring, "ring")
+			e.moveLadder(e.sc.Hotline.Moves.Ring, "ring", true)
 		case injects.FireInject:
 			if i, ok := e.sc.InjectIndex(ef.Target); ok {
 				e.fire(i)
@@ -499,7 +543,7 @@ func (e *Engine) apply(effects []injects.Effect, cause string) {
 				}
 			}
 		case injects.MoveLadder:
-			e.moveLadder(ef.Steps, cause)
+			e.moveLadder(ef.Steps, cause, false)
 		case injects.EndExercise:
 			e.end(ef.Target)
 		}
@@ -524,14 +568,20 @@ func (e *Engine) setVar(ef *injects.Effect, cause string) {
 	if decl.Meter() {
 		v.Int = min(max(v.Int, decl.Min), decl.Max)
 	}
-	if v == cur {
+	if v = plain(v); v == cur {
 		return
 	}
 	e.emit(Event{Type: VariableSet, Var: ef.Var, Value: v, Cause: cause})
 }
 
-func (e *Engine) moveLadder(steps int, cause string) {
+// moveLadder moves the escalation ladder. Moves made by calls and answers
+// rise no higher than the hotline's ceiling; deliberate steps (actions and
+// effects) may go to the top.
+func (e *Engine) moveLadder(steps int, cause string, byCall bool) {
 	to := min(max(e.st.Rung+steps, 0), len(e.sc.Hotline.Rungs)-1)
+	if byCall && steps > 0 {
+		to = min(to, max(e.sc.Hotline.Ceiling, e.st.Rung))
+	}
 	if to != e.st.Rung {
 		e.emit(Event{Type: LadderMoved, Rung: to, Cause: cause})
 	}
@@ -548,10 +598,10 @@ func (e *Engine) judgePromises(due bool) {
 		switch {
 		case e.promiseMet(c):
 			e.emit(Event{Type: Kept, Call: c.N})
-			e.moveLadder(e.sc.Hotline.Moves.Kept, "kept")
+			e.moveLadder(e.sc.Hotline.Moves.Kept, "kept", true)
 		case due && e.st.Now >= c.PromiseBy:
 			e.emit(Event{Type: Broken, Call: c.N})
-			e.moveLadder(e.sc.Hotline.Moves.Broken, "broken")
+			e.moveLadder(e.sc.Hotline.Moves.Broken, "broken", true)
 		}
 	}
 }

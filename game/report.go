@@ -16,8 +16,11 @@ import (
 func WriteReview(w io.Writer, sc *injects.Scenario, card *Scorecard) error {
 	b := &strings.Builder{}
 	title := "Closing review of the joint dialogue"
-	if card.Meeting > 0 {
+	switch {
+	case card.Meeting > 0:
 		title = fmt.Sprintf("Joint dialogue, meeting %d", card.Meeting)
+	case card.Meeting < 0:
+		title = "The requests as the joint dialogue would review them now"
 	}
 	fmt.Fprintf(b, "%s — %s\n", title, StoryTime(sc, time.Duration(card.At)))
 	if len(card.Requests) == 0 {

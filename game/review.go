@@ -20,7 +20,8 @@ const (
 
 // Scorecard is the review of one dialogue meeting.
 type Scorecard struct {
-	// Meeting numbers the scheduled meetings from 1; 0 is the closing review.
+	// Meeting numbers the scheduled meetings from 1; 0 is the closing
+	// review, and -1 a review of play as it stands, between meetings.
 	Meeting  int             `json:"meeting"`
 	At       Offset          `json:"at"`
 	Weights  injects.Weights `json:"weights"`
@@ -107,10 +108,10 @@ type SideScore struct {
 }
 
 // Review scores the state of play as the dialogue would at meeting (0 for
-// the closing review).
+// the closing review, -1 for a look at play as it stands).
 func Review(st *State, meeting int) *Scorecard {
 	sc := st.Scenario
-	card := &Scorecard{Meeting: meeting, At: Offset(st.Now), Weights: sc.Review.Weights}
+	card := &Scorecard{Meeting: meeting, At: Offset(st.Now), Weights: sc.Review.Weights, Requests: []RequestScore{}}
 	var sums [2]struct {
 		t, q, c float64
 		n       int
@@ -194,9 +195,11 @@ func scoreRequest(st *State, i int) RequestScore {
 	case r.Asked:
 		rs.Clarification = "asked and answered"
 	}
+	// Escalations are the requester's calls about the request; a call
+	// the answering side made about it is no complaint against itself.
 	for k := range st.Calls {
 		c := &st.Calls[k]
-		if c.About == req.ID {
+		if c.About == req.ID && c.From == req.From {
 			rs.Calls++
 			if c.Missed {
 				rs.Missed++
@@ -225,7 +228,9 @@ func scoreRequest(st *State, i int) RequestScore {
 				es.Sound, es.Value = true, 0.5
 				soundDeclines++
 			}
-		case el.Due <= st.Now:
+		case el.Due <= st.Now && (el.Overdue || !r.Clarifying):
+			// While a question is pending the clock is stopped: only what
+			// was overdue before it was asked counts as overdue.
 			es.State, es.Scored = ElOverdue, true
 			es.Late = Offset(st.Now - el.Due)
 		case el.Working:

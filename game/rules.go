@@ -247,7 +247,7 @@ func (e *Engine) ring(team *injects.Team, c Command, do bool) error {
 		return nil
 	}
 	e.emit(Event{Type: Rang, Team: team.ID, Side: team.Side, Call: len(e.st.Calls) + 1, Request: c.Request})
-	e.moveLadder(e.sc.Hotline.Moves.Ring, "ring")
+	e.moveLadder(e.sc.Hotline.Moves.Ring, "ring", true)
 	return nil
 }
 
@@ -275,7 +275,7 @@ func (e *Engine) answer(team *injects.Team, c Command, do bool) error {
 		ev.Due = e.st.Now + e.sc.Hotline.CommitWithin
 	}
 	e.emit(ev)
-	e.moveLadder(steps, c.Answer.String())
+	e.moveLadder(steps, c.Answer.String(), true)
 	e.judgePromises(false)
 	return nil
 }

@@ -107,6 +107,10 @@ func NewSession(sc *injects.Scenario, seed uint64, profiles [2]string, observe f
 		s.Bots[side] = b
 	}
 	s.Engine = New(sc, Setup{Seed: seed, Players: s.Players(), Observe: observe})
+	// What is due at the start happens at once, before anyone looks.
+	if err := s.Advance(0); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -129,7 +133,13 @@ func Play(sc *injects.Scenario, seed uint64, profiles [2]string, observe func(*S
 // Resume rebuilds a session from a log's events: the same bots, with the
 // same seed, play the same sides.
 func Resume(sc *injects.Scenario, events []Event) (*Session, error) {
-	e, err := Replay(sc, events)
+	return ResumeObserved(sc, events, nil)
+}
+
+// ResumeObserved is Resume with an observer, which sees the log's events
+// replayed, then every new event.
+func ResumeObserved(sc *injects.Scenario, events []Event, observe func(*State, *Event)) (*Session, error) {
+	e, err := replay(sc, events, observe)
 	if err != nil {
 		return nil, err
 	}

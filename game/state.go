@@ -118,7 +118,7 @@ func newState(sc *injects.Scenario) *State {
 		Actions:  make([]ActionState, len(sc.Actions)),
 	}
 	for i, v := range sc.Variables {
-		st.Vars[i] = v.Initial
+		st.Vars[i] = plain(v.Initial)
 	}
 	for i := range sc.Requests {
 		st.Requests[i].Elements = make([]ElementState, len(sc.Requests[i].Elements))
@@ -171,7 +171,7 @@ func (st *State) Apply(e *Event) {
 		if i, ok := sc.VariableIndex(e.Var); ok {
 			v := e.Value
 			v.Type = sc.Variables[i].Type
-			st.Vars[i] = v
+			st.Vars[i] = plain(v)
 		}
 	case RequestOpened:
 		if i, ok := sc.RequestIndex(e.Request); ok {
@@ -245,6 +245,19 @@ func (st *State) Apply(e *Event) {
 	case Ended:
 		st.Ended, st.Ending = true, e.Ending
 	}
+}
+
+// plain keeps only the field of a value that its type uses, so that equal
+// values compare equal however they were made: a value read from an inject
+// file keeps its source text, one read from a log does not.
+func plain(v injects.Value) injects.Value {
+	switch v.Type {
+	case injects.Bool:
+		return injects.Value{Type: v.Type, Bool: v.Bool}
+	case injects.Text:
+		return injects.Value{Type: v.Type, Text: v.Text}
+	}
+	return injects.Value{Type: v.Type, Int: v.Int}
 }
 
 func (st *State) request(id string) *RequestState {

@@ -21,12 +21,21 @@ type checker struct {
 	// library is set for a shared file, meant to be included: what it lacks
 	// may come from the file that includes it.
 	library bool
+	// shared names the included shared files. They declare variables,
+	// personas and profiles for many scenarios to pick from, so one that a
+	// scenario does not use is not worth a warning.
+	shared map[string]bool
 }
 
 func check(s *Scenario, root *fileDoc, r *reporter) {
 	c := &checker{s: s, r: r, fireable: map[string]bool{}, endingRefs: map[string]bool{},
 		varRefs: map[string]bool{}, personaRef: map[string]bool{}, opened: map[string]bool{},
-		library: root.shared}
+		library: root.shared, shared: map[string]bool{}}
+	for _, f := range postOrder(root) {
+		if f.shared {
+			c.shared[f.name] = true
+		}
+	}
 	c.meta(root)
 	c.sides()
 	c.variables()
@@ -70,9 +79,9 @@ func (c *checker) sides() {
 			}
 			c.errorf(p, CodeMissing, "sides.%s: missing teams; list the delegation's agencies under sides.%s.teams", d.Side, d.Side)
 		}
-		for _, id := range d.Counterparts {
+		for i, id := range d.Counterparts {
 			if _, ok := c.s.Profile(id); !ok {
-				c.errorf(d.Pos, CodeUnknownRef, "sides.%s.counterparts: no profile named %q%s", d.Side, id, suggest(id, c.ids("profile")))
+				c.errorf(posAt(d.counterpartPos, i, d.Pos), CodeUnknownRef, "sides.%s.counterparts: no profile named %q%s", d.Side, id, suggest(id, c.ids("profile")))
 			}
 		}
 	}
@@ -141,6 +150,22 @@ func (c *checker) ids(kind string) []string {
 	return out
 }
 
+// orPos returns p, or def when p is unset.
+func orPos(p, def Pos) Pos {
+	if p.Line == 0 {
+		return def
+	}
+	return p
+}
+
+// posAt returns the i-th position of list, or def when there is none.
+func posAt(list []Pos, i int, def Pos) Pos {
+	if i < len(list) {
+		return orPos(list[i], def)
+	}
+	return def
+}
+
 // ref reports id when it names nothing of the kind.
 func (c *checker) ref(p Pos, what, kind, id string, exists bool) {
 	if id != "" && !exists {
@@ -201,19 +226,19 @@ func (c *checker) injects() {
 		what := "inject " + strconv.Quote(in.ID)
 		if in.To.Team != "" {
 			t, ok := s.Team(in.To.Team)
-			c.ref(in.Pos, what+" to", "team", in.To.Team, ok)
+			c.ref(orPos(in.toPos, in.Pos), what+" to", "team", in.To.Team, ok)
 			if ok {
 				in.To.Side = t.Side
 			}
 		}
 		if in.From != "" {
 			_, ok := s.Persona(in.From)
-			c.ref(in.Pos, what+" from", "persona", in.From, ok)
+			c.ref(orPos(in.fromPos, in.Pos), what+" from", "persona", in.From, ok)
 			c.personaRef[in.From] = true
 		}
-		for _, ob := range in.Objectives {
+		for j, ob := range in.Objectives {
 			_, ok := s.Objective(ob)
-			c.ref(in.Pos, what+" objectives", "objective", ob, ok)
+			c.ref(posAt(in.objectivePos, j, in.Pos), what+" objectives", "objective", ob, ok)
 		}
 		switch in.Trigger.Kind {
 		case After:
@@ -235,7 +260,7 @@ func (c *checker) injects() {
 			c.effects(ch.Effects, cw)
 			if ch.Next != "" {
 				_, ok := s.InjectIndex(ch.Next)
-				c.ref(ch.Pos, cw+" next", "inject", ch.Next, ok)
+				c.ref(orPos(ch.nextPos, ch.Pos), cw+" next", "inject", ch.Next, ok)
 				c.fireable[ch.Next] = true
 			}
 		}
@@ -246,7 +271,7 @@ func (c *checker) injects() {
 					for _, ch := range in.Choices {
 						ids = append(ids, ch.ID)
 					}
-					c.errorf(dl.Pos, CodeUnknownRef, "%s deadline choose: the inject has no choice %q%s", what, dl.Choose, suggest(dl.Choose, ids))
+					c.errorf(orPos(dl.choosePos, dl.Pos), CodeUnknownRef, "%s deadline choose: the inject has no choice %q%s", what, dl.Choose, suggest(dl.Choose, ids))
 				}
 			}
 			c.effects(dl.Effects, what+" deadline")
@@ -258,9 +283,9 @@ func (c *checker) requests() {
 	for i := range c.s.Requests {
 		r := &c.s.Requests[i]
 		what := "request " + strconv.Quote(r.ID)
-		for _, g := range r.Grounds {
+		for j, g := range r.Grounds {
 			_, ok := c.s.Ground(g)
-			c.ref(r.Pos, what+" grounds", "ground", g, ok)
+			c.ref(posAt(r.groundPos, j, r.Pos), what+" grounds", "ground", g, ok)
 		}
 		c.comp.compile(r.Available, what+" if")
 		c.effects(r.OnOverdue, what+" on_overdue")
@@ -283,9 +308,9 @@ func (c *checker) endings() {
 }
 
 func (c *checker) review() {
-	for _, m := range c.s.Review.Meetings {
+	for i, m := range c.s.Review.Meetings {
 		if c.s.End > 0 && m > c.s.End {
-			c.errorf(c.s.Review.Pos, CodeAfterEnd, "review.meetings: a meeting at %s comes after the scenario's end at %s",
+			c.errorf(posAt(c.s.Review.meetingPos, i, c.s.Review.Pos), CodeAfterEnd, "review.meetings: a meeting at %s comes after the scenario's end at %s",
 				c.when(m), c.when(c.s.End))
 		}
 	}
@@ -357,6 +382,9 @@ func (c *checker) timing() {
 			case Reserve:
 				c.warnf(in.Pos, CodeNeverFires, "%s never fires: it has no at, after or when, and no effect or choice fires it", what)
 			case After:
+				if _, ok := s.InjectIndex(in.Trigger.After); !ok {
+					continue // the unknown inject is reported
+				}
 				c.warnf(in.Trigger.Pos, CodeNeverFires, "%s never fires: it comes after %q, which never fires", what, in.Trigger.After)
 			}
 			continue
@@ -387,12 +415,12 @@ func (c *checker) warnings() {
 		}
 	}
 	for _, v := range s.Variables {
-		if !c.varRefs[v.ID] && !used["variable:"+v.ID] {
+		if !c.varRefs[v.ID] && !used["variable:"+v.ID] && !c.shared[v.Pos.File] {
 			c.warnf(v.Pos, CodeUnusedVar, "variable %q is declared but no effect or condition uses it", v.ID)
 		}
 	}
 	for _, p := range s.Personas {
-		if !c.personaRef[p.ID] {
+		if !c.personaRef[p.ID] && !c.shared[p.Pos.File] {
 			c.warnf(p.Pos, CodeUnusedPersona, "persona %q is declared but sends no inject", p.ID)
 		}
 	}
@@ -414,15 +442,15 @@ func (c *checker) warnings() {
 func (c *checker) counterparts() {
 	s := c.s
 	listed := map[string]bool{}
-	explicit := false
-	for _, d := range s.Sides {
-		for _, id := range d.Counterparts {
-			listed[id] = true
-			explicit = true
-		}
-	}
+	// A side that lists no counterparts offers them all, so a profile can
+	// go unused only when both sides list theirs.
+	explicit := true
 	for i := range s.Sides {
+		for _, id := range s.Sides[i].Counterparts {
+			listed[id] = true
+		}
 		if len(s.Sides[i].Counterparts) == 0 {
+			explicit = false
 			s.Sides[i].Counterparts = c.ids("profile")
 		}
 	}
@@ -430,7 +458,7 @@ func (c *checker) counterparts() {
 		return
 	}
 	for _, p := range s.Profiles {
-		if p.Pos.File != "" && !listed[p.ID] {
+		if p.Pos.File != "" && !listed[p.ID] && !c.shared[p.Pos.File] {
 			c.warnf(p.Pos, CodeUnusedProfile, "profile %q is declared but no side lists it under counterparts", p.ID)
 		}
 	}

@@ -10,7 +10,11 @@ import (
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
+	exprchecker "github.com/expr-lang/expr/checker"
+	exprcompiler "github.com/expr-lang/expr/compiler"
+	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/optimizer"
 	"github.com/expr-lang/expr/vm"
 	"go.yaml.in/yaml/v4"
 )
@@ -202,6 +206,7 @@ func (c *Condition) at(offset int) Pos {
 type compiler struct {
 	s     *Scenario
 	env   map[string]any
+	conf  *conf.Config // made once: expr.Compile would rebuild it for each condition
 	cache map[string]*vm.Program
 	names []string // every name a condition may use, for suggestions
 	known map[string][]string
@@ -213,7 +218,9 @@ type compiler struct {
 
 func newCompiler(s *Scenario, r *reporter) *compiler {
 	c := &compiler{s: s, env: s.Env(nil), cache: map[string]*vm.Program{}, used: map[string]bool{}, r: r,
-		known: map[string][]string{}}
+		known: map[string][]string{}, conf: conf.CreateNew()}
+	expr.Env(c.env)(c.conf)
+	expr.AsBool()(c.conf)
 	for name := range c.env {
 		c.names = append(c.names, name)
 	}
@@ -234,9 +241,44 @@ func newCompiler(s *Scenario, r *reporter) *compiler {
 	return c
 }
 
-var goTypeWords = strings.NewReplacer("interface {}", "any value", "float64", "number", "string", "text")
+var (
+	unknownName     = regexp.MustCompile(`^unknown name ([A-Za-z_][A-Za-z0-9_]*)`)
+	unexpectedToken = regexp.MustCompile(`^unexpected token (?:EOF|[A-Za-z]+\("(.*)"\))$`)
+	mismatched      = regexp.MustCompile(`^invalid operation: (\S+) \(mismatched types (.+) and (.+)\)$`)
+	goType          = regexp.MustCompile(`func\([^)]*\)(?: [a-z0-9]+)?|map\[[^\]]*\](?:interface \{\}|[a-z0-9]+)|\[\](?:interface \{\}|[a-z0-9]+)|interface \{\}|\b(?:u?int(?:8|16|32|64)?|float(?:32|64)|string|bool)\b`)
+	goPackage       = regexp.MustCompile(`\b(?:strconv|reflect|runtime)\.[A-Za-z]+: `)
+	identWord       = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`)
+)
 
-var unknownName = regexp.MustCompile(`^unknown name ([A-Za-z_][A-Za-z0-9_]*)`)
+// typeWords words a Go type from an expr message for a facilitator.
+func typeWord(t string) string {
+	switch {
+	case strings.HasPrefix(t, "func("):
+		return "a function"
+	case strings.HasPrefix(t, "map["):
+		return "a block of values"
+	case strings.HasPrefix(t, "[]"):
+		return "a list"
+	case t == "interface {}":
+		return "any value"
+	case t == "string":
+		return "text"
+	case t == "bool":
+		return "true or false"
+	case t == "unknown" || t == "nil":
+		return "nothing"
+	case strings.Contains(t, "int"):
+		return "a whole number"
+	case strings.HasPrefix(t, "float"):
+		return "a number"
+	}
+	return t
+}
+
+// plainTypes rewrites the Go type names in an expr message.
+func plainTypes(msg string) string {
+	return goType.ReplaceAllStringFunc(goPackage.ReplaceAllString(msg, ""), typeWord)
+}
 
 // compile compiles one condition, reporting every problem at its place.
 func (c *compiler) compile(cond *Condition, what string) {
@@ -246,7 +288,7 @@ func (c *compiler) compile(cond *Condition, what string) {
 	prog, ok := c.cache[cond.Source]
 	if !ok {
 		var err error
-		prog, err = expr.Compile(cond.Source, expr.Env(c.env), expr.AsBool())
+		prog, err = c.compileSource(cond.Source)
 		if err != nil {
 			c.report(cond, what, err)
 			c.cache[cond.Source] = nil
@@ -262,6 +304,22 @@ func (c *compiler) compile(cond *Condition, what string) {
 	ast.Walk(&node, &refChecker{c: c, cond: cond, what: what})
 }
 
+// compileSource does what expr.Compile does, with the compiler's config.
+func (c *compiler) compileSource(src string) (*vm.Program, error) {
+	tree, err := exprchecker.ParseCheck(src, c.conf)
+	if err != nil {
+		return nil, err
+	}
+	if err := optimizer.Optimize(&tree.Node, c.conf); err != nil {
+		var fe *file.Error
+		if errors.As(err, &fe) {
+			return nil, fe.Bind(tree.Source)
+		}
+		return nil, err
+	}
+	return exprcompiler.Compile(tree, c.conf)
+}
+
 func (c *compiler) report(cond *Condition, what string, err error) {
 	var fe *file.Error
 	msg := err.Error()
@@ -270,21 +328,56 @@ func (c *compiler) report(cond *Condition, what string, err error) {
 		msg = fe.Message
 		pos = cond.at(fe.From)
 	}
-	switch {
-	case strings.HasPrefix(msg, "expected bool, but got "):
-		msg = "the condition must be true or false, but it gives " + goTypeWords.Replace(strings.TrimPrefix(msg, "expected bool, but got "))
-	default:
-		if m := unknownName.FindStringSubmatch(msg); m != nil {
-			hint := suggest(m[1], c.names)
-			if hint == "" {
-				hint = "; declare variables under variables:"
-			}
-			msg = fmt.Sprintf("unknown name %q%s", m[1], hint)
-		} else {
-			msg = goTypeWords.Replace(msg)
+	// A condition that does not compile still counts as using the
+	// variables it names, so they are not also reported as unused.
+	for _, w := range identWord.FindAllString(cond.Source, -1) {
+		c.used["variable:"+w] = true
+	}
+	if strings.HasPrefix(msg, "expected bool, but got ") {
+		msg = "the condition must be true or false, but it gives " + typeWord(strings.TrimPrefix(msg, "expected bool, but got "))
+	} else if m := unknownName.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("unknown name %q%s", m[1], c.unknownHint(cond, m[1]))
+	} else if m := unexpectedToken.FindStringSubmatch(msg); m != nil {
+		switch tok := m[1]; {
+		case tok == "":
+			msg = "the condition stops short: something is missing at its end"
+		case tok == "=":
+			msg = `unexpected "="; to compare, write ==`
+		case contains([]string{"and", "or", "not"}, strings.ToLower(tok)):
+			msg = fmt.Sprintf("unexpected %q; write %s in lower case", tok, strings.ToLower(tok))
+		default:
+			msg = fmt.Sprintf("unexpected %q", tok)
+		}
+	} else if m := mismatched.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("%q cannot be used between %s and %s", m[1], typeWord(m[2]), typeWord(m[3]))
+	} else {
+		msg = plainTypes(msg)
+		if strings.ContainsAny(msg, "“”‘’") {
+			msg += `; write quotes as " or ', not curly quotes`
 		}
 	}
 	c.r.at(Error, pos, CodeCondition, "%s: %s", what, msg)
+}
+
+// unknownHint explains an unknown name in a condition.
+func (c *compiler) unknownHint(cond *Condition, name string) string {
+	if hint := suggest(name, c.names); hint != "" {
+		return hint
+	}
+	for _, v := range c.s.Variables {
+		if strings.HasPrefix(v.ID, name+"-") && strings.Contains(cond.Source, v.ID) {
+			return fmt.Sprintf("; a condition reads %q as a subtraction: name the variable %s", v.ID, strings.ReplaceAll(v.ID, "-", "_"))
+		}
+	}
+	if contains(requestStatuses, name) || contains(sideNames, name) {
+		return fmt.Sprintf("; put text in quotes, like \"%s\"", name)
+	}
+	for _, ids := range c.known {
+		if contains(ids, name) {
+			return fmt.Sprintf("; put ids in quotes, like \"%s\"", name)
+		}
+	}
+	return "; declare variables under variables:"
 }
 
 // refChecker checks the ids named in probe calls and in comparisons with
@@ -361,6 +454,12 @@ func (v *refChecker) check(kind, val string, args []string, at ast.Node) {
 		} else {
 			return
 		}
+	case "inject", "request", "action":
+		if !v.c.s.has(kind, val) {
+			known = v.c.known[kind]
+		} else {
+			known = []string{val} // found by index: thousands of ids are too many to scan
+		}
 	default:
 		known = v.c.known[kind]
 	}
@@ -394,7 +493,11 @@ func (v *refChecker) checkCompare(subject, other ast.Node) {
 		return
 	}
 	if !contains(known, s.Value) {
-		v.c.r.at(Error, v.cond.at(s.Location().From), CodeBadValue, "%s: %s is never %s; it is one of: %s",
-			v.what, what, strconv.Quote(s.Value), strings.Join(known, ", "))
+		hint := suggest(s.Value, known)
+		if hint == "" {
+			hint = "; it is one of: " + strings.Join(known, ", ")
+		}
+		v.c.r.at(Error, v.cond.at(s.Location().From), CodeBadValue, "%s: %s is never %s%s",
+			v.what, what, strconv.Quote(s.Value), hint)
 	}
 }

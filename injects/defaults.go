@@ -19,7 +19,8 @@ func defaultHotline() Hotline {
 			{ID: "sanctions-threatened", Title: "Sanctions threatened", Text: "Sanctions on named individuals or entities are threatened."},
 			{ID: "sanctions-imposed", Title: "Sanctions imposed", Text: "Sanctions on named individuals or entities are in force."},
 		},
-		Moves: Moves{Ring: 1, Missed: 1, Commit: 0, Explain: 0, Deny: 1, Kept: -1, Broken: 1},
+		Moves:   Moves{Ring: 1, Missed: 1, Commit: 0, Explain: 0, Deny: 1, Kept: -1, Broken: 1},
+		Ceiling: 2, // sanctions are threatened by calls, imposed only by decision
 	}
 }
 
@@ -62,7 +63,7 @@ func defaultProfiles() []Profile {
 			func(p *Profile) {
 				p.Pace, p.Quality = 0.4, [numQualities]float64{0, 1, 2}
 				p.Escalate = 12 * time.Hour
-				p.Tones = [numTones]float64{2, 3, 0.5}
+				p.Tones = [numTones]float64{3, 2, 0.5}
 				p.Initiative = 0.2
 			}),
 		p("by-the-book", "By the book", "Answers on time at adequate quality, asks for clarification, and declines what its law does not allow.",

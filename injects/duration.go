@@ -11,7 +11,10 @@ import (
 // as whole numbers with units, largest first: "48h", "2d", "1d12h", "90m",
 // "1w". A story offset may be written with a "T+" prefix, as in an MSEL.
 
-var errDuration = errors.New("expected a duration like 48h, 2d or 1d12h")
+var (
+	errDuration = errors.New("expected a duration like 48h, 2d or 1d12h")
+	errTooLong  = errors.New("duration is too long: keep it under 100 years")
+)
 
 var units = []struct {
 	suffix byte
@@ -55,9 +58,12 @@ func ParseDuration(s string) (time.Duration, error) {
 		if u == len(units) {
 			return 0, errDuration
 		}
+		if time.Duration(n) > maxDuration/units[u].size { // before multiplying, which could overflow
+			return 0, errTooLong
+		}
 		total += time.Duration(n) * units[u].size
 		if total > maxDuration {
-			return 0, errors.New("duration is too long: keep it under 100 years")
+			return 0, errTooLong
 		}
 		next = u + 1
 		s = s[i+1:]
@@ -67,10 +73,10 @@ func ParseDuration(s string) (time.Duration, error) {
 
 // FormatDuration writes a duration the way inject files do: "1d12h", "45m".
 func FormatDuration(d time.Duration) string {
+	d = d.Truncate(time.Minute) // first, so that -d cannot overflow
 	if d < 0 {
 		return "-" + FormatDuration(-d)
 	}
-	d = d.Truncate(time.Minute)
 	if d == 0 {
 		return "0m"
 	}
@@ -88,6 +94,7 @@ func FormatDuration(d time.Duration) string {
 // FormatOffset writes a story offset as in an MSEL: "T+2d04:30".
 func FormatOffset(d time.Duration) string {
 	sign := "+"
+	d = d.Truncate(time.Minute) // so that -d cannot overflow
 	if d < 0 {
 		sign, d = "-", -d
 	}

@@ -56,10 +56,11 @@ type include struct {
 }
 
 type sideDoc struct {
-	name, lead   string
-	counterparts []string
-	declared     bool
-	pos          Pos
+	name, lead     string
+	counterparts   []string
+	counterpartPos []Pos
+	declared       bool
+	pos            Pos
 }
 
 var topKeys = []string{"format", "shared", "scenario", "include", "objectives", "sides", "personas", "variables",
@@ -124,13 +125,17 @@ func (d *decoder) decodeFile(root *yaml.Node) *fileDoc {
 		}
 		f.endings = &endings
 	}
-	for _, e := range d.entries(top.get("requests"), "requests") {
+	requests := d.entries(top.get("requests"), "requests")
+	f.requests = make([]Request, 0, len(requests))
+	for _, e := range requests {
 		f.requests = append(f.requests, d.request(e))
 	}
 	for _, e := range d.entries(top.get("actions"), "actions") {
 		f.actions = append(f.actions, d.action(e))
 	}
-	for _, e := range d.entries(top.get("injects"), "injects") {
+	injects := d.entries(top.get("injects"), "injects")
+	f.injects = make([]Inject, 0, len(injects)) // large structs: grow once
+	for _, e := range injects {
 		f.injects = append(f.injects, d.inject(e))
 	}
 	return f
@@ -139,7 +144,7 @@ func (d *decoder) decodeFile(root *yaml.Node) *fileDoc {
 // idKey checks a collection key as an id.
 func (d *decoder) idKey(e field, what string) string {
 	if !validID(e.key) {
-		d.errorf(e.keyNode, CodeBadValue, "%s id %q: use letters, digits, '-' and '_' only", what, e.key)
+		d.errorf(e.keyNode, CodeBadValue, "%s id %q: use letters, digits, '-', '_' and '.' only", what, e.key)
 	}
 	return e.key
 }
@@ -233,8 +238,9 @@ func (d *decoder) side(f *fileDoc, side Side, e field) {
 	}
 	for _, c := range d.list(o.get("counterparts"), what+".counterparts") {
 		sd.counterparts = append(sd.counterparts, d.id(c, what+".counterparts"))
+		sd.counterpartPos = append(sd.counterpartPos, d.pos(c))
 		if len(sd.counterparts) == 1 && sd.counterparts[0] == "" {
-			sd.counterparts = nil
+			sd.counterparts, sd.counterpartPos = nil, nil
 		}
 	}
 	for _, t := range d.entries(o.get("teams"), what+".teams") {
@@ -394,7 +400,7 @@ func (d *decoder) profile(e field) Profile {
 }
 
 func (d *decoder) hotline(n *yaml.Node) *Hotline {
-	o := d.object(n, "hotline", "answer_within", "commit_within", "ladder", "moves")
+	o := d.object(n, "hotline", "answer_within", "commit_within", "ladder", "ceiling", "moves")
 	h := defaultHotline()
 	h.Pos = d.pos(o.node)
 	if v := o.get("answer_within"); v != nil {
@@ -426,7 +432,16 @@ func (d *decoder) hotline(n *yaml.Node) *Hotline {
 		if len(rungs) < 2 {
 			d.errorf(v, CodeBadValue, "hotline.ladder: give at least two rungs, lowest first")
 		} else {
-			h.Rungs = rungs
+			h.Rungs, h.Ceiling = rungs, len(rungs)-1
+		}
+	}
+	if v := o.get("ceiling"); v != nil {
+		var ids []string
+		for _, r := range h.Rungs {
+			ids = append(ids, r.ID)
+		}
+		if i, ok := d.enum(v, "hotline.ceiling", ids); ok {
+			h.Ceiling = i
 		}
 	}
 	if v := o.get("moves"); v != nil {
@@ -482,6 +497,7 @@ func (d *decoder) review(n *yaml.Node, m *meta) *Review {
 	for _, mn := range d.list(o.get("meetings"), "review.meetings") {
 		if off, ok := d.storyTime(mn, "review.meetings", m); ok {
 			r.Meetings = append(r.Meetings, off)
+			r.meetingPos = append(r.meetingPos, d.pos(mn))
 		}
 	}
 	if v := o.get("weights"); v != nil {
@@ -544,6 +560,7 @@ func (d *decoder) request(e field) Request {
 	}
 	for _, g := range d.list(o.get("grounds"), what+" grounds") {
 		r.Grounds = append(r.Grounds, d.id(g, what+" grounds"))
+		r.groundPos = append(r.groundPos, d.pos(g))
 	}
 	if v := o.get("if"); v != nil {
 		r.Available = d.condition(v, what+" if")
@@ -621,6 +638,7 @@ func (d *decoder) inject(e field) Inject {
 	in := Inject{ID: d.idKey(e, "inject"), Pos: d.pos(e.keyNode)}
 	in.Trigger = d.trigger(o, what)
 	if v := o.get("to"); v != nil {
+		in.toPos = d.pos(v)
 		switch to := d.id(v, what+" to"); to {
 		case "all":
 			in.To.All = true
@@ -630,7 +648,7 @@ func (d *decoder) inject(e field) Inject {
 			in.To.Team = to // resolved to its side once teams are known
 		}
 	}
-	in.From = d.id(o.get("from"), what+" from")
+	in.From, in.fromPos = d.id(o.get("from"), what+" from"), d.pos(o.get("from"))
 	if v := o.get("channel"); v != nil {
 		c, _ := d.enum(v, what+" channel", channelNames)
 		in.Channel = Channel(c)
@@ -640,6 +658,7 @@ func (d *decoder) inject(e field) Inject {
 	in.Notes = d.text(o.get("notes"), what+" notes")
 	for _, ob := range d.list(o.get("objectives"), what+" objectives") {
 		in.Objectives = append(in.Objectives, d.id(ob, what+" objectives"))
+		in.objectivePos = append(in.objectivePos, d.pos(ob))
 	}
 	in.Effects = d.effects(o.get("effects"), what+" effects")
 	for _, c := range d.entries(o.get("choices"), what+" choices") {
@@ -692,7 +711,7 @@ func (d *decoder) choice(e field, injectWhat string) Choice {
 		c.Tone = Tone(t)
 	}
 	c.Effects = d.effects(o.get("effects"), what+" effects")
-	c.Next = d.id(o.get("next"), what+" next")
+	c.Next, c.nextPos = d.id(o.get("next"), what+" next"), d.pos(o.get("next"))
 	return c
 }
 
@@ -712,7 +731,7 @@ func (d *decoder) deadline(n *yaml.Node, injectWhat string) *Deadline {
 			dl.Within = d.positive(v, what+" within", dur, time.Hour)
 		}
 	}
-	dl.Choose = d.id(o.get("choose"), what+" choose")
+	dl.Choose, dl.choosePos = d.id(o.get("choose"), what+" choose"), d.pos(o.get("choose"))
 	dl.Effects = d.effects(o.get("effects"), what+" effects")
 	return dl
 }
@@ -741,7 +760,9 @@ func (d *decoder) effects(n *yaml.Node, what string) []Effect {
 		if len(fields) > 1 {
 			d.errorf(fields[1].keyNode, CodeConflicting, "%s: one effect per list item; start %q on its own line with \"- \"", what, fields[1].key)
 		}
-		out = append(out, d.effect(fields[0], what)...)
+		for _, f := range fields {
+			out = append(out, d.effect(f, what)...)
+		}
 	}
 	return out
 }

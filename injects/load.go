@@ -30,12 +30,7 @@ const MaxFileSize = 16 << 20
 // The scenario is nil when there are errors. Diagnostics holds every finding,
 // warnings included.
 func Load(path string) (*Scenario, Diagnostics) {
-	s, diags := loadTop(diskFiles{}, path)
-	if s != nil && s.Shared {
-		r := &reporter{diags: diags}
-		r.at(Error, Pos{File: path, Line: 1, Col: 1}, CodeShared, "this is a shared file, meant to be included by scenarios; it cannot be played on its own")
-		return nil, r.diags
-	}
+	s, diags := refuseShared(loadTop(diskFiles{}, path))
 	if s != nil {
 		if abs, err := filepath.Abs(path); err == nil {
 			s.Source = abs
@@ -56,7 +51,19 @@ func Check(path string) Diagnostics {
 func Parse(name string, data []byte) (*Scenario, Diagnostics) {
 	l := newLoader(builtinFiles{})
 	root := l.decode(name, data)
-	return l.finish(root, name)
+	return refuseShared(l.finish(root, name))
+}
+
+// refuseShared turns a shared file, which checks clean but is not a
+// scenario, into an error.
+func refuseShared(s *Scenario, diags Diagnostics) (*Scenario, Diagnostics) {
+	if s == nil || !s.Shared {
+		return s, diags
+	}
+	r := &reporter{diags: diags}
+	r.at(Error, Pos{File: s.Source, Line: 1, Col: 1}, CodeShared, "this is a shared file, meant to be included by scenarios; it cannot be played on its own")
+	r.diags.sort()
+	return nil, r.diags
 }
 
 // fileSource reads inject files by name and resolves include paths.

@@ -1,8 +1,10 @@
 package injects
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
+	"time"
 )
 
 // merge builds one scenario from a file and the files it includes.
@@ -32,7 +34,15 @@ func merge(root *fileDoc, r *reporter) *Scenario {
 		s.addIndex(kind, id, i)
 	}
 
-	for _, doc := range postOrder(root) {
+	docs := postOrder(root)
+	nInjects, nRequests := 0, 0
+	for _, doc := range docs {
+		nInjects += len(doc.injects)
+		nRequests += len(doc.requests)
+	}
+	s.Injects = make([]Inject, 0, nInjects) // large structs: grow once
+	s.Requests = make([]Request, 0, nRequests)
+	for _, doc := range docs {
 		for _, x := range doc.objectives {
 			add("objective", x.ID, x.Pos, len(s.Objectives))
 			s.Objectives = append(s.Objectives, x)
@@ -81,6 +91,7 @@ func merge(root *fileDoc, r *reporter) *Scenario {
 			sd := doc.sides[side]
 			s.Sides[side].Name, s.Sides[side].Lead = sd.name, sd.lead
 			s.Sides[side].Counterparts, s.Sides[side].Pos = sd.counterparts, sd.pos
+			s.Sides[side].counterpartPos = sd.counterpartPos
 		}
 		if s.Sides[side].Name == "" {
 			s.Sides[side].Name = Side(side).Title() + " delegation"
@@ -98,11 +109,17 @@ func merge(root *fileDoc, r *reporter) *Scenario {
 	s.Review = Review{Weights: defaultWeights}
 	if doc := firstWith(root, func(f *fileDoc) bool { return f.review != nil }); doc != nil {
 		s.Review = *doc.review
-		s.Review.Meetings = slices.Clone(s.Review.Meetings)
-		for i := range s.Review.Meetings {
-			s.Review.Meetings[i] += doc.shift
+		order := make([]int, len(s.Review.Meetings))
+		for i := range order {
+			order[i] = i
 		}
-		slices.Sort(s.Review.Meetings)
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(doc.review.Meetings[a], doc.review.Meetings[b]) })
+		s.Review.Meetings = make([]time.Duration, len(order))
+		s.Review.meetingPos = make([]Pos, len(order))
+		for i, j := range order {
+			s.Review.Meetings[i] = doc.review.Meetings[j] + doc.shift
+			s.Review.meetingPos[i] = doc.review.meetingPos[j]
+		}
 	}
 	if doc := firstWith(root, func(f *fileDoc) bool { return f.endings != nil }); doc != nil {
 		for _, x := range *doc.endings {

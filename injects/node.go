@@ -101,7 +101,12 @@ func (d *decoder) entries(n *yaml.Node, what string) []field {
 		return nil
 	}
 	fields := make([]field, 0, len(n.Content)/2)
-	seen := make(map[string]*yaml.Node, len(n.Content)/2)
+	// Most mappings are a few fields, searched faster than hashed; the
+	// collections of a large file get a map.
+	var seen map[string]*yaml.Node
+	if len(n.Content) > 32 {
+		seen = make(map[string]*yaml.Node, len(n.Content)/2)
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := d.deref(n.Content[i])
 		if k == nil || k.Kind != yaml.ScalarNode {
@@ -112,11 +117,22 @@ func (d *decoder) entries(n *yaml.Node, what string) []field {
 			d.errorf(k, CodeUnknownKey, "%s: merge keys (<<) are not supported; write the fields out", what)
 			continue
 		}
-		if first, dup := seen[k.Value]; dup {
+		first, dup := seen[k.Value]
+		if seen == nil {
+			for _, f := range fields {
+				if f.key == k.Value {
+					first, dup = f.keyNode, true
+					break
+				}
+			}
+		}
+		if dup {
 			d.errorf(k, CodeDuplicate, "%s: %q is given twice (first at line %d)", what, k.Value, first.Line)
 			continue
 		}
-		seen[k.Value] = k
+		if seen != nil {
+			seen[k.Value] = k
+		}
 		fields = append(fields, field{key: k.Value, keyNode: k, value: n.Content[i+1]})
 	}
 	return fields
@@ -125,24 +141,40 @@ func (d *decoder) entries(n *yaml.Node, what string) []field {
 // object is a mapping with a fixed set of keys.
 type object struct {
 	node   *yaml.Node
-	values map[string]*yaml.Node
+	fields []field // the known keys given, each once
 }
 
-func (o object) get(key string) *yaml.Node { return o.values[key] }
+func (o object) get(key string) *yaml.Node {
+	for _, f := range o.fields {
+		if f.key == key {
+			return f.value
+		}
+	}
+	return nil
+}
 
-func (o object) has(key string) bool { _, ok := o.values[key]; return ok }
+func (o object) has(key string) bool {
+	for _, f := range o.fields {
+		if f.key == key {
+			return true
+		}
+	}
+	return false
+}
 
 // object reads a mapping whose keys must be among known, reporting the
 // others with a did-you-mean.
-func (d *decoder) object(n *yaml.Node, what string, known ...string) object {
-	o := object{node: d.deref(n), values: map[string]*yaml.Node{}}
-	for _, f := range d.entries(n, what) {
-		if !contains(known, f.key) {
-			d.errorf(f.keyNode, CodeUnknownKey, "%s: unknown key %q%s", what, f.key, suggestOr(f.key, known))
+func (d *decoder) object(n *yaml.Node, what string, keys ...string) object {
+	o := object{node: d.deref(n), fields: d.entries(n, what)}
+	known := o.fields[:0]
+	for _, f := range o.fields {
+		if !contains(keys, f.key) {
+			d.errorf(f.keyNode, CodeUnknownKey, "%s: unknown key %q%s", what, f.key, suggestOr(f.key, keys))
 			continue
 		}
-		o.values[f.key] = f.value
+		known = append(known, f)
 	}
+	o.fields = known
 	return o
 }
 
@@ -202,7 +234,7 @@ func (d *decoder) text(n *yaml.Node, what string) string {
 func (d *decoder) id(n *yaml.Node, what string) string {
 	s := d.text(n, what)
 	if s != "" && !validID(s) {
-		d.errorf(n, CodeBadValue, "%s: %q is not a valid id; use letters, digits, '-' and '_' only", what, s)
+		d.errorf(n, CodeBadValue, "%s: %q is not a valid id; use letters, digits, '-', '_' and '.' only", what, s)
 	}
 	return s
 }

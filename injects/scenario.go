@@ -76,6 +76,8 @@ type Delegation struct {
 	// first is the default.
 	Counterparts []string
 	Pos          Pos
+
+	counterpartPos []Pos // where each counterpart is named
 }
 
 // Team is an agency within a delegation; commands are made in a team's name.
@@ -122,6 +124,10 @@ type Inject struct {
 	Choices    []Choice
 	Deadline   *Deadline
 	Pos        Pos
+
+	// Where the references are written, for diagnostics.
+	toPos, fromPos Pos
+	objectivePos   []Pos
 }
 
 // Choice returns the inject's choice with the given id.
@@ -184,6 +190,8 @@ type Choice struct {
 	Effects []Effect
 	Next    string // inject fired right after the choice, if any
 	Pos     Pos
+
+	nextPos Pos
 }
 
 // Deadline is how long the addressed side has to choose, and what happens
@@ -193,6 +201,8 @@ type Deadline struct {
 	Choose  string // choice taken on timeout, if any
 	Effects []Effect
 	Pos     Pos
+
+	choosePos Pos
 }
 
 // EffectKind names what an effect does.
@@ -236,6 +246,8 @@ type Request struct {
 	Available *Condition
 	OnOverdue []Effect
 	Pos       Pos
+
+	groundPos []Pos // where each ground is named
 }
 
 // Element returns the index of the element with the given id, or -1.
@@ -315,7 +327,11 @@ type Hotline struct {
 	CommitWithin time.Duration
 	Rungs        []Rung
 	Moves        Moves
-	Pos          Pos
+	// Ceiling is the highest rung that calls and answers alone can raise
+	// the ladder to; rungs above it take a deliberate step, an action or an
+	// effect (a government decides to impose sanctions, a missed call does not).
+	Ceiling int
+	Pos     Pos
 }
 
 // Rung is one step of the escalation ladder; the first is where play starts.
@@ -378,13 +394,15 @@ type Review struct {
 	Meetings []time.Duration
 	Weights  Weights
 	Pos      Pos
+
+	meetingPos []Pos // where each meeting is written, in Meetings order
 }
 
 // Weights are the rubric's weights; they need not sum to one.
 type Weights struct {
-	Timeliness  float64
-	Quality     float64
-	Cooperation float64
+	Timeliness  float64 `json:"timeliness"`
+	Quality     float64 `json:"quality"`
+	Cooperation float64 `json:"cooperation"`
 }
 
 // Ending is an outcome of the exercise.
@@ -430,6 +448,12 @@ func (s *Scenario) addIndex(kind, id string, i int) bool {
 	}
 	m[id] = i
 	return true
+}
+
+// has reports whether id names a thing of the kind.
+func (s *Scenario) has(kind, id string) bool {
+	_, ok := s.lookup(kind, id)
+	return ok
 }
 
 // InjectIndex returns the position of the inject in s.Injects.

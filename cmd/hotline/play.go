@@ -1,6 +1,209 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
-// addPlay wires the terminal exercise into the root command.
-func addPlay(root *cobra.Command) {}
+	tea "charm.land/bubbletea/v2"
+	"github.com/spf13/cobra"
+
+	"hotline/game/eventlog"
+	"hotline/injects"
+	"hotline/ui"
+)
+
+// playFlags are the flags of hotline and hotline play.
+type playFlags struct {
+	scenario, side, counterpart, speed, log string
+	seed                                    uint64
+}
+
+func (f *playFlags) bind(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.scenario, "scenario", "", "built-in scenario id or inject file (default: choose on the start screen)")
+	fl.StringVar(&f.side, "side", "", "the side you play, us or cn; skips the start screen")
+	fl.StringVar(&f.counterpart, "counterpart", "", "counterpart profile playing the other side (default: the scenario's first)")
+	fl.Uint64Var(&f.seed, "seed", 0, "seed for the counterpart's chances (default: a new one each run)")
+	fl.StringVar(&f.speed, "speed", injects.FormatDuration(ui.DefaultSpeed), "story time per second of real time, like 30m or 2h")
+	fl.StringVar(&f.log, "log", "", "write the event log here (default: a new file under the XDG state directory)")
+}
+
+// addPlay makes hotline and hotline play open the exercise, and adds resume.
+func addPlay(root *cobra.Command) {
+	var rootFlags, playOnly playFlags
+	rootFlags.bind(root)
+	root.RunE = func(cmd *cobra.Command, _ []string) error { return play(cmd, &rootFlags) }
+	playCmd := &cobra.Command{
+		Use:   "play",
+		Short: "Open the exercise in the terminal (the default command)",
+		Long: `Play opens the start screen: pick the scenario, the side you play, the
+counterpart profile that plays the other side, and the clock's speed. With
+--side it starts at once, with defaults for whatever is not given.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return play(cmd, &playOnly) },
+	}
+	playOnly.bind(playCmd)
+
+	var speed string
+	resume := &cobra.Command{
+		Use:   "resume LOG",
+		Short: "Continue an exercise from its log, exactly where it stopped",
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("name the log file to resume: hotline resume LOG")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error { return resumePlay(cmd, args[0], speed) },
+	}
+	resume.Flags().StringVar(&speed, "speed", injects.FormatDuration(ui.DefaultSpeed), "story time per second of real time")
+	root.AddCommand(playCmd, resume)
+}
+
+func play(cmd *cobra.Command, f *playFlags) error {
+	speed, err := parseSpeed(f.speed)
+	if err != nil {
+		return err
+	}
+	seed := f.seed
+	if !cmd.Flags().Changed("seed") {
+		seed = rand.Uint64N(1_000_000)
+	}
+	stderr := cmd.ErrOrStderr()
+	var scenarios []*injects.Scenario
+	if f.scenario != "" {
+		sc, err := loadScenario(stderr, f.scenario)
+		if err != nil {
+			return err
+		}
+		scenarios = []*injects.Scenario{sc}
+	} else {
+		for _, id := range injects.BuiltinIDs() {
+			sc, err := loadScenario(stderr, id)
+			if err != nil {
+				return err
+			}
+			scenarios = append(scenarios, sc)
+		}
+	}
+	begin := func(s ui.Setup) (*ui.Game, error) { return newGame(s, f.log) }
+	opts := ui.Options{Scenarios: scenarios, Seed: seed, Speed: speed, Begin: begin}
+	if f.side != "" {
+		side, ok := injects.ParseSide(f.side)
+		if !ok {
+			return usagef("the --side flag takes us or cn, not %q", f.side)
+		}
+		sc := scenarios[0]
+		if f.counterpart != "" {
+			if _, ok := sc.Profile(f.counterpart); !ok {
+				return usagef("the --counterpart flag names no profile of this scenario: %q; it has %s", f.counterpart, strings.Join(sc.Sides[side.Other()].Counterparts, ", "))
+			}
+		}
+		g, err := newGame(ui.Setup{Scenario: sc, Side: side, Counterpart: f.counterpart, Seed: seed, Speed: speed}, f.log)
+		if err != nil {
+			return err
+		}
+		opts.Game = g
+	} else if f.counterpart != "" {
+		return usagef("the --counterpart flag goes with --side")
+	}
+	return runProgram(cmd.OutOrStdout(), ui.New(opts))
+}
+
+// newGame creates the log and starts the exercise the setup describes.
+func newGame(s ui.Setup, logPath string) (*ui.Game, error) {
+	if logPath == "" {
+		logPath = defaultLogPath(s.Scenario.ID)
+	}
+	w, err := eventlog.Create(logPath)
+	if err != nil {
+		return nil, err
+	}
+	rec := eventlog.NewRecorder(w)
+	g, err := ui.NewGame(s.Scenario, s.Side, s.Counterpart, s.Seed, s.Speed, rec)
+	if err != nil {
+		rec.Close()
+		os.Remove(logPath)
+		return nil, err
+	}
+	return g, nil
+}
+
+func resumePlay(cmd *cobra.Command, path, speedFlag string) error {
+	speed, err := parseSpeed(speedFlag)
+	if err != nil {
+		return err
+	}
+	log, err := eventlog.Read(path)
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", path, err)
+	}
+	if log.Truncated {
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s: the last line was cut short when the run stopped; continuing after the %d whole events before it\n", path, len(log.Events))
+	}
+	sc, err := loadScenario(cmd.ErrOrStderr(), log.Events[0].Start.Source)
+	if err != nil {
+		return err
+	}
+	w, err := eventlog.Append(path, log.Size)
+	if err != nil {
+		return err
+	}
+	rec := eventlog.NewRecorder(w)
+	g, err := ui.ResumeGame(sc, log.Events, speed, rec)
+	if err != nil {
+		rec.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return runProgram(cmd.OutOrStdout(), ui.New(ui.Options{Game: g}))
+}
+
+// runProgram runs the exercise in the terminal, then closes its log and
+// says where it is.
+func runProgram(out io.Writer, m *ui.Model) error {
+	final, runErr := tea.NewProgram(m).Run()
+	if fm, ok := final.(*ui.Model); ok {
+		m = fm
+	}
+	g := m.Game()
+	if g == nil {
+		return runErr
+	}
+	if err := g.Close(); err != nil {
+		return fmt.Errorf("the log %s could not be completed: %w", g.LogPath(), err)
+	}
+	fmt.Fprintf(out, "The exercise log is saved in %s\n", g.LogPath())
+	if g.State().Ended {
+		fmt.Fprintf(out, "Print its review with: hotline review %s\n", g.LogPath())
+	} else {
+		fmt.Fprintf(out, "Continue it with: hotline resume %s\n", g.LogPath())
+	}
+	return runErr
+}
+
+func parseSpeed(s string) (time.Duration, error) {
+	d, err := injects.ParseDuration(s)
+	if err != nil || d <= 0 {
+		return 0, usagef("the --speed flag takes story time per second, like 30m or 2h, not %q", s)
+	}
+	return d, nil
+}
+
+// defaultLogPath is a new file under the XDG state directory.
+func defaultLogPath(scenario string) string {
+	dir := os.Getenv("XDG_STATE_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			home = os.TempDir()
+		}
+		dir = filepath.Join(home, ".local", "state")
+	}
+	name := fmt.Sprintf("%s-%s.jsonl", scenario, time.Now().Format("20060102-150405"))
+	return filepath.Join(dir, "hotline", name)
+}

@@ -29,7 +29,7 @@ of the Nth scheduled dialogue meeting instead.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "text" && format != "json" {
-				return usagef("--format must be text or json, not %q", format)
+				return usagef("the --format flag takes text or json, not %q", format)
 			}
 			log, err := eventlog.Read(args[0])
 			if err != nil {
@@ -90,5 +90,5 @@ func pickReview(st *game.State, meeting int) (*game.Scorecard, error) {
 	if st.Ended {
 		return st.Reviews[len(st.Reviews)-1], nil
 	}
-	return game.Review(st, 0), nil
+	return game.Review(st, -1), nil
 }

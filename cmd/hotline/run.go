@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -26,7 +27,7 @@ The same scenario, seed and profiles always give the same run.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if format != "text" && format != "json" {
-				return usagef("--format must be text or json, not %q", format)
+				return usagef("the --format flag takes text or json, not %q", format)
 			}
 			sc, err := loadScenario(cmd.ErrOrStderr(), scenario)
 			if err != nil {
@@ -34,7 +35,7 @@ The same scenario, seed and profiles always give the same run.`,
 			}
 			for side, p := range [2]string{us, cn} {
 				if _, ok := sc.Profile(p); p != "" && !ok {
-					return usagef("--%s: no counterpart profile %q; this scenario has %v", injects.Side(side), p, sc.Sides[side].Counterparts)
+					return usagef("the --%s flag names no profile of this scenario: %q; it has %s", injects.Side(side), p, strings.Join(sc.Sides[side].Counterparts, ", "))
 				}
 			}
 			var log *eventlog.Writer

@@ -29,7 +29,7 @@ cannot be read or the command is misused. docs/inject-format.md lists the codes.
 		},
 		RunE: func(cmd *cobra.Command, files []string) error {
 			if format != "text" && format != "json" {
-				return usagef("--format must be text or json, not %q", format)
+				return usagef("the --format flag takes text or json, not %q", format)
 			}
 			var all injects.Diagnostics
 			for _, f := range files {
@@ -57,7 +57,7 @@ func validateStatus(diags injects.Diagnostics) int {
 	status := 0
 	for _, d := range diags {
 		switch {
-		case d.Code == injects.CodeIO:
+		case d.Code == injects.CodeIO, d.Code == injects.CodeTooLarge:
 			return 2
 		case d.Severity == injects.Error:
 			status = 1

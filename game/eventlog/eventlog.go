@@ -71,6 +71,22 @@ func (w *Writer) Write(ev *game.Event) error {
 	return w.f.Sync()
 }
 
+// WriteBatch appends events with a single write, then syncs the file.
+func (w *Writer) WriteBatch(events []game.Event) error {
+	w.line = w.line[:0]
+	for i := range events {
+		b, err := json.Marshal(&events[i])
+		if err != nil {
+			return err
+		}
+		w.line = append(append(w.line, b...), '\n')
+	}
+	if _, err := w.f.Write(w.line); err != nil {
+		return err
+	}
+	return w.f.Sync()
+}
+
 // Close closes the file.
 func (w *Writer) Close() error { return w.f.Close() }
 

@@ -1,0 +1,130 @@
+//go:build linux
+
+package main
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"hotline/game"
+	"hotline/game/eventlog"
+	"hotline/injects"
+)
+
+// TestResumeAfterKill makes a decision, kills the process with SIGKILL the
+// moment the decision is in the log, and resumes: the decision is there.
+func TestResumeAfterKill(t *testing.T) {
+	dir := t.TempDir()
+	logPath := filepath.Join(dir, "run.jsonl")
+	env := []string{"XDG_STATE_HOME=" + dir}
+
+	s := startInPTY(t, env, 100, 30, "play", "--scenario", "assistance-request", "--side", "us", "--seed", "3", "--log", logPath)
+	s.waitFor(t, "Cascade Composites")
+	s.typeKeys(t, "1")
+	s.waitFor(t, "Decided")
+	waitForFile(t, logPath, `"type":"inject.chosen"`)
+	if err := s.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	s.cmd.Wait()
+
+	log, err := eventlog.Read(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasEvent(log.Events, game.InjectChosen, "file-request") || !hasEvent(log.Events, game.RequestOpened, "rfa-cascade") {
+		t.Fatalf("the killed run's log lacks the decision and the request it sent: %+v", log.Events)
+	}
+
+	r := startInPTY(t, env, 100, 30, "resume", logPath)
+	r.waitFor(t, "Send China a request for assistance under the pledge")
+	r.typeKeys(t, "q")
+	r.waitFor(t, "Quit?")
+	r.typeKeys(t, "y")
+	r.waitExit(t)
+	if out := string(r.output()); !strings.Contains(out, "Continue it with: hotline resume "+logPath) {
+		t.Errorf("on quitting, the resumed run did not say how to continue:\n%q", out)
+	}
+
+	again, err := eventlog.Read(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, _ := injects.LoadBuiltin("assistance-request")
+	if _, err := game.Replay(sc, again.Events); err != nil {
+		t.Fatalf("the resumed log does not replay: %v", err)
+	}
+	if len(again.Events) < len(log.Events) {
+		t.Fatalf("resuming lost events: %d, then %d", len(log.Events), len(again.Events))
+	}
+}
+
+func hasEvent(events []game.Event, typ game.EventType, what string) bool {
+	for _, ev := range events {
+		if ev.Type == typ && (ev.Choice == what || ev.Request == what) {
+			return true
+		}
+	}
+	return false
+}
+
+// sgr matches a Select Graphic Rendition escape sequence.
+var sgr = regexp.MustCompile("\x1b\\[([0-9;:]*)m")
+
+// TestNoColor runs the exercise with NO_COLOR set: the screen has no colour
+// sequences, and what colour would say is still there in symbols and words.
+func TestNoColor(t *testing.T) {
+	dir := t.TempDir()
+	s := startInPTY(t, []string{"NO_COLOR=1", "XDG_STATE_HOME=" + dir}, 100, 30,
+		"play", "--scenario", "opm-breach", "--side", "us", "--seed", "3")
+	s.waitFor(t, "PAUSED")
+	s.waitFor(t, "Personnel-records system breached")
+	for _, m := range sgr.FindAllStringSubmatch(string(s.output()), -1) {
+		for _, p := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ';' || r == ':' }) {
+			if isColour(p) {
+				t.Fatalf("a colour sequence %q in a NO_COLOR run", m[0])
+			}
+		}
+	}
+	if !strings.Contains(string(s.output()), "⚑") {
+		t.Error("the pending decision is not marked by a symbol")
+	}
+}
+
+// isColour reports whether an SGR parameter sets a colour (39 and 49, back
+// to the terminal's default, do not).
+func isColour(p string) bool {
+	switch {
+	case p == "38" || p == "48" || p == "58":
+		return true
+	case len(p) == 2 && (p[0] == '3' || p[0] == '4' || p[0] == '9') && p[1] != '9':
+		return true
+	case len(p) == 3 && p[:2] == "10":
+		return true
+	}
+	return false
+}
+
+// BenchmarkExecToFirstFrame measures the time from starting the binary to
+// its first frame of play, in a pseudo-terminal.
+func BenchmarkExecToFirstFrame(b *testing.B) {
+	hotlineBinary(b)
+	dir := b.TempDir()
+	i := 0
+	for b.Loop() {
+		i++
+		b.StopTimer()
+		logPath := filepath.Join(dir, time.Now().Format("150405.000000")+".jsonl")
+		b.StartTimer()
+		s := startInPTY(b, []string{"XDG_STATE_HOME=" + dir}, 100, 30, "--scenario", "campaign", "--side", "us", "--seed", "1", "--log", logPath)
+		s.waitFor(b, "Personnel-records system breached")
+		b.StopTimer()
+		s.cmd.Process.Kill()
+		s.cmd.Wait()
+		b.StartTimer()
+	}
+}

@@ -1,0 +1,136 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"hotline/injects"
+)
+
+// beijing is the other capital's clock.
+var beijing = mustZone("Asia/Shanghai")
+
+func mustZone(name string) *time.Location {
+	loc, err := time.LoadLocation(name) // the zone database is embedded by package injects
+	if err != nil {
+		return time.FixedZone("CST", 8*3600)
+	}
+	return loc
+}
+
+// calendar writes a story offset as a Washington date and time.
+func calendar(sc *injects.Scenario, at time.Duration) string {
+	return sc.Time(at).Format("Mon 02 Jan 15:04")
+}
+
+// short writes a story offset as a weekday and time, for tables.
+func short(sc *injects.Scenario, at time.Duration) string {
+	return sc.Time(at).Format("Mon 02 15:04")
+}
+
+// span writes a duration the way people say it: "2d 4h", "3h 20m", "45m".
+func span(d time.Duration) string {
+	if d < 0 {
+		d = -d
+	}
+	d = d.Round(time.Minute)
+	days, hours, mins := d/(24*time.Hour), (d%(24*time.Hour))/time.Hour, (d%time.Hour)/time.Minute
+	var parts []string
+	if days > 0 {
+		parts = append(parts, strconv.Itoa(int(days))+"d")
+	}
+	if hours > 0 {
+		parts = append(parts, strconv.Itoa(int(hours))+"h")
+	}
+	if mins > 0 && days == 0 {
+		parts = append(parts, strconv.Itoa(int(mins))+"m")
+	}
+	if len(parts) == 0 {
+		return "0m"
+	}
+	return strings.Join(parts, " ")
+}
+
+// bar draws how much of a window is left as a row of blocks, readable
+// without colour.
+func (s Styles) bar(left, window time.Duration, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	frac := 0.0
+	if window > 0 {
+		frac = float64(left) / float64(window)
+	}
+	frac = min(max(frac, 0), 1)
+	full := int(frac*float64(width) + 0.5)
+	return s.BarFull.Render(strings.Repeat("█", full)) + s.BarEmpty.Render(strings.Repeat("░", width-full))
+}
+
+// meter draws a variable's value within its range.
+func (s Styles) meter(v, lo, hi, width int) string {
+	if hi <= lo {
+		return ""
+	}
+	full := (v - lo) * width / (hi - lo)
+	return s.BarFull.Render(strings.Repeat("■", full)) + s.BarEmpty.Render(strings.Repeat("□", width-full))
+}
+
+// cut fits one line into width cells, ending it with … when it is too long.
+func cut(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= width {
+		return s
+	}
+	return ansi.Truncate(s, width, "…")
+}
+
+// pad fits a line into exactly width cells.
+func pad(s string, width int) string {
+	s = cut(s, width)
+	if w := ansi.StringWidth(s); w < width {
+		s += strings.Repeat(" ", width-w)
+	}
+	return s
+}
+
+// box fits text into a width × height block: long lines are cut, missing
+// lines are blank.
+func box(s string, width, height int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	for i := range lines {
+		lines[i] = pad(lines[i], width)
+	}
+	for len(lines) < height {
+		lines = append(lines, strings.Repeat(" ", width))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// wrap breaks prose into lines of at most width cells.
+func wrap(s string, width int) string {
+	return lipgloss.NewStyle().Width(width).Render(s)
+}
+
+// columns joins left and right blocks with a rule between them.
+func (s Styles) columns(left string, lw int, right string, rw, height int) string {
+	rule := strings.TrimSuffix(strings.Repeat(s.Rule.Render("│")+"\n", height), "\n")
+	return lipgloss.JoinHorizontal(lipgloss.Top, box(left, lw, height), rule, box(right, rw, height))
+}
+
+// hrule is a horizontal rule with an optional label.
+func (s Styles) hrule(label string, width int) string {
+	if label == "" {
+		return s.Rule.Render(strings.Repeat("─", width))
+	}
+	head := "── " + label + " "
+	return s.Rule.Render("── ") + s.Dim.Render(label) + " " + s.Rule.Render(strings.Repeat("─", max(0, width-ansi.StringWidth(head))))
+}

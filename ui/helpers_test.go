@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"hotline/injects"
+)
+
+// load loads a built-in scenario or fails the test.
+func load(t testing.TB, id string) *injects.Scenario {
+	t.Helper()
+	sc, diags := injects.LoadBuiltin(id)
+	if sc == nil {
+		t.Fatal(diags)
+	}
+	return sc
+}
+
+// newPlay starts a game on a built-in scenario with seed 7, without a log,
+// on a manual clock that moves 12 story hours a second, in a window of w × h.
+func newPlay(t testing.TB, id string, side injects.Side, counterpart string, w, h int) *Model {
+	return newPlaySeed(t, id, side, counterpart, 7, w, h)
+}
+
+func newPlaySeed(t testing.TB, id string, side injects.Side, counterpart string, seed uint64, w, h int) *Model {
+	t.Helper()
+	g, err := NewGame(load(t, id), side, counterpart, seed, 12*time.Hour, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(Options{Game: g, ManualClock: true})
+	send(m, tea.WindowSizeMsg{Width: w, Height: h})
+	return m
+}
+
+// send updates the model with msg and runs the commands it returns, feeding
+// their messages back, the way the program would, minus the real clock.
+func send(m *Model, msg tea.Msg) {
+	_, cmd := m.Update(msg)
+	run(m, cmd)
+}
+
+func run(m *Model, cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	switch msg := cmd().(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			run(m, c)
+		}
+	case renderedMsg, gameReadyMsg:
+		send(m, msg)
+	}
+}
+
+// keys types keys, one message each: single characters, or names such as
+// "enter", "tab", "esc", "space", "up", "down".
+func keys(m *Model, names ...string) {
+	for _, n := range names {
+		send(m, keyMsg(n))
+	}
+}
+
+func keyMsg(name string) tea.KeyPressMsg {
+	switch name {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	r := []rune(name)[0]
+	return tea.KeyPressMsg{Code: r, Text: name}
+}
+
+// plain is what the player sees, without colour or styling.
+func plain(m *Model) string { return ansi.Strip(m.View().Content) }
+
+// steps runs the clock for n ticks.
+func steps(m *Model, n int) {
+	for range n {
+		send(m, Step{})
+	}
+}
+
+func mustContain(t *testing.T, s string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(s, w) {
+			t.Errorf("the screen lacks %q:\n%s", w, s)
+		}
+	}
+}

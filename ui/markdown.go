@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
+)
+
+// Briefings are Markdown, rendered with glamour. Rendering takes
+// milliseconds, so it runs in a command and the result is kept by what was
+// rendered and at what width; until it arrives the screen shows a
+// placeholder.
+
+type mdKey struct {
+	kind, id string
+	width    int
+}
+
+type renderedMsg struct {
+	key   mdKey
+	style string
+	text  string
+}
+
+type markdown struct {
+	cache   map[mdKey]string
+	pending map[mdKey]bool
+	style   string
+}
+
+func newMarkdown() markdown {
+	return markdown{cache: map[mdKey]string{}, pending: map[mdKey]bool{}}
+}
+
+// clear forgets every rendering, for a new style.
+func (md *markdown) clear() {
+	clear(md.cache)
+	clear(md.pending)
+}
+
+func (md *markdown) get(k mdKey, placeholder string) string {
+	if s, ok := md.cache[k]; ok {
+		return s
+	}
+	return placeholder
+}
+
+func (md *markdown) done(msg renderedMsg) {
+	if msg.style != md.style {
+		return // rendered for a background the terminal no longer has
+	}
+	md.cache[msg.key] = msg.text
+	delete(md.pending, msg.key)
+}
+
+// render returns a command rendering source at the key's width, unless it is
+// rendered or on its way.
+func (md *markdown) render(k mdKey, source string) tea.Cmd {
+	if _, ok := md.cache[k]; ok || md.pending[k] {
+		return nil
+	}
+	md.pending[k] = true
+	style := md.style
+	return func() tea.Msg {
+		return renderedMsg{key: k, style: style, text: renderMarkdown(source, style, k.width)}
+	}
+}
+
+// renderMarkdown renders Markdown for a width, falling back to the plain
+// text if glamour fails.
+func renderMarkdown(source, style string, width int) string {
+	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(max(20, width-4)))
+	if err != nil {
+		return source
+	}
+	out, err := r.Render(source)
+	if err != nil {
+		return source
+	}
+	return strings.Trim(out, "\n")
+}
+
+// renderVisible asks for the renderings the screen shows now.
+func (m *Model) renderVisible() tea.Cmd {
+	if m.g == nil || m.screen != playScreen {
+		return nil
+	}
+	sc := m.g.Scenario()
+	switch {
+	case m.panel == feedPanel:
+		if i, ok := m.selectedInject(); ok {
+			in := &sc.Injects[i]
+			return m.md.render(mdKey{"inject", in.ID, m.briefingWidth()}, in.Body)
+		}
+	case m.panel == requestsPanel && m.requests.open >= 0:
+		req := &sc.Requests[m.requests.open]
+		return m.md.render(mdKey{"request", req.ID, m.width}, req.Body)
+	}
+	return nil
+}
+
+// briefingWidth is the width the feed gives the selected briefing.
+func (m *Model) briefingWidth() int {
+	if m.width >= 120 {
+		return m.width - m.width*2/5 - 1
+	}
+	return m.width
+}

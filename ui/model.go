@@ -1,0 +1,502 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"hotline/game"
+	"hotline/injects"
+)
+
+// Minimum terminal size: below it the exercise shows a message instead.
+const (
+	MinWidth  = 80
+	MinHeight = 24
+)
+
+// The clock ticks ten times a second of real time; each tick moves the
+// story clock by a tenth of the speed.
+const (
+	tickEvery      = 100 * time.Millisecond
+	ticksPerSecond = int64(time.Second / tickEvery)
+)
+
+// Speeds are the story-time-per-second steps that + and - move between.
+var Speeds = []time.Duration{
+	5 * time.Minute, 10 * time.Minute, 20 * time.Minute, 30 * time.Minute,
+	time.Hour, 2 * time.Hour, 4 * time.Hour, 8 * time.Hour, 12 * time.Hour,
+}
+
+// DefaultSpeed is 30 story minutes a second: a 12-hour deadline lasts 24
+// seconds of real time.
+const DefaultSpeed = 30 * time.Minute
+
+// Options set up the exercise.
+type Options struct {
+	// Game is the exercise to play at once; nil opens the start screen.
+	Game *Game
+	// Scenarios are offered on the start screen, the first preselected.
+	Scenarios []*injects.Scenario
+	// Seed and Speed preset the start screen.
+	Seed  uint64
+	Speed time.Duration
+	// Begin makes a game from the start screen's choices. It runs in a
+	// command, off the update loop, because it creates the log file.
+	Begin func(Setup) (*Game, error)
+	// ManualClock stops the real-time tick: the story clock then moves only
+	// on Step messages. Tests use it.
+	ManualClock bool
+}
+
+// Setup is what the start screen chose.
+type Setup struct {
+	Scenario    *injects.Scenario
+	Side        injects.Side
+	Counterpart string
+	Seed        uint64
+	Speed       time.Duration
+}
+
+// Step moves the story clock on by one tick if it is running, as the real
+// clock does ten times a second. Tests send it in place of the clock.
+type Step struct{}
+
+type tickMsg struct{ id int }
+
+type gameReadyMsg struct {
+	g   *Game
+	err error
+}
+
+type screen uint8
+
+const (
+	startScreen screen = iota
+	playScreen
+	endScreen
+)
+
+type panel uint8
+
+const (
+	feedPanel panel = iota
+	requestsPanel
+	hotlinePanel
+	reviewPanel
+	logPanel
+	numPanels
+)
+
+var panelNames = [...]string{"Feed", "Requests", "Hotline", "Review", "Log"}
+
+// statusKind colours the status line.
+type statusKind uint8
+
+const (
+	statusInfo statusKind = iota
+	statusGood
+	statusBad
+)
+
+// Model is the root model: it owns the layout, which panel has focus, the
+// story clock's tick, and the game. Panels render into the size it gives.
+type Model struct {
+	opts   Options
+	keys   KeyMap
+	styles Styles
+	help   help.Model
+	width  int
+	height int
+
+	screen  screen
+	start   startModel
+	g       *Game
+	panel   panel
+	running bool // the story clock is running
+	tickID  int  // guards against a second tick loop: only the newest id re-arms
+	// pausedForSize is set when the clock was stopped because the window
+	// got too small; it restarts when the window is big enough again.
+	pausedForSize bool
+	status        string
+	statusKind    statusKind
+	confirmQuit   bool
+	showHelp      bool
+	modalCall     int          // the incoming call shown over the screen, 0 for none
+	seenCalls     map[int]bool // incoming calls already shown
+	read          map[string]bool
+	seq           int // the state's sequence number when the lists were last built
+
+	feed     feedState
+	requests requestsState
+	hotline  hotlineState
+	review   scrollState
+	journal  scrollState
+	ending   scrollState
+	md       markdown
+}
+
+// New makes the root model.
+func New(opts Options) *Model {
+	if opts.Speed <= 0 {
+		opts.Speed = DefaultSpeed
+	}
+	m := &Model{
+		opts:      opts,
+		keys:      DefaultKeys(),
+		help:      help.New(),
+		seenCalls: map[int]bool{},
+		read:      map[string]bool{},
+		seq:       -1,
+		md:        newMarkdown(),
+		width:     MinWidth,
+		height:    MinHeight,
+	}
+	m.requests.open = -1
+	m.setStyles(NewStyles(true))
+	m.start = newStart(opts)
+	if opts.Game != nil {
+		m.begin(opts.Game)
+	}
+	return m
+}
+
+func (m *Model) setStyles(s Styles) {
+	m.styles = s
+	m.help.Styles = help.DefaultStyles(s.IsDark)
+	m.help.Styles.ShortKey = lipgloss.NewStyle().Foreground(s.HelpKey)
+	m.help.Styles.FullKey = lipgloss.NewStyle().Foreground(s.HelpKey)
+	m.help.Styles.ShortDesc = lipgloss.NewStyle().Foreground(s.HelpDesc)
+	m.help.Styles.FullDesc = lipgloss.NewStyle().Foreground(s.HelpDesc)
+	m.md.style = s.Glamour
+	m.md.clear()
+}
+
+// Game returns the game being played, if one has begun: the caller closes
+// its log when the program ends.
+func (m *Model) Game() *Game { return m.g }
+
+// Init asks the terminal for its background, to pick light or dark styles.
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, m.renderVisible())
+}
+
+// begin puts a game on the screen.
+func (m *Model) begin(g *Game) {
+	m.g = g
+	m.screen = playScreen
+	m.panel = feedPanel
+	m.running = false
+	st := g.State()
+	for i, is := range st.Injects {
+		// On resume, what was already decided has been read.
+		if is.Status == game.Fired && is.Resolved {
+			m.read[g.Scenario().Injects[i].ID] = true
+		}
+	}
+	for _, c := range st.Calls {
+		m.seenCalls[c.N] = !c.Open()
+	}
+	m.refresh()
+	m.react(g.takeNews())
+	if st.Ended {
+		m.toEnd()
+		return
+	}
+	m.setStatus(statusInfo, "The story clock is paused. Read the feed, then press space to start it.")
+}
+
+// Update handles a message.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		return m, m.resized()
+	case tea.BackgroundColorMsg:
+		m.setStyles(NewStyles(msg.IsDark()))
+		return m, m.renderVisible()
+	case tickMsg:
+		if msg.id != m.tickID || !m.running {
+			return m, nil // a tick from a loop that was stopped
+		}
+		m.step()
+		return m, tea.Batch(m.tick(), m.renderVisible())
+	case Step:
+		if m.running {
+			m.step()
+		}
+		return m, m.renderVisible()
+	case gameReadyMsg:
+		if msg.err != nil {
+			m.start.err = msg.err.Error()
+			return m, nil
+		}
+		m.begin(msg.g)
+		return m, m.renderVisible()
+	case renderedMsg:
+		m.md.done(msg)
+		return m, nil
+	case tea.KeyPressMsg:
+		cmd := m.keypress(msg)
+		return m, tea.Batch(cmd, m.renderVisible())
+	}
+	return m, nil
+}
+
+// tick arms the next clock tick.
+func (m *Model) tick() tea.Cmd {
+	if m.opts.ManualClock {
+		return nil
+	}
+	id := m.tickID
+	return tea.Tick(tickEvery, func(time.Time) tea.Msg { return tickMsg{id} })
+}
+
+// setRunning starts or stops the story clock.
+func (m *Model) setRunning(on bool) tea.Cmd {
+	if m.g == nil || m.screen != playScreen || on == m.running {
+		return nil
+	}
+	m.running = on
+	m.tickID++ // any tick in flight is now stale
+	if on {
+		return m.tick()
+	}
+	return nil
+}
+
+// step moves the story clock by one tick.
+func (m *Model) step() {
+	st := m.g.State()
+	to := st.Now + m.g.Speed/time.Duration(ticksPerSecond)
+	if err := m.g.advance(to); err != nil {
+		m.setStatus(statusBad, "A bot made a move the rules refused: "+err.Error())
+	}
+	m.afterPlay()
+}
+
+// afterPlay brings the screen up to date after the engine moved.
+func (m *Model) afterPlay() {
+	m.refresh()
+	m.react(m.g.takeNews())
+	if err := m.g.LogErr(); err != nil {
+		m.running = false
+		m.setStatus(statusBad, "The log cannot be written ("+err.Error()+"): decisions are no longer saved. The clock is stopped.")
+	}
+}
+
+// react turns news from the engine into what the player sees.
+func (m *Model) react(news []game.Event) {
+	st, sc := m.g.State(), m.g.Scenario()
+	for i := range news {
+		ev := &news[i]
+		switch ev.Type {
+		case game.InjectFired:
+			in := &sc.Injects[mustInject(sc, ev.Inject)]
+			if in.To.All || in.To.Side == m.g.Side {
+				m.setStatus(statusInfo, "New "+strings.ToLower(in.Channel.Title())+": "+in.Title)
+			}
+		case game.Rang:
+			if ev.Side != m.g.Side && !m.seenCalls[ev.Call] {
+				// The hotline interrupts: the clock stops so the call can be
+				// read; its countdown runs again with the clock.
+				m.seenCalls[ev.Call] = true
+				m.modalCall = ev.Call
+				m.running = false
+				m.setStatus(statusBad, "☎ The hotline is ringing. The clock is paused: answer, or press space to let it run.")
+			}
+		case game.Answered, game.Missed:
+			if ev.Call == m.modalCall {
+				m.modalCall = 0
+			}
+			if ev.Type == game.Missed {
+				c := st.Calls[ev.Call-1]
+				who := "Your"
+				if c.From != m.g.Side {
+					who = "The other side's"
+				}
+				m.setStatus(statusBad, who+" hotline call went unanswered; the ladder moves up.")
+			}
+		case game.ClarificationAsked:
+			if r := &sc.Requests[mustRequest(sc, ev.Request)]; r.From == m.g.Side {
+				m.setStatus(statusInfo, r.To.Title()+" asks you to clarify "+r.ID+"; its clock is stopped until you do (Requests, c).")
+			}
+		case game.Overdue:
+			r := &sc.Requests[mustRequest(sc, ev.Request)]
+			if r.To == m.g.Side {
+				m.setStatus(statusBad, "Overdue: the "+r.Elements[r.Element(ev.Element)].Kind.Noun()+" for "+r.ID)
+			}
+		case game.ReviewHeld:
+			if ev.Review.Meeting > 0 {
+				m.running = false
+				m.panel = reviewPanel
+				m.review.offset = 0
+				m.setStatus(statusInfo, "The joint dialogue met and reviewed every request. The clock is paused; space resumes it.")
+			}
+		case game.Ended:
+			m.toEnd()
+		}
+	}
+}
+
+func (m *Model) toEnd() {
+	m.running = false
+	m.screen = endScreen
+	m.modalCall = 0
+	m.ending.offset = 0
+}
+
+func (m *Model) setStatus(kind statusKind, text string) {
+	m.status, m.statusKind = text, kind
+}
+
+// resized re-lays everything out, and stops the clock while the window is
+// too small to show it.
+func (m *Model) resized() tea.Cmd {
+	small := m.width < MinWidth || m.height < MinHeight
+	switch {
+	case small && m.running:
+		m.pausedForSize = true
+		return m.setRunning(false)
+	case !small && m.pausedForSize:
+		m.pausedForSize = false
+		return tea.Batch(m.setRunning(true), m.renderVisible())
+	}
+	return m.renderVisible()
+}
+
+// keypress handles a key for whatever has focus.
+func (m *Model) keypress(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	if msg.String() == "ctrl+c" {
+		return tea.Quit // everything decided is already in the log
+	}
+	if m.width < MinWidth || m.height < MinHeight {
+		if key.Matches(msg, k.Quit) {
+			return tea.Quit
+		}
+		return nil
+	}
+	if m.screen == startScreen {
+		return m.startKeys(msg)
+	}
+	if m.confirmQuit {
+		switch {
+		case key.Matches(msg, k.Yes):
+			return tea.Quit
+		case key.Matches(msg, k.No), key.Matches(msg, k.Quit):
+			m.confirmQuit = false
+			m.setStatus(statusInfo, "Carrying on.")
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		m.confirmQuit = true
+		return m.setRunning(false)
+	case key.Matches(msg, k.Help):
+		m.showHelp = !m.showHelp
+		return nil
+	}
+	if m.screen == endScreen {
+		return m.scrollKeys(msg, &m.ending)
+	}
+	switch {
+	case key.Matches(msg, k.Pause):
+		if m.pausedForSize {
+			return nil
+		}
+		cmd := m.setRunning(!m.running)
+		if m.running {
+			m.setStatus(statusInfo, "The clock runs at "+speedWords(m.g.Speed)+". space pauses it.")
+		} else {
+			m.setStatus(statusInfo, "Paused.")
+		}
+		return cmd
+	case key.Matches(msg, k.Faster):
+		m.changeSpeed(1)
+		return nil
+	case key.Matches(msg, k.Slower):
+		m.changeSpeed(-1)
+		return nil
+	}
+	if m.modalCall != 0 {
+		return m.callKeys(msg)
+	}
+	switch {
+	case key.Matches(msg, k.Next):
+		m.panel = (m.panel + 1) % numPanels
+		return nil
+	case key.Matches(msg, k.Prev):
+		m.panel = (m.panel + numPanels - 1) % numPanels
+		return nil
+	}
+	switch m.panel {
+	case feedPanel:
+		return m.feedKeys(msg)
+	case requestsPanel:
+		return m.requestKeys(msg)
+	case hotlinePanel:
+		return m.hotlineKeys(msg)
+	case reviewPanel:
+		return m.scrollKeys(msg, &m.review)
+	case logPanel:
+		return m.scrollKeys(msg, &m.journal)
+	}
+	return nil
+}
+
+func (m *Model) changeSpeed(dir int) {
+	cur := m.g.Speed
+	i := 0
+	for i < len(Speeds) && Speeds[i] < cur {
+		i++
+	}
+	switch {
+	case dir > 0 && i < len(Speeds) && Speeds[i] == cur:
+		i++
+	case dir < 0:
+		i--
+	}
+	i = min(max(i, 0), len(Speeds)-1)
+	m.g.Speed = Speeds[i]
+	m.setStatus(statusInfo, "Speed: "+speedWords(m.g.Speed))
+}
+
+func speedWords(d time.Duration) string { return span(d) + " of story a second" }
+
+// do makes a command for the player and says how it went.
+func (m *Model) do(c game.Command, done string) {
+	if err := m.g.do(c); err != nil {
+		m.setStatus(statusBad, "✗ "+err.Error())
+		return
+	}
+	m.setStatus(statusGood, "✓ "+done)
+	m.afterPlay()
+}
+
+// refresh rebuilds the lists the panels show, when the state has moved.
+func (m *Model) refresh() {
+	st := m.g.State()
+	if st.Seq == m.seq {
+		return
+	}
+	m.seq = st.Seq
+	m.buildFeed()
+	m.buildRequests()
+	m.buildHotline()
+}
+
+func mustInject(sc *injects.Scenario, id string) int {
+	i, _ := sc.InjectIndex(id)
+	return i
+}
+
+func mustRequest(sc *injects.Scenario, id string) int {
+	i, _ := sc.RequestIndex(id)
+	return i
+}

@@ -1,0 +1,161 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"hotline/injects"
+)
+
+// startModel is the start screen: the scenario, the side to play, the
+// counterpart profile that plays the other side, and the clock's speed.
+type startModel struct {
+	scenarios []*injects.Scenario
+	field     int // 0 scenario, 1 side, 2 counterpart, 3 speed
+	scenario  int
+	side      injects.Side
+	profile   int
+	speed     int
+	seed      uint64
+	busy      bool   // the game is being set up
+	err       string // why it could not be
+}
+
+const startFields = 4
+
+func newStart(opts Options) startModel {
+	s := startModel{scenarios: opts.Scenarios, seed: opts.Seed, speed: speedIndex(opts.Speed)}
+	return s
+}
+
+func speedIndex(d time.Duration) int {
+	for i, sp := range Speeds {
+		if sp >= d {
+			return i
+		}
+	}
+	return len(Speeds) - 1
+}
+
+func (s *startModel) sc() *injects.Scenario { return s.scenarios[s.scenario] }
+
+// profiles are the counterparts that can play the side the player leaves.
+func (s *startModel) profiles() []string { return s.sc().Sides[s.side.Other()].Counterparts }
+
+func (s *startModel) setup() Setup {
+	return Setup{Scenario: s.sc(), Side: s.side, Counterpart: s.profiles()[s.profile], Seed: s.seed, Speed: Speeds[s.speed]}
+}
+
+func (m *Model) startKeys(msg tea.KeyPressMsg) tea.Cmd {
+	k, s := m.keys, &m.start
+	if s.busy || len(s.scenarios) == 0 {
+		if key.Matches(msg, k.Quit) {
+			return tea.Quit
+		}
+		return nil
+	}
+	change := func(d int) {
+		switch s.field {
+		case 0:
+			s.scenario = wrapIndex(s.scenario+d, len(s.scenarios))
+			s.profile = 0
+		case 1:
+			s.side = s.side.Other()
+			s.profile = 0
+		case 2:
+			s.profile = wrapIndex(s.profile+d, len(s.profiles()))
+		case 3:
+			s.speed = min(max(s.speed+d, 0), len(Speeds)-1)
+		}
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.Up):
+		s.field = wrapIndex(s.field-1, startFields)
+	case key.Matches(msg, k.Down), key.Matches(msg, k.Next):
+		s.field = wrapIndex(s.field+1, startFields)
+	case key.Matches(msg, k.Prev):
+		s.field = wrapIndex(s.field-1, startFields)
+	case key.Matches(msg, k.Left):
+		change(-1)
+	case key.Matches(msg, k.Right), key.Matches(msg, k.Pause):
+		change(1)
+	case key.Matches(msg, k.Open):
+		if m.opts.Begin == nil {
+			return nil
+		}
+		s.busy, s.err = true, ""
+		setup, begin := s.setup(), m.opts.Begin
+		return func() tea.Msg {
+			g, err := begin(setup)
+			return gameReadyMsg{g, err}
+		}
+	}
+	return nil
+}
+
+func wrapIndex(i, n int) int { return ((i % n) + n) % n }
+
+func (m *Model) startView() string {
+	st, s := m.styles, &m.start
+	w := min(m.width, 100)
+	var b strings.Builder
+	b.WriteString(st.Brand.Render("HOTLINE") + "  " + st.Title.Render("a tabletop exercise of the US–China cybercrime hotline, 2015") + "\n\n")
+	if len(s.scenarios) == 0 {
+		b.WriteString(st.Bad.Render("No scenario to play.") + "\n")
+		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, b.String())
+	}
+	sc := s.sc()
+	profile, _ := sc.Profile(s.profiles()[s.profile])
+	fields := []struct{ label, value, about string }{
+		{"Scenario", sc.Title, sc.Summary},
+		{"You play", sc.Sides[s.side].Name, sideAbout(sc, s.side)},
+		{"Counterpart", profile.Title + " (" + sc.Sides[s.side.Other()].Name + ")", profile.Description},
+		{"Clock speed", speedWords(Speeds[s.speed]),
+			fmt.Sprintf("A 12-hour deadline lasts %s of real time. space pauses, +/- change the speed in play.",
+				span(12*time.Hour/Speeds[s.speed]*time.Second))},
+	}
+	for i, f := range fields {
+		label := fmt.Sprintf("%-12s", f.label)
+		value := "◀ " + f.value + " ▶"
+		line := "  " + label + " " + value
+		if i == s.field {
+			line = st.Selected.Render(pad("▸ "+label+" "+value, w))
+		}
+		b.WriteString(cut(line, w) + "\n")
+	}
+	about := fields[s.field].about
+	b.WriteString("\n" + st.Dim.Render(wrap(strings.Join(strings.Fields(about), " "), w-2)) + "\n\n")
+	b.WriteString(st.Dim.Render(fmt.Sprintf("Seed %d. ↑/↓ choose a line, ←/→ change it, enter starts, q quits.", s.seed)) + "\n")
+	if s.busy {
+		b.WriteString("\nSetting up the exercise…\n")
+	}
+	if s.err != "" {
+		b.WriteString("\n" + st.Bad.Render(wrap("Could not start: "+s.err, w-2)) + "\n")
+	}
+	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, b.String())
+}
+
+// sideAbout says who leads a delegation and which agencies sit in it.
+func sideAbout(sc *injects.Scenario, side injects.Side) string {
+	var teams []string
+	for _, id := range sc.TeamsOf(side) {
+		t, _ := sc.Team(id)
+		teams = append(teams, t.Name)
+	}
+	return fmt.Sprintf("Led by %s, with %s. You answer %s's requests on time or late, well or thinly, and send your own.",
+		strings.TrimSuffix(lowerFirst(sc.Sides[side].Lead), "."), strings.Join(teams, ", "), side.Other().Title())
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}

@@ -1,0 +1,232 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"hotline/injects"
+)
+
+// The golden views are the screens a player sees, without colour, at the
+// minimum size and at a roomy one. Review them by eye after -update.
+
+var sizes = []struct{ w, h int }{{80, 24}, {120, 40}}
+
+func forSizes(t *testing.T, f func(t *testing.T, w, h int)) {
+	for _, sz := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) { f(t, sz.w, sz.h) })
+	}
+}
+
+func TestStartScreen(t *testing.T) {
+	forSizes(t, func(t *testing.T, w, h int) {
+		m := New(Options{Scenarios: []*injects.Scenario{load(t, "campaign"), load(t, "opm-breach")}, Seed: 42, ManualClock: true})
+		send(m, tea.WindowSizeMsg{Width: w, Height: h})
+		keys(m, "down", "right") // play China
+		golden.RequireEqual(t, plain(m))
+	})
+}
+
+func TestFeedScreen(t *testing.T) {
+	forSizes(t, func(t *testing.T, w, h int) {
+		m := newPlay(t, "opm-breach", injects.US, "by-the-book", w, h)
+		golden.RequireEqual(t, plain(m))
+	})
+}
+
+func TestFeedAfterDecision(t *testing.T) {
+	forSizes(t, func(t *testing.T, w, h int) {
+		m := newPlay(t, "opm-breach", injects.US, "by-the-book", w, h)
+		keys(m, "1", "space")
+		steps(m, 3) // 3.6 story hours at 12h a second
+		keys(m, "space")
+		golden.RequireEqual(t, plain(m))
+	})
+}
+
+// untilRequests runs the clock until a request involves the player.
+func untilRequests(t *testing.T, m *Model) {
+	t.Helper()
+	keys(m, "space")
+	for i := 0; i < 200 && len(m.requests.rows) < 2; i++ {
+		steps(m, 1)
+		if m.modalCall != 0 {
+			keys(m, "esc", "space")
+		}
+	}
+	if len(m.requests.rows) < 2 {
+		t.Fatal("no requests came")
+	}
+	keys(m, "space")
+}
+
+func TestRequestQueue(t *testing.T) {
+	forSizes(t, func(t *testing.T, w, h int) {
+		m := newPlaySeed(t, "hotline-escalation", injects.CN, "by-the-book", 1, w, h)
+		untilRequests(t, m)
+		keys(m, "tab")
+		golden.RequireEqual(t, plain(m))
+	})
+}
+
+func TestRequestDetail(t *testing.T) {
+	forSizes(t, func(t *testing.T, w, h int) {
+		m := newPlaySeed(t, "hotline-escalation", injects.CN, "by-the-book", 1, w, h)
+		untilRequests(t, m)
+		keys(m, "tab", "enter", "1", "down")
+		golden.RequireEqual(t, plain(m))
+	})
+}
+
+func TestDeclineGrounds(t *testing.T) {
+	forSizes(t, func(t *testing.T, w, h int) {
+		m := newPlaySeed(t, "hotline-escalation", injects.CN, "by-the-book", 1, w, h)
+		untilRequests(t, m)
+		keys(m, "tab", "enter", "1", "space")
+		for i := 0; i < 20 && !m.g.State().Requests[m.requests.open].Elements[0].Delivered; i++ {
+			steps(m, 1)
+		}
+		keys(m, "space", "down", "d")
+		if !m.requests.declining {
+			t.Fatalf("d did not open the grounds:\n%s", plain(m))
+		}
+		golden.RequireEqual(t, plain(m))
+	})
+}
+
+func TestHotlinePanel(t *testing.T) {
+	forSizes(t, func(t *testing.T, w, h int) {
+		m := newPlay(t, "hotline-escalation", injects.US, "stonewalling", w, h)
+		keys(m, "space")
+		steps(m, 20)
+		keys(m, "space", "esc", "tab", "tab")
+		golden.RequireEqual(t, plain(m))
+	})
+}
+
+func TestIncomingCall(t *testing.T) {
+	forSizes(t, func(t *testing.T, w, h int) {
+		m := newPlay(t, "hotline-escalation", injects.US, "stonewalling", w, h)
+		keys(m, "space")
+		for i := 0; i < 200 && m.modalCall == 0; i++ {
+			steps(m, 1)
+		}
+		if m.modalCall == 0 {
+			t.Fatal("no call came in")
+		}
+		if m.running {
+			t.Error("the clock runs on while the hotline rings")
+		}
+		golden.RequireEqual(t, plain(m))
+	})
+}
+
+func TestReviewScreen(t *testing.T) {
+	forSizes(t, func(t *testing.T, w, h int) {
+		m := newPlay(t, "assistance-request", injects.US, "slow-walking", w, h)
+		keys(m, "space")
+		for i := 0; i < 500 && m.panel != reviewPanel; i++ {
+			steps(m, 1)
+			if m.modalCall != 0 {
+				keys(m, "esc")
+			}
+			if !m.running && m.panel != reviewPanel {
+				keys(m, "space")
+			}
+		}
+		if m.panel != reviewPanel || m.running {
+			t.Fatalf("the dialogue meeting did not bring up the paused review (panel %v, running %v)", m.panel, m.running)
+		}
+		golden.RequireEqual(t, plain(m))
+	})
+}
+
+func TestLogScreen(t *testing.T) {
+	forSizes(t, func(t *testing.T, w, h int) {
+		m := newPlay(t, "assistance-request", injects.US, "cooperative", w, h)
+		keys(m, "space")
+		steps(m, 12)
+		keys(m, "space", "shift+tab")
+		golden.RequireEqual(t, plain(m))
+	})
+}
+
+func TestEndScreen(t *testing.T) {
+	forSizes(t, func(t *testing.T, w, h int) {
+		m := newPlay(t, "opm-breach", injects.US, "cooperative", w, h)
+		keys(m, "space")
+		for i := 0; i < 1000 && m.screen != endScreen; i++ {
+			steps(m, 1)
+			if m.modalCall != 0 {
+				keys(m, "esc", "space")
+			}
+			if !m.running {
+				keys(m, "space")
+			}
+		}
+		if m.screen != endScreen {
+			t.Fatal("the exercise did not end")
+		}
+		golden.RequireEqual(t, plain(m))
+	})
+}
+
+func TestHelpScreen(t *testing.T) {
+	m := newPlay(t, "opm-breach", injects.US, "cooperative", 80, 24)
+	keys(m, "?")
+	golden.RequireEqual(t, plain(m))
+}
+
+func TestTooSmall(t *testing.T) {
+	m := newPlay(t, "opm-breach", injects.US, "cooperative", 80, 24)
+	keys(m, "space")
+	send(m, tea.WindowSizeMsg{Width: 70, Height: 20})
+	s := plain(m)
+	mustContain(t, s, "at least 80×24", "70×20")
+	if m.running {
+		t.Error("the clock runs while the window is too small to show it")
+	}
+	now := m.g.State().Now
+	steps(m, 5)
+	if m.g.State().Now != now {
+		t.Error("story time passed while the window was too small")
+	}
+	send(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	if !m.running {
+		t.Error("the clock did not start again when the window grew back")
+	}
+	if s := plain(m); !strings.Contains(s, "HOTLINE") || len(strings.Split(s, "\n")) != 30 {
+		t.Errorf("after the resize the screen is not laid out at 100×30:\n%s", s)
+	}
+}
+
+// Every line of every screen fits the window exactly, so nothing wraps.
+func TestScreensFitTheWindow(t *testing.T) {
+	for _, sz := range []struct{ w, h int }{{80, 24}, {100, 30}, {120, 40}, {200, 60}} {
+		m := newPlay(t, "campaign", injects.CN, "slow-walking", sz.w, sz.h)
+		keys(m, "space")
+		for round := 0; round < 40; round++ {
+			steps(m, 3)
+			for p := 0; p < int(numPanels); p++ {
+				s := plain(m)
+				lines := strings.Split(s, "\n")
+				if len(lines) != sz.h {
+					t.Fatalf("%dx%d %s: %d lines", sz.w, sz.h, panelNames[m.panel], len(lines))
+				}
+				for i, l := range lines {
+					if n := lipglossWidth(l); n > sz.w {
+						t.Fatalf("%dx%d %s line %d is %d wide: %q", sz.w, sz.h, panelNames[m.panel], i, n, l)
+					}
+				}
+				keys(m, "tab")
+			}
+			if m.screen == endScreen {
+				break
+			}
+		}
+	}
+}
