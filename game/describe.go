@@ -114,6 +114,8 @@ func Describe(st *State, ev *Event) string {
 		}
 		return fmt.Sprintf("the joint dialogue reviews the requests (%s): %s %d, %s %d", name,
 			injects.US.Title(), ev.Review.Sides[injects.US].Score, injects.CN.Title(), ev.Review.Sides[injects.CN].Score)
+	case ClockStopped:
+		return "the story clock stops"
 	case Ended:
 		if i, ok := sc.EndingIndex(ev.Ending); ok {
 			return "the exercise ends: " + sc.Endings[i].Title

@@ -221,6 +221,15 @@ func (e *Engine) Advance(to time.Duration) {
 	}
 }
 
+// Stop records where the story clock stands, when it has moved on since the
+// last event: a log that ends with it resumes at that time, not at the time
+// of the last thing that happened.
+func (e *Engine) Stop() {
+	if !e.st.Ended && e.st.Now > e.st.At {
+		e.emit(Event{Type: ClockStopped})
+	}
+}
+
 // Next returns when the engine next has something to do on its own.
 func (e *Engine) Next() (time.Duration, bool) {
 	t, ok := e.next()

@@ -42,6 +42,7 @@ const (
 	ActionTaken
 	ReviewHeld
 	Ended
+	ClockStopped // the story clock stopped here: a pause, or the end of a sitting
 	numEventTypes
 )
 
@@ -50,7 +51,7 @@ var eventNames = [...]string{
 	"inject.cancelled", "variable.set", "request.opened", "request.clarification-asked",
 	"request.clarified", "element.started", "element.delivered", "element.declined", "element.overdue",
 	"hotline.rang", "hotline.answered", "hotline.missed", "hotline.kept", "hotline.broken",
-	"ladder.moved", "action.taken", "review.held", "exercise.ended",
+	"ladder.moved", "action.taken", "review.held", "exercise.ended", "clock.stopped",
 }
 
 func (t EventType) String() string {

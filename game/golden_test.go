@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -34,7 +33,7 @@ func transcript(t *testing.T, sc *injects.Scenario, seed uint64, profiles [2]str
 	t.Helper()
 	var b bytes.Buffer
 	st, err := game.Play(sc, seed, profiles, func(st *game.State, ev *game.Event) {
-		writeTranscriptLine(&b, st, ev)
+		game.WriteTranscriptLine(&b, st, ev)
 	})
 	if err != nil {
 		t.Fatalf("a bot's command was refused: %v", err)
@@ -46,23 +45,8 @@ func transcript(t *testing.T, sc *injects.Scenario, seed uint64, profiles [2]str
 	if err := game.WriteReview(&b, sc, st.Reviews[len(st.Reviews)-1]); err != nil {
 		t.Fatal(err)
 	}
-	if i, ok := sc.EndingIndex(st.Ending); ok {
-		fmt.Fprintf(&b, "\nOutcome: %s\n%s\n", sc.Endings[i].Title, sc.Endings[i].Text)
-	} else {
-		fmt.Fprintln(&b, "\nOutcome: the story clock ran out with no ending reached.")
-	}
+	game.WriteOutcome(&b, st)
 	return b.Bytes()
-}
-
-// writeTranscriptLine is cmd/hotline's transcript line.
-func writeTranscriptLine(w io.Writer, st *game.State, ev *game.Event) {
-	if ev.Type == game.ReviewHeld && ev.Review.Meeting > 0 {
-		fmt.Fprintln(w)
-		game.WriteReview(w, st.Scenario, ev.Review)
-		fmt.Fprintln(w)
-		return
-	}
-	fmt.Fprintf(w, "%s  %-10s  %s\n", game.StoryTime(st.Scenario, ev.At), injects.FormatOffset(ev.At), game.Describe(st, ev))
 }
 
 func TestGoldenTranscripts(t *testing.T) {

@@ -143,3 +143,25 @@ func groundWords(id string, sound bool) string {
 func shortTime(sc *injects.Scenario, at Offset) string {
 	return sc.Time(time.Duration(at)).Format("01-02 15:04")
 }
+
+// WriteTranscriptLine writes one event as a line of a run's transcript:
+// story time, offset and description; a dialogue meeting's review in full.
+func WriteTranscriptLine(w io.Writer, st *State, ev *Event) {
+	if ev.Type == ReviewHeld && ev.Review.Meeting > 0 {
+		fmt.Fprintln(w)
+		WriteReview(w, st.Scenario, ev.Review)
+		fmt.Fprintln(w)
+		return
+	}
+	fmt.Fprintf(w, "%s  %-10s  %s\n", StoryTime(st.Scenario, ev.At), injects.FormatOffset(ev.At), Describe(st, ev))
+}
+
+// WriteOutcome says how the exercise ended.
+func WriteOutcome(w io.Writer, st *State) {
+	sc := st.Scenario
+	if i, ok := sc.EndingIndex(st.Ending); ok {
+		fmt.Fprintf(w, "\nOutcome: %s\n%s\n", sc.Endings[i].Title, sc.Endings[i].Text)
+		return
+	}
+	fmt.Fprintln(w, "\nOutcome: the story clock ran out with no ending reached.")
+}

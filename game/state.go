@@ -11,7 +11,8 @@ import (
 type State struct {
 	Scenario *injects.Scenario
 	Seq      int
-	Now      time.Duration
+	Now      time.Duration // the story clock
+	At       time.Duration // when the last event happened
 	Seed     uint64
 	Players  [2]string
 
@@ -129,7 +130,7 @@ func newState(sc *injects.Scenario) *State {
 // Apply folds one event into the state.
 func (st *State) Apply(e *Event) {
 	sc := st.Scenario
-	st.Seq, st.Now = e.Seq, e.At
+	st.Seq, st.Now, st.At = e.Seq, e.At, e.At
 	switch e.Type {
 	case Started:
 		st.Seed, st.Players = e.Start.Seed, e.Start.Players

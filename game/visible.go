@@ -12,7 +12,7 @@ func Visible(sc *injects.Scenario, ev *Event, side injects.Side) bool {
 	case InjectFired, InjectChosen, InjectExpired, InjectCancelled:
 		i, ok := sc.InjectIndex(ev.Inject)
 		return ok && (sc.Injects[i].To.All || sc.Injects[i].To.Side == side)
-	case InjectTriggered, VariableSet:
+	case InjectTriggered, VariableSet, ClockStopped:
 		return false
 	case WorkStarted:
 		if t, ok := sc.Team(ev.Team); ok {

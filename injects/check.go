@@ -169,7 +169,7 @@ func posAt(list []Pos, i int, def Pos) Pos {
 // ref reports id when it names nothing of the kind.
 func (c *checker) ref(p Pos, what, kind, id string, exists bool) {
 	if id != "" && !exists {
-		c.errorf(p, CodeUnknownRef, "%s: no %s named %q%s", what, kind, id, suggest(id, c.ids(kind)))
+		c.errorf(p, CodeUnknownRef, "%s: no %s named %q%s", what, kind, id, suggestOr(id, c.ids(kind)))
 	}
 }
 

@@ -144,6 +144,12 @@ func (g *Game) advance(to time.Duration) error {
 	return g.Session.Advance(to)
 }
 
+// stop records where the story clock stands, for a resume to start there.
+func (g *Game) stop() {
+	defer g.record()
+	g.Session.Engine.Stop()
+}
+
 // record hands one step's events to the recorder, to be written together.
 func (g *Game) record() {
 	if len(g.batch) == 0 {

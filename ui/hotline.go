@@ -115,8 +115,8 @@ func (m *Model) hotlineView(w, h int) string {
 		default:
 			a := &sc.Actions[it.action]
 			text = a.Label
-			if err := m.g.check(game.Command{Team: lead, Verb: game.Act, Action: a.ID}); err != nil {
-				text = s.Dim.Render(a.Label + " — " + err.Error())
+			if m.g.check(game.Command{Team: lead, Verb: game.Act, Action: a.ID}) != nil {
+				text = s.Dim.Render(a.Label + " (not possible now)")
 			}
 		}
 		line := "  " + text

@@ -138,6 +138,12 @@ type Model struct {
 	journal  scrollState
 	ending   scrollState
 	md       markdown
+	// reviewText is the review or end screen's text, built by prepare for
+	// the state at textSeq.
+	reviewText string
+	textSeq    int
+	textScreen screen
+	textWidth  int
 }
 
 // New makes the root model.
@@ -152,6 +158,7 @@ func New(opts Options) *Model {
 		seenCalls: map[int]bool{},
 		read:      map[string]bool{},
 		seq:       -1,
+		textSeq:   -1,
 		md:        newMarkdown(),
 		width:     MinWidth,
 		height:    MinHeight,
@@ -162,6 +169,7 @@ func New(opts Options) *Model {
 	if opts.Game != nil {
 		m.begin(opts.Game)
 	}
+	m.prepare()
 	return m
 }
 
@@ -212,6 +220,7 @@ func (m *Model) begin(g *Game) {
 
 // Update handles a message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	defer m.prepare()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -266,7 +275,16 @@ func (m *Model) setRunning(on bool) tea.Cmd {
 	if on {
 		return m.tick()
 	}
+	m.g.stop()
 	return nil
+}
+
+// quit stops the clock where it stands, then ends the program.
+func (m *Model) quit() tea.Cmd {
+	if m.g != nil {
+		m.g.stop()
+	}
+	return tea.Quit
 }
 
 // step moves the story clock by one tick.
@@ -373,11 +391,11 @@ func (m *Model) resized() tea.Cmd {
 func (m *Model) keypress(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	if msg.String() == "ctrl+c" {
-		return tea.Quit // everything decided is already in the log
+		return m.quit() // everything decided is already in the log
 	}
 	if m.width < MinWidth || m.height < MinHeight {
 		if key.Matches(msg, k.Quit) {
-			return tea.Quit
+			return m.quit()
 		}
 		return nil
 	}
@@ -387,7 +405,7 @@ func (m *Model) keypress(msg tea.KeyPressMsg) tea.Cmd {
 	if m.confirmQuit {
 		switch {
 		case key.Matches(msg, k.Yes):
-			return tea.Quit
+			return m.quit()
 		case key.Matches(msg, k.No), key.Matches(msg, k.Quit):
 			m.confirmQuit = false
 			m.setStatus(statusInfo, "Carrying on.")

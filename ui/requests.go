@@ -161,14 +161,18 @@ func (m *Model) detailKeys(msg tea.KeyPressMsg) tea.Cmd {
 	k, r := m.keys, &m.requests
 	sc := m.g.Scenario()
 	req := &sc.Requests[r.open]
+	switch {
+	case key.Matches(msg, k.PageDn):
+		r.scroll.offset += 5
+		return nil
+	case key.Matches(msg, k.PageUp):
+		r.scroll.offset = max(0, r.scroll.offset-5)
+		return nil
+	}
 	if r.declining {
 		switch {
 		case key.Matches(msg, k.Back):
 			r.declining = false
-		case key.Matches(msg, k.PageDn):
-			r.scroll.offset += 5
-		case key.Matches(msg, k.PageUp):
-			r.scroll.offset = max(0, r.scroll.offset-5)
 		case key.Matches(msg, k.Option):
 			n := int(msg.String()[0] - '0')
 			if n >= 1 && n <= len(req.Grounds) {
@@ -187,10 +191,6 @@ func (m *Model) detailKeys(msg tea.KeyPressMsg) tea.Cmd {
 		r.part = max(0, r.part-1)
 	case key.Matches(msg, k.Down):
 		r.part = min(len(req.Elements)-1, r.part+1)
-	case key.Matches(msg, k.PageDn):
-		r.scroll.offset += 5
-	case key.Matches(msg, k.PageUp):
-		r.scroll.offset = max(0, r.scroll.offset-5)
 	case key.Matches(msg, k.Option):
 		n := int(msg.String()[0] - '0')
 		if n >= 1 && n <= 3 && req.To == m.g.Side {

@@ -183,11 +183,11 @@ func (m *Model) tabBadge(p panel) string {
 func (m *Model) statusView(w int) string {
 	s := m.styles
 	if m.confirmQuit {
-		msg := "Quit? Every decision so far is saved"
+		msg := "Every decision so far is saved"
 		if p := m.g.LogPath(); p != "" {
 			msg += " in " + p + "; resume with: hotline resume " + p
 		}
-		return pad(s.Warn.Render(msg+"  y/n"), w)
+		return pad(s.Warn.Render("Quit? y/n")+"  "+msg, w)
 	}
 	text := m.status
 	switch m.statusKind {
@@ -290,14 +290,34 @@ func scrolled(text string, s *scrollState, h int) string {
 
 // reviewView shows the newest dialogue review, or the review as play stands.
 func (m *Model) reviewView(w, h int) string {
+	return scrolled(m.reviewText, &m.review, h)
+}
+
+// prepare builds, in Update, the long texts the visible screen shows, so
+// that View only cuts them to size: a review of many requests takes
+// milliseconds to write.
+func (m *Model) prepare() {
+	if m.g == nil {
+		return
+	}
 	st, sc := m.g.State(), m.g.Scenario()
+	visible := m.screen == endScreen || m.screen == playScreen && m.panel == reviewPanel
+	if !visible || m.textSeq == st.Seq && m.textScreen == m.screen && m.textWidth == m.width {
+		return
+	}
+	m.textSeq, m.textScreen, m.textWidth = st.Seq, m.screen, m.width
+	var b strings.Builder
+	if m.screen == endScreen {
+		m.endText(&b)
+		m.reviewText = b.String()
+		return
+	}
 	card := game.Review(st, -1)
 	if n := len(st.Reviews); n > 0 && st.Reviews[n-1].At == game.Offset(st.Now) {
 		card = st.Reviews[n-1] // the meeting just held
 	}
-	var b strings.Builder
 	game.WriteReview(&b, sc, card)
-	return scrolled(b.String()+m.nextMeeting(), &m.review, h)
+	m.reviewText = b.String() + m.nextMeeting()
 }
 
 func (m *Model) nextMeeting() string {
@@ -318,22 +338,26 @@ func (m *Model) nextMeeting() string {
 
 // journalView is every event so far, newest last, in story time.
 func (m *Model) journalView(w, h int) string {
-	sc := m.g.Scenario()
-	lines := make([]string, len(m.g.journal))
-	for i, l := range m.g.journal {
-		lines[i] = m.styles.Dim.Render(short(sc, l.at)) + "  " + l.text
-	}
+	sc, all := m.g.Scenario(), m.g.journal
 	if m.journal.offset == 0 {
-		m.journal.offset = max(0, len(lines)-h) // follow the newest
+		m.journal.offset = max(0, len(all)-h) // follow the newest
 	}
-	return scrolled(strings.Join(lines, "\n"), &m.journal, h)
+	m.journal.offset = min(m.journal.offset, max(0, len(all)-h))
+	var lines []string
+	for _, l := range all[m.journal.offset:min(len(all), m.journal.offset+h)] {
+		lines = append(lines, m.styles.Dim.Render(short(sc, l.at))+"  "+l.text)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // endView shows the outcome, the closing review and where the log is.
 func (m *Model) endView(w, h int) string {
-	s := m.styles
+	return scrolled(m.reviewText, &m.ending, h)
+}
+
+func (m *Model) endText(b *strings.Builder) {
+	s, w := m.styles, m.width
 	st, sc := m.g.State(), m.g.Scenario()
-	var b strings.Builder
 	b.WriteString(s.Title.Render("The exercise has ended") + "\n\n")
 	if i, ok := sc.EndingIndex(st.Ending); ok {
 		b.WriteString(s.Bold.Render("Outcome: "+sc.Endings[i].Title) + "\n")
@@ -346,9 +370,8 @@ func (m *Model) endView(w, h int) string {
 	}
 	b.WriteString("\n")
 	if n := len(st.Reviews); n > 0 {
-		game.WriteReview(&b, sc, st.Reviews[n-1])
+		game.WriteReview(b, sc, st.Reviews[n-1])
 	}
-	return scrolled(b.String(), &m.ending, h)
 }
 
 // callView interrupts the screen with an incoming hotline call.

@@ -48,20 +48,33 @@ func TestFeedAfterDecision(t *testing.T) {
 	})
 }
 
-// untilRequests runs the clock until a request involves the player.
+// playUntil runs the clock until done, at most n ticks, letting hotline
+// calls ring and starting the clock again whenever something pauses it.
+// It fails the test if done never holds.
+func playUntil(t *testing.T, m *Model, n int, what string, done func() bool) {
+	t.Helper()
+	for i := 0; i < n && !done(); i++ {
+		if m.modalCall != 0 {
+			keys(m, "esc")
+		}
+		if !m.running {
+			keys(m, "space")
+		}
+		steps(m, 1)
+	}
+	if !done() {
+		t.Fatalf("%s did not happen:\n%s", what, plain(m))
+	}
+}
+
+// untilRequests runs the clock until two requests concern the player,
+// then pauses it.
 func untilRequests(t *testing.T, m *Model) {
 	t.Helper()
-	keys(m, "space")
-	for i := 0; i < 200 && len(m.requests.rows) < 2; i++ {
-		steps(m, 1)
-		if m.modalCall != 0 {
-			keys(m, "esc", "space")
-		}
+	playUntil(t, m, 200, "two requests", func() bool { return len(m.requests.rows) >= 2 })
+	if m.running {
+		keys(m, "space")
 	}
-	if len(m.requests.rows) < 2 {
-		t.Fatal("no requests came")
-	}
-	keys(m, "space")
 }
 
 func TestRequestQueue(t *testing.T) {
@@ -128,17 +141,8 @@ func TestIncomingCall(t *testing.T) {
 func TestReviewScreen(t *testing.T) {
 	forSizes(t, func(t *testing.T, w, h int) {
 		m := newPlay(t, "assistance-request", injects.US, "slow-walking", w, h)
-		keys(m, "space")
-		for i := 0; i < 500 && m.panel != reviewPanel; i++ {
-			steps(m, 1)
-			if m.modalCall != 0 {
-				keys(m, "esc")
-			}
-			if !m.running && m.panel != reviewPanel {
-				keys(m, "space")
-			}
-		}
-		if m.panel != reviewPanel || m.running {
+		playUntil(t, m, 500, "the dialogue's meeting", func() bool { return m.panel == reviewPanel })
+		if m.running {
 			t.Fatalf("the dialogue meeting did not bring up the paused review (panel %v, running %v)", m.panel, m.running)
 		}
 		golden.RequireEqual(t, plain(m))
@@ -158,19 +162,7 @@ func TestLogScreen(t *testing.T) {
 func TestEndScreen(t *testing.T) {
 	forSizes(t, func(t *testing.T, w, h int) {
 		m := newPlay(t, "opm-breach", injects.US, "cooperative", w, h)
-		keys(m, "space")
-		for i := 0; i < 1000 && m.screen != endScreen; i++ {
-			steps(m, 1)
-			if m.modalCall != 0 {
-				keys(m, "esc", "space")
-			}
-			if !m.running {
-				keys(m, "space")
-			}
-		}
-		if m.screen != endScreen {
-			t.Fatal("the exercise did not end")
-		}
+		playUntil(t, m, 1000, "the end", func() bool { return m.screen == endScreen })
 		golden.RequireEqual(t, plain(m))
 	})
 }

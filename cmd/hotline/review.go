@@ -65,7 +65,7 @@ of the Nth scheduled dialogue meeting instead.`,
 				return err
 			}
 			if st.Ended {
-				writeOutcome(out, st)
+				game.WriteOutcome(out, st)
 			} else {
 				fmt.Fprintln(out, "\nThe exercise has not ended; this is the review as play stands.")
 			}

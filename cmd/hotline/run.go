@@ -56,7 +56,7 @@ The same scenario, seed and profiles always give the same run.`,
 					fmt.Fprintf(out, "%s\n", b)
 					return
 				}
-				writeTranscriptLine(out, st, ev)
+				game.WriteTranscriptLine(out, st, ev)
 			}
 			st, err := game.Play(sc, seed, [2]string{us, cn}, observe)
 			if err != nil {
@@ -70,7 +70,7 @@ The same scenario, seed and profiles always give the same run.`,
 				if err := game.WriteReview(out, sc, st.Reviews[len(st.Reviews)-1]); err != nil {
 					return err
 				}
-				writeOutcome(out, st)
+				game.WriteOutcome(out, st)
 				if log != nil {
 					fmt.Fprintf(out, "\nLog saved to %s\n", log.Path())
 				}
@@ -104,21 +104,3 @@ func loadScenario(stderr io.Writer, ref string) (*injects.Scenario, error) {
 	return nil, exitError{1}
 }
 
-func writeTranscriptLine(w io.Writer, st *game.State, ev *game.Event) {
-	if ev.Type == game.ReviewHeld && ev.Review.Meeting > 0 {
-		fmt.Fprintln(w)
-		game.WriteReview(w, st.Scenario, ev.Review)
-		fmt.Fprintln(w)
-		return
-	}
-	fmt.Fprintf(w, "%s  %-10s  %s\n", game.StoryTime(st.Scenario, ev.At), injects.FormatOffset(ev.At), game.Describe(st, ev))
-}
-
-func writeOutcome(w io.Writer, st *game.State) {
-	sc := st.Scenario
-	if i, ok := sc.EndingIndex(st.Ending); ok {
-		fmt.Fprintf(w, "\nOutcome: %s\n%s\n", sc.Endings[i].Title, sc.Endings[i].Text)
-		return
-	}
-	fmt.Fprintln(w, "\nOutcome: the story clock ran out with no ending reached.")
-}
