@@ -103,4 +103,3 @@ func loadScenario(stderr io.Writer, ref string) (*injects.Scenario, error) {
 	}
 	return nil, exitError{1}
 }
-
