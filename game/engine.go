@@ -84,6 +84,9 @@ func replay(sc *injects.Scenario, events []Event, observe func(*State, *Event)) 
 		if ev.At < e.st.Now {
 			return nil, fmt.Errorf("event %d goes back in story time", ev.Seq)
 		}
+		if err := e.belongs(ev); err != nil {
+			return nil, fmt.Errorf("event %d: %v", ev.Seq, err)
+		}
 		e.st.Apply(ev)
 		e.sync(ev)
 		if observe != nil {
@@ -102,6 +105,68 @@ func replay(sc *injects.Scenario, events []Event, observe func(*State, *Event)) 
 	e.woke = e.st.Now - 1
 	e.sink = observe
 	return e, nil
+}
+
+// belongs checks that everything an event from a log names is in the
+// scenario, so that a damaged or edited log is refused, not half applied.
+func (e *Engine) belongs(ev *Event) error {
+	sc, st := e.sc, e.st
+	missing := func(kind, id string) error { return fmt.Errorf("no %s %q in %s", kind, id, sc.ID) }
+	if ev.Type == Started && ev.Seq != 1 || ev.Type != Started && ev.Seq == 1 {
+		return fmt.Errorf("a log starts with %s, and only once", Started)
+	}
+	if ev.Inject != "" {
+		i, ok := sc.InjectIndex(ev.Inject)
+		if !ok {
+			return missing("inject", ev.Inject)
+		}
+		if _, ok := sc.Injects[i].Choice(ev.Choice); ev.Choice != "" && !ok {
+			return missing("choice", ev.Choice)
+		}
+	}
+	if ev.Request != "" {
+		i, ok := sc.RequestIndex(ev.Request)
+		if !ok {
+			return missing("request", ev.Request)
+		}
+		if ev.Element != "" && sc.Requests[i].Element(ev.Element) < 0 {
+			return missing("part", ev.Element)
+		}
+	}
+	if _, ok := sc.VariableIndex(ev.Var); ev.Var != "" && !ok {
+		return missing("variable", ev.Var)
+	}
+	if _, ok := sc.ActionIndex(ev.Action); ev.Action != "" && !ok {
+		return missing("action", ev.Action)
+	}
+	if _, ok := sc.Team(ev.Team); ev.Team != "" && !ok {
+		return missing("team", ev.Team)
+	}
+	if _, ok := sc.Ground(ev.Ground); ev.Ground != "" && !ok {
+		return missing("ground", ev.Ground)
+	}
+	if _, ok := sc.EndingIndex(ev.Ending); ev.Ending != "" && !ok {
+		return missing("ending", ev.Ending)
+	}
+	switch ev.Type {
+	case Rang:
+		if ev.Call != len(st.Calls)+1 {
+			return fmt.Errorf("call %d rings out of turn", ev.Call)
+		}
+	case Answered, Missed, Kept, Broken:
+		if st.call(ev.Call) == nil {
+			return fmt.Errorf("no call %d", ev.Call)
+		}
+	case LadderMoved:
+		if ev.Rung < 0 || ev.Rung >= len(sc.Hotline.Rungs) {
+			return fmt.Errorf("no rung %d", ev.Rung)
+		}
+	case ReviewHeld:
+		if ev.Review == nil {
+			return fmt.Errorf("%s without its scorecard", ReviewHeld)
+		}
+	}
+	return nil
 }
 
 func newEngine(sc *injects.Scenario) *Engine {

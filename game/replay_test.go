@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -220,5 +221,44 @@ func TestReplayRefusesAForeignLog(t *testing.T) {
 		t.Error("a log with a missing event replayed")
 	} else if want := fmt.Sprintf("event 6 has sequence number %d", events[6].Seq); err.Error() != want {
 		t.Errorf("error %q, want %q", err, want)
+	}
+}
+
+// An edited log that names what the scenario lacks is refused with the
+// event's number, never half applied and never a panic.
+func TestReplayRefusesAnEditedLog(t *testing.T) {
+	sc := builtin(t, "opm-breach")
+	events := playAll(t, sc, 3, [2]string{"stonewalling", "slow-walking"}).events
+	edits := []struct {
+		name string
+		edit func(ev *game.Event) bool // reports whether it applies to ev
+		want string
+	}{
+		{"unknown inject", func(ev *game.Event) bool { ok := ev.Type == game.InjectFired; ev.Inject = "nope"; return ok }, `no inject "nope"`},
+		{"unknown choice", func(ev *game.Event) bool { ok := ev.Choice != ""; ev.Choice = "nope"; return ok }, `no choice "nope"`},
+		{"unknown part", func(ev *game.Event) bool { ok := ev.Type == game.Delivered; ev.Element = "nope"; return ok }, `no part "nope"`},
+		{"unknown team", func(ev *game.Event) bool { ok := ev.Team != ""; ev.Team = "nope"; return ok }, `no team "nope"`},
+		{"rung off the ladder", func(ev *game.Event) bool { ok := ev.Type == game.LadderMoved; ev.Rung = 9; return ok }, "no rung 9"},
+		{"review without scorecard", func(ev *game.Event) bool { ok := ev.Type == game.ReviewHeld; ev.Review = nil; return ok }, "without its scorecard"},
+	}
+	for _, tc := range edits {
+		t.Run(tc.name, func(t *testing.T) {
+			log := slices.Clone(events)
+			at := -1
+			for i := range log {
+				ev := log[i]
+				if tc.edit(&ev) {
+					log[i], at = ev, i
+					break
+				}
+			}
+			if at < 0 {
+				t.Fatal("the run has no event to edit this way; pick a seed that has one")
+			}
+			_, err := game.Replay(sc, log)
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), fmt.Sprintf("event %d:", at+1)) {
+				t.Errorf("error %v, want event %d: …%s", err, at+1, tc.want)
+			}
+		})
 	}
 }
