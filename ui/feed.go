@@ -187,7 +187,7 @@ func (m *Model) briefing(w, h int) string {
 	if len(in.Choices) > 0 {
 		b.WriteString(m.choicesView(i, w))
 	}
-	b.WriteString(m.md.get(mdKey{"inject", in.ID, w}, "…") + "\n")
+	b.WriteString(m.md.get(mdKey{"inject", in.ID, w}, in.Body) + "\n")
 	return scrolled(b.String(), &m.feed.scroll, h)
 }
 

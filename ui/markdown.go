@@ -10,7 +10,7 @@ import (
 // Briefings are Markdown, rendered with glamour. Rendering takes
 // milliseconds, so it runs in a command and the result is kept by what was
 // rendered and at what width; until it arrives the screen shows a
-// placeholder.
+// stand-in: the raw text.
 
 type mdKey struct {
 	kind, id string
@@ -39,11 +39,11 @@ func (md *markdown) clear() {
 	clear(md.pending)
 }
 
-func (md *markdown) get(k mdKey, placeholder string) string {
+func (md *markdown) get(k mdKey, fallback string) string {
 	if s, ok := md.cache[k]; ok {
 		return s
 	}
-	return placeholder
+	return fallback
 }
 
 func (md *markdown) done(msg renderedMsg) {
@@ -74,7 +74,7 @@ func renderMarkdown(source, style string, width int) string {
 	if err != nil {
 		return source
 	}
-	out, err := r.Render(source)
+	out, err := r.Render(unwrap(source))
 	if err != nil {
 		return source
 	}
@@ -106,4 +106,44 @@ func (m *Model) briefingWidth() int {
 		return m.width - m.width*2/5 - 1
 	}
 	return m.width
+}
+
+// unwrap joins the lines an author broke a paragraph or list item into, so
+// that the renderer wraps them to the pane's width instead of keeping the
+// author's line ends. Blank lines, new list items, headings, quotes, tables
+// and code blocks keep theirs.
+func unwrap(source string) string {
+	lines := strings.Split(source, "\n")
+	var out []string
+	fenced := false
+	joinable := false // whether the last line may take the next one
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		switch {
+		case strings.HasPrefix(t, "```"):
+			fenced, joinable = !fenced, false
+		case fenced || t == "":
+			joinable = false
+		case joinable && !startsBlock(t):
+			out[len(out)-1] += " " + t
+			continue
+		default:
+			joinable = true
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+// startsBlock reports whether a trimmed line starts a Markdown block of its own.
+func startsBlock(t string) bool {
+	if strings.HasPrefix(t, "#") || strings.HasPrefix(t, ">") || strings.HasPrefix(t, "|") ||
+		strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "+ ") {
+		return true
+	}
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(t) && (t[i] == '.' || t[i] == ')')
 }

@@ -240,6 +240,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, m.renderVisible()
 	case gameReadyMsg:
+		m.start.busy = false
 		if msg.err != nil {
 			m.start.err = msg.err.Error()
 			return m, nil

@@ -227,7 +227,19 @@ func (m *Model) contextKeys() helpKeys {
 	}
 	short := append(append([]key.Binding{}, here...), global...)
 	return helpKeys{short: short, full: [][]key.Binding{here,
-		{k.Pause, k.Faster, k.Slower}, {k.Next, k.Prev, k.Up, k.Down, k.PageUp, k.PageDn}, {k.Help, k.Quit}}}
+		{k.Pause, withHelp(k.Faster, "+", "faster"), k.Slower},
+		missing(here, k.Next, k.Prev, k.PageUp, k.PageDn), {k.Help, k.Quit}}}
+}
+
+// missing returns the bindings of more that are not already in have.
+func missing(have []key.Binding, more ...key.Binding) []key.Binding {
+	var out []key.Binding
+	for _, b := range more {
+		if !slices.ContainsFunc(have, func(h key.Binding) bool { return slices.Equal(h.Keys(), b.Keys()) }) {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 func (m *Model) panelKeys() []key.Binding {

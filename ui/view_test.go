@@ -222,3 +222,21 @@ func TestScreensFitTheWindow(t *testing.T) {
 		}
 	}
 }
+
+// When the game cannot be set up (the log cannot be created, say), the start
+// screen says why and lets the player try again.
+func TestStartFailure(t *testing.T) {
+	tries := 0
+	m := New(Options{Scenarios: []*injects.Scenario{load(t, "opm-breach")}, ManualClock: true,
+		Begin: func(Setup) (*Game, error) {
+			tries++
+			return nil, fmt.Errorf("cannot create /nowhere/run.jsonl: permission denied")
+		}})
+	send(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	keys(m, "enter")
+	mustContain(t, plain(m), "Could not start: cannot create /nowhere/run.jsonl")
+	keys(m, "enter")
+	if tries != 2 {
+		t.Errorf("after a failure the start screen took %d tries of 2", tries)
+	}
+}
