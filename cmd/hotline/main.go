@@ -29,16 +29,22 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 
 func main() {
 	root := rootCommand()
-	err := fang.Execute(context.Background(), root,
-		fang.WithoutManpage(),
-		fang.WithErrorHandler(func(w io.Writer, styles fang.Styles, err error) {
-			var quiet exitError
-			if errors.As(err, &quiet) {
-				return
-			}
-			fang.DefaultErrorHandler(w, styles, err)
-		}))
+	err := fang.Execute(context.Background(), root, fang.WithoutManpage(), fang.WithErrorHandler(printError))
 	os.Exit(exitCode(err))
+}
+
+// printError says what went wrong in one plain line, with the message as
+// written: paths and ids must come out exactly as they are.
+func printError(w io.Writer, _ fang.Styles, err error) {
+	var quiet exitError
+	if errors.As(err, &quiet) {
+		return // the command has said it already
+	}
+	fmt.Fprintf(w, "hotline: %v\n", err)
+	var usage usageError
+	if errors.As(err, &usage) {
+		fmt.Fprintln(w, "Run hotline --help for the commands and their flags.")
+	}
 }
 
 func exitCode(err error) int {
@@ -62,7 +68,12 @@ func rootCommand() *cobra.Command {
 		Long: `Hotline walks players through scripted injects — an OPM-style breach, requests
 for assistance, a hotline escalation — while the story clock runs, deadlines
 fall due, and the high-level joint dialogue reviews every response.`,
-		Args:          cobra.NoArgs,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usagef("unknown command %q", args[0])
+			}
+			return nil
+		},
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
