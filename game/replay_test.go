@@ -2,7 +2,6 @@ package game_test
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -36,16 +35,11 @@ func playAll(t *testing.T, sc *injects.Scenario, seed uint64, profiles [2]string
 // jsonl is events as a log's lines.
 func jsonl(t *testing.T, events []game.Event) []byte {
 	t.Helper()
-	var b bytes.Buffer
-	for i := range events {
-		line, err := json.Marshal(&events[i])
-		if err != nil {
-			t.Fatal(err)
-		}
-		b.Write(line)
-		b.WriteByte('\n')
+	b, err := eventlog.Marshal(events)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return b.Bytes()
+	return b
 }
 
 func TestDeterminism(t *testing.T) {

@@ -73,18 +73,28 @@ func (w *Writer) Write(ev *game.Event) error {
 
 // WriteBatch appends events with a single write, then syncs the file.
 func (w *Writer) WriteBatch(events []game.Event) error {
-	w.line = w.line[:0]
-	for i := range events {
-		b, err := json.Marshal(&events[i])
-		if err != nil {
-			return err
-		}
-		w.line = append(append(w.line, b...), '\n')
+	var err error
+	if w.line, err = appendLines(w.line[:0], events); err != nil {
+		return err
 	}
 	if _, err := w.f.Write(w.line); err != nil {
 		return err
 	}
 	return w.f.Sync()
+}
+
+// Marshal writes events as a log's lines.
+func Marshal(events []game.Event) ([]byte, error) { return appendLines(nil, events) }
+
+func appendLines(b []byte, events []game.Event) ([]byte, error) {
+	for i := range events {
+		line, err := json.Marshal(&events[i])
+		if err != nil {
+			return nil, err
+		}
+		b = append(append(b, line...), '\n')
+	}
+	return b, nil
 }
 
 // Close closes the file.

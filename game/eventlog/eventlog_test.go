@@ -63,16 +63,11 @@ func writeFile(t *testing.T, data []byte) string {
 
 func marshal(t *testing.T, events []game.Event) []byte {
 	t.Helper()
-	var b bytes.Buffer
-	for i := range events {
-		line, err := json.Marshal(&events[i])
-		if err != nil {
-			t.Fatal(err)
-		}
-		b.Write(line)
-		b.WriteByte('\n')
+	b, err := eventlog.Marshal(events)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return b.Bytes()
+	return b
 }
 
 func TestReadWholeLog(t *testing.T) {
