@@ -130,6 +130,17 @@ func Play(sc *injects.Scenario, seed uint64, profiles [2]string, observe func(*S
 	return s.Engine.st, err
 }
 
+// PlayerSide returns the side a person plays, as a log's start records who
+// plays each side; false when bots play both.
+func PlayerSide(players [2]string) (injects.Side, bool) {
+	for i, p := range players {
+		if !strings.HasPrefix(p, "bot:") {
+			return injects.Side(i), true
+		}
+	}
+	return 0, false
+}
+
 // Resume rebuilds a session from a log's events: the same bots, with the
 // same seed, play the same sides.
 func Resume(sc *injects.Scenario, events []Event) (*Session, error) {

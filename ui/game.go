@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"hotline/game"
@@ -61,7 +60,7 @@ func ResumeGame(sc *injects.Scenario, events []game.Event, speed time.Duration, 
 	if err != nil {
 		return nil, err
 	}
-	side, ok := playerSide(s.Engine.State().Players)
+	side, ok := game.PlayerSide(s.Engine.State().Players)
 	if !ok {
 		return nil, fmt.Errorf("the log was made by a headless run with bots on both sides; there is nothing to play")
 	}
@@ -69,15 +68,6 @@ func ResumeGame(sc *injects.Scenario, events []game.Event, speed time.Duration, 
 	g.actor = game.SideActor(sc, "player", side)
 	g.news = nil // the past is not news
 	return g, nil
-}
-
-func playerSide(players [2]string) (injects.Side, bool) {
-	for i, p := range players {
-		if !strings.HasPrefix(p, "bot:") {
-			return injects.Side(i), true
-		}
-	}
-	return 0, false
 }
 
 // observe sees every event the engine makes, from the first.
