@@ -3,6 +3,7 @@ package game
 import (
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"hotline/injects"
@@ -21,6 +22,10 @@ type Bot struct {
 	Actor   Actor
 	seed    uint64
 	lead    string // the team it acts as, unless an inject names another
+	// sideWide is set for a bot that handles its side's shared business:
+	// requests, calls, actions and injects addressed to the whole side.
+	// Otherwise it only decides the injects addressed to its own teams.
+	sideWide bool
 
 	// The plan made for the state after event seq. It is kept until the
 	// next event: intents planned for "now" stay due as the clock moves on.
@@ -43,8 +48,20 @@ func NewBot(sc *injects.Scenario, side injects.Side, profile string, seed uint64
 		return nil, fmt.Errorf("no counterpart profile %q; this scenario has %v", profile, ids)
 	}
 	teams := sc.TeamsOf(side)
-	return &Bot{Side: side, Profile: p, Actor: Actor{Name: "bot:" + p.ID, Teams: teams}, seed: seed, lead: teams[0],
-		plannedAt: -1}, nil
+	return &Bot{Side: side, Profile: p, Actor: Actor{Name: botPrefix + p.ID, Teams: teams}, seed: seed, lead: teams[0],
+		sideWide: true, plannedAt: -1}, nil
+}
+
+// teamBot is a bot that plays some teams of a side in a class, beside the
+// people who play the others; sideWide as for Bot.
+func teamBot(sc *injects.Scenario, team string, profile string, seed uint64, sideWide bool) (*Bot, error) {
+	t, _ := sc.Team(team)
+	b, err := NewBot(sc, t.Side, profile, seed)
+	if err != nil {
+		return nil, err
+	}
+	b.Actor.Teams, b.lead, b.sideWide = []string{team}, team, sideWide
+	return b, nil
 }
 
 // intent is a command the bot means to make at a story time.
@@ -93,6 +110,9 @@ func (b *Bot) plan(e *Engine, visit func(intent)) {
 		return
 	}
 	b.planInjects(e, visit)
+	if !b.sideWide {
+		return
+	}
 	b.planAnswers(e, visit)
 	b.planResponses(e, visit)
 	b.planOwnRequests(e, visit)
@@ -105,6 +125,9 @@ func (b *Bot) planInjects(e *Engine, visit func(intent)) {
 	for i := range st.Injects {
 		in, is := &sc.Injects[i], &st.Injects[i]
 		if is.Status != Fired || is.Resolved || len(in.Choices) == 0 || in.To.All || in.To.Side != b.Side {
+			continue
+		}
+		if mine := slices.Contains(b.Actor.Teams, in.To.Team); in.To.Team != "" && !mine || in.To.Team == "" && !b.sideWide {
 			continue
 		}
 		window := 12 * time.Hour

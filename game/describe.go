@@ -116,6 +116,50 @@ func Describe(st *State, ev *Event) string {
 			injects.US.Title(), ev.Review.Sides[injects.US].Score, injects.CN.Title(), ev.Review.Sides[injects.CN].Score)
 	case ClockStopped:
 		return "the story clock stops"
+	case ClockPaused:
+		return byWords(st, ev) + " pauses the story clock"
+	case ClockResumed:
+		return byWords(st, ev) + " starts the story clock"
+	case SpeedSet:
+		return fmt.Sprintf("%s sets the clock to %s of story a second", byWords(st, ev), injects.FormatDuration(ev.Speed))
+	case ClockJumped:
+		return fmt.Sprintf("%s moves the clock on to %s", byWords(st, ev), StoryTime(sc, ev.Due))
+	case InjectHeld:
+		return fmt.Sprintf("%s holds %q", byWords(st, ev), injectOf(sc, ev.Inject).Title)
+	case InjectReleased:
+		return fmt.Sprintf("%s releases %q", byWords(st, ev), injectOf(sc, ev.Inject).Title)
+	case InjectSkipped:
+		return fmt.Sprintf("%s skips %q", byWords(st, ev), injectOf(sc, ev.Inject).Title)
+	case MessageSent:
+		return fmt.Sprintf("Message to %s from %s: %q", audienceWords(sc, ev.To), byWords(st, ev), ev.Title)
+	case BotSeated:
+		return fmt.Sprintf("the %s bot plays %s", ev.Profile, teamWords(sc, ev.Team))
+	case BotRemoved:
+		return fmt.Sprintf("the bot leaves %s", teamWords(sc, ev.Team))
+	case PersonSeated:
+		if ev.Team != "" {
+			return fmt.Sprintf("%s joins %s", ev.Person, teamWords(sc, ev.Team))
+		}
+		return fmt.Sprintf("%s joins as %s", ev.Person, ev.Role)
+	case PersonUnseated:
+		return fmt.Sprintf("%s leaves the exercise", ev.Person)
+	case ObservationNoted:
+		about := ev.Objective
+		if ev.Team != "" {
+			about += ", " + teamWords(sc, ev.Team)
+		}
+		rating := ""
+		if ev.Rating != Unrated {
+			rating = " (" + ev.Rating.Words() + ")"
+		}
+		return fmt.Sprintf("%s observes on %s%s: %s", ev.By, about, rating, ev.Text)
+	case ConditionFailed:
+		of := ownerOf(ev)
+		where := ""
+		if c := of.Condition(sc); c != nil {
+			where = " at " + c.Pos.String()
+		}
+		return fmt.Sprintf("WARNING: the condition of %s %q%s failed and counts as false: %s", of.Kind, of.ID, where, ev.Text)
 	case Ended:
 		if i, ok := sc.EndingIndex(ev.Ending); ok {
 			return "the exercise ends: " + sc.Endings[i].Title
@@ -160,6 +204,23 @@ func causeWords(cause string) string {
 		return " (a commitment broken)"
 	}
 	return " (" + cause + ")"
+}
+
+// byWords names who made a command: the person, or the white cell for the
+// control cell.
+func byWords(st *State, ev *Event) string {
+	switch {
+	case ev.By == "":
+		return "the program"
+	case ev.By == SoloPlayer:
+		return "the player"
+	case strings.HasPrefix(ev.By, botPrefix):
+		return "the " + strings.TrimPrefix(ev.By, botPrefix) + " bot"
+	}
+	if p, ok := st.Seated(ev.By); ok && p.Role != Facilitator || !ok && ev.By != st.Facilitator {
+		return ev.By
+	}
+	return ev.By + " (White Cell)"
 }
 
 func teamWords(sc *injects.Scenario, team string) string {

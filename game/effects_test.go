@@ -646,7 +646,7 @@ func TestAuthorization(t *testing.T) {
 		t.Errorf("the FBI desk may not act for the FBI: %v", err)
 	}
 	// The facilitator may act for any team.
-	control := game.Actor{Name: "white-cell", Control: true}
+	control := game.Actor{Name: "white-cell", Role: game.Facilitator}
 	if err := p.e.Do(control, deliver("mps", "rfa", "preserve", injects.Thin)); err != nil {
 		t.Errorf("the facilitator may not act for China: %v", err)
 	}

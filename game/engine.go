@@ -40,7 +40,8 @@ type Engine struct {
 	nextNow   time.Duration
 	nextFrom  bool
 
-	quiet bool // refusals need no message: see allowed
+	quiet bool   // refusals need no message: see allowed
+	by    string // who made the command being done: its first event names them
 }
 
 // Setup is how a new exercise starts.
@@ -54,119 +55,10 @@ type Setup struct {
 func New(sc *injects.Scenario, setup Setup) *Engine {
 	e := newEngine(sc)
 	e.sink = setup.Observe
-	e.emit(Event{Type: Started, Start: &Start{Scenario: sc.ID, Source: sc.Source, Digest: sc.Digest,
-		Seed: setup.Seed, Players: setup.Players}})
+	rec := startOf(sc, setup.Seed, setup.Players)
+	e.emit(Event{Type: Started, Start: &rec})
 	e.settle()
 	return e
-}
-
-// Replay rebuilds an engine from the events of a log, checking that they
-// belong to this scenario and follow one another.
-func Replay(sc *injects.Scenario, events []Event) (*Engine, error) {
-	return replay(sc, events, nil)
-}
-
-// replay is Replay, showing each event to observe as if it were happening.
-func replay(sc *injects.Scenario, events []Event, observe func(*State, *Event)) (*Engine, error) {
-	if len(events) == 0 || events[0].Type != Started || events[0].Start == nil {
-		return nil, fmt.Errorf("the log does not start with %s", Started)
-	}
-	if first := events[0].Start; first.Scenario != sc.ID || first.Digest != sc.Digest {
-		return nil, fmt.Errorf("the log was made with scenario %q (digest %.12s), not with this %s (%q, digest %.12s)",
-			first.Scenario, first.Digest, sc.Source, sc.ID, sc.Digest)
-	}
-	e := newEngine(sc)
-	for i := range events {
-		ev := &events[i]
-		if ev.Seq != i+1 {
-			return nil, fmt.Errorf("event %d has sequence number %d", i+1, ev.Seq)
-		}
-		if ev.At < e.st.Now {
-			return nil, fmt.Errorf("event %d goes back in story time", ev.Seq)
-		}
-		if err := e.belongs(ev); err != nil {
-			return nil, fmt.Errorf("event %d: %v", ev.Seq, err)
-		}
-		e.st.Apply(ev)
-		e.sync(ev)
-		if observe != nil {
-			observe(e.st, ev)
-		}
-	}
-	e.syncClock()
-	// Conditions are checked afresh at the next step: a log cut short may
-	// end before a condition it made true had its effect.
-	e.dirty = ^injects.Deps(0)
-	for i := range e.dirtyReq {
-		e.dirtyReq[i] = true
-	}
-	// A wake due now may not have run before the log ended; running it
-	// again changes nothing.
-	e.woke = e.st.Now - 1
-	e.sink = observe
-	return e, nil
-}
-
-// belongs checks that everything an event from a log names is in the
-// scenario, so that a damaged or edited log is refused, not half applied.
-func (e *Engine) belongs(ev *Event) error {
-	sc, st := e.sc, e.st
-	missing := func(kind, id string) error { return fmt.Errorf("no %s %q in %s", kind, id, sc.ID) }
-	if ev.Type == Started && ev.Seq != 1 || ev.Type != Started && ev.Seq == 1 {
-		return fmt.Errorf("a log starts with %s, and only once", Started)
-	}
-	if ev.Inject != "" {
-		i, ok := sc.InjectIndex(ev.Inject)
-		if !ok {
-			return missing("inject", ev.Inject)
-		}
-		if _, ok := sc.Injects[i].Choice(ev.Choice); ev.Choice != "" && !ok {
-			return missing("choice", ev.Choice)
-		}
-	}
-	if ev.Request != "" {
-		i, ok := sc.RequestIndex(ev.Request)
-		if !ok {
-			return missing("request", ev.Request)
-		}
-		if ev.Element != "" && sc.Requests[i].Element(ev.Element) < 0 {
-			return missing("part", ev.Element)
-		}
-	}
-	if _, ok := sc.VariableIndex(ev.Var); ev.Var != "" && !ok {
-		return missing("variable", ev.Var)
-	}
-	if _, ok := sc.ActionIndex(ev.Action); ev.Action != "" && !ok {
-		return missing("action", ev.Action)
-	}
-	if _, ok := sc.Team(ev.Team); ev.Team != "" && !ok {
-		return missing("team", ev.Team)
-	}
-	if _, ok := sc.Ground(ev.Ground); ev.Ground != "" && !ok {
-		return missing("ground", ev.Ground)
-	}
-	if _, ok := sc.EndingIndex(ev.Ending); ev.Ending != "" && !ok {
-		return missing("ending", ev.Ending)
-	}
-	switch ev.Type {
-	case Rang:
-		if ev.Call != len(st.Calls)+1 {
-			return fmt.Errorf("call %d rings out of turn", ev.Call)
-		}
-	case Answered, Missed, Kept, Broken:
-		if st.call(ev.Call) == nil {
-			return fmt.Errorf("no call %d", ev.Call)
-		}
-	case LadderMoved:
-		if ev.Rung < 0 || ev.Rung >= len(sc.Hotline.Rungs) {
-			return fmt.Errorf("no rung %d", ev.Rung)
-		}
-	case ReviewHeld:
-		if ev.Review == nil {
-			return fmt.Errorf("%s without its scorecard", ReviewHeld)
-		}
-	}
-	return nil
 }
 
 func newEngine(sc *injects.Scenario) *Engine {
@@ -251,21 +143,48 @@ func (e *Engine) allowed(a Actor, c Command) bool {
 }
 
 // follow applies the rule for the command, acting on it if do is set.
+// Whether the actor may give the command at all is decided here, before
+// the rule looks at the state of play.
 func (e *Engine) follow(a Actor, c Command, do bool) error {
 	if e.st.Ended {
 		return ErrEnded
 	}
-	team, ok := e.sc.Team(c.Team)
-	if !ok {
-		return e.refuse("no team %q in this scenario", c.Team)
-	}
-	if !a.CanActFor(c.Team) {
-		return fmt.Errorf("%w: %s cannot act for %s (%s)", ErrForbidden, a.Name, team.Name, team.Side.Title())
-	}
-	if int(c.Verb) >= len(rules) {
+	if int(c.Verb) >= len(rules) || rules[c.Verb].fn == nil {
 		return e.refuse("unknown command %v", c.Verb)
 	}
-	return rules[c.Verb](e, team, c, do)
+	r := rules[c.Verb]
+	var team *injects.Team
+	switch r.who {
+	case forTeam, forTeamControl:
+		t, ok := e.sc.Team(c.Team)
+		if !ok {
+			return e.refuse("no team %q in this scenario", c.Team)
+		}
+		if r.who == forTeamControl && a.Role != Facilitator {
+			return forbid(a, "seat bots")
+		}
+		if !a.CanActFor(c.Team) {
+			return fmt.Errorf("%w: %s cannot act for %s (%s)", ErrForbidden, a.Name, t.Name, t.Side.Title())
+		}
+		team = t
+	case forClock:
+		if !a.RunsClock() {
+			return forbid(a, "run the clock")
+		}
+	case forControl:
+		if a.Role != Facilitator {
+			return forbid(a, "give the control cell's commands")
+		}
+	case forNotes:
+		if a.Role != Facilitator && a.Role != Evaluator {
+			return forbid(a, "write observations")
+		}
+	}
+	if do {
+		e.by = a.Name
+		defer func() { e.by = "" }()
+	}
+	return r.fn(e, team, c, do)
 }
 
 // Advance moves the story clock to the given offset, firing everything that
@@ -303,7 +222,8 @@ func (e *Engine) Next() (time.Duration, bool) {
 
 func (e *Engine) emit(ev Event) {
 	e.ev = ev
-	e.ev.Seq, e.ev.At = e.st.Seq+1, e.st.Now
+	e.ev.Seq, e.ev.At, e.ev.By = e.st.Seq+1, e.st.Now, e.by
+	e.by = ""
 	e.st.Apply(&e.ev)
 	e.sync(&e.ev)
 	if e.sink != nil {
@@ -370,7 +290,7 @@ func (e *Engine) settle() {
 			if e.st.Injects[i].Status != Waiting || e.st.Now < t.NotBefore || !w.stale(t.If.Deps(), dirty, dirtyReq) {
 				continue
 			}
-			if !e.eval.Eval(t.If, e.env) {
+			if !e.test(t.If, ConditionOwner{"inject", in.ID}) {
 				continue
 			}
 			if t.Delay == 0 {
@@ -428,7 +348,18 @@ func (e *Engine) next() (timer, bool) {
 	return t, ok
 }
 
-func (e *Engine) findNext() (timer, bool) {
+func (e *Engine) findNext() (timer, bool) { return e.earliest(false) }
+
+// nextVisible returns when the engine next does something players would
+// see: not the quiet wakes and hourly checks of conditions.
+func (e *Engine) nextVisible() time.Duration {
+	t, _ := e.earliest(true)
+	return t.at
+}
+
+// earliest finds the earliest timer, or with visible the earliest that
+// makes something happen.
+func (e *Engine) earliest(visible bool) (timer, bool) {
 	st, sc := e.st, e.sc
 	best := timer{at: sc.End, kind: tEnd} // the end is always due
 	for i := range st.Requests {
@@ -455,6 +386,9 @@ func (e *Engine) findNext() (timer, bool) {
 		var t timer
 		switch is.Status {
 		case Scheduled:
+			if is.Held {
+				continue
+			}
 			t = timer{is.Due, tFire, i, 0}
 		case Fired:
 			dl := sc.Injects[i].Deadline
@@ -463,6 +397,9 @@ func (e *Engine) findNext() (timer, bool) {
 			}
 			t = timer{is.FiredAt + dl.Within, tDeadline, i, 0}
 		case Waiting:
+			if visible {
+				continue
+			}
 			tr := &sc.Injects[i].Trigger
 			switch {
 			case tr.Kind != injects.When:
@@ -561,21 +498,29 @@ func (e *Engine) run(t timer) {
 	}
 }
 
-// fire fires inject i unless it already fired or was cancelled.
+// fire fires inject i unless it already fired or was struck out.
 // An inject of an included file fired before the time it was included at
-// is scheduled for that time instead; after the end nothing fires.
+// is scheduled for that time instead; a held one waits, due now, for its
+// release; after the end nothing fires.
 func (e *Engine) fire(i int) {
 	is := &e.st.Injects[i]
-	if is.Status == Fired || is.Status == Cancelled || e.st.Ended {
+	if is.Status == Fired || is.Status == Cancelled || is.Status == Skipped || e.st.Ended {
 		return
 	}
 	in := &e.sc.Injects[i]
-	if nb := in.Trigger.NotBefore; nb > e.st.Now {
-		if is.Status != Scheduled || is.Due > nb {
-			e.emit(Event{Type: InjectTriggered, Inject: in.ID, Due: nb})
+	due := max(in.Trigger.NotBefore, e.st.Now)
+	if due > e.st.Now || is.Held {
+		if is.Status != Scheduled || is.Due > due {
+			e.emit(Event{Type: InjectTriggered, Inject: in.ID, Due: due})
 		}
 		return
 	}
+	e.fireNow(i)
+}
+
+// fireNow fires inject i and applies its effects.
+func (e *Engine) fireNow(i int) {
+	in := &e.sc.Injects[i]
 	e.emit(Event{Type: InjectFired, Inject: in.ID})
 	e.apply(in.Effects, in.ID)
 }
@@ -701,17 +646,19 @@ func (e *Engine) promiseMet(c *Call) bool {
 }
 
 // end closes the exercise: with the given ending, or when the clock runs
-// out with the first ending whose condition holds.
+// out with the first ending whose condition holds. The closing review comes
+// first: when the control cell ends the exercise, it is the command's first
+// event, before any condition runs.
 func (e *Engine) end(ending string) {
+	e.emit(Event{Type: ReviewHeld, Review: e.currentReview()})
 	if ending == "" {
 		for _, en := range e.sc.Endings {
-			if en.If != nil && e.eval.Eval(en.If, e.env) {
+			if en.If != nil && e.test(en.If, ConditionOwner{"ending", en.ID}) {
 				ending = en.ID
 				break
 			}
 		}
 	}
-	e.emit(Event{Type: ReviewHeld, Review: e.currentReview()})
 	e.emit(Event{Type: Ended, Ending: ending})
 }
 
@@ -773,4 +720,23 @@ func (p probe) Missed(side string) int {
 		return 0
 	}
 	return p.e.st.Missed(s)
+}
+
+// Mirror makes an engine that follows another's events instead of making
+// its own: a client's copy of the state of play, which answers Check as the
+// table would. Never Do or Advance a mirror.
+func Mirror(sc *injects.Scenario) *Engine { return newEngine(sc) }
+
+// Follow folds an event made elsewhere into a mirror.
+func (e *Engine) Follow(ev *Event) {
+	e.st.Apply(ev)
+	e.sync(ev)
+}
+
+// SetNow moves a mirror's clock to where the table's stands.
+func (e *Engine) SetNow(now time.Duration) {
+	if now > e.st.Now {
+		e.st.Now = now
+		e.syncClock()
+	}
 }

@@ -174,7 +174,7 @@ func TestResumeFinishesTheSameRun(t *testing.T) {
 					if len(log.Events) != k {
 						t.Fatalf("cut at %d: read %d events", k, len(log.Events))
 					}
-					s, err := game.Resume(sc, log.Events)
+					s, err := game.Resume(sc, log.Events, nil)
 					if err != nil {
 						t.Fatalf("cut at %d: %v", k, err)
 					}

@@ -1,6 +1,7 @@
 package game
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -13,16 +14,45 @@ import (
 
 type rule func(e *Engine, team *injects.Team, c Command, do bool) error
 
-var rules = [...]rule{
-	Choose:           (*Engine).choose,
-	Open:             (*Engine).open,
-	Deliver:          (*Engine).deliver,
-	Decline:          (*Engine).decline,
-	AskClarification: (*Engine).askClarification,
-	Clarify:          (*Engine).clarify,
-	Ring:             (*Engine).ring,
-	Answer:           (*Engine).answer,
-	Act:              (*Engine).act,
+// who says whom a command is for: the team it names, or a role.
+type who uint8
+
+const (
+	forTeam        who = iota // the actor must be able to act for c.Team
+	forClock                  // the actor keeps the clock
+	forControl                // the facilitator only
+	forTeamControl            // the facilitator, naming a team
+	forNotes                  // evaluators and the facilitator
+)
+
+var rules = [numVerbs]struct {
+	fn  rule
+	who who
+}{
+	Choose:           {(*Engine).choose, forTeam},
+	Open:             {(*Engine).open, forTeam},
+	Deliver:          {(*Engine).deliver, forTeam},
+	Decline:          {(*Engine).decline, forTeam},
+	AskClarification: {(*Engine).askClarification, forTeam},
+	Clarify:          {(*Engine).clarify, forTeam},
+	Ring:             {(*Engine).ring, forTeam},
+	Answer:           {(*Engine).answer, forTeam},
+	Act:              {(*Engine).act, forTeam},
+	PauseClock:       {(*Engine).pauseClock, forClock},
+	RunClock:         {(*Engine).runClock, forClock},
+	SetSpeed:         {(*Engine).setSpeed, forClock},
+	JumpClock:        {(*Engine).jumpClock, forClock},
+	FireInject:       {(*Engine).fireInject, forControl},
+	HoldInject:       {(*Engine).holdInject, forControl},
+	ReleaseInject:    {(*Engine).releaseInject, forControl},
+	SkipInject:       {(*Engine).skipInject, forControl},
+	SendMessage:      {(*Engine).sendMessage, forControl},
+	SeatBot:          {(*Engine).seatBot, forTeamControl},
+	RemoveBot:        {(*Engine).removeBot, forTeamControl},
+	Seat:             {(*Engine).seatPerson, forControl},
+	Unseat:           {(*Engine).unseatPerson, forControl},
+	EndExercise:      {(*Engine).endExercise, forControl},
+	Note:             {(*Engine).note, forNotes},
 }
 
 func (e *Engine) choose(team *injects.Team, c Command, do bool) error {
@@ -66,8 +96,9 @@ func (e *Engine) open(team *injects.Team, c Command, do bool) error {
 		return e.refuse("request %q is already open", req.ID)
 	case req.Available == nil:
 		return e.refuse("request %q is opened by events of the scenario, not by a command", req.ID)
-	case !e.eval.Eval(req.Available, e.env):
-		return e.refuse("request %q cannot be sent yet", req.ID)
+	}
+	if err := e.allows(req.Available, ConditionOwner{"request", req.ID}, fmt.Sprintf("request %q cannot be sent yet", req.ID)); err != nil {
+		return err
 	}
 	if do {
 		e.emit(Event{Type: RequestOpened, Team: team.ID, Request: req.ID})
@@ -291,8 +322,11 @@ func (e *Engine) act(team *injects.Team, c Command, do bool) error {
 		return e.refuse("%q is for %s", a.Label, a.Side.Title())
 	case a.Once && e.st.Actions[i].Taken > 0:
 		return e.refuse("%q was already done", a.Label)
-	case a.If != nil && !e.eval.Eval(a.If, e.env):
-		return e.refuse("%q is not possible now", a.Label)
+	}
+	if a.If != nil {
+		if err := e.allows(a.If, ConditionOwner{"action", a.ID}, fmt.Sprintf("%q is not possible now", a.Label)); err != nil {
+			return err
+		}
 	}
 	if !do {
 		return nil

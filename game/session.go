@@ -3,31 +3,74 @@ package game
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"hotline/injects"
 )
 
-// Session is an exercise in play: the engine, and a bot for each side that
-// no person plays. The headless run and the terminal exercise both drive one.
+// Session is an exercise in play: the engine, and the counterpart bots that
+// play the teams no person plays. The headless run, the terminal exercise
+// and the classroom all drive one.
 type Session struct {
 	Engine *Engine
-	Bots   [2]*Bot // nil for a side a person plays
+	bots   []*Bot
+	// botsFor is the state's seating of bots when bots was made: the bots
+	// are made again when it changes.
+	botsFor []string
 }
 
-// Players names who plays each side, as the log records it: "player" for a
-// side with no bot.
-func (s *Session) Players() [2]string {
-	var p [2]string
-	for i, b := range s.Bots {
-		p[i] = "player"
-		if b != nil {
-			p[i] = b.Actor.Name
+// Players names who plays each side, as the log's start records it.
+func (s *Session) Players() [2]string { return s.Engine.st.Players }
+
+// Bots returns the bots playing now.
+func (s *Session) Bots() []*Bot { return s.bots }
+
+// seatBots makes the bots the state's seating asks for. A side whose teams
+// one profile plays all together has one bot for the whole side; otherwise
+// each bot plays its own team's injects, and the side's shared business
+// (requests, calls, actions) is a bot's only when no person plays the side.
+func (s *Session) seatBots() error {
+	st, sc := s.Engine.st, s.Engine.sc
+	if s.botsFor != nil && slices.Equal(s.botsFor, st.Bots) {
+		return nil
+	}
+	s.botsFor = slices.Clone(st.Bots)
+	s.bots = s.bots[:0]
+	for side := range injects.Side(2) {
+		teams := sc.TeamsOf(side)
+		profiles := make([]string, len(teams))
+		for k, t := range teams {
+			profiles[k] = st.Bots[sc.TeamIndex(t)]
+		}
+		if profiles[0] != "" && !slices.ContainsFunc(profiles, func(p string) bool { return p != profiles[0] }) {
+			b, err := NewBot(sc, side, profiles[0], st.Seed)
+			if err != nil {
+				return err
+			}
+			s.bots = append(s.bots, b)
+			continue
+		}
+		sideWide := !slices.Contains(profiles, "")
+		for k, t := range teams {
+			if profiles[k] == "" {
+				continue
+			}
+			b, err := teamBot(sc, t, profiles[k], st.Seed, sideWide)
+			if err != nil {
+				return err
+			}
+			s.bots = append(s.bots, b)
+			sideWide = false
 		}
 	}
-	return p
+	return nil
 }
+
+// ErrBotRefused marks a bot's move that the rules refused: a bug in a bot or
+// a scenario, never the fault of the person whose command came before it.
+var ErrBotRefused = errors.New("a bot's move was refused")
 
 // Advance moves story time to the given offset. Bots act at the times they
 // choose on the way, after whatever the engine itself has due at that time.
@@ -40,10 +83,7 @@ func (s *Session) Advance(to time.Duration) error {
 	stalled := time.Duration(-1) // a time at which the bots had nothing more to do
 	for !e.st.Ended {
 		t, _ := e.Next()
-		for _, b := range s.Bots {
-			if b == nil {
-				continue
-			}
+		for _, b := range s.bots {
 			if w, ok := b.Wake(e); ok && w < t && !(w <= e.st.Now && stalled == e.st.Now) {
 				t = w
 			}
@@ -53,16 +93,16 @@ func (s *Session) Advance(to time.Duration) error {
 		}
 		e.Advance(t)
 		acted := false
-		for _, b := range s.Bots {
+		for _, b := range s.bots {
 			// One command at a time, each planned on the state the last
 			// one left; a refused command stops the bot until time moves.
-			for b != nil && !e.st.Ended {
+			for !e.st.Ended {
 				cmd, ok := b.Due(e)
 				if !ok {
 					break
 				}
 				if err := e.Do(b.Actor, cmd); err != nil {
-					errs = append(errs, fmt.Errorf("%s at %s: %v %s: %w", b.Actor.Name,
+					errs = append(errs, fmt.Errorf("%w: %s at %s: %v %s: %w", ErrBotRefused, b.Actor.Name,
 						injects.FormatOffset(e.st.Now), cmd.Verb, cmd.Request+cmd.Inject+cmd.Action, err))
 					break
 				}
@@ -79,34 +119,103 @@ func (s *Session) Advance(to time.Duration) error {
 	return errors.Join(errs...)
 }
 
-// Do makes a command for a person and lets the bots answer anything due at
-// once.
+// Do makes a person's command and lets the bots answer anything due at
+// once. A jump of the clock goes to the next thing players would see,
+// which may be a bot's move.
 func (s *Session) Do(a Actor, c Command) error {
+	if c.Verb == JumpClock {
+		c.At = s.NextEvent()
+	}
 	if err := s.Engine.Do(a, c); err != nil {
 		return err
 	}
-	return s.Advance(s.Engine.st.Now)
+	if err := s.seatBots(); err != nil {
+		return err
+	}
+	to := s.Engine.st.Now
+	if c.Verb == JumpClock {
+		to = c.At
+	}
+	return s.Advance(to)
+}
+
+// Check reports whether Do would accept the command now, without doing it.
+func (s *Session) Check(a Actor, c Command) error {
+	if c.Verb == JumpClock {
+		c.At = s.NextEvent()
+	}
+	return s.Engine.Check(a, c)
+}
+
+// NextEvent returns when the next thing players would see happens: an
+// inject, a due time, a call's deadline, a meeting, a bot's move, or the
+// end.
+func (s *Session) NextEvent() time.Duration {
+	e := s.Engine
+	t := e.nextVisible()
+	for _, b := range s.bots {
+		if w, ok := b.Wake(e); ok && w > e.st.Now && w < t {
+			t = w
+		}
+	}
+	return t
 }
 
 // NewSession starts a scenario with bots on the sides given a profile; an
 // empty profile leaves the side to a person. Use "default" for a side's
 // default counterpart.
 func NewSession(sc *injects.Scenario, seed uint64, profiles [2]string, observe func(*State, *Event)) (*Session, error) {
-	s := &Session{}
+	var players [2]string
 	for side, p := range profiles {
-		if p == "" {
+		switch p {
+		case "":
+			players[side] = SoloPlayer
 			continue
+		case "default":
+			p = sc.Sides[side].Counterparts[0]
 		}
-		if p == "default" {
-			p = ""
+		if _, ok := sc.Profile(p); !ok {
+			return nil, fmt.Errorf("no counterpart profile %q; this scenario has %s", p, profileIDs(sc))
 		}
-		b, err := NewBot(sc, injects.Side(side), p, seed)
-		if err != nil {
-			return nil, err
-		}
-		s.Bots[side] = b
+		players[side] = botPrefix + p
 	}
-	s.Engine = New(sc, Setup{Seed: seed, Players: s.Players(), Observe: observe})
+	return start(sc, startOf(sc, seed, players), observe)
+}
+
+// NewClass starts a scenario for a class: people take the teams' seats as
+// they join, the facilitator named runs it, and bots play the teams the
+// facilitator gives them.
+func NewClass(sc *injects.Scenario, seed uint64, facilitator string, observe func(*State, *Event)) (*Session, error) {
+	name := injects.CleanLine(facilitator)
+	if strings.TrimSpace(name) == "" || name != facilitator || strings.HasPrefix(name, botPrefix) || name == SoloPlayer {
+		return nil, fmt.Errorf("%q cannot name the facilitator", facilitator)
+	}
+	st := startOf(sc, seed, [2]string{Class, Class})
+	st.Facilitator = name
+	return start(sc, st, observe)
+}
+
+func startOf(sc *injects.Scenario, seed uint64, players [2]string) Start {
+	return Start{Format: LogFormat, Scenario: sc.ID, Source: sc.Source, Digest: sc.Digest, Seed: seed, Players: players}
+}
+
+func profileIDs(sc *injects.Scenario) string {
+	var ids []string
+	for _, p := range sc.Profiles {
+		ids = append(ids, p.ID)
+	}
+	return strings.Join(ids, ", ")
+}
+
+// start begins an exercise from its start record.
+func start(sc *injects.Scenario, rec Start, observe func(*State, *Event)) (*Session, error) {
+	s := &Session{Engine: newEngine(sc)}
+	s.Engine.sink = observe
+	s.Engine.emit(Event{Type: Started, Start: &rec})
+	s.Engine.settle()
+	if err := s.seatBots(); err != nil {
+		return nil, err
+	}
 	// What is due at the start happens at once, before anyone looks.
 	if err := s.Advance(0); err != nil {
 		return nil, err
@@ -130,39 +239,13 @@ func Play(sc *injects.Scenario, seed uint64, profiles [2]string, observe func(*S
 	return s.Engine.st, err
 }
 
-// PlayerSide returns the side a person plays, as a log's start records who
-// plays each side; false when bots play both.
+// PlayerSide returns the side a solo player plays, as a log's start records
+// who plays each side; false when nobody plays alone.
 func PlayerSide(players [2]string) (injects.Side, bool) {
 	for i, p := range players {
-		if !strings.HasPrefix(p, "bot:") {
+		if p == SoloPlayer {
 			return injects.Side(i), true
 		}
 	}
 	return 0, false
-}
-
-// Resume rebuilds a session from a log's events: the same bots, with the
-// same seed, play the same sides.
-func Resume(sc *injects.Scenario, events []Event) (*Session, error) {
-	return ResumeObserved(sc, events, nil)
-}
-
-// ResumeObserved is Resume with an observer, which sees the log's events
-// replayed, then every new event.
-func ResumeObserved(sc *injects.Scenario, events []Event, observe func(*State, *Event)) (*Session, error) {
-	e, err := replay(sc, events, observe)
-	if err != nil {
-		return nil, err
-	}
-	s := &Session{Engine: e}
-	for side, p := range e.st.Players {
-		profile, isBot := strings.CutPrefix(p, "bot:")
-		if !isBot {
-			continue
-		}
-		if s.Bots[side], err = NewBot(sc, injects.Side(side), profile, e.st.Seed); err != nil {
-			return nil, err
-		}
-	}
-	return s, nil
 }

@@ -1,6 +1,8 @@
 package game
 
 import (
+	"slices"
+	"strings"
 	"time"
 
 	"hotline/injects"
@@ -25,6 +27,46 @@ type State struct {
 	Reviews  []*Scorecard
 	Ended    bool
 	Ending   string // ending id; empty when the clock ran out with none
+
+	// The story clock as its keepers set it: whether it runs, and its pace
+	// in story time per second (0 until someone changes it).
+	Running bool
+	Speed   time.Duration
+
+	Class       bool     // people take seats as they join
+	Facilitator string   // who started a class
+	Bots        []string // by team: the counterpart profile playing it, or ""
+	People      []Person // seated, in the order they came
+	Messages    []Message
+	Notes       []Observation
+	Failures    []ConditionFailure
+}
+
+// Message is an ad-hoc inject the control cell sent.
+type Message struct {
+	At    time.Duration
+	By    string
+	Title string
+	Text  string
+	To    injects.Audience
+}
+
+// Observation is an evaluator's note.
+type Observation struct {
+	At        time.Duration
+	By        string
+	Objective string
+	Team      string
+	Rating    Rating
+	Text      string
+}
+
+// ConditionFailure is a condition of the scenario that failed when it ran;
+// it counts as false from then on.
+type ConditionFailure struct {
+	At   time.Duration
+	Of   ConditionOwner
+	Text string
 }
 
 // ActionState counts how often a scenario action was taken, and when last.
@@ -41,6 +83,7 @@ const (
 	Scheduled                     // due to fire at Due
 	Fired
 	Cancelled
+	Skipped // the control cell struck it from the script
 )
 
 // InjectState is an inject's progress.
@@ -51,7 +94,10 @@ type InjectState struct {
 	Resolved bool   // a choice was made or the deadline passed
 	Choice   string // the choice made, if any
 	By       string // the team that chose
+	Person   string // who chose
 	Timeout  bool   // the deadline passed
+	Held     bool   // the control cell keeps it from firing
+	FiredBy  string // the person who fired it by hand, if one did
 }
 
 // RequestState is an opened request's progress.
@@ -59,6 +105,7 @@ type RequestState struct {
 	Opened     bool
 	OpenedAt   time.Duration
 	OpenedBy   string
+	Opener     string         // the person who sent it
 	Elements   []ElementState // parallel to the request's ElementSpecs
 	Clarifying bool
 	AskedAt    time.Duration // when clarification was asked
@@ -79,6 +126,7 @@ type ElementState struct {
 	Ground      string
 	Overdue     bool // its due time passed before it was resolved
 	By          string
+	Person      string // who delivered or declined it
 }
 
 // Resolved reports whether the element was delivered or declined.
@@ -89,6 +137,7 @@ type Call struct {
 	N          int // from 1
 	From       injects.Side
 	Team       string
+	Caller     string // the person who rang
 	About      string // request id, if any
 	RangAt     time.Duration
 	AnswerBy   time.Duration
@@ -96,6 +145,7 @@ type Call struct {
 	Answer     injects.Answer
 	AnsweredAt time.Duration
 	AnsweredBy string
+	Answerer   string // the person who answered
 	Missed     bool
 	PromiseBy  time.Duration // for a commitment
 	Kept       bool
@@ -117,6 +167,7 @@ func newState(sc *injects.Scenario) *State {
 		Vars:     make([]injects.Value, len(sc.Variables)),
 		Requests: make([]RequestState, len(sc.Requests)),
 		Actions:  make([]ActionState, len(sc.Actions)),
+		Bots:     make([]string, len(sc.Teams)),
 	}
 	for i, v := range sc.Variables {
 		st.Vars[i] = plain(v.Initial)
@@ -134,6 +185,15 @@ func (st *State) Apply(e *Event) {
 	switch e.Type {
 	case Started:
 		st.Seed, st.Players = e.Start.Seed, e.Start.Players
+		st.Facilitator = e.Start.Facilitator
+		for side, p := range st.Players {
+			st.Class = st.Class || p == Class
+			if profile, ok := strings.CutPrefix(p, botPrefix); ok {
+				for _, team := range sc.TeamsOf(injects.Side(side)) {
+					st.Bots[sc.TeamIndex(team)] = profile
+				}
+			}
+		}
 		for i := range sc.Injects {
 			if t := sc.Injects[i].Trigger; t.Kind == injects.At {
 				st.Injects[i] = InjectState{Status: Scheduled, Due: t.At}
@@ -148,7 +208,7 @@ func (st *State) Apply(e *Event) {
 		if !ok {
 			return
 		}
-		st.Injects[i].Status, st.Injects[i].FiredAt = Fired, e.At
+		st.Injects[i].Status, st.Injects[i].FiredAt, st.Injects[i].FiredBy = Fired, e.At, e.By
 		if len(sc.Injects[i].Choices) == 0 && sc.Injects[i].Deadline == nil {
 			st.Injects[i].Resolved = true
 		}
@@ -162,7 +222,7 @@ func (st *State) Apply(e *Event) {
 	case InjectChosen, InjectExpired:
 		if i, ok := sc.InjectIndex(e.Inject); ok {
 			in := &st.Injects[i]
-			in.Resolved, in.Choice, in.By, in.Timeout = true, e.Choice, e.Team, e.Type == InjectExpired
+			in.Resolved, in.Choice, in.By, in.Person, in.Timeout = true, e.Choice, e.Team, e.By, e.Type == InjectExpired
 		}
 	case InjectCancelled:
 		if i, ok := sc.InjectIndex(e.Inject); ok {
@@ -177,7 +237,7 @@ func (st *State) Apply(e *Event) {
 	case RequestOpened:
 		if i, ok := sc.RequestIndex(e.Request); ok {
 			r := &st.Requests[i]
-			r.Opened, r.OpenedAt, r.OpenedBy = true, e.At, e.Team
+			r.Opened, r.OpenedAt, r.OpenedBy, r.Opener = true, e.At, e.Team, e.By
 			for j, spec := range sc.Requests[i].Elements {
 				r.Elements[j] = ElementState{Due: e.At + spec.Due, Window: spec.Due}
 			}
@@ -198,26 +258,38 @@ func (st *State) Apply(e *Event) {
 		}
 	case WorkStarted:
 		if el := st.element(e.Request, e.Element); el != nil {
-			el.Working, el.ReadyAt, el.Quality, el.By = true, e.Due, e.Quality, e.Team
+			el.Working, el.ReadyAt, el.Quality, el.By, el.Person = true, e.Due, e.Quality, e.Team, e.By
 		}
 	case Delivered:
 		if el := st.element(e.Request, e.Element); el != nil {
 			el.Working, el.Delivered, el.DeliveredAt, el.Quality = false, true, e.At, e.Quality
+			if e.By != "" { // delivered at once, with no work to wait for
+				el.By, el.Person = e.Team, e.By
+			}
 		}
 	case Declined:
 		if el := st.element(e.Request, e.Element); el != nil {
 			el.Declined, el.DeclinedAt, el.Ground, el.By = true, e.At, e.Ground, e.Team
+			if e.By != "" {
+				el.Person = e.By
+			} else if r := st.request(e.Request); r != nil { // declined along with the investigation
+				for j := range r.Elements {
+					if r.Elements[j].Declined && r.Elements[j].DeclinedAt == e.At && r.Elements[j].Person != "" {
+						el.Person = r.Elements[j].Person
+					}
+				}
+			}
 		}
 	case Overdue:
 		if el := st.element(e.Request, e.Element); el != nil {
 			el.Overdue = true
 		}
 	case Rang:
-		st.Calls = append(st.Calls, Call{N: e.Call, From: e.Side, Team: e.Team, About: e.Request,
+		st.Calls = append(st.Calls, Call{N: e.Call, From: e.Side, Team: e.Team, Caller: e.By, About: e.Request,
 			RangAt: e.At, AnswerBy: e.At + sc.Hotline.AnswerWithin})
 	case Answered:
 		if c := st.call(e.Call); c != nil {
-			c.Answered, c.Answer, c.AnsweredAt, c.AnsweredBy = true, e.Answer, e.At, e.Team
+			c.Answered, c.Answer, c.AnsweredAt, c.AnsweredBy, c.Answerer = true, e.Answer, e.At, e.Team, e.By
 			if e.Answer == injects.Commit {
 				c.PromiseBy = e.Due
 			}
@@ -244,8 +316,59 @@ func (st *State) Apply(e *Event) {
 	case ReviewHeld:
 		st.Reviews = append(st.Reviews, e.Review)
 	case Ended:
-		st.Ended, st.Ending = true, e.Ending
+		st.Ended, st.Ending, st.Running = true, e.Ending, false
+	case ClockPaused:
+		st.Running = false
+	case ClockResumed:
+		st.Running = true
+	case SpeedSet:
+		st.Speed = e.Speed
+	case InjectHeld, InjectReleased:
+		if i, ok := sc.InjectIndex(e.Inject); ok {
+			st.Injects[i].Held = e.Type == InjectHeld
+		}
+	case InjectSkipped:
+		if i, ok := sc.InjectIndex(e.Inject); ok {
+			st.Injects[i].Status = Skipped
+		}
+	case MessageSent:
+		st.Messages = append(st.Messages, Message{At: e.At, By: e.By, Title: e.Title, Text: e.Text, To: e.To})
+	case ObservationNoted:
+		st.Notes = append(st.Notes, Observation{At: e.At, By: e.By, Objective: e.Objective, Team: e.Team,
+			Rating: e.Rating, Text: e.Text})
+	case ConditionFailed:
+		st.Failures = append(st.Failures, ConditionFailure{At: e.At, Of: ownerOf(e), Text: e.Text})
+	case BotSeated, BotRemoved:
+		if t := sc.TeamIndex(e.Team); t >= 0 {
+			st.Bots[t] = e.Profile
+		}
+	case PersonSeated:
+		st.seat(Person{Name: e.Person, Role: e.Role, Team: e.Team})
+	case PersonUnseated:
+		st.People = slices.DeleteFunc(slices.Clone(st.People), func(p Person) bool { return p.Name == e.Person })
 	}
+}
+
+// seat puts a person in a seat, moving them if they had another. A player
+// taking a team's seat takes it from the bot that played it.
+func (st *State) seat(p Person) {
+	st.People = slices.DeleteFunc(slices.Clone(st.People), func(q Person) bool { return q.Name == p.Name })
+	st.People = append(st.People, p)
+	if p.Role == Player {
+		if t := st.Scenario.TeamIndex(p.Team); t >= 0 {
+			st.Bots[t] = ""
+		}
+	}
+}
+
+// Seated returns the seat of the person with the given name.
+func (st *State) Seated(name string) (Person, bool) {
+	for _, p := range st.People {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Person{}, false
 }
 
 // plain keeps only the field of a value that its type uses, so that equal

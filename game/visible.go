@@ -2,23 +2,45 @@ package game
 
 import "hotline/injects"
 
-// Visible reports whether a side's players learn of an event: what reaches
-// them (injects addressed to them or to everyone), what they do, and what
-// the other side does in the open (requests, answers, hotline calls,
-// actions). The other side's briefings, deliberations and work in progress
-// stay hidden, as do the scenario's own bookkeeping and the meters' causes.
-func Visible(sc *injects.Scenario, ev *Event, side injects.Side) bool {
+// Viewer is who looks at the exercise: a team's players, a whole side (a
+// solo player), or someone who sees everything (the control cell,
+// evaluators, observers, the projector).
+type Viewer struct {
+	All  bool
+	Side injects.Side
+	Team string // empty for the whole side
+}
+
+// Reaches reports whether something addressed to the audience reaches the
+// viewer: a team's inject reaches that team only, a side's every team of it.
+func (v Viewer) Reaches(a injects.Audience) bool {
+	return v.All || a.All || a.Side == v.Side && (a.Team == "" || v.Team == "" || a.Team == v.Team)
+}
+
+// Visible reports whether the viewer learns of an event: what reaches them
+// (injects and messages addressed to them or to everyone), what their side
+// does, and what the other side does in the open (requests, answers,
+// hotline calls, actions). The other side's briefings, deliberations and
+// work in progress stay hidden, as do the scenario's own bookkeeping, the
+// meters' causes and the evaluators' notes. A viewer who sees all sees all.
+func Visible(sc *injects.Scenario, ev *Event, v Viewer) bool {
+	if v.All {
+		return true
+	}
 	switch ev.Type {
 	case InjectFired, InjectChosen, InjectExpired, InjectCancelled:
 		i, ok := sc.InjectIndex(ev.Inject)
-		return ok && (sc.Injects[i].To.All || sc.Injects[i].To.Side == side)
-	case InjectTriggered, VariableSet, ClockStopped:
+		return ok && v.Reaches(sc.Injects[i].To)
+	case MessageSent:
+		return v.Reaches(ev.To)
+	case InjectTriggered, VariableSet, ClockStopped, InjectHeld, InjectReleased, InjectSkipped, ObservationNoted:
 		return false
-	case WorkStarted:
-		if t, ok := sc.Team(ev.Team); ok {
-			return t.Side == side
-		}
-		return false
+	case WorkStarted, BotSeated, BotRemoved:
+		t, ok := sc.Team(ev.Team)
+		return ok && t.Side == v.Side
+	case PersonSeated:
+		t, ok := sc.Team(ev.Team)
+		return ok && t.Side == v.Side
 	}
 	return true
 }

@@ -5,6 +5,7 @@
 package injects
 
 import (
+	"fmt"
 	"time"
 )
 
@@ -59,6 +60,9 @@ type Pos struct {
 	Line int
 	Col  int
 }
+
+// String writes the place as file:line:col.
+func (p Pos) String() string { return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col) }
 
 // Objective is a learning objective that injects serve.
 type Objective struct {
@@ -478,6 +482,14 @@ func (s *Scenario) Team(id string) (*Team, bool) {
 		return nil, false
 	}
 	return &s.Teams[i], true
+}
+
+// TeamIndex returns the position of the team in s.Teams, or -1.
+func (s *Scenario) TeamIndex(id string) int {
+	if i, ok := s.teamIdx[id]; ok {
+		return i
+	}
+	return -1
 }
 
 // Persona returns the persona with the given id.

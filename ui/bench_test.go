@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"hotline/game/table"
 	"hotline/injects"
 )
 
@@ -44,14 +45,12 @@ requests:
 // on the feed and on the request queue.
 func BenchmarkView(b *testing.B) {
 	sc := bigScenario(b, 1000, 200)
-	g, err := NewGame(sc, injects.US, "slow-walking", 1, time.Hour, nil)
+	g, err := Solo(sc, injects.US, "slow-walking", 1, time.Hour, nil, table.ManualTicker{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := g.advance(10 * 24 * time.Hour); err != nil {
-		b.Fatal(err)
-	}
-	m := New(Options{Game: g, ManualClock: true})
+	runUntil(b, g, 10*24*time.Hour)
+	m := New(Options{Game: g, Manual: true})
 	send(m, tea.WindowSizeMsg{Width: 120, Height: 40})
 	m.modalCall = 0 // the main screen, not an incoming call
 	for _, p := range []panel{feedPanel, requestsPanel} {

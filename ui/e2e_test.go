@@ -12,6 +12,7 @@ import (
 
 	"hotline/game"
 	"hotline/game/eventlog"
+	"hotline/game/table"
 	"hotline/injects"
 )
 
@@ -23,7 +24,7 @@ func beginIn(t *testing.T, dir string) func(Setup) (*Game, error) {
 		if err != nil {
 			return nil, err
 		}
-		return NewGame(s.Scenario, s.Side, s.Counterpart, s.Seed, s.Speed, eventlog.NewRecorder(w))
+		return Solo(s.Scenario, s.Side, s.Counterpart, s.Seed, s.Speed, eventlog.NewRecorder(w), table.ManualTicker{})
 	}
 }
 
@@ -85,7 +86,7 @@ func tick(tm *teatest.TestModel, n int) {
 // by part, and sits through the dialogue's meeting.
 func TestPlayAssistanceRequest(t *testing.T) {
 	dir := t.TempDir()
-	m := New(Options{Scenarios: builtins(t), Seed: 3, Speed: 12 * time.Hour, Begin: beginIn(t, dir), ManualClock: true})
+	m := New(Options{Scenarios: builtins(t), Seed: 3, Speed: 12 * time.Hour, Begin: beginIn(t, dir)})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))
 	term := &terminal{tm: tm}
 	waitFor := func(t *testing.T, _ *teatest.TestModel, texts ...string) { t.Helper(); term.waitFor(t, texts...) }

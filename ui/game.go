@@ -1,30 +1,44 @@
 package ui
 
 import (
-	"fmt"
+	"sync"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"hotline/game"
-	"hotline/game/eventlog"
+	"hotline/game/table"
 	"hotline/injects"
 )
 
-// Game is an exercise in play as the terminal shows it: the session, the
-// side the player plays, the recorder keeping its log, and the lines of the
-// event log panel.
+// Game is an exercise as one seat's screen shows it: a mirror of the
+// table's state, made from the events the table sends; who sits there and
+// what they may see; and the way to the table for their commands. The
+// mirror answers the screen's questions (what may I do now?) without a
+// round trip.
 type Game struct {
-	Session *game.Session
-	Side    injects.Side
-	Speed   time.Duration // story time per second of real time
+	Side   injects.Side // the side the seat plays, or looks at first
+	Actor  game.Actor
+	Viewer game.Viewer
 
-	actor    game.Actor
-	rec      *eventlog.Recorder
-	recorded int          // events up to this sequence number are already in the log
-	batch    []game.Event // made by the current step of play, not yet recorded
-	journal  []journalLine
-	// news holds copies of the events the screen must react to, from the
-	// last engine call; the model takes them after each call.
-	news []game.Event
+	table   *table.Table
+	alone   bool // the table is this game's alone: closing the game closes it
+	sub     *table.Sub
+	mirror  *game.Engine
+	speed   time.Duration // the table's pace until the state sets one
+	journal []journalLine
+	// news holds the events the screen must react to, from the last
+	// update; the model takes them after applying it.
+	news   []game.Event
+	people []table.Presence
+	logErr error
+	closed bool
+
+	qmu      sync.Mutex
+	queue    []job
+	wake     chan struct{}
+	stop     chan struct{}
+	stopOnce sync.Once
 }
 
 type journalLine struct {
@@ -32,57 +46,72 @@ type journalLine struct {
 	text string
 }
 
-// NewGame starts an exercise: the player takes side, a bot with the
-// counterpart profile ("" for the scenario's default) takes the other, and
-// every event goes to rec.
-func NewGame(sc *injects.Scenario, side injects.Side, counterpart string, seed uint64, speed time.Duration, rec *eventlog.Recorder) (*Game, error) {
-	if counterpart == "" {
-		counterpart = "default"
-	}
-	var profiles [2]string
-	profiles[side.Other()] = counterpart
-	g := &Game{Side: side, Speed: speed, rec: rec}
-	s, err := game.NewSession(sc, seed, profiles, g.observe)
-	if err != nil {
-		return nil, err
-	}
-	g.Session = s
-	g.actor = game.SideActor(sc, "player", side)
-	g.record()
-	return g, nil
-}
-
-// ResumeGame continues the exercise whose log held events, recording new
-// events with rec. The player takes the side the log says a player had.
-func ResumeGame(sc *injects.Scenario, events []game.Event, speed time.Duration, rec *eventlog.Recorder) (*Game, error) {
-	g := &Game{Speed: speed, rec: rec, recorded: len(events)}
-	s, err := game.ResumeObserved(sc, events, g.observe)
-	if err != nil {
-		return nil, err
-	}
-	side, ok := game.PlayerSide(s.Engine.State().Players)
-	if !ok {
-		return nil, fmt.Errorf("the log was made by a headless run with bots on both sides; there is nothing to play")
-	}
-	g.Session, g.Side = s, side
-	g.actor = game.SideActor(sc, "player", side)
+// Seat makes a game for a seat at a table: it subscribes to the table and
+// takes the events so far.
+func Seat(tb *table.Table, sc *injects.Scenario, actor game.Actor, viewer game.Viewer, side injects.Side) *Game {
+	g := &Game{Side: side, Actor: actor, Viewer: viewer, table: tb, sub: tb.Subscribe(), mirror: game.Mirror(sc),
+		speed: tb.Speed(), wake: make(chan struct{}, 1), stop: make(chan struct{})}
+	go g.work()
+	g.take(g.sub.Next())
 	g.news = nil // the past is not news
-	return g, nil
+	return g
 }
 
-// observe sees every event the engine makes, from the first.
-func (g *Game) observe(st *game.State, ev *game.Event) {
-	if ev.Seq > g.recorded {
-		g.batch = append(g.batch, *ev)
+// newsMsg is an update from the table.
+type newsMsg table.Update
+
+// listen waits for the table's next update.
+func (g *Game) listen() tea.Cmd {
+	sub := g.sub
+	return func() tea.Msg {
+		if _, ok := <-sub.C(); !ok {
+			return newsMsg{Closed: true}
+		}
+		return newsMsg(sub.Next())
 	}
-	if game.Visible(st.Scenario, ev, g.Side) {
-		g.journal = append(g.journal, journalLine{at: ev.At, text: game.Describe(st, ev)})
+}
+
+// take applies an update to the mirror.
+func (g *Game) take(u table.Update) {
+	g.apply(u.Events)
+	g.mirror.SetNow(u.Now)
+	g.people = u.People
+	if u.LogErr != nil {
+		g.logErr = u.LogErr
 	}
+	g.closed = g.closed || u.Closed
+}
+
+// apply folds events into the mirror, each once and in order: a command's
+// own events arrive with its answer and again with the next update, and an
+// answer may overtake the update before it; what it skipped is fetched from
+// the table.
+func (g *Game) apply(events []game.Event) {
+	if len(events) > 0 && events[0].Seq > g.mirror.State().Seq+1 {
+		events = g.table.Since(g.mirror.State().Seq)
+	}
+	sc := g.Scenario()
+	for i := range events {
+		ev := &events[i]
+		if ev.Seq <= g.mirror.State().Seq {
+			continue
+		}
+		g.mirror.Follow(ev)
+		if game.Visible(sc, ev, g.Viewer) && !g.own(ev) {
+			g.journal = append(g.journal, journalLine{at: ev.At, text: game.Describe(g.mirror.State(), ev)})
+			g.news = append(g.news, *ev)
+		}
+	}
+}
+
+// own reports whether an event is the seat's own handling of the clock,
+// which is no news to the seat.
+func (g *Game) own(ev *game.Event) bool {
 	switch ev.Type {
-	case game.InjectFired, game.Rang, game.Answered, game.Missed, game.ReviewHeld, game.Ended,
-		game.RequestOpened, game.ClarificationAsked, game.Overdue:
-		g.news = append(g.news, *ev)
+	case game.ClockPaused, game.ClockResumed, game.SpeedSet:
+		return ev.By == g.Actor.Name
 	}
+	return false
 }
 
 // takeNews returns the events to react to since the last call.
@@ -92,67 +121,127 @@ func (g *Game) takeNews() []game.Event {
 	return n
 }
 
-// State is the state of play.
-func (g *Game) State() *game.State { return g.Session.Engine.State() }
+// State is the state of play, as far as this seat has heard.
+func (g *Game) State() *game.State { return g.mirror.State() }
 
 // Scenario is the scenario in play.
-func (g *Game) Scenario() *injects.Scenario { return g.Session.Engine.Scenario() }
+func (g *Game) Scenario() *injects.Scenario { return g.mirror.Scenario() }
+
+// Speed is the clock's pace.
+func (g *Game) Speed() time.Duration {
+	if sp := g.State().Speed; sp > 0 {
+		return sp
+	}
+	return g.speed
+}
+
+// Table is the table the seat is at.
+func (g *Game) Table() *table.Table { return g.table }
 
 // LogPath is where the log is written.
-func (g *Game) LogPath() string {
-	if g.rec == nil {
-		return ""
-	}
-	return g.rec.Path()
-}
+func (g *Game) LogPath() string { return g.table.LogPath() }
 
 // LogErr reports a failure to write the log.
-func (g *Game) LogErr() error {
-	if g.rec == nil {
-		return nil
-	}
-	return g.rec.Err()
-}
+func (g *Game) LogErr() error { return g.logErr }
 
-// Close writes out everything recorded and closes the log.
+// People are the people connected to the table.
+func (g *Game) People() []table.Presence { return g.people }
+
+// Close leaves the table, and closes it if it was this game's alone.
 func (g *Game) Close() error {
-	if g.rec == nil {
-		return nil
+	g.stopOnce.Do(func() { close(g.stop) })
+	g.sub.Close()
+	if g.alone {
+		return g.table.Close()
 	}
-	return g.rec.Close()
+	return nil
 }
 
-// do makes a command in the player's name.
-func (g *Game) do(c game.Command) error {
-	defer g.record()
-	return g.Session.Do(g.actor, c)
+// doneMsg is the table's answer to a command: the error, if refused, and
+// what to say of it once the events it made are in the mirror.
+type doneMsg struct {
+	err    error
+	events []game.Event
+	then   func(error)
 }
 
-// advance moves the story clock.
-func (g *Game) advance(to time.Duration) error {
-	defer g.record()
-	return g.Session.Advance(to)
+// job is work for the table, in the order the screen asked for it.
+type job struct {
+	do   func() tea.Msg
+	done chan tea.Msg
 }
 
-// stop records where the story clock stands, for a resume to start there.
-func (g *Game) stop() {
-	defer g.record()
-	g.Session.Engine.Stop()
-}
-
-// record hands one step's events to the recorder, to be written together.
-func (g *Game) record() {
-	if len(g.batch) == 0 {
-		return
+// submit queues work for the table and returns a command that waits for its
+// answer. The queue keeps the order of the seat's keystrokes (a command, then
+// the clock, then another) that commands run on goroutines of their own
+// would not; Update never waits on it.
+func (g *Game) submit(do func() tea.Msg) tea.Cmd {
+	j := job{do: do, done: make(chan tea.Msg, 1)}
+	g.qmu.Lock()
+	g.queue = append(g.queue, j)
+	g.qmu.Unlock()
+	select {
+	case g.wake <- struct{}{}:
+	default:
 	}
-	if g.rec != nil {
-		g.rec.Record(g.batch)
+	return func() tea.Msg { return <-j.done }
+}
+
+// work carries out the queued jobs, one after another, until the game
+// closes.
+func (g *Game) work() {
+	for {
+		select {
+		case <-g.wake:
+		case <-g.stop:
+			return
+		}
+		for {
+			g.qmu.Lock()
+			jobs := g.queue
+			g.queue = nil
+			g.qmu.Unlock()
+			if len(jobs) == 0 {
+				break
+			}
+			for _, j := range jobs {
+				j.done <- j.do()
+			}
+		}
 	}
-	g.batch = nil
+}
+
+// send makes a command at the table.
+func (g *Game) send(c game.Command, then func(error)) tea.Cmd {
+	tb, a := g.table, g.Actor
+	return g.submit(func() tea.Msg {
+		events, err := tb.Do(a, c)
+		return doneMsg{err: err, events: events, then: then}
+	})
+}
+
+// setRunning starts, stops (on) or turns (toggle) the table's clock.
+func (g *Game) setRunning(on, toggle bool, then func(error)) tea.Cmd {
+	tb, a := g.table, g.Actor
+	return g.submit(func() tea.Msg {
+		events, err := tb.SetRunning(a, on, toggle)
+		return doneMsg{err: err, events: events, then: then}
+	})
+}
+
+// step moves the table's clock by a tick, in turn with the seat's commands.
+func (g *Game) step() tea.Cmd {
+	tb := g.table
+	return g.submit(func() tea.Msg { tb.Tick(); return nil })
 }
 
 // check asks whether a command would be accepted now.
-func (g *Game) check(c game.Command) error { return g.Session.Engine.Check(g.actor, c) }
+func (g *Game) check(c game.Command) error { return g.mirror.Check(g.Actor, c) }
 
-// lead is the team the player's requests and calls are made in.
-func (g *Game) lead() string { return g.actor.Teams[0] }
+// lead is the team the seat's requests and calls are made in.
+func (g *Game) lead() string {
+	if len(g.Actor.Teams) > 0 {
+		return g.Actor.Teams[0]
+	}
+	return ""
+}

@@ -8,6 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"hotline/game"
+	"hotline/game/table"
 	"hotline/injects"
 )
 
@@ -29,20 +31,25 @@ func newPlay(t testing.TB, id string, side injects.Side, counterpart string, w, 
 
 func newPlaySeed(t testing.TB, id string, side injects.Side, counterpart string, seed uint64, w, h int) *Model {
 	t.Helper()
-	g, err := NewGame(load(t, id), side, counterpart, seed, 12*time.Hour, nil)
+	g, err := Solo(load(t, id), side, counterpart, seed, 12*time.Hour, nil, table.ManualTicker{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := New(Options{Game: g, ManualClock: true})
+	if tt, ok := t.(*testing.T); ok {
+		tt.Cleanup(func() { g.Close() })
+	}
+	m := New(Options{Game: g, Manual: true})
 	send(m, tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }
 
 // send updates the model with msg and runs the commands it returns, feeding
-// their messages back, the way the program would, minus the real clock.
+// their messages back, then delivers the table's news, the way the program
+// would, minus the real clock.
 func send(m *Model, msg tea.Msg) {
 	_, cmd := m.Update(msg)
 	run(m, cmd)
+	m.Pump()
 }
 
 func run(m *Model, cmd tea.Cmd) {
@@ -55,7 +62,7 @@ func run(m *Model, cmd tea.Cmd) {
 		for _, c := range msg {
 			run(m, c)
 		}
-	case renderedMsg, gameReadyMsg:
+	case renderedMsg, gameReadyMsg, doneMsg:
 		send(m, msg)
 	}
 }
@@ -112,4 +119,29 @@ func mustContain(t *testing.T, s string, wants ...string) {
 			t.Errorf("the screen lacks %q:\n%s", w, s)
 		}
 	}
+}
+
+// runUntil runs the table's clock until the story reaches to, or the end,
+// starting it again whenever the room's rules stop it (a call, a meeting).
+func runUntil(t testing.TB, g *Game, to time.Duration) {
+	t.Helper()
+	tb := g.Table()
+	if _, err := tb.Do(g.Actor, game.Command{Verb: game.SetSpeed, Speed: 12 * time.Hour}); err != nil {
+		t.Fatal(err)
+	}
+	for g.State().Now < to && !g.State().Ended {
+		if !g.State().Running {
+			if _, err := tb.Do(g.Actor, game.Command{Verb: game.RunClock}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		tb.Tick()
+		g.take(g.sub.Next())
+	}
+	if g.State().Running {
+		if _, err := tb.Do(g.Actor, game.Command{Verb: game.PauseClock}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g.take(g.sub.Next())
 }

@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"hotline/game"
+	"hotline/game/table"
 	"hotline/injects"
 )
 
@@ -19,22 +20,14 @@ const (
 	MinHeight = 24
 )
 
-// The clock ticks ten times a second of real time; each tick moves the
-// story clock by a tenth of the speed.
-const (
-	tickEvery      = 100 * time.Millisecond
-	ticksPerSecond = int64(time.Second / tickEvery)
-)
-
 // Speeds are the story-time-per-second steps that + and - move between.
 var Speeds = []time.Duration{
 	5 * time.Minute, 10 * time.Minute, 20 * time.Minute, 30 * time.Minute,
 	time.Hour, 2 * time.Hour, 4 * time.Hour, 8 * time.Hour, 12 * time.Hour,
 }
 
-// DefaultSpeed is 30 story minutes a second: a 12-hour deadline lasts 24
-// seconds of real time.
-const DefaultSpeed = 30 * time.Minute
+// DefaultSpeed is the table's: 30 story minutes a second.
+const DefaultSpeed = table.DefaultSpeed
 
 // Options set up the exercise.
 type Options struct {
@@ -48,9 +41,9 @@ type Options struct {
 	// Begin makes a game from the start screen's choices. It runs in a
 	// command, off the update loop, because it creates the log file.
 	Begin func(Setup) (*Game, error)
-	// ManualClock stops the real-time tick: the story clock then moves only
-	// on Step messages. Tests use it.
-	ManualClock bool
+	// Manual leaves it to the caller to deliver the table's news (Pump)
+	// and to move its clock (Step). Tests use it.
+	Manual bool
 }
 
 // Setup is what the start screen chose.
@@ -62,11 +55,10 @@ type Setup struct {
 	Speed       time.Duration
 }
 
-// Step moves the story clock on by one tick if it is running, as the real
-// clock does ten times a second. Tests send it in place of the clock.
+// Step moves the story clock on by one tick if it is running, as the
+// table's ticker does ten times a second. Tests send it in place of the
+// clock.
 type Step struct{}
-
-type tickMsg struct{ id int }
 
 type gameReadyMsg struct {
 	g   *Game
@@ -113,12 +105,13 @@ type Model struct {
 	width  int
 	height int
 
-	screen  screen
-	start   startModel
-	g       *Game
-	panel   panel
-	running bool // the story clock is running
-	tickID  int  // guards against a second tick loop: only the newest id re-arms
+	screen screen
+	start  startModel
+	g      *Game
+	panel  panel
+	// pending are the commands made while handling a message: Update
+	// returns them with its own.
+	pending []tea.Cmd
 	// pausedForSize is set when the clock was stopped because the window
 	// got too small; it restarts when the window is big enough again.
 	pausedForSize bool
@@ -188,9 +181,33 @@ func (m *Model) setStyles(s Styles) {
 // its log when the program ends.
 func (m *Model) Game() *Game { return m.g }
 
-// Init asks the terminal for its background, to pick light or dark styles.
+// Init asks the terminal for its background, to pick light or dark styles,
+// and listens to the table.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.renderVisible())
+	return tea.Batch(tea.RequestBackgroundColor, m.renderVisible(), m.listen())
+}
+
+// listen waits for the table's next news, unless the caller delivers it.
+func (m *Model) listen() tea.Cmd {
+	if m.g == nil || m.opts.Manual || m.g.closed {
+		return nil
+	}
+	return m.g.listen()
+}
+
+// Pump delivers the table's news to a model made with Manual, as listening
+// would: tests call it after each message.
+func (m *Model) Pump() {
+	if m.g == nil {
+		return
+	}
+	select {
+	case _, ok := <-m.g.sub.C():
+		if ok {
+			m.Update(newsMsg(m.g.sub.Next()))
+		}
+	default:
+	}
 }
 
 // begin puts a game on the screen.
@@ -198,7 +215,6 @@ func (m *Model) begin(g *Game) {
 	m.g = g
 	m.screen = playScreen
 	m.panel = feedPanel
-	m.running = false
 	st := g.State()
 	for i, is := range st.Injects {
 		// On resume, what was already decided has been read.
@@ -215,95 +231,101 @@ func (m *Model) begin(g *Game) {
 		m.toEnd()
 		return
 	}
-	m.setStatus(statusInfo, "The story clock is paused. Read the feed, then press space to start it.")
+	switch {
+	case st.Running:
+		m.setStatus(statusInfo, "The story clock is running.")
+	case g.Actor.RunsClock():
+		m.setStatus(statusInfo, "The story clock is paused. Read the feed, then press space to start it.")
+	default:
+		m.setStatus(statusInfo, "The story clock is paused until the facilitator starts it.")
+	}
 }
+
+// running reports whether the story clock runs.
+func (m *Model) running() bool { return m.g != nil && m.g.State().Running }
 
 // Update handles a message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	defer m.prepare()
+	cmd := m.update(msg)
+	if len(m.pending) > 0 {
+		cmd = tea.Batch(append(m.pending, cmd)...)
+		m.pending = nil
+	}
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		return m, m.resized()
+		return m.resized()
 	case tea.BackgroundColorMsg:
 		m.setStyles(NewStyles(msg.IsDark()))
-		return m, m.renderVisible()
-	case tickMsg:
-		if msg.id != m.tickID || !m.running {
-			return m, nil // a tick from a loop that was stopped
+		return m.renderVisible()
+	case newsMsg:
+		if m.g == nil {
+			return nil
 		}
-		m.step()
-		return m, tea.Batch(m.tick(), m.renderVisible())
+		m.g.take(table.Update(msg))
+		m.afterPlay()
+		return tea.Batch(m.listen(), m.renderVisible())
+	case doneMsg:
+		m.g.apply(msg.events)
+		msg.then(msg.err)
+		m.afterPlay()
+		return m.renderVisible()
 	case Step:
-		if m.running {
-			m.step()
+		if m.g == nil {
+			return nil
 		}
-		return m, m.renderVisible()
+		return m.g.step()
 	case gameReadyMsg:
 		m.start.busy = false
 		if msg.err != nil {
 			m.start.err = msg.err.Error()
-			return m, nil
+			return nil
 		}
 		m.begin(msg.g)
-		return m, m.renderVisible()
+		return tea.Batch(m.listen(), m.renderVisible())
 	case renderedMsg:
 		m.md.done(msg)
-		return m, nil
+		return nil
 	case tea.KeyPressMsg:
 		cmd := m.keypress(msg)
-		return m, tea.Batch(cmd, m.renderVisible())
+		return tea.Batch(cmd, m.renderVisible())
 	}
-	return m, nil
-}
-
-// tick arms the next clock tick.
-func (m *Model) tick() tea.Cmd {
-	if m.opts.ManualClock {
-		return nil
-	}
-	id := m.tickID
-	return tea.Tick(tickEvery, func(time.Time) tea.Msg { return tickMsg{id} })
-}
-
-// setRunning starts or stops the story clock.
-func (m *Model) setRunning(on bool) tea.Cmd {
-	if m.g == nil || m.screen != playScreen || on == m.running {
-		return nil
-	}
-	m.running = on
-	m.tickID++ // any tick in flight is now stale
-	if on {
-		return m.tick()
-	}
-	m.g.stop()
 	return nil
 }
 
-// quit stops the clock where it stands, then ends the program.
-func (m *Model) quit() tea.Cmd {
-	if m.g != nil {
-		m.g.stop()
+// setRunning starts or stops the story clock, or with toggle turns it,
+// if this seat keeps it.
+func (m *Model) setRunning(on, toggle bool) {
+	if m.g == nil || m.screen != playScreen || !m.g.Actor.RunsClock() {
+		return
 	}
-	return tea.Quit
+	m.pending = append(m.pending, m.g.setRunning(on, toggle, func(err error) {
+		switch {
+		case err != nil:
+			m.setStatus(statusBad, "✗ "+err.Error())
+		case !toggle:
+		case m.running():
+			m.setStatus(statusInfo, "The clock runs at "+speedWords(m.g.Speed())+". space pauses it.")
+		default:
+			m.setStatus(statusInfo, "Paused.")
+		}
+	}))
 }
 
-// step moves the story clock by one tick.
-func (m *Model) step() {
-	st := m.g.State()
-	to := st.Now + m.g.Speed/time.Duration(ticksPerSecond)
-	if err := m.g.advance(to); err != nil {
-		m.setStatus(statusBad, "A bot made a move the rules refused: "+err.Error())
-	}
-	m.afterPlay()
-}
+// quit ends the program; whoever runs it closes the table, which records
+// where the clock stopped.
+func (m *Model) quit() tea.Cmd { return tea.Quit }
 
-// afterPlay brings the screen up to date after the engine moved.
+// afterPlay brings the screen up to date after the table moved.
 func (m *Model) afterPlay() {
 	m.refresh()
 	m.react(m.g.takeNews())
 	if err := m.g.LogErr(); err != nil {
-		m.running = false
 		m.setStatus(statusBad, "The log cannot be written ("+err.Error()+"): decisions are no longer saved. The clock is stopped.")
 	}
 }
@@ -325,7 +347,6 @@ func (m *Model) react(news []game.Event) {
 				// read; its countdown runs again with the clock.
 				m.seenCalls[ev.Call] = true
 				m.modalCall = ev.Call
-				m.running = false
 				m.setStatus(statusBad, "☎ The hotline is ringing. The clock is paused: answer, or press space to let it run.")
 			}
 		case game.Answered, game.Missed:
@@ -351,7 +372,6 @@ func (m *Model) react(news []game.Event) {
 			}
 		case game.ReviewHeld:
 			if ev.Review.Meeting > 0 {
-				m.running = false
 				m.panel = reviewPanel
 				m.review.offset = 0
 				m.setStatus(statusInfo, "The joint dialogue met and reviewed every request. The clock is paused; space resumes it.")
@@ -363,7 +383,6 @@ func (m *Model) react(news []game.Event) {
 }
 
 func (m *Model) toEnd() {
-	m.running = false
 	m.screen = endScreen
 	m.modalCall = 0
 	m.ending.offset = 0
@@ -374,16 +393,16 @@ func (m *Model) setStatus(kind statusKind, text string) {
 }
 
 // resized re-lays everything out, and stops the clock while the window is
-// too small to show it.
+// too small to show it, where this seat keeps the clock.
 func (m *Model) resized() tea.Cmd {
 	small := m.width < MinWidth || m.height < MinHeight
 	switch {
-	case small && m.running:
+	case small && m.running() && m.g.Actor.RunsClock():
 		m.pausedForSize = true
-		return m.setRunning(false)
+		m.setRunning(false, false)
 	case !small && m.pausedForSize:
 		m.pausedForSize = false
-		return tea.Batch(m.setRunning(true), m.renderVisible())
+		m.setRunning(true, false)
 	}
 	return m.renderVisible()
 }
@@ -416,7 +435,8 @@ func (m *Model) keypress(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Quit):
 		m.confirmQuit = true
-		return m.setRunning(false)
+		m.setRunning(false, false)
+		return nil
 	case key.Matches(msg, k.Help):
 		m.showHelp = !m.showHelp
 		return nil
@@ -426,16 +446,12 @@ func (m *Model) keypress(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Pause):
-		if m.pausedForSize {
+		if !m.g.Actor.RunsClock() {
+			m.setStatus(statusInfo, "The facilitator runs the clock.")
 			return nil
 		}
-		cmd := m.setRunning(!m.running)
-		if m.running {
-			m.setStatus(statusInfo, "The clock runs at "+speedWords(m.g.Speed)+". space pauses it.")
-		} else {
-			m.setStatus(statusInfo, "Paused.")
-		}
-		return cmd
+		m.setRunning(false, true)
+		return nil
 	case key.Matches(msg, k.Faster):
 		m.changeSpeed(1)
 		return nil
@@ -470,7 +486,11 @@ func (m *Model) keypress(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *Model) changeSpeed(dir int) {
-	cur := m.g.Speed
+	if !m.g.Actor.RunsClock() {
+		m.setStatus(statusInfo, "The facilitator sets the clock's speed.")
+		return
+	}
+	cur := m.g.Speed()
 	i := 0
 	for i < len(Speeds) && Speeds[i] < cur {
 		i++
@@ -482,20 +502,33 @@ func (m *Model) changeSpeed(dir int) {
 		i--
 	}
 	i = min(max(i, 0), len(Speeds)-1)
-	m.g.Speed = Speeds[i]
-	m.setStatus(statusInfo, "Speed: "+speedWords(m.g.Speed))
+	speed := Speeds[i]
+	m.doThen(game.Command{Verb: game.SetSpeed, Speed: speed}, func(err error) {
+		if err != nil {
+			m.setStatus(statusBad, "✗ "+err.Error())
+			return
+		}
+		m.setStatus(statusInfo, "Speed: "+speedWords(speed))
+	})
 }
 
 func speedWords(d time.Duration) string { return span(d) + " of story a second" }
 
-// do makes a command for the player and says how it went.
+// do makes a command for the seat and says how it went.
 func (m *Model) do(c game.Command, done string) {
-	if err := m.g.do(c); err != nil {
-		m.setStatus(statusBad, "✗ "+err.Error())
-		return
-	}
-	m.setStatus(statusGood, "✓ "+done)
-	m.afterPlay()
+	m.doThen(c, func(err error) {
+		if err != nil {
+			m.setStatus(statusBad, "✗ "+err.Error())
+			return
+		}
+		m.setStatus(statusGood, "✓ "+done)
+	})
+}
+
+// doThen makes a command at the table; then runs with the answer, once the
+// events the command made are on this screen.
+func (m *Model) doThen(c game.Command, then func(error)) {
+	m.pending = append(m.pending, m.g.send(c, then))
 }
 
 // refresh rebuilds the lists the panels show, when the state has moved.

@@ -228,21 +228,23 @@ func (m *Model) detailKeys(msg tea.KeyPressMsg) tea.Cmd {
 // it will be ready.
 func (m *Model) deliver(req *injects.Request, j int, q injects.Quality) {
 	spec := req.Elements[j]
-	if err := m.g.do(game.Command{Team: m.g.lead(), Verb: game.Deliver, Request: req.ID, Element: spec.ID, Quality: q}); err != nil {
-		m.setStatus(statusBad, "✗ "+err.Error())
-		return
-	}
-	el := &m.g.State().Requests[m.requests.open].Elements[j]
-	what := strings.ToUpper(spec.Kind.Noun()[:1]) + spec.Kind.Noun()[1:] + " for " + req.ID
-	if spec.Kind != injects.Acknowledge {
-		what += " (" + q.String() + ")"
-	}
-	if el.Delivered {
-		m.setStatus(statusGood, "✓ "+what+" delivered")
-	} else {
-		m.setStatus(statusGood, "✓ "+what+" in preparation, ready "+calendar(m.g.Scenario(), el.ReadyAt))
-	}
-	m.afterPlay()
+	i := mustRequest(m.g.Scenario(), req.ID)
+	m.doThen(game.Command{Team: m.g.lead(), Verb: game.Deliver, Request: req.ID, Element: spec.ID, Quality: q}, func(err error) {
+		if err != nil {
+			m.setStatus(statusBad, "✗ "+err.Error())
+			return
+		}
+		el := &m.g.State().Requests[i].Elements[j]
+		what := strings.ToUpper(spec.Kind.Noun()[:1]) + spec.Kind.Noun()[1:] + " for " + req.ID
+		if spec.Kind != injects.Acknowledge {
+			what += " (" + q.String() + ")"
+		}
+		if el.Delivered {
+			m.setStatus(statusGood, "✓ "+what+" delivered")
+		} else {
+			m.setStatus(statusGood, "✓ "+what+" in preparation, ready "+calendar(m.g.Scenario(), el.ReadyAt))
+		}
+	})
 }
 
 func (m *Model) requestHelp() []key.Binding {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"hotline/game/eventlog"
+	"hotline/game/table"
 	"hotline/injects"
 )
 
@@ -17,11 +18,11 @@ func TestResumeWherePaused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := NewGame(load(t, "opm-breach"), injects.US, "cooperative", 4, 12*time.Hour, eventlog.NewRecorder(w))
+	g, err := Solo(load(t, "opm-breach"), injects.US, "cooperative", 4, 12*time.Hour, eventlog.NewRecorder(w), table.ManualTicker{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := New(Options{Game: g, ManualClock: true})
+	m := New(Options{Game: g, Manual: true})
 	keys(m, "1", "space")
 	steps(m, 1) // T+1h12m: nothing happens then
 	keys(m, "space")
@@ -33,15 +34,16 @@ func TestResumeWherePaused(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	log, err := eventlog.Read(path)
+	w2, log, err := eventlog.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	w2, err := eventlog.Append(path, log.Size)
-	if err != nil {
-		t.Fatal(err)
-	}
-	again, err := ResumeGame(load(t, "opm-breach"), log.Events, time.Hour, eventlog.NewRecorder(w2))
+	again, err := ResumeSolo(load(t, "opm-breach"), log.Events, time.Hour, func() (table.Recorder, error) {
+		if err := w2.Cut(log.Size); err != nil {
+			return nil, err
+		}
+		return eventlog.NewRecorder(w2), nil
+	}, table.ManualTicker{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -93,8 +93,8 @@ func (m *Model) headerView(w int) string {
 	switch {
 	case st.Ended:
 		clock = s.Bold.Render("■ ENDED")
-	case m.running:
-		clock = s.Good.Render("▶ running at " + span(g.Speed) + "/s")
+	case st.Running:
+		clock = s.Good.Render("▶ running at " + span(g.Speed()) + "/s")
 	}
 	line2 := t.Format("Mon 02 Jan 2006 15:04") + " Washington" + s.Dim.Render(" · ") +
 		t.In(beijing).Format("Mon 02 Jan 2006 15:04") + " Beijing" + s.Dim.Render(" · ") + clock

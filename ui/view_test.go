@@ -24,7 +24,7 @@ func forSizes(t *testing.T, f func(t *testing.T, w, h int)) {
 
 func TestStartScreen(t *testing.T) {
 	forSizes(t, func(t *testing.T, w, h int) {
-		m := New(Options{Scenarios: []*injects.Scenario{load(t, "campaign"), load(t, "opm-breach")}, Seed: 42, ManualClock: true})
+		m := New(Options{Scenarios: []*injects.Scenario{load(t, "campaign"), load(t, "opm-breach")}, Seed: 42, Manual: true})
 		send(m, tea.WindowSizeMsg{Width: w, Height: h})
 		keys(m, "down", "right") // play China
 		golden.RequireEqual(t, plain(m))
@@ -57,7 +57,7 @@ func playUntil(t *testing.T, m *Model, n int, what string, done func() bool) {
 		if m.modalCall != 0 {
 			keys(m, "esc")
 		}
-		if !m.running {
+		if !m.running() {
 			keys(m, "space")
 		}
 		steps(m, 1)
@@ -72,7 +72,7 @@ func playUntil(t *testing.T, m *Model, n int, what string, done func() bool) {
 func untilRequests(t *testing.T, m *Model) {
 	t.Helper()
 	playUntil(t, m, 200, "two requests", func() bool { return len(m.requests.rows) >= 2 })
-	if m.running {
+	if m.running() {
 		keys(m, "space")
 	}
 }
@@ -131,7 +131,7 @@ func TestIncomingCall(t *testing.T) {
 		if m.modalCall == 0 {
 			t.Fatal("no call came in")
 		}
-		if m.running {
+		if m.running() {
 			t.Error("the clock runs on while the hotline rings")
 		}
 		golden.RequireEqual(t, plain(m))
@@ -142,8 +142,8 @@ func TestReviewScreen(t *testing.T) {
 	forSizes(t, func(t *testing.T, w, h int) {
 		m := newPlay(t, "assistance-request", injects.US, "slow-walking", w, h)
 		playUntil(t, m, 500, "the dialogue's meeting", func() bool { return m.panel == reviewPanel })
-		if m.running {
-			t.Fatalf("the dialogue meeting did not bring up the paused review (panel %v, running %v)", m.panel, m.running)
+		if m.running() {
+			t.Fatalf("the dialogue meeting did not bring up the paused review (panel %v, running %v)", m.panel, m.running())
 		}
 		golden.RequireEqual(t, plain(m))
 	})
@@ -179,7 +179,7 @@ func TestTooSmall(t *testing.T) {
 	send(m, tea.WindowSizeMsg{Width: 70, Height: 20})
 	s := plain(m)
 	mustContain(t, s, "at least 80×24", "70×20")
-	if m.running {
+	if m.running() {
 		t.Error("the clock runs while the window is too small to show it")
 	}
 	now := m.g.State().Now
@@ -188,7 +188,7 @@ func TestTooSmall(t *testing.T) {
 		t.Error("story time passed while the window was too small")
 	}
 	send(m, tea.WindowSizeMsg{Width: 100, Height: 30})
-	if !m.running {
+	if !m.running() {
 		t.Error("the clock did not start again when the window grew back")
 	}
 	if s := plain(m); !strings.Contains(s, "HOTLINE") || len(strings.Split(s, "\n")) != 30 {
@@ -227,7 +227,7 @@ func TestScreensFitTheWindow(t *testing.T) {
 // screen says why and lets the player try again.
 func TestStartFailure(t *testing.T) {
 	tries := 0
-	m := New(Options{Scenarios: []*injects.Scenario{load(t, "opm-breach")}, ManualClock: true,
+	m := New(Options{Scenarios: []*injects.Scenario{load(t, "opm-breach")}, Manual: true,
 		Begin: func(Setup) (*Game, error) {
 			tries++
 			return nil, fmt.Errorf("cannot create /nowhere/run.jsonl: permission denied")

@@ -112,10 +112,22 @@ func TestRunAndReview(t *testing.T) {
 
 	// A log cut short by a crash still gives its review, and says so.
 	data, _ := os.ReadFile(logPath)
-	cut := write(t, "cut.jsonl", string(data[:len(data)-40]))
+	cut := write(t, "cut.jsonl", string(data[:len(data)/2]))
 	review, errOut, status := hotline(t, "review", cut)
 	if status != 0 || !strings.Contains(errOut, "cut short") || !strings.Contains(review, "has not ended") {
 		t.Errorf("review of a cut log: status %d, stderr %q\n%s", status, errOut, review)
+	}
+	// Cut inside the last step, the step is made again whole: the review
+	// is the closing one.
+	cut = write(t, "cut-end.jsonl", string(data[:len(data)-40]))
+	review, errOut, status = hotline(t, "review", cut)
+	if status != 0 || !strings.Contains(errOut, "cut short") || !strings.Contains(review, "Outcome:") {
+		t.Errorf("review of a log cut in its last step: status %d, stderr %q\n%s", status, errOut, review)
+	}
+	// An edited log is refused, naming the first event that differs.
+	edited := write(t, "edited.jsonl", strings.Replace(string(data), `"quality":"thorough"`, `"quality":"thin"`, 1))
+	if _, errOut, status := hotline(t, "review", edited); status != 1 || !strings.Contains(errOut, "differs from what its commands make") {
+		t.Errorf("review of an edited log: status %d, stderr %q", status, errOut)
 	}
 }
 

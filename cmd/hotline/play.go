@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -13,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"hotline/game/eventlog"
+	"hotline/game/table"
 	"hotline/injects"
 	"hotline/ui"
 )
@@ -118,14 +120,17 @@ func play(cmd *cobra.Command, f *playFlags) error {
 // newGame creates the log and starts the exercise the setup describes.
 func newGame(s ui.Setup, logPath string) (*ui.Game, error) {
 	if logPath == "" {
-		logPath = defaultLogPath(s.Scenario.ID)
+		var err error
+		if logPath, err = defaultLogPath(s.Scenario.ID); err != nil {
+			return nil, err
+		}
 	}
 	w, err := eventlog.Create(logPath)
 	if err != nil {
 		return nil, err
 	}
 	rec := eventlog.NewRecorder(w)
-	g, err := ui.NewGame(s.Scenario, s.Side, s.Counterpart, s.Seed, s.Speed, rec)
+	g, err := ui.Solo(s.Scenario, s.Side, s.Counterpart, s.Seed, s.Speed, rec, nil)
 	if err != nil {
 		rec.Close()
 		os.Remove(logPath)
@@ -139,32 +144,41 @@ func resumePlay(cmd *cobra.Command, path, speedFlag string) error {
 	if err != nil {
 		return err
 	}
-	log, err := eventlog.Read(path)
+	// The log is locked before it is read, and changed only once it is
+	// known to be this program's to continue.
+	w, log, err := eventlog.Open(path)
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", path, err)
+	}
+	sc, err := loadScenario(cmd.ErrOrStderr(), log.Events[0].Start.Source)
+	if err != nil {
+		w.Close()
+		return err
+	}
+	g, err := resumeGame(sc, log, w, speed)
+	if err != nil {
+		w.Close()
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	if log.Truncated {
 		fmt.Fprintf(cmd.ErrOrStderr(), "%s: the last line was cut short when the run stopped; continuing after the %d whole events before it\n", path, len(log.Events))
 	}
-	sc, err := loadScenario(cmd.ErrOrStderr(), log.Events[0].Start.Source)
-	if err != nil {
-		return err
-	}
-	w, err := eventlog.Append(path, log.Size)
-	if err != nil {
-		return err
-	}
-	rec := eventlog.NewRecorder(w)
-	g, err := ui.ResumeGame(sc, log.Events, speed, rec)
-	if err != nil {
-		rec.Close()
-		return fmt.Errorf("%s: %w", path, err)
-	}
 	return runProgram(cmd.OutOrStdout(), ui.New(ui.Options{Game: g}))
 }
 
-// runProgram runs the exercise in the terminal, then closes its log and
-// says where it is.
+// resumeGame checks that a log is one to continue, then cuts what a crash
+// left unfinished and continues it.
+func resumeGame(sc *injects.Scenario, log *eventlog.Log, w *eventlog.Writer, speed time.Duration) (*ui.Game, error) {
+	return ui.ResumeSolo(sc, log.Events, speed, func() (table.Recorder, error) {
+		if err := w.Cut(log.Size); err != nil {
+			return nil, err
+		}
+		return eventlog.NewRecorder(w), nil
+	}, nil)
+}
+
+// runProgram runs the exercise in the terminal, then closes its table and
+// log and says where the log is.
 func runProgram(out io.Writer, m *ui.Model) error {
 	final, runErr := tea.NewProgram(m).Run()
 	if fm, ok := final.(*ui.Model); ok {
@@ -194,16 +208,18 @@ func parseSpeed(s string) (time.Duration, error) {
 	return d, nil
 }
 
-// defaultLogPath is a new file under the XDG state directory.
-func defaultLogPath(scenario string) string {
+// defaultLogPath is a new file under the XDG state directory. Without one
+// or a home, there is no private place to keep it: say so rather than write
+// to a directory anyone can read.
+func defaultLogPath(scenario string) (string, error) {
 	dir := os.Getenv("XDG_STATE_HOME")
 	if dir == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			home = os.TempDir()
+		home := os.Getenv("HOME")
+		if home == "" {
+			return "", errors.New("there is nowhere to keep the exercise log: HOME and XDG_STATE_HOME are not set; name a file with --log")
 		}
 		dir = filepath.Join(home, ".local", "state")
 	}
 	name := fmt.Sprintf("%s-%s.jsonl", scenario, time.Now().Format("20060102-150405"))
-	return filepath.Join(dir, "hotline", name)
+	return filepath.Join(dir, "hotline", name), nil
 }

@@ -18,7 +18,8 @@ import (
 	"hotline/game"
 )
 
-// Writer appends events to a log file.
+// Writer appends events to a log file. It holds the file's lock for its
+// life: a log has one writer at a time, whichever process it is in.
 type Writer struct {
 	f    *os.File
 	line []byte
@@ -27,35 +28,64 @@ type Writer struct {
 // Create starts a new log at path, making its directory if needed. It will
 // not overwrite an existing file.
 func Create(path string) (*Writer, error) {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("%s is a directory; name a file for the log, such as %s", path, filepath.Join(path, "run.jsonl"))
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL|os.O_APPEND, 0o644)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL|os.O_APPEND, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		return nil, fmt.Errorf("%s already exists; resume it with \"hotline resume %s\" or choose another file", path, path)
 	}
 	if err != nil {
 		return nil, err
 	}
+	if err := lock(f); err != nil {
+		f.Close()
+		return nil, err
+	}
 	return &Writer{f: f}, nil
 }
 
-// Append opens an existing log to continue it after its first size bytes,
-// cutting off anything after them (a line a crash left unfinished).
-func Append(path string, size int64) (*Writer, error) {
-	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+// Open takes an existing log to continue it: it locks the file, then reads
+// it. Nothing in the file changes until Cut; a caller that finds the log is
+// not one it can continue closes the writer and leaves the file as it was.
+func Open(path string) (*Writer, *Log, error) {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return nil, nil, fmt.Errorf("%s is not a log file", path)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if err := f.Truncate(size); err != nil {
+	if err := lock(f); err != nil {
 		f.Close()
-		return nil, err
+		return nil, nil, err
 	}
-	if _, err := f.Seek(size, io.SeekStart); err != nil {
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err == nil && len(data) > MaxSize {
+		err = errTooLarge
+	}
+	var log *Log
+	if err == nil {
+		log, err = Parse(data)
+	}
+	if err != nil {
 		f.Close()
-		return nil, err
+		return nil, nil, err
 	}
-	return &Writer{f: f}, nil
+	return &Writer{f: f}, log, nil
+}
+
+// Cut drops everything after the first size bytes (a line a crash left
+// unfinished), so that writing continues after the last whole line.
+func (w *Writer) Cut(size int64) error {
+	if err := w.f.Truncate(size); err != nil {
+		return err
+	}
+	_, err := w.f.Seek(size, io.SeekStart)
+	return err
 }
 
 // Write appends one event as a line and syncs the file.
@@ -113,8 +143,23 @@ type Log struct {
 	Truncated bool
 }
 
+// MaxSize is the largest log read: far more than a day of a class's play.
+const MaxSize = 256 << 20
+
+var errTooLarge = fmt.Errorf("the file is larger than %d MiB, more than any exercise writes", MaxSize>>20)
+
 // Read reads a log file.
 func Read(path string) (*Log, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case !st.Mode().IsRegular():
+		return nil, fmt.Errorf("%s is not a log file", path)
+	case st.Size() > MaxSize:
+		return nil, errTooLarge
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err

@@ -3,7 +3,10 @@ package eventlog_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -120,8 +123,14 @@ func TestTruncatedLastLine(t *testing.T) {
 
 			// Continue the log after the last whole line: the damaged
 			// line goes, the new event follows.
-			w, err := eventlog.Append(path, log.Size)
+			w, opened, err := eventlog.Open(path)
 			if err != nil {
+				t.Fatal(err)
+			}
+			if opened.Size != log.Size || !opened.Truncated {
+				t.Fatalf("Open reads %d bytes, truncated %v; Read %d", opened.Size, opened.Truncated, log.Size)
+			}
+			if err := w.Cut(opened.Size); err != nil {
 				t.Fatal(err)
 			}
 			if err := w.Write(&events[len(events)-1]); err != nil {
@@ -135,7 +144,7 @@ func TestTruncatedLastLine(t *testing.T) {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(got, data) {
-				t.Fatalf("after Append the file differs from the whole log:\n%q", got[last:])
+				t.Fatalf("after Cut and Write the file differs from the whole log:\n%q", got[last:])
 			}
 			log, err = eventlog.Read(path)
 			if err != nil || log.Truncated || len(log.Events) != len(events) {
@@ -187,16 +196,15 @@ func TestAppendedLogResumes(t *testing.T) {
 		k++
 	}
 	path := writeFile(t, data[:starts[k]+7])
-	log, err := eventlog.Read(path)
+	w, log, err := eventlog.Open(path)
 	if err != nil || !log.Truncated || len(log.Events) != k {
 		t.Fatalf("read %v events, truncated %v, error %v", len(log.Events), log.Truncated, err)
 	}
-	s, err := game.Resume(sc, log.Events)
+	s, err := game.Resume(sc, log.Events, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := eventlog.Append(path, log.Size)
-	if err != nil {
+	if err := w.Cut(log.Size); err != nil {
 		t.Fatal(err)
 	}
 	var writeErr error
@@ -223,4 +231,96 @@ func TestAppendedLogResumes(t *testing.T) {
 func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
+}
+
+// One writer per log: a second, in this process or another, is refused
+// with a message that says who holds it, and the file is left as it was.
+func TestOneWriterPerLog(t *testing.T) {
+	_, data := runLog(t)
+	path := writeFile(t, data)
+	w, _, err := eventlog.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = eventlog.Open(path)
+	var busy *eventlog.BusyError
+	if !errors.As(err, &busy) {
+		t.Fatalf("a second writer: %v, want a BusyError", err)
+	}
+	if want := fmt.Sprintf("is being written by process %d", os.Getpid()); !strings.Contains(err.Error(), want) {
+		t.Errorf("the refusal %q does not say %q", err, want)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Closed, the lock is free again.
+	w2, _, err := eventlog.Open(path)
+	if err != nil {
+		t.Fatalf("after the first writer closed: %v", err)
+	}
+	w2.Close()
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, data) {
+		t.Error("opening the log changed it")
+	}
+}
+
+// A log's lock belongs to the process: another process is refused while
+// this one holds it.
+func TestLockHoldsAcrossProcesses(t *testing.T) {
+	if os.Getenv("HOTLINE_LOCK_CHILD") != "" {
+		_, _, err := eventlog.Open(os.Getenv("HOTLINE_LOCK_CHILD"))
+		fmt.Print(err)
+		os.Exit(0)
+	}
+	_, data := runLog(t)
+	path := writeFile(t, data)
+	w, _, err := eventlog.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestLockHoldsAcrossProcesses$")
+	cmd.Env = append(os.Environ(), "HOTLINE_LOCK_CHILD="+path)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("is being written by process %d", os.Getpid()); !strings.Contains(string(out), want) {
+		t.Errorf("the other process was told %q; want it to say %q", out, want)
+	}
+}
+
+func TestLogIsAFileNotADirectory(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := eventlog.Create(dir); err == nil || !strings.Contains(err.Error(), "is a directory") {
+		t.Errorf("creating a log on a directory: %v", err)
+	}
+	if _, _, err := eventlog.Open(dir); err == nil || !strings.Contains(err.Error(), "not a log file") {
+		t.Errorf("opening a directory as a log: %v", err)
+	}
+}
+
+// Errors in a log's lines speak of the log's fields, never of Go's types.
+func TestDamagedFieldsInWords(t *testing.T) {
+	cases := map[string]string{
+		`{"seq":"one","at":"0m","type":"exercise.started"}`:                     "seq: found text where the log format has a whole number",
+		`{"seq":1,"at":"0m","type":"exercise.started","start":{"seed":"x"}}`:    "seed: found text where the log format has a whole number",
+		`{"seq":1,"at":"0m","type":"exercise.started","start":{"players":"x"}}`: "players: found text where the log format has a list",
+		`{"seq":1,"at":"0m","type":"hotline.rang","side":"mars"}`:               "side:",
+		`{"seq":1,"at":"0m","type":"variable.set","value":[1]}`:                 "value: expected a number, a word or true/false",
+		`{"seq":1,"at":"0m","type":"variable.set","value":1e300}`:               "is not a whole number the exercise can hold",
+	}
+	for line, want := range cases {
+		data := []byte(line + "\n" + line + "\n")
+		_, err := eventlog.Parse(data)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: error %v, want one saying %q", line, err, want)
+			continue
+		}
+		for _, goWord := range []string{"Go struct", "uint64", "int64", "[]", "game.", "json:"} {
+			if strings.Contains(err.Error(), goWord) {
+				t.Errorf("%s: the error %q speaks of Go (%s)", line, err, goWord)
+			}
+		}
+	}
 }

@@ -1,0 +1,593 @@
+// Package table runs one exercise for everyone at it: a goroutine owns the
+// engine, the bots, the story clock and the log; people's programs send it
+// commands and follow its events. A solo player's terminal and every seat of
+// a classroom are clients of a table in the same way.
+//
+// The owner never waits on a client: each subscriber is told "there is news"
+// by a non-blocking send on a channel of one, and takes the news when it is
+// ready. Events are kept in an append-only list whose published part never
+// changes, so clients read it without copies.
+package table
+
+import (
+	"errors"
+	"slices"
+	"sync"
+	"time"
+
+	"hotline/game"
+)
+
+// TickEvery is how often the story clock moves while it runs: each tick
+// moves it a tenth of the speed.
+const TickEvery = 100 * time.Millisecond
+
+// DefaultSpeed is 30 story minutes a second: a 12-hour deadline lasts 24
+// seconds of real time.
+const DefaultSpeed = 30 * time.Minute
+
+// Recorder keeps the events: an eventlog.Recorder, or nil for none.
+type Recorder interface {
+	Record(batch []game.Event)
+	Err() error
+	Path() string
+	Close() error
+}
+
+// Ticker gives the real-time ticks that move the story clock. The table
+// starts it when the clock runs and stops it when it stops, so that a paused
+// table costs nothing.
+type Ticker interface {
+	Start(every time.Duration) <-chan time.Time
+	Stop()
+}
+
+// Config sets up a table.
+type Config struct {
+	Session *game.Session
+	// History is every event the session has made so far, as its
+	// observer saw them.
+	History []game.Event
+	// Log keeps every new event; Recorded is how many events of History
+	// it already holds (a resumed log's).
+	Log      Recorder
+	Recorded int
+	// Speed is the clock's pace until someone sets another; 0 means
+	// DefaultSpeed.
+	Speed time.Duration
+	// Ticker drives the clock; nil uses a real one. Tests pass one that
+	// never ticks and call Tick.
+	Ticker Ticker
+	// Now reads the wall clock, for who is idle and who lags; nil uses
+	// time.Now.
+	Now func() time.Time
+}
+
+// Table is a running exercise.
+type Table struct {
+	sess   *game.Session
+	log    Recorder
+	ticker Ticker
+	wall   func() time.Time
+	speed  time.Duration // the pace until the state sets one
+	work   chan func()
+	quit   chan struct{}
+	done   chan struct{}
+
+	// Owned by the goroutine.
+	recorded int
+	batch    []game.Event
+	ticking  bool
+	bad      error // the first bot command refused
+
+	mu     sync.Mutex // guards what subscribers read
+	events []game.Event
+	now    time.Duration
+	logErr error
+	people []Presence
+	subs   map[*Sub]struct{}
+	closed bool
+	conns  int // connections made, for ids
+
+	closeOnce sync.Once
+	closeErr  error
+}
+
+// Presence is a person connected to the table, as the room sees them.
+type Presence struct {
+	ID     int // the connection
+	Person game.Person
+	Since  time.Time
+	Active time.Time // their last keystroke
+}
+
+// Open starts a table for a session; the session's events from now on go
+// through it. The caller must Close it.
+func Open(cfg Config) *Table {
+	t := &Table{sess: cfg.Session, log: cfg.Log, ticker: cfg.Ticker, wall: cfg.Now, speed: cfg.Speed, recorded: cfg.Recorded,
+		work: make(chan func()), quit: make(chan struct{}), done: make(chan struct{}), subs: map[*Sub]struct{}{}}
+	if t.speed <= 0 {
+		t.speed = DefaultSpeed
+	}
+	if t.ticker == nil {
+		t.ticker = &realTicker{}
+	}
+	if t.wall == nil {
+		t.wall = time.Now
+	}
+	e := t.sess.Engine
+	st := e.State()
+	// The events so far: the session's own, as its log has them. The
+	// session may have made more than the log holds (a step that a crash
+	// cut short, made again): those are new and recorded now.
+	t.events = slices.Clone(cfg.History)
+	if n := len(t.events); n > t.recorded {
+		t.batch = append(t.batch, t.events[t.recorded:]...)
+	}
+	e.Observe(t.observe)
+	t.now = st.Now
+	t.flush()
+	go t.loop()
+	return t
+}
+
+func (t *Table) observe(_ *game.State, ev *game.Event) {
+	t.mu.Lock()
+	t.events = append(t.events, *ev)
+	t.mu.Unlock()
+	if ev.Seq > t.recorded {
+		t.batch = append(t.batch, *ev)
+	}
+}
+
+// flush hands the step's events to the log in one batch, so that a crash
+// keeps the whole step or none of it.
+func (t *Table) flush() {
+	if len(t.batch) == 0 {
+		return
+	}
+	if t.log != nil {
+		t.log.Record(t.batch)
+	}
+	t.recorded = t.batch[len(t.batch)-1].Seq
+	t.batch = nil
+}
+
+func (t *Table) loop() {
+	defer close(t.done)
+	var ticks <-chan time.Time
+	for {
+		if run := t.running(); run != t.ticking {
+			t.ticking = run
+			if run {
+				ticks = t.ticker.Start(TickEvery)
+			} else {
+				t.ticker.Stop()
+				ticks = nil
+			}
+		}
+		select {
+		case f := <-t.work:
+			f()
+		case <-ticks:
+			t.tick()
+		case <-t.quit:
+			t.ticker.Stop()
+			return
+		}
+	}
+}
+
+// running reports whether the clock should move.
+func (t *Table) running() bool {
+	st := t.sess.Engine.State()
+	return st.Running && !st.Ended
+}
+
+// pace is the clock's speed now.
+func (t *Table) pace() time.Duration {
+	if sp := t.sess.Engine.State().Speed; sp > 0 {
+		return sp
+	}
+	return t.speed
+}
+
+// tick moves the story clock by one tick.
+func (t *Table) tick() {
+	if !t.running() {
+		return
+	}
+	st := t.sess.Engine.State()
+	err := t.sess.Advance(st.Now + t.pace()/time.Duration(time.Second/TickEvery))
+	t.after(err)
+}
+
+// after ends a step of play: the step's events go to the log, the clock
+// stops where the rules of the room stop it, and subscribers hear of it.
+func (t *Table) after(err error) {
+	if err != nil && t.bad == nil {
+		t.bad = err
+	}
+	t.autoPause()
+	t.flush()
+	logErr := error(nil)
+	if t.log != nil {
+		logErr = t.log.Err()
+	}
+	if logErr != nil && t.running() {
+		// Decisions are no longer saved: stop the clock until someone
+		// looks at why.
+		t.sess.Engine.Do(t.clockKeeper(), game.Command{Verb: game.PauseClock})
+	}
+	t.publish(logErr)
+}
+
+// autoPause stops a solo player's clock when the other side rings or the
+// dialogue meets, and any clock when the dialogue meets, so that nobody
+// misses either.
+func (t *Table) autoPause() {
+	st := t.sess.Engine.State()
+	if !st.Running || st.Ended {
+		return
+	}
+	solo, isSolo := game.PlayerSide(st.Players)
+	t.mu.Lock()
+	recent := t.events[t.recorded:]
+	t.mu.Unlock()
+	for i := range recent {
+		ev := &recent[i]
+		meeting := ev.Type == game.ReviewHeld && ev.Review.Meeting > 0
+		call := ev.Type == game.Rang && isSolo && ev.Side != solo
+		if meeting || call {
+			t.sess.Engine.Do(t.clockKeeper(), game.Command{Verb: game.PauseClock})
+			return
+		}
+	}
+}
+
+// clockKeeper is who stops the clock when the room's rules do: the solo
+// player, or the class's facilitator.
+func (t *Table) clockKeeper() game.Actor {
+	st := t.sess.Engine.State()
+	name := st.Facilitator
+	if _, ok := game.PlayerSide(st.Players); ok {
+		name = game.SoloPlayer
+	}
+	a, _ := t.sess.Engine.Actor(name)
+	return a
+}
+
+func (t *Table) publish(logErr error) {
+	t.mu.Lock()
+	t.now = t.sess.Engine.State().Now
+	if logErr != nil {
+		t.logErr = logErr
+	}
+	t.mu.Unlock()
+	t.notify()
+}
+
+// notify tells every subscriber there is news.
+func (t *Table) notify() {
+	t.mu.Lock()
+	subs := make([]*Sub, 0, len(t.subs))
+	for s := range t.subs {
+		subs = append(subs, s)
+	}
+	t.mu.Unlock()
+	for _, s := range subs {
+		s.poke()
+	}
+}
+
+// ErrClosed is returned for commands to a table that has closed.
+var ErrClosed = errors.New("the exercise has closed")
+
+// call runs f on the table's goroutine and waits for it.
+func (t *Table) call(f func()) error {
+	ran := make(chan struct{})
+	select {
+	case t.work <- func() { f(); close(ran) }:
+	case <-t.done:
+		return ErrClosed
+	}
+	<-ran
+	return nil
+}
+
+// Do makes a command as the actor and returns the events it made, or the
+// engine's refusal. It waits for the table's goroutine, never for another
+// client.
+func (t *Table) Do(a game.Actor, c game.Command) ([]game.Event, error) {
+	var err error
+	var made []game.Event
+	if cerr := t.call(func() {
+		mark := t.sess.Engine.State().Seq
+		err = t.sess.Do(a, c)
+		var bad error
+		if err != nil && !isRefusal(err) {
+			bad, err = err, nil // a bot's move refused after the command: a bug, not the person's
+		}
+		t.mu.Lock()
+		made = t.events[mark:len(t.events):len(t.events)]
+		t.mu.Unlock()
+		t.after(bad)
+	}); cerr != nil {
+		return nil, cerr
+	}
+	return made, err
+}
+
+// SetRunning starts or stops the clock as the actor, if it is not so
+// already; toggle turns it the other way from however it stands when the
+// table gets to it (a keystroke's meaning must not depend on news the
+// screen has not shown yet).
+func (t *Table) SetRunning(a game.Actor, on, toggle bool) ([]game.Event, error) {
+	var err error
+	var made []game.Event
+	if cerr := t.call(func() {
+		st := t.sess.Engine.State()
+		if toggle {
+			on = !st.Running
+		}
+		if st.Running == on {
+			return
+		}
+		verb := game.PauseClock
+		if on {
+			verb = game.RunClock
+		}
+		mark := st.Seq
+		err = t.sess.Do(a, game.Command{Verb: verb})
+		t.mu.Lock()
+		made = t.events[mark:len(t.events):len(t.events)]
+		t.mu.Unlock()
+		t.after(nil)
+	}); cerr != nil {
+		return nil, cerr
+	}
+	return made, err
+}
+
+// isRefusal tells the engine's refusal of a person's command from a bot's
+// refused move after it.
+func isRefusal(err error) bool { return !errors.Is(err, game.ErrBotRefused) }
+
+// Check reports whether the table would accept the command now.
+func (t *Table) Check(a game.Actor, c game.Command) error {
+	var err error
+	if cerr := t.call(func() { err = t.sess.Check(a, c) }); cerr != nil {
+		return cerr
+	}
+	return err
+}
+
+// Tick moves the clock one tick now, if it runs: what the ticker does ten
+// times a second. Tests drive the clock with it.
+func (t *Table) Tick() { t.call(t.tick) }
+
+// Sync waits until the table has done everything asked of it so far.
+func (t *Table) Sync() { t.call(func() {}) }
+
+// Actor returns the actor a person's name stands for at this table.
+func (t *Table) Actor(name string) (game.Actor, bool) {
+	var a game.Actor
+	var ok bool
+	t.call(func() { a, ok = t.sess.Engine.Actor(name) })
+	return a, ok
+}
+
+// Speed returns the clock's pace now.
+func (t *Table) Speed() time.Duration {
+	var sp time.Duration
+	t.call(func() { sp = t.pace() })
+	return sp
+}
+
+// BotError returns the first bot move the rules refused, if any: a bug in a
+// bot or a scenario, for the facilitator to hear of.
+func (t *Table) BotError() error {
+	var err error
+	t.call(func() { err = t.bad })
+	return err
+}
+
+// LogPath is where the table's log is, or "".
+func (t *Table) LogPath() string {
+	if t.log == nil {
+		return ""
+	}
+	return t.log.Path()
+}
+
+// Close stops the table: the clock stops where it stands (and the log says
+// so, for a resume to start there), everything recorded is written, and
+// every subscriber is told. It returns the log's first error.
+func (t *Table) Close() error {
+	t.closeOnce.Do(func() {
+		t.call(func() {
+			t.sess.Engine.Stop()
+			t.flush()
+		})
+		close(t.quit)
+		<-t.done
+		t.mu.Lock()
+		t.closed = true
+		t.mu.Unlock()
+		t.notify()
+		if t.log != nil {
+			t.closeErr = t.log.Close()
+		}
+	})
+	return t.closeErr
+}
+
+// realTicker is a time.Ticker that exists only while the clock runs.
+type realTicker struct{ t *time.Ticker }
+
+func (r *realTicker) Start(every time.Duration) <-chan time.Time {
+	r.t = time.NewTicker(every)
+	return r.t.C
+}
+
+func (r *realTicker) Stop() {
+	if r.t != nil {
+		r.t.Stop()
+		r.t = nil
+	}
+}
+
+// ManualTicker never ticks on its own: tests move the clock with Tick.
+type ManualTicker struct{}
+
+func (ManualTicker) Start(time.Duration) <-chan time.Time { return nil }
+func (ManualTicker) Stop()                                {}
+
+// Sub is one client's subscription to the table's news.
+type Sub struct {
+	t      *Table
+	c      chan struct{}
+	seen   int // events already taken
+	waitMu sync.Mutex
+	since  time.Time // when news arrived that it has not taken; zero when none
+	gone   bool      // closed: C is closed
+}
+
+// Update is the news a subscriber takes: the events since the last update,
+// oldest first, and how things stand.
+type Update struct {
+	Events []game.Event // shared with other subscribers: read only
+	Now    time.Duration
+	People []Presence
+	LogErr error
+	Closed bool // the table has closed: nothing more will come
+}
+
+// Since returns the events after the one with sequence number seq: shared
+// with everyone, to be read only.
+func (t *Table) Since(seq int) []game.Event {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	seq = min(max(seq, 0), len(t.events))
+	return t.events[seq:len(t.events):len(t.events)]
+}
+
+// Subscribe starts a subscription; its first update holds every event so
+// far.
+func (t *Table) Subscribe() *Sub {
+	s := &Sub{t: t, c: make(chan struct{}, 1)}
+	t.mu.Lock()
+	t.subs[s] = struct{}{}
+	t.mu.Unlock()
+	s.poke()
+	return s
+}
+
+// C is told when there is news.
+func (s *Sub) C() <-chan struct{} { return s.c }
+
+func (s *Sub) poke() {
+	s.waitMu.Lock()
+	defer s.waitMu.Unlock()
+	if s.gone {
+		return
+	}
+	if s.since.IsZero() {
+		s.since = s.t.wall()
+	}
+	select {
+	case s.c <- struct{}{}:
+	default: // news already waits; it will be taken whole
+	}
+}
+
+// Next takes the news.
+func (s *Sub) Next() Update {
+	s.waitMu.Lock()
+	s.since = time.Time{}
+	s.waitMu.Unlock()
+	t := s.t
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	u := Update{Events: t.events[s.seen:len(t.events):len(t.events)], Now: t.now, People: t.people,
+		LogErr: t.logErr, Closed: t.closed}
+	s.seen = len(t.events)
+	return u
+}
+
+// Waiting returns how long news has waited for this subscriber to take it:
+// a client that stops reading falls behind, and the server drops it.
+func (s *Sub) Waiting() time.Duration {
+	s.waitMu.Lock()
+	defer s.waitMu.Unlock()
+	if s.since.IsZero() {
+		return 0
+	}
+	return s.t.wall().Sub(s.since)
+}
+
+// Close ends the subscription; C is closed, so that a client waiting on it
+// stops waiting.
+func (s *Sub) Close() {
+	s.t.mu.Lock()
+	delete(s.t.subs, s)
+	s.t.mu.Unlock()
+	s.waitMu.Lock()
+	defer s.waitMu.Unlock()
+	if !s.gone {
+		s.gone = true
+		close(s.c)
+	}
+}
+
+// Connect says a person is at the table, with one more connection; it
+// returns the connection's id.
+func (t *Table) Connect(p game.Person) int {
+	t.mu.Lock()
+	t.conns++
+	id := t.conns
+	now := t.wall()
+	t.people = append(slices.Clone(t.people), Presence{ID: id, Person: p, Since: now, Active: now})
+	t.mu.Unlock()
+	t.publishPresence()
+	return id
+}
+
+// Disconnect says a connection has gone.
+func (t *Table) Disconnect(id int) {
+	t.mu.Lock()
+	t.people = slices.DeleteFunc(slices.Clone(t.people), func(p Presence) bool { return p.ID == id })
+	t.mu.Unlock()
+	t.publishPresence()
+}
+
+// Move changes the seat a connection shows.
+func (t *Table) Move(id int, p game.Person) {
+	t.mu.Lock()
+	people := slices.Clone(t.people)
+	for i := range people {
+		if people[i].ID == id {
+			people[i].Person = p
+		}
+	}
+	t.people = people
+	t.mu.Unlock()
+	t.publishPresence()
+}
+
+// Touch notes a keystroke on a connection, for the facilitator's idle
+// times. It tells nobody: idle times change too often to be news.
+func (t *Table) Touch(id int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for i := range t.people {
+		if t.people[i].ID == id {
+			people := slices.Clone(t.people)
+			people[i].Active = t.wall()
+			t.people = people
+			return
+		}
+	}
+}
+
+func (t *Table) publishPresence() { t.notify() }

@@ -1,0 +1,320 @@
+package game
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"hotline/injects"
+)
+
+// A log is trusted only as far as the engine makes it again. Resume plays
+// the exercise afresh from the log's start record, making each person's
+// command at the story time the log gives it; the engine and the bots make
+// everything else themselves. Every event made must match the log's, byte
+// for byte, or the log is refused at the first that differs: an edited
+// choice, meter, score or bot move cannot pass. The review shown of a log is
+// the one made again, never the stored copy.
+
+// Resume makes the exercise of a log again, checks it against the log, and
+// returns the session where the log ends. observe sees every event made,
+// from the first; those with a sequence number past the log's end complete
+// the step of play the log was cut inside (a crash can cut a log between
+// the events of one step), and belong at its end.
+func Resume(sc *injects.Scenario, log []Event, observe func(*State, *Event)) (*Session, error) {
+	rec, err := startRecord(sc, log)
+	if err != nil {
+		return nil, err
+	}
+	m := &matcher{sc: sc, log: log}
+	s, err := start(sc, rec, func(st *State, ev *Event) {
+		m.match(ev)
+		if observe != nil {
+			observe(st, ev)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	e := s.Engine
+	for k := 1; k < len(log) && m.err == nil; k++ {
+		ev := &log[k]
+		if ev.By == "" && ev.Type != ClockStopped || strings.HasPrefix(ev.By, botPrefix) {
+			continue // the engine or a bot made it: it is made again, and matched
+		}
+		if err := staticCheck(sc, ev); err != nil {
+			return nil, fmt.Errorf("event %d: %v", k+1, err)
+		}
+		if ev.At < e.st.Now {
+			return nil, fmt.Errorf("event %d goes back in story time", k+1)
+		}
+		if err := s.Advance(ev.At); err != nil {
+			return nil, fmt.Errorf("event %d: %w", k+1, err)
+		}
+		if m.err != nil {
+			break
+		}
+		if m.next < k {
+			return nil, m.missing(sc, k)
+		}
+		if ev.Type == ClockStopped {
+			e.Stop()
+			continue
+		}
+		a, cmd, err := commandOf(e, log, k)
+		if err != nil {
+			return nil, fmt.Errorf("event %d: %v", k+1, err)
+		}
+		if err := s.Do(a, cmd); err != nil {
+			if m.err != nil {
+				break
+			}
+			return nil, fmt.Errorf("event %d: %s's command is refused when made again: %w", k+1, ev.By, err)
+		}
+	}
+	if m.err == nil {
+		last := log[len(log)-1].At
+		if last < e.st.Now {
+			return nil, fmt.Errorf("event %d goes back in story time", len(log))
+		}
+		if err := s.Advance(last); err != nil {
+			return nil, fmt.Errorf("event %d: %w", len(log), err)
+		}
+	}
+	if m.err != nil {
+		return nil, m.err
+	}
+	if m.next < len(log) {
+		return nil, m.missing(sc, len(log))
+	}
+	return s, nil
+}
+
+// Replay makes a log's exercise again, checking it, and returns its engine
+// where the log ends.
+func Replay(sc *injects.Scenario, log []Event) (*Engine, error) {
+	s, err := Resume(sc, log, nil)
+	if err != nil {
+		return nil, err
+	}
+	return s.Engine, nil
+}
+
+// startRecord checks that a log begins with a start record this program
+// reads, made with this scenario.
+func startRecord(sc *injects.Scenario, log []Event) (Start, error) {
+	if len(log) == 0 || log[0].Type != Started || log[0].Start == nil {
+		return Start{}, fmt.Errorf("the log does not start with %s: its first line is missing or damaged", Started)
+	}
+	if log[0].Seq != 1 {
+		return Start{}, fmt.Errorf("the log's first event has sequence number %d: lines before it are missing", log[0].Seq)
+	}
+	for k := range log {
+		if log[k].Seq != k+1 {
+			return Start{}, fmt.Errorf("event %d has sequence number %d", k+1, log[k].Seq)
+		}
+	}
+	rec := *log[0].Start
+	switch {
+	case rec.Format > LogFormat:
+		return Start{}, fmt.Errorf("the log is in format %d, from a newer version of hotline; this one reads format %d", rec.Format, LogFormat)
+	case rec.Format < LogFormat:
+		return Start{}, fmt.Errorf("the log is in format %d, from an older version of hotline; this one reads format %d", rec.Format, LogFormat)
+	case rec.Scenario != sc.ID || rec.Digest != sc.Digest:
+		return Start{}, fmt.Errorf("the log was made with scenario %q (digest %.12s), not with this %s (%q, digest %.12s)",
+			rec.Scenario, rec.Digest, sc.Source, sc.ID, sc.Digest)
+	}
+	for side, p := range rec.Players {
+		if profile, ok := strings.CutPrefix(p, botPrefix); ok {
+			if _, ok := sc.Profile(profile); !ok {
+				return Start{}, fmt.Errorf("the log's start names no profile of this scenario for %s: %q", injects.Side(side).Title(), profile)
+			}
+		} else if p != SoloPlayer && p != Class {
+			return Start{}, fmt.Errorf("the log's start says %q plays %s: expected player, class or bot:<profile>", p, injects.Side(side).Title())
+		}
+	}
+	return rec, nil
+}
+
+// matcher compares the events made again with the log's, as they are made.
+type matcher struct {
+	sc   *injects.Scenario
+	log  []Event
+	next int // how many of the log's events have been matched
+	err  error
+}
+
+func (m *matcher) match(ev *Event) {
+	if m.err != nil || m.next >= len(m.log) {
+		m.next++
+		return
+	}
+	want := &m.log[m.next]
+	if want.Seq != m.next+1 {
+		m.err = fmt.Errorf("event %d has sequence number %d", m.next+1, want.Seq)
+		return
+	}
+	made, err1 := json.Marshal(ev)
+	logged, err2 := json.Marshal(want)
+	if err := errors.Join(err1, err2); err != nil {
+		m.err = fmt.Errorf("event %d: %v", m.next+1, err)
+		return
+	}
+	if !bytes.Equal(made, logged) {
+		if err := staticCheck(m.sc, want); err != nil {
+			m.err = fmt.Errorf("event %d: %v", m.next+1, err)
+			return
+		}
+		m.err = fmt.Errorf("event %d differs from what its commands make: the log has %s; playing them again makes %s",
+			m.next+1, clip(logged), clip(made))
+	}
+	m.next++
+}
+
+// missing is the error for log events before index k that nothing made.
+func (m *matcher) missing(sc *injects.Scenario, k int) error {
+	ev := &m.log[m.next]
+	if err := staticCheck(sc, ev); err != nil {
+		return fmt.Errorf("event %d: %v", m.next+1, err)
+	}
+	line, _ := json.Marshal(ev)
+	return fmt.Errorf("event %d is not made by the commands before it: the log has %s", m.next+1, clip(line))
+}
+
+// clip shortens a log line for a message.
+func clip(b []byte) string {
+	const most = 160
+	if len(b) > most {
+		return string(b[:most]) + "…"
+	}
+	return string(b)
+}
+
+// staticCheck checks that everything an event names is in the scenario, so
+// that an edited log is refused with a clear reason.
+func staticCheck(sc *injects.Scenario, ev *Event) error {
+	missing := func(kind, id string) error { return fmt.Errorf("no %s %q in %s", kind, id, sc.ID) }
+	if ev.Type >= numEventTypes {
+		return fmt.Errorf("unknown event type %v", ev.Type)
+	}
+	if ev.Type == Started && ev.Seq != 1 {
+		return fmt.Errorf("a log starts with %s, and only once", Started)
+	}
+	if ev.Inject != "" {
+		i, ok := sc.InjectIndex(ev.Inject)
+		if !ok {
+			return missing("inject", ev.Inject)
+		}
+		if _, ok := sc.Injects[i].Choice(ev.Choice); ev.Choice != "" && !ok {
+			return missing("choice", ev.Choice)
+		}
+	}
+	if ev.Request != "" {
+		i, ok := sc.RequestIndex(ev.Request)
+		if !ok {
+			return missing("request", ev.Request)
+		}
+		if ev.Element != "" && sc.Requests[i].Element(ev.Element) < 0 {
+			return missing("part", ev.Element)
+		}
+	}
+	checks := []struct {
+		kind, id string
+		ok       func(string) bool
+	}{
+		{"variable", ev.Var, func(id string) bool { _, ok := sc.VariableIndex(id); return ok }},
+		{"action", ev.Action, func(id string) bool { _, ok := sc.ActionIndex(id); return ok }},
+		{"team", ev.Team, func(id string) bool { _, ok := sc.Team(id); return ok }},
+		{"ground", ev.Ground, func(id string) bool { _, ok := sc.Ground(id); return ok }},
+		{"ending", ev.Ending, func(id string) bool { _, ok := sc.EndingIndex(id); return ok }},
+		{"profile", ev.Profile, func(id string) bool { _, ok := sc.Profile(id); return ok }},
+		{"objective", ev.Objective, func(id string) bool { _, ok := sc.Objective(id); return ok }},
+		{"team", ev.To.Team, func(id string) bool { _, ok := sc.Team(id); return ok }},
+	}
+	for _, c := range checks {
+		if c.id != "" && !c.ok(c.id) {
+			return missing(c.kind, c.id)
+		}
+	}
+	switch ev.Type {
+	case LadderMoved:
+		if ev.Rung < 0 || ev.Rung >= len(sc.Hotline.Rungs) {
+			return fmt.Errorf("no rung %d", ev.Rung)
+		}
+	case ReviewHeld:
+		if ev.Review == nil {
+			return fmt.Errorf("%s without its scorecard", ReviewHeld)
+		}
+	}
+	return nil
+}
+
+// commandOf reads the command whose first event is log[k], and the actor
+// who made it, as the exercise had seated them.
+func commandOf(e *Engine, log []Event, k int) (Actor, Command, error) {
+	ev := &log[k]
+	a, ok := e.Actor(ev.By)
+	if !ok {
+		return a, Command{}, fmt.Errorf("%q made a command without a seat in the exercise", ev.By)
+	}
+	c := Command{Team: ev.Team, Inject: ev.Inject, Choice: ev.Choice, Request: ev.Request, Element: ev.Element,
+		Quality: ev.Quality, Ground: ev.Ground, Call: ev.Call, Answer: ev.Answer, Action: ev.Action}
+	switch ev.Type {
+	case InjectChosen:
+		c.Verb = Choose
+	case RequestOpened:
+		c.Verb = Open
+	case WorkStarted, Delivered:
+		c.Verb = Deliver
+	case Declined:
+		c.Verb = Decline
+	case ClarificationAsked:
+		c.Verb = AskClarification
+	case Clarified:
+		c.Verb = Clarify
+	case Rang:
+		c.Verb = Ring
+	case Answered:
+		c.Verb = Answer
+	case ActionTaken:
+		c.Verb = Act
+	case ClockPaused:
+		c.Verb = PauseClock
+	case ClockResumed:
+		c.Verb = RunClock
+	case SpeedSet:
+		c.Verb, c.Speed = SetSpeed, ev.Speed
+	case ClockJumped:
+		c.Verb = JumpClock
+	case InjectFired:
+		c.Verb = FireInject
+	case InjectHeld:
+		c.Verb = HoldInject
+	case InjectReleased:
+		c.Verb = ReleaseInject
+	case InjectSkipped:
+		c.Verb = SkipInject
+	case MessageSent:
+		c.Verb, c.Title, c.Text, c.To = SendMessage, ev.Title, ev.Text, ev.To
+	case BotSeated:
+		c.Verb, c.Profile = SeatBot, ev.Profile
+	case BotRemoved:
+		c.Verb = RemoveBot
+	case PersonSeated:
+		c.Verb, c.Person = Seat, Person{Name: ev.Person, Role: ev.Role, Team: ev.Team}
+	case PersonUnseated:
+		c.Verb, c.Person = Unseat, Person{Name: ev.Person}
+	case ReviewHeld: // the closing review that ending the exercise calls
+		c.Verb = EndExercise
+		if k+1 < len(log) && log[k+1].Type == Ended {
+			c.Choice = log[k+1].Ending
+		}
+	case ObservationNoted:
+		c.Verb, c.Objective, c.Rating, c.Text = Note, ev.Objective, ev.Rating, ev.Text
+	default:
+		return a, c, fmt.Errorf("%s is not a command anyone makes", ev.Type)
+	}
+	return a, c, nil
+}

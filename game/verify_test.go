@@ -1,0 +1,266 @@
+package game_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"hotline/game"
+	"hotline/game/eventlog"
+	"hotline/injects"
+)
+
+// personRun plays a scenario as a solo player would: the story clock moves
+// in ticks, and at each tick the person makes whatever the given profile
+// would do, as the player; the clock is paused and run now and then. It
+// returns the session and every event, and stops when the exercise ends or
+// after the given story time.
+func personRun(t *testing.T, sc *injects.Scenario, seed uint64, side injects.Side, style string, until time.Duration) (*game.Session, []game.Event) {
+	t.Helper()
+	var events []game.Event
+	var profiles [2]string
+	profiles[side.Other()] = "default"
+	s, err := game.NewSession(sc, seed, profiles, func(_ *game.State, ev *game.Event) { events = append(events, *ev) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	person, ok := s.Engine.Actor(game.SoloPlayer)
+	if !ok {
+		t.Fatal("no solo player in the exercise")
+	}
+	mind, err := game.NewBot(sc, side, style, seed+1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := s.Engine.State()
+	tick := 0
+	for now := time.Duration(0); !st.Ended && now <= until; now += 13 * time.Minute {
+		if err := s.Advance(now); err != nil {
+			t.Fatal(err)
+		}
+		for !st.Ended {
+			cmd, ok := mind.Due(s.Engine)
+			if !ok || s.Do(person, cmd) != nil {
+				break
+			}
+		}
+		tick++
+		switch {
+		case st.Ended:
+		case tick%7 == 0 && st.Running:
+			if err := s.Do(person, game.Command{Verb: game.PauseClock}); err != nil {
+				t.Fatal(err)
+			}
+		case tick%7 == 3 && !st.Running:
+			if err := s.Do(person, game.Command{Verb: game.RunClock}); err != nil {
+				t.Fatal(err)
+			}
+		case tick%11 == 5:
+			s.Engine.Stop()
+		}
+	}
+	if !st.Ended && st.Now < until {
+		if err := s.Advance(until); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s, events
+}
+
+func TestResumeMakesAPersonsRunAgain(t *testing.T) {
+	for _, id := range injects.BuiltinIDs() {
+		t.Run(id, func(t *testing.T) {
+			t.Parallel()
+			sc := builtin(t, id)
+			s, events := personRun(t, sc, 4, injects.US, "by-the-book", sc.End)
+			commands := 0
+			for _, ev := range events {
+				if ev.By == game.SoloPlayer {
+					commands++
+				}
+			}
+			if commands < 5 {
+				t.Fatalf("the person made only %d commands", commands)
+			}
+			var made []game.Event
+			again, err := game.Resume(sc, events, func(_ *game.State, ev *game.Event) { made = append(made, *ev) })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(jsonl(t, made), jsonl(t, events)) {
+				t.Fatalf("made again, the run differs:\n%s", diffLines(jsonl(t, events), jsonl(t, made)))
+			}
+			if got, want := snapshot(again.Engine.State()), snapshot(s.Engine.State()); got != want {
+				t.Errorf("made again, the final state differs:\n got %s\nwant %s", got, want)
+			}
+		})
+	}
+}
+
+// A log cut at any event resumes to the very run it was cut from: what the
+// cut step lacks is made again, and play goes on as it went.
+func TestResumeAfterAnyCutFinishesTheSameRun(t *testing.T) {
+	sc := builtin(t, "assistance-request")
+	_, whole := personRun(t, sc, 9, injects.CN, "cooperative", sc.End)
+	for k := 1; k < len(whole); k += 3 {
+		var made []game.Event
+		_, err := game.Resume(sc, whole[:k], func(_ *game.State, ev *game.Event) { made = append(made, *ev) })
+		if err != nil {
+			t.Fatalf("cut after event %d: %v", k, err)
+		}
+		// The step the cut fell in is complete: it ends where the whole
+		// run has its next story time or its next command.
+		n := len(made)
+		if n < k || !bytes.Equal(jsonl(t, made), jsonl(t, whole[:n])) {
+			t.Fatalf("cut after event %d: made %d events that are not the run's", k, n)
+		}
+		if n < len(whole) && whole[n].At == whole[n-1].At && whole[n].By == "" && whole[n].Type != game.ClockStopped {
+			t.Fatalf("cut after event %d: the step is left unfinished at event %d (%s)", k, n, brief(&whole[n]))
+		}
+	}
+}
+
+func TestResumeRefusesAnEditedRun(t *testing.T) {
+	sc := builtin(t, "opm-breach")
+	_, events := personRun(t, sc, 2, injects.US, "by-the-book", sc.End)
+	edits := []struct {
+		name string
+		edit func(ev *game.Event) bool
+		want string
+	}{
+		{"a person's choice", func(ev *game.Event) bool {
+			if ev.Type != game.InjectChosen || ev.By != game.SoloPlayer {
+				return false
+			}
+			in, _ := sc.InjectIndex(ev.Inject)
+			for _, ch := range sc.Injects[in].Choices {
+				if ch.ID != ev.Choice {
+					ev.Choice = ch.ID
+					return true
+				}
+			}
+			return false
+		}, "differs from what its commands make"},
+		{"a meter", func(ev *game.Event) bool {
+			if ev.Type != game.VariableSet || ev.Var != "tension" {
+				return false
+			}
+			ev.Value.Int = 100000
+			return true
+		}, "differs from what its commands make"},
+		{"a stored score", func(ev *game.Event) bool {
+			if ev.Type != game.ReviewHeld {
+				return false
+			}
+			card := *ev.Review
+			card.Sides[injects.US].Score = 0
+			ev.Review = &card
+			return true
+		}, "differs from what its commands make"},
+		{"the team that acted", func(ev *game.Event) bool {
+			if ev.By != game.SoloPlayer || ev.Team == "" {
+				return false
+			}
+			ev.Team = sc.TeamsOf(injects.CN)[0]
+			return true
+		}, "refused when made again"},
+		{"a bot's move", func(ev *game.Event) bool {
+			if !strings.HasPrefix(ev.By, "bot:") || ev.Type != game.WorkStarted {
+				return false
+			}
+			ev.Quality = injects.Thorough + 0
+			if ev.Quality == injects.Thorough {
+				ev.Quality = injects.Thin
+			}
+			return true
+		}, "differs from what its commands make"},
+		{"a command by nobody", func(ev *game.Event) bool {
+			if ev.By != game.SoloPlayer {
+				return false
+			}
+			ev.By = "mallory"
+			return true
+		}, `"mallory" made a command without a seat`},
+	}
+	for _, tc := range edits {
+		t.Run(tc.name, func(t *testing.T) {
+			log := append([]game.Event(nil), events...)
+			at := -1
+			for i := range log {
+				ev := log[i]
+				if tc.edit(&ev) {
+					log[i], at = ev, i
+					break
+				}
+			}
+			if at < 0 {
+				t.Fatal("the run has no event to edit this way")
+			}
+			_, err := game.Resume(sc, log, nil)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want one saying %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// No log, however damaged, makes Resume panic; each is refused with a
+// reason in words.
+func TestResumeRefusesBrokenLogsInWords(t *testing.T) {
+	sc := builtin(t, "opm-breach")
+	_, events := personRun(t, sc, 2, injects.US, "cooperative", sc.End/2)
+	future := append([]game.Event(nil), events...)
+	rec := *future[0].Start
+	rec.Format = game.LogFormat + 1
+	future[0].Start = &rec
+	cases := []struct {
+		name string
+		log  []game.Event
+		want string
+	}{
+		{"without its first line", events[1:], "does not start with exercise.started"},
+		{"empty", nil, "does not start with exercise.started"},
+		{"from a newer hotline", future, "from a newer version of hotline"},
+		{"with a line missing", append(append([]game.Event(nil), events[:9]...), events[10:]...), "event 10 has sequence number 11"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := game.Resume(sc, tc.log, nil)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want one saying %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzResume feeds log bytes through reading and making the run again:
+// whatever the bytes, the answer is a log or an error, never a panic.
+func FuzzResume(f *testing.F) {
+	sc := builtin(f, "opm-breach")
+	var events []game.Event
+	if _, err := game.Play(sc, 1, [2]string{"cooperative", "stonewalling"}, func(_ *game.State, ev *game.Event) {
+		events = append(events, *ev)
+	}); err != nil {
+		f.Fatal(err)
+	}
+	data, err := eventlog.Marshal(events)
+	if err != nil {
+		f.Fatal(err)
+	}
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	f.Add(data)
+	f.Add(bytes.Join(lines[1:], nil))
+	f.Add(bytes.Join(lines[:len(lines)/2], nil))
+	f.Add([]byte(strings.Replace(string(data), `"tension","value":`, `"tension","value":1e300,"x":`, 1)))
+	f.Add([]byte(strings.Replace(string(data), `"seed":`, `"seed":"x","s":`, 1)))
+	f.Add([]byte(`{"seq":1,"at":"0m","type":"exercise.started","start":{"format":1}}` + "\n"))
+	f.Add([]byte(`{"seq":1,"at":"-5m","type":"review.held"}` + "\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		log, err := eventlog.Parse(b)
+		if err != nil {
+			return
+		}
+		game.Resume(sc, log.Events, nil)
+	})
+}

@@ -1,0 +1,64 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"hotline/game"
+	"hotline/game/table"
+	"hotline/injects"
+)
+
+// Solo starts an exercise for one player on a table of their own: the
+// player takes side, a bot with the counterpart profile ("" for the
+// scenario's default) the other, and every event goes to log (nil for
+// none). ticker drives the clock; nil uses the real one.
+func Solo(sc *injects.Scenario, side injects.Side, counterpart string, seed uint64, speed time.Duration,
+	log table.Recorder, ticker table.Ticker) (*Game, error) {
+	if counterpart == "" {
+		counterpart = "default"
+	}
+	var profiles [2]string
+	profiles[side.Other()] = counterpart
+	var history []game.Event
+	s, err := game.NewSession(sc, seed, profiles, func(_ *game.State, ev *game.Event) { history = append(history, *ev) })
+	if err != nil {
+		return nil, err
+	}
+	return soloSeat(s, history, 0, speed, log, ticker)
+}
+
+// ResumeSolo continues a solo exercise from its log's events. Once the log
+// is known to be one to continue (made again from its commands, a solo
+// player's), record opens the log for the new events. The player takes the
+// side the log says they had.
+func ResumeSolo(sc *injects.Scenario, events []game.Event, speed time.Duration, record func() (table.Recorder, error), ticker table.Ticker) (*Game, error) {
+	var history []game.Event
+	s, err := game.Resume(sc, events, func(_ *game.State, ev *game.Event) { history = append(history, *ev) })
+	if err != nil {
+		return nil, err
+	}
+	st := s.Engine.State()
+	if _, ok := game.PlayerSide(st.Players); !ok {
+		if st.Class {
+			return nil, fmt.Errorf("the log is a class's; continue it with: hotline serve --resume LOG")
+		}
+		return nil, fmt.Errorf("the log was made by a headless run with bots on both sides; there is nothing to play")
+	}
+	log, err := record()
+	if err != nil {
+		return nil, err
+	}
+	return soloSeat(s, history, len(events), speed, log, ticker)
+}
+
+func soloSeat(s *game.Session, history []game.Event, recorded int, speed time.Duration, log table.Recorder, ticker table.Ticker) (*Game, error) {
+	st := s.Engine.State()
+	side, _ := game.PlayerSide(st.Players)
+	actor, _ := s.Engine.Actor(game.SoloPlayer)
+	sc := st.Scenario
+	tb := table.Open(table.Config{Session: s, History: history, Log: log, Recorded: recorded, Speed: speed, Ticker: ticker})
+	g := Seat(tb, sc, actor, game.Viewer{Side: side}, side)
+	g.alone = true
+	return g, nil
+}
