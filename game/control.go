@@ -60,11 +60,8 @@ func (e *Engine) setSpeed(_ *injects.Team, c Command, do bool) error {
 // jumpClock records a jump of the clock to c.At; the session then moves the
 // clock there, with the bots acting on the way.
 func (e *Engine) jumpClock(_ *injects.Team, c Command, do bool) error {
-	switch {
-	case c.At <= e.st.Now:
-		return e.refuse("nothing is due before the end")
-	case c.At > e.sc.End:
-		return e.refuse("the exercise ends before %s", injects.FormatOffset(c.At))
+	if c.At <= e.st.Now || c.At >= e.sc.End {
+		return e.refuse("nothing more happens before the end; end the exercise to close it")
 	}
 	if do {
 		e.emit(Event{Type: ClockJumped, Due: c.At})
@@ -230,11 +227,11 @@ func (e *Engine) seatPerson(_ *injects.Team, c Command, do bool) error {
 }
 
 func (e *Engine) unseatPerson(_ *injects.Team, c Command, do bool) error {
-	if _, ok := e.st.Seated(c.Person.Name); !ok {
-		return e.refuse("nobody called %q is seated", c.Person.Name)
-	}
 	if c.Person.Name == e.st.Facilitator {
 		return e.refuse("the facilitator who started the class keeps their seat")
+	}
+	if _, ok := e.st.Seated(c.Person.Name); !ok {
+		return e.refuse("nobody called %q is seated", c.Person.Name)
 	}
 	if do {
 		e.emit(Event{Type: PersonUnseated, Person: c.Person.Name})

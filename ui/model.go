@@ -29,10 +29,22 @@ var Speeds = []time.Duration{
 // DefaultSpeed is the table's: 30 story minutes a second.
 const DefaultSpeed = table.DefaultSpeed
 
+// View is the kind of screen a seat has.
+type View uint8
+
+const (
+	PlayView      View = iota // a team's, or a solo player's: the exercise as their side lives it
+	ControlView               // the facilitator's console over the whole exercise
+	WatchView                 // observers' and evaluators': both sides, read only (evaluators write observations)
+	ProjectorView             // the screen at the front of the room
+)
+
 // Options set up the exercise.
 type Options struct {
 	// Game is the exercise to play at once; nil opens the start screen.
 	Game *Game
+	// View is the screen the seat has; a solo player's is PlayView.
+	View View
 	// Scenarios are offered on the start screen, the first preselected.
 	Scenarios []*injects.Scenario
 	// Seed and Speed preset the start screen.
