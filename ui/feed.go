@@ -4,68 +4,112 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"hotline/game"
+	"hotline/injects"
 )
 
-// feedState is the inject feed: what has reached the player's side,
-// newest first, and which one is selected.
+// feedState is the feed: the injects and messages that have reached the
+// seat, newest first, and which one is selected.
 type feedState struct {
-	items  []int // inject indexes, newest first
+	items  []feedItem
 	cursor int
 	top    int // first item shown
 	scroll scrollState
 }
 
+// feedItem is an inject that fired, or a message the control cell sent.
+type feedItem struct {
+	inject int // index in the scenario, or -1
+	msg    int // index in the state's messages, or -1
+	at     time.Duration
+}
+
+// id names the item for the read marks and the Markdown cache.
+func (m *Model) itemID(it feedItem) string {
+	if it.inject >= 0 {
+		return m.g.Scenario().Injects[it.inject].ID
+	}
+	return "message " + strconv.Itoa(it.msg+1)
+}
+
 func (m *Model) buildFeed() {
 	st, sc := m.g.State(), m.g.Scenario()
-	var sel string
-	if i, ok := m.selectedInject(); ok {
-		sel = sc.Injects[i].ID
+	sel := ""
+	if it, ok := m.selectedItem(); ok {
+		sel = m.itemID(it)
 	}
+	v := m.g.Viewer
 	m.feed.items = m.feed.items[:0]
 	for i := range sc.Injects {
-		in := &sc.Injects[i]
-		if st.Injects[i].Status == game.Fired && (in.To.All || in.To.Side == m.g.Side) {
-			m.feed.items = append(m.feed.items, i)
+		if st.Injects[i].Status == game.Fired && v.Reaches(sc.Injects[i].To) {
+			m.feed.items = append(m.feed.items, feedItem{inject: i, msg: -1, at: st.Injects[i].FiredAt})
 		}
 	}
-	slices.SortFunc(m.feed.items, func(a, b int) int {
-		return cmp.Or(cmp.Compare(st.Injects[b].FiredAt, st.Injects[a].FiredAt), b-a)
+	for k := range st.Messages {
+		if v.Reaches(st.Messages[k].To) {
+			m.feed.items = append(m.feed.items, feedItem{inject: -1, msg: k, at: st.Messages[k].At})
+		}
+	}
+	// Newest first; at the same time, the later in the script or the log
+	// first.
+	slices.SortFunc(m.feed.items, func(a, b feedItem) int {
+		return cmp.Or(cmp.Compare(b.at, a.at), cmp.Compare(b.msg, a.msg), cmp.Compare(b.inject, a.inject))
 	})
-	// Keep the selection on the same inject as new ones arrive above it.
+	// Keep the selection on the same item as new ones arrive above it.
 	m.feed.cursor = 0
-	for k, i := range m.feed.items {
-		if sc.Injects[i].ID == sel {
+	for k, it := range m.feed.items {
+		if m.itemID(it) == sel {
 			m.feed.cursor = k
 		}
 	}
 	m.markRead()
 }
 
-func (m *Model) selectedInject() (int, bool) {
+func (m *Model) selectedItem() (feedItem, bool) {
 	if m.g == nil || len(m.feed.items) == 0 {
-		return 0, false
+		return feedItem{}, false
 	}
 	return m.feed.items[min(m.feed.cursor, len(m.feed.items)-1)], true
 }
 
-// markRead marks the selected inject read while the feed is in view.
+// selectedInject is the selected item's inject, if it is one.
+func (m *Model) selectedInject() (int, bool) {
+	it, ok := m.selectedItem()
+	return it.inject, ok && it.inject >= 0
+}
+
+// markRead marks the selected item read while the feed is in view.
 func (m *Model) markRead() {
-	if i, ok := m.selectedInject(); ok && m.panel == feedPanel {
-		m.read[m.g.Scenario().Injects[i].ID] = true
+	if it, ok := m.selectedItem(); ok && m.panel == feedPanel {
+		m.read[m.itemID(it)] = true
 	}
 }
 
-// awaitsChoice reports whether the player's side still has to decide on
-// inject i.
+// decider is the team the seat decides inject i as: the team it names, or
+// the seat's own team of the side it is addressed to.
+func (m *Model) decider(i int) string {
+	in := &m.g.Scenario().Injects[i]
+	if in.To.Team != "" {
+		return in.To.Team
+	}
+	return m.g.lead()
+}
+
+// awaitsChoice reports whether the seat still has to decide on inject i:
+// whether the engine would take a choice from it now.
 func (m *Model) awaitsChoice(i int) bool {
-	in, is := &m.g.Scenario().Injects[i], &m.g.State().Injects[i]
-	return len(in.Choices) > 0 && !is.Resolved && !in.To.All && in.To.Side == m.g.Side
+	in := &m.g.Scenario().Injects[i]
+	if len(in.Choices) == 0 || m.g.State().Injects[i].Resolved || m.opts.View != PlayView {
+		return false
+	}
+	return m.g.check(game.Command{Team: m.decider(i), Verb: game.Choose, Inject: in.ID, Choice: in.Choices[0].ID}) == nil
 }
 
 func (m *Model) feedKeys(msg tea.KeyPressMsg) tea.Cmd {
@@ -81,7 +125,7 @@ func (m *Model) feedKeys(msg tea.KeyPressMsg) tea.Cmd {
 		m.feed.scroll.offset += 5
 	case key.Matches(msg, k.PageUp):
 		m.feed.scroll.offset = max(0, m.feed.scroll.offset-5)
-	case key.Matches(msg, k.Option):
+	case key.Matches(msg, k.Option) && m.opts.View == PlayView:
 		m.choose(int(msg.String()[0] - '0'))
 	}
 	m.markRead()
@@ -105,14 +149,17 @@ func (m *Model) choose(n int) {
 		return
 	}
 	ch := &in.Choices[n-1]
-	m.do(game.Command{Team: game.AddressedTeam(sc, in), Verb: game.Choose, Inject: in.ID, Choice: ch.ID}, "Decided: "+ch.Label)
+	m.do(game.Command{Team: m.decider(i), Verb: game.Choose, Inject: in.ID, Choice: ch.ID}, "Decided: "+ch.Label)
 }
 
 // feedView lists the feed above the selected briefing, or beside it when
 // the terminal is wide.
 func (m *Model) feedView(w, h int) string {
 	if len(m.feed.items) == 0 {
-		return m.styles.Dim.Render("Nothing has arrived yet. Start the clock with space.")
+		if m.g.Actor.RunsClock() {
+			return m.styles.Dim.Render("Nothing has arrived yet. Start the clock with space.")
+		}
+		return m.styles.Dim.Render("Nothing has arrived yet.")
 	}
 	if bw := m.briefingWidth(); bw < w {
 		lw := w - bw - 1
@@ -122,7 +169,7 @@ func (m *Model) feedView(w, h int) string {
 	return m.feedList(w, listH) + "\n" + m.styles.hrule("briefing", w) + "\n" + m.briefing(w, h-listH-1)
 }
 
-// feedList is one line per inject: unread mark, time, channel, title, and
+// feedList is one line per item: unread mark, time, channel, title, and
 // whether a decision is due.
 func (m *Model) feedList(w, h int) string {
 	s, st, sc := m.styles, m.g.State(), m.g.Scenario()
@@ -132,21 +179,28 @@ func (m *Model) feedList(w, h int) string {
 	f.top = max(0, min(f.top, len(f.items)-rows))
 	var lines []string
 	for k := f.top; k < len(f.items) && len(lines) < rows; k++ {
-		i := f.items[k]
-		in := &sc.Injects[i]
+		it := f.items[k]
 		mark := "  "
-		if !m.read[in.ID] {
+		if !m.read[m.itemID(it)] {
 			mark = s.Accent.Render("● ")
 		}
-		tag := fmt.Sprintf("%-7s", channelTag(in.Channel.String()))
-		flag := ""
-		switch {
-		case m.awaitsChoice(i) && in.Deadline != nil:
-			flag = s.Warn.Render(" ⚑ decide in " + span(st.Injects[i].FiredAt+in.Deadline.Within-st.Now))
-		case m.awaitsChoice(i):
-			flag = s.Warn.Render(" ⚑ decide")
+		var tag, title, flag string
+		if it.inject >= 0 {
+			in := &sc.Injects[it.inject]
+			tag, title = channelTag(in.Channel.String()), in.Title
+			switch {
+			case m.awaitsChoice(it.inject) && in.Deadline != nil:
+				flag = s.Warn.Render(" ⚑ decide in " + span(st.Injects[it.inject].FiredAt+in.Deadline.Within-st.Now))
+			case m.awaitsChoice(it.inject):
+				flag = s.Warn.Render(" ⚑ decide")
+			}
+		} else {
+			tag, title = "WHITE", st.Messages[it.msg].Title
 		}
-		line := mark + s.Dim.Render(short(sc, st.Injects[i].FiredAt)) + " " + s.Accent.Render(tag) + " " + in.Title
+		if m.g.Viewer.All {
+			title = m.audienceTag(m.audienceOf(it)) + " " + title
+		}
+		line := mark + s.Dim.Render(short(sc, it.at)) + " " + s.Accent.Render(fmt.Sprintf("%-7s", tag)) + " " + title
 		line = cut(line, w-lipglossWidth(flag)) + flag
 		if k == f.cursor {
 			line = s.Selected.Render(pad(line, w))
@@ -154,6 +208,25 @@ func (m *Model) feedList(w, h int) string {
 		lines = append(lines, line)
 	}
 	return strings.Join(lines, "\n")
+}
+
+func (m *Model) audienceOf(it feedItem) injects.Audience {
+	if it.inject >= 0 {
+		return m.g.Scenario().Injects[it.inject].To
+	}
+	return m.g.State().Messages[it.msg].To
+}
+
+// audienceTag is a short name for whom something is addressed to, for
+// seats that see both sides.
+func (m *Model) audienceTag(a injects.Audience) string {
+	switch {
+	case a.All:
+		return "[ALL]"
+	case a.Team != "":
+		return "[" + strings.ToUpper(a.Team) + "]"
+	}
+	return "[" + sideCode(a.Side) + "]"
 }
 
 func channelTag(c string) string {
@@ -166,20 +239,28 @@ func channelTag(c string) string {
 	return strings.ToUpper(c)
 }
 
-// briefing shows the selected inject: who sent it, the Markdown body, and
-// its choices with the deadline.
+// briefing shows the selected item: who sent it, the Markdown body, and an
+// inject's choices with the deadline.
 func (m *Model) briefing(w, h int) string {
-	i, ok := m.selectedInject()
+	it, ok := m.selectedItem()
 	if !ok {
 		return ""
 	}
 	s, st, sc := m.styles, m.g.State(), m.g.Scenario()
+	var b strings.Builder
+	if it.inject < 0 {
+		msg := &st.Messages[it.msg]
+		b.WriteString(s.Title.Render(msg.Title) + "\n")
+		b.WriteString(s.Dim.Render(fmt.Sprintf("Message from %s (White Cell) to %s · %s", msg.By, audienceName(sc, msg.To), calendar(sc, msg.At))) + "\n")
+		b.WriteString(m.md.get(mdKey{"message", m.itemID(it), w}, msg.Text) + "\n")
+		return scrolled(b.String(), &m.feed.scroll, h)
+	}
+	i := it.inject
 	in, is := &sc.Injects[i], &st.Injects[i]
 	from := in.From
 	if p, ok := sc.Persona(in.From); ok {
 		from = p.Name
 	}
-	var b strings.Builder
 	b.WriteString(s.Title.Render(in.Title) + "\n")
 	b.WriteString(s.Dim.Render(fmt.Sprintf("%s from %s · %s", in.Channel.Title(), from, calendar(sc, is.FiredAt))) + "\n")
 	// The decision comes before the text: with a deadline running, the
@@ -191,7 +272,20 @@ func (m *Model) briefing(w, h int) string {
 	return scrolled(b.String(), &m.feed.scroll, h)
 }
 
-// choicesView lists an inject's choices, or what was decided.
+// audienceName names an audience in full.
+func audienceName(sc *injects.Scenario, a injects.Audience) string {
+	switch {
+	case a.All:
+		return "both delegations"
+	case a.Team != "":
+		if t, ok := sc.Team(a.Team); ok {
+			return t.Name
+		}
+	}
+	return a.Side.Title()
+}
+
+// choicesView lists an inject's choices, or what was decided and by whom.
 func (m *Model) choicesView(i int, w int) string {
 	s, st, sc := m.styles, m.g.State(), m.g.Scenario()
 	in, is := &sc.Injects[i], &st.Injects[i]
@@ -201,13 +295,25 @@ func (m *Model) choicesView(i int, w int) string {
 		b.WriteString(s.Warn.Render("No decision was made before the deadline.") + "\n")
 	case is.Resolved:
 		ch, _ := in.Choice(is.Choice)
-		how := "Decided"
+		how := "Decided" + m.byWhom(is.Person, is.By)
 		if is.Timeout {
 			how = "The deadline passed, so this applied"
 		}
 		b.WriteString(s.Good.Render(how+": "+ch.Label) + "\n")
-	case in.To.Side != m.g.Side || in.To.All:
-		b.WriteString(s.Dim.Render("The other side decides on this.") + "\n")
+	case !m.awaitsChoice(i):
+		who := "The other side decides on this."
+		switch {
+		case m.opts.View != PlayView:
+			who = audienceName(sc, in.To) + " decides on this."
+		case in.To.Side == m.g.Side && !in.To.All:
+			who = audienceName(sc, in.To) + " decides on this."
+		}
+		b.WriteString(s.Dim.Render(who) + "\n")
+		if m.opts.View != PlayView {
+			for k, ch := range in.Choices {
+				b.WriteString(s.Dim.Render(cut(fmt.Sprintf(" %d  %s", k+1, ch.Label), w)) + "\n")
+			}
+		}
 	default:
 		head := "Your decision"
 		if dl := in.Deadline; dl != nil {
@@ -224,4 +330,20 @@ func (m *Model) choicesView(i int, w int) string {
 		}
 	}
 	return b.String()
+}
+
+// byWhom says who made a decision, when it was someone other than the one
+// looking: " by Ana (FBI)", or nothing.
+func (m *Model) byWhom(person, team string) string {
+	if person == "" || person == m.g.Actor.Name || person == game.SoloPlayer {
+		return ""
+	}
+	who := person
+	if name, ok := strings.CutPrefix(person, "bot:"); ok {
+		who = "the " + name + " bot"
+	}
+	if t, ok := m.g.Scenario().Team(team); ok {
+		who += " (" + t.Name + ")"
+	}
+	return " by " + who
 }

@@ -27,6 +27,16 @@ type KeyMap struct {
 	Right   key.Binding
 	Yes     key.Binding
 	No      key.Binding
+	Jump    key.Binding // the clock to the next thing that happens
+	// The control cell's and evaluators'.
+	Fire    key.Binding
+	Hold    key.Binding
+	Skip    key.Binding
+	Message key.Binding
+	Observe key.Binding
+	End     key.Binding
+	Bot     key.Binding
+	Remove  key.Binding
 }
 
 // DefaultKeys is the exercise's keymap.
@@ -54,6 +64,15 @@ func DefaultKeys() KeyMap {
 		Right:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "change")),
 		Yes:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
 		No:      key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "no")),
+		Jump:    key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "jump ahead")),
+		Fire:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fire now")),
+		Hold:    key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "hold/release")),
+		Skip:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "skip")),
+		Message: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "send a message")),
+		Observe: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "write an observation")),
+		End:     key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "end the exercise")),
+		Bot:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "team's bot")),
+		Remove:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove")),
 	}
 }
 

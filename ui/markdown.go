@@ -89,10 +89,17 @@ func (m *Model) renderVisible() tea.Cmd {
 	sc := m.g.Scenario()
 	switch {
 	case m.panel == feedPanel:
-		if i, ok := m.selectedInject(); ok {
-			in := &sc.Injects[i]
+		it, ok := m.selectedItem()
+		switch {
+		case ok && it.inject >= 0:
+			in := &sc.Injects[it.inject]
 			return m.md.render(mdKey{"inject", in.ID, m.briefingWidth()}, in.Body)
+		case ok:
+			return m.md.render(mdKey{"message", m.itemID(it), m.briefingWidth()}, m.g.State().Messages[it.msg].Text)
 		}
+	case m.panel == scriptPanel && len(m.script.rows) > 0:
+		in := &sc.Injects[m.script.rows[min(m.script.cursor, len(m.script.rows)-1)]]
+		return m.md.render(mdKey{"inject", in.ID, m.width}, in.Body)
 	case m.panel == requestsPanel && m.requests.open >= 0:
 		req := &sc.Requests[m.requests.open]
 		return m.md.render(mdKey{"request", req.ID, m.width}, req.Body)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -93,10 +94,23 @@ const (
 	hotlinePanel
 	reviewPanel
 	logPanel
-	numPanels
+	scriptPanel // the facilitator's master scenario events list
+	seatsPanel  // who sits where
+	notesPanel  // the evaluators' observations
 )
 
-var panelNames = [...]string{"Feed", "Requests", "Hotline", "Review", "Log"}
+var panelNames = [...]string{"Feed", "Requests", "Hotline", "Review", "Log", "Script", "Seats", "Observations"}
+
+// panelsOf lists the panels of a kind of seat, in tab order.
+func panelsOf(v View) []panel {
+	switch v {
+	case ControlView:
+		return []panel{scriptPanel, requestsPanel, hotlinePanel, reviewPanel, seatsPanel, notesPanel, logPanel}
+	case WatchView:
+		return []panel{feedPanel, requestsPanel, hotlinePanel, reviewPanel, notesPanel, logPanel}
+	}
+	return []panel{feedPanel, requestsPanel, hotlinePanel, reviewPanel, logPanel}
+}
 
 // statusKind colours the status line.
 type statusKind uint8
@@ -121,6 +135,7 @@ type Model struct {
 	start  startModel
 	g      *Game
 	panel  panel
+	panels []panel // the seat's panels, in tab order
 	// pending are the commands made while handling a message: Update
 	// returns them with its own.
 	pending []tea.Cmd
@@ -136,7 +151,15 @@ type Model struct {
 	read          map[string]bool
 	seq           int // the state's sequence number when the lists were last built
 
-	feed     feedState
+	feed   feedState
+	script scriptState
+	seats  seatsState
+	notes  scrollState
+	form   *form // a dialog open over the screen
+	// confirmEnd asks the facilitator whether to end the exercise.
+	confirmEnd bool
+	// wall is the real time as of the last news, for idle times.
+	wall     time.Time
 	requests requestsState
 	hotline  hotlineState
 	review   scrollState
@@ -169,6 +192,8 @@ func New(opts Options) *Model {
 		height:    MinHeight,
 	}
 	m.requests.open = -1
+	m.panels = panelsOf(opts.View)
+	m.panel = m.panels[0]
 	m.setStyles(NewStyles(true))
 	m.start = newStart(opts)
 	if opts.Game != nil {
@@ -226,7 +251,7 @@ func (m *Model) Pump() {
 func (m *Model) begin(g *Game) {
 	m.g = g
 	m.screen = playScreen
-	m.panel = feedPanel
+	m.panel = m.panels[0]
 	st := g.State()
 	for i, is := range st.Injects {
 		// On resume, what was already decided has been read.
@@ -234,6 +259,8 @@ func (m *Model) begin(g *Game) {
 			m.read[g.Scenario().Injects[i].ID] = true
 		}
 	}
+	m.panels = panelsOf(m.opts.View)
+	m.panel = m.panels[0]
 	for _, c := range st.Calls {
 		m.seenCalls[c.N] = !c.Open()
 	}
@@ -246,6 +273,8 @@ func (m *Model) begin(g *Game) {
 	switch {
 	case st.Running:
 		m.setStatus(statusInfo, "The story clock is running.")
+	case m.opts.View == ControlView:
+		m.setStatus(statusInfo, "The story clock is paused. Press space to start it for everyone.")
 	case g.Actor.RunsClock():
 		m.setStatus(statusInfo, "The story clock is paused. Read the feed, then press space to start it.")
 	default:
@@ -280,12 +309,15 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.g.take(table.Update(msg))
+		m.wall = msg.At
 		m.afterPlay()
 		return tea.Batch(m.listen(), m.renderVisible())
 	case doneMsg:
+		// News the answer brings with it is shown first; what the person
+		// did is the last word on the status line.
 		m.g.apply(msg.events)
-		msg.then(msg.err)
 		m.afterPlay()
+		msg.then(msg.err)
 		return m.renderVisible()
 	case Step:
 		if m.g == nil {
@@ -434,12 +466,18 @@ func (m *Model) keypress(msg tea.KeyPressMsg) tea.Cmd {
 	if m.screen == startScreen {
 		return m.startKeys(msg)
 	}
-	if m.confirmQuit {
+	if m.form != nil {
+		return m.formKeys(msg)
+	}
+	if m.confirmQuit || m.confirmEnd {
 		switch {
-		case key.Matches(msg, k.Yes):
+		case key.Matches(msg, k.Yes) && m.confirmQuit:
 			return m.quit()
+		case key.Matches(msg, k.Yes):
+			m.confirmEnd = false
+			m.do(game.Command{Verb: game.EndExercise}, "The exercise is over: the closing review is on every screen.")
 		case key.Matches(msg, k.No), key.Matches(msg, k.Quit):
-			m.confirmQuit = false
+			m.confirmQuit, m.confirmEnd = false, false
 			m.setStatus(statusInfo, "Carrying on.")
 		}
 		return nil
@@ -447,7 +485,9 @@ func (m *Model) keypress(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Quit):
 		m.confirmQuit = true
-		m.setRunning(false, false)
+		if m.opts.View != ControlView {
+			m.setRunning(false, false) // a facilitator's quitting does not stop the class
+		}
 		return nil
 	case key.Matches(msg, k.Help):
 		m.showHelp = !m.showHelp
@@ -470,16 +510,35 @@ func (m *Model) keypress(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Slower):
 		m.changeSpeed(-1)
 		return nil
+	case key.Matches(msg, k.Jump) && m.g.Actor.RunsClock():
+		m.doThen(game.Command{Verb: game.JumpClock}, func(err error) {
+			if err != nil {
+				m.setStatus(statusBad, "✗ "+err.Error())
+				return
+			}
+			m.setStatus(statusInfo, "The clock moved on to "+calendar(m.g.Scenario(), m.g.State().Now)+".")
+		})
+		return nil
+	case key.Matches(msg, k.Message) && m.opts.View == ControlView:
+		m.form = messageForm(m.g.Scenario())
+		m.form.focus = 1
+		return m.form.focusField()
+	case key.Matches(msg, k.Observe) && (m.g.Actor.Role == game.Evaluator || m.opts.View == ControlView) && m.opts.View != PlayView:
+		m.form = noteForm(m.g.Scenario())
+		return m.form.focusField()
+	case key.Matches(msg, k.End) && m.opts.View == ControlView:
+		m.confirmEnd = true
+		return nil
 	}
 	if m.modalCall != 0 {
 		return m.callKeys(msg)
 	}
 	switch {
 	case key.Matches(msg, k.Next):
-		m.panel = (m.panel + 1) % numPanels
+		m.panel = m.panels[(slices.Index(m.panels, m.panel)+1)%len(m.panels)]
 		return nil
 	case key.Matches(msg, k.Prev):
-		m.panel = (m.panel + numPanels - 1) % numPanels
+		m.panel = m.panels[(slices.Index(m.panels, m.panel)+len(m.panels)-1)%len(m.panels)]
 		return nil
 	}
 	switch m.panel {
@@ -493,6 +552,12 @@ func (m *Model) keypress(msg tea.KeyPressMsg) tea.Cmd {
 		return m.scrollKeys(msg, &m.review)
 	case logPanel:
 		return m.scrollKeys(msg, &m.journal)
+	case scriptPanel:
+		return m.scriptKeys(msg)
+	case seatsPanel:
+		return m.seatsKeys(msg)
+	case notesPanel:
+		return m.scrollKeys(msg, &m.notes)
 	}
 	return nil
 }
@@ -553,6 +618,9 @@ func (m *Model) refresh() {
 	m.buildFeed()
 	m.buildRequests()
 	m.buildHotline()
+	if m.opts.View == ControlView {
+		m.buildScript()
+	}
 }
 
 func mustInject(sc *injects.Scenario, id string) int {

@@ -26,6 +26,7 @@ type Styles struct {
 	ActiveTab  lipgloss.Style
 	Rule       lipgloss.Style
 	Modal      lipgloss.Style
+	Form       lipgloss.Style
 	Header     lipgloss.Style
 	BarFull    lipgloss.Style
 	BarEmpty   lipgloss.Style
@@ -64,6 +65,7 @@ func NewStyles(isDark bool) Styles {
 		Rule:      lipgloss.NewStyle().Foreground(rule),
 		Modal: lipgloss.NewStyle().Border(lipgloss.DoubleBorder()).BorderForeground(bad).
 			Padding(0, 1),
+		Form:     lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
 		Header:   lipgloss.NewStyle().Foreground(fg),
 		BarFull:  lipgloss.NewStyle().Foreground(accent),
 		BarEmpty: lipgloss.NewStyle().Foreground(rule),

@@ -13,10 +13,6 @@ import (
 	"hotline/injects"
 )
 
-// Rows around the body: three header lines and the tab bar above, the
-// status and help lines below.
-const chromeRows = 6
-
 // View draws the screen.
 func (m *Model) View() tea.View {
 	v := tea.NewView(m.render())
@@ -36,20 +32,26 @@ func (m *Model) render() string {
 	if m.screen == startScreen {
 		return m.startView()
 	}
-	bodyH := m.height - chromeRows
+	if m.opts.View == ProjectorView {
+		return m.projectorView(m.width, m.height)
+	}
+	header := m.headerView(m.width)
+	bodyH := m.height - lipgloss.Height(header) - 3 // tabs, status, help
 	var body string
 	switch {
 	case m.showHelp:
 		body = m.fullHelp(m.width, bodyH)
 	case m.screen == endScreen:
 		body = m.endView(m.width, bodyH)
+	case m.form != nil:
+		body = m.formView(m.width, bodyH)
 	case m.modalCall != 0:
 		body = m.callView(m.width, bodyH)
 	default:
 		body = m.panelView(m.width, bodyH)
 	}
 	return strings.Join([]string{
-		m.headerView(m.width),
+		header,
 		m.tabsView(m.width),
 		box(body, m.width, bodyH),
 		m.statusView(m.width),
@@ -57,9 +59,30 @@ func (m *Model) render() string {
 	}, "\n")
 }
 
+// quitWords say what quitting leaves behind: the log and how to go on, or
+// that the log could not be written.
+func (m *Model) quitWords() string {
+	path := m.g.LogPath()
+	switch {
+	case m.g.LogErr() != nil:
+		return "The log could not be written (" + m.g.LogErr().Error() + "): decisions since are not saved."
+	case m.opts.View != PlayView || m.g.Actor.Role == game.Player:
+		return "You leave; the exercise goes on without you."
+	case path == "":
+		return "This exercise has no log."
+	case m.g.State().Ended:
+		return "The log is saved in " + path + "; print the review with: hotline review " + path
+	}
+	return "Every decision so far is saved in " + path + "; resume with: hotline resume " + path
+}
+
 func (m *Model) tooSmall() string {
-	msg := fmt.Sprintf("Hotline needs a terminal of at least %d×%d.\nThis one is %d×%d: enlarge the window or make the font smaller.\n\nThe story clock is paused until then. q quits.",
-		MinWidth, MinHeight, m.width, m.height)
+	paused := "\n\nThe story clock is paused until then. q quits."
+	if m.g != nil && !m.g.Actor.RunsClock() {
+		paused = "\n\nThe exercise goes on meanwhile. q quits."
+	}
+	msg := fmt.Sprintf("Hotline needs a terminal of at least %d×%d.\nThis one is %d×%d: enlarge the window or make the font smaller.",
+		MinWidth, MinHeight, m.width, m.height) + paused
 	w := max(m.width, 1)
 	return lipgloss.Place(w, max(m.height, 1), lipgloss.Center, lipgloss.Center, wrap(msg, min(w, 60)))
 }
@@ -74,6 +97,12 @@ func (m *Model) panelView(w, h int) string {
 		return m.hotlineView(w, h)
 	case reviewPanel:
 		return m.reviewView(w, h)
+	case scriptPanel:
+		return m.scriptView(w, h)
+	case seatsPanel:
+		return m.seatsView(w, h)
+	case notesPanel:
+		return m.notesView(w, h)
 	default:
 		return m.journalView(w, h)
 	}
@@ -85,7 +114,7 @@ func (m *Model) headerView(w int) string {
 	s, g := m.styles, m.g
 	st, sc := g.State(), g.Scenario()
 	t := sc.Time(st.Now)
-	you := "You: " + sc.Sides[g.Side].Name
+	you := "You: " + m.seatName()
 	title := s.Brand.Render("HOTLINE") + "  " + s.Title.Render(sc.Title)
 	line1 := pad(title, w-lipglossWidth(you)-1) + " " + s.Dim.Render(you)
 
@@ -123,7 +152,73 @@ func (m *Model) headerView(w int) string {
 		}
 		line3 = strings.Join(parts, s.Dim.Render(" · "))
 	}
-	return pad(line1, w) + "\n" + pad(line2, w) + "\n" + pad(line3, w)
+	head := pad(line1, w) + "\n" + pad(line2, w) + "\n" + pad(line3, w)
+	if line4 := m.presenceLine(); line4 != "" {
+		head += "\n" + pad(cut(line4, w), w)
+	}
+	return head
+}
+
+// seatName says who the seat is: a side, a team, or a role in the room.
+func (m *Model) seatName() string {
+	g := m.g
+	a := g.Actor
+	switch {
+	case a.Role == game.Solo:
+		return g.Side.Title() + " · " + strings.ToUpper(g.lead())
+	case a.Role == game.Player && len(a.Teams) == 1:
+		return a.Name + " · " + strings.ToUpper(a.Teams[0]) + " (" + sideCode(g.Side) + ")"
+	}
+	return a.Name + " · " + a.Role.String()
+}
+
+// presenceLine says, in a class, who is at the seat's team and who plays
+// the delegation's other teams; the control cell's and watchers' say who is
+// in the room.
+func (m *Model) presenceLine() string {
+	g := m.g
+	st, sc := g.State(), g.Scenario()
+	if !st.Class {
+		return ""
+	}
+	online := map[string]bool{}
+	for _, p := range g.People() {
+		online[p.Person.Name] = true
+	}
+	who := func(team string) string {
+		var names []string
+		for _, p := range st.People {
+			if p.Role == game.Player && p.Team == team {
+				name := p.Name
+				if !online[name] {
+					name += " (away)"
+				}
+				names = append(names, name)
+			}
+		}
+		if b := st.Bots[sc.TeamIndex(team)]; b != "" {
+			names = append(names, "bot")
+		}
+		if len(names) == 0 {
+			return "nobody"
+		}
+		return strings.Join(names, ", ")
+	}
+	var parts []string
+	sides := []injects.Side{g.Side}
+	if m.opts.View != PlayView {
+		sides = []injects.Side{injects.US, injects.CN}
+	}
+	for _, side := range sides {
+		for _, id := range sc.TeamsOf(side) {
+			name := strings.ToUpper(id)
+			if g.Viewer.Team == id {
+				name = m.styles.Bold.Render(name + " (you)")
+			}
+			parts = append(parts, name+": "+who(id))
+		}
+	}
+	return strings.Join(parts, m.styles.Dim.Render(" · "))
 }
 
 func lipglossWidth(s string) int { return lipgloss.Width(s) }
@@ -133,7 +228,7 @@ func lipglossWidth(s string) int { return lipgloss.Width(s) }
 func (m *Model) tabsView(w int) string {
 	s := m.styles
 	var tabs []string
-	for p := panel(0); p < numPanels; p++ {
+	for _, p := range m.panels {
 		name := panelNames[p] + m.tabBadge(p)
 		if p == m.panel && m.screen == playScreen {
 			tabs = append(tabs, s.ActiveTab.Render("["+name+"]"))
@@ -149,12 +244,11 @@ func (m *Model) tabBadge(p panel) string {
 	switch p {
 	case feedPanel:
 		unread, decide := 0, 0
-		for _, i := range m.feed.items {
-			in := &m.g.Scenario().Injects[i]
-			if !m.read[in.ID] {
+		for _, it := range m.feed.items {
+			if !m.read[m.itemID(it)] {
 				unread++
 			}
-			if m.awaitsChoice(i) {
+			if it.inject >= 0 && m.awaitsChoice(it.inject) {
 				decide++
 			}
 		}
@@ -183,11 +277,10 @@ func (m *Model) tabBadge(p panel) string {
 func (m *Model) statusView(w int) string {
 	s := m.styles
 	if m.confirmQuit {
-		msg := "Every decision so far is saved"
-		if p := m.g.LogPath(); p != "" {
-			msg += " in " + p + "; resume with: hotline resume " + p
-		}
-		return pad(s.Warn.Render("Quit? y/n")+"  "+msg, w)
+		return pad(s.Warn.Render("Quit? y/n")+"  "+m.quitWords(), w)
+	}
+	if m.confirmEnd {
+		return pad(s.Warn.Render("End the exercise for everyone now? y/n")+"  The closing review goes to every screen.", w)
 	}
 	text := m.status
 	switch m.statusKind {
@@ -214,7 +307,12 @@ func (m *Model) fullHelp(w, h int) string {
 // contextKeys are the keys that do something where the player is.
 func (m *Model) contextKeys() helpKeys {
 	k := m.keys
-	global := []key.Binding{k.Pause, k.Faster, k.Next, k.Help, k.Quit}
+	global := []key.Binding{k.Next, k.Help, k.Quit}
+	clock := []key.Binding{}
+	if m.g != nil && m.g.Actor.RunsClock() {
+		clock = []key.Binding{k.Pause, withHelp(k.Faster, "+", "faster"), k.Slower, k.Jump}
+		global = append([]key.Binding{k.Pause, k.Faster}, global...)
+	}
 	var here []key.Binding
 	switch {
 	case m.screen == endScreen:
@@ -226,8 +324,7 @@ func (m *Model) contextKeys() helpKeys {
 		here = m.panelKeys()
 	}
 	short := append(append([]key.Binding{}, here...), global...)
-	return helpKeys{short: short, full: [][]key.Binding{here,
-		{k.Pause, withHelp(k.Faster, "+", "faster"), k.Slower},
+	return helpKeys{short: short, full: [][]key.Binding{here, clock,
 		missing(here, k.Next, k.Prev, k.PageUp, k.PageDn), {k.Help, k.Quit}}}
 }
 
@@ -244,20 +341,44 @@ func missing(have []key.Binding, more ...key.Binding) []key.Binding {
 
 func (m *Model) panelKeys() []key.Binding {
 	k := m.keys
+	var keys []key.Binding
 	switch m.panel {
 	case feedPanel:
-		keys := []key.Binding{k.Up, k.Down}
+		keys = []key.Binding{k.Up, k.Down}
 		if i, ok := m.selectedInject(); ok && m.awaitsChoice(i) {
 			keys = append(keys, withHelp(k.Option, "1-9", "decide"))
 		}
-		return append(keys, k.PageDn)
+		keys = append(keys, k.PageDn)
 	case requestsPanel:
-		return m.requestHelp()
+		keys = m.requestHelp()
 	case hotlinePanel:
-		return []key.Binding{k.Up, k.Down, withHelp(k.Open, "enter", "do it"), withHelp(k.Ring, "r", "ring")}
+		keys = []key.Binding{k.Up, k.Down}
+		if m.opts.View == PlayView {
+			keys = append(keys, withHelp(k.Open, "enter", "do it"), withHelp(k.Ring, "r", "ring"))
+		}
+	case scriptPanel:
+		keys = []key.Binding{k.Up, k.Down, k.Fire, k.Hold, k.Skip}
+	case seatsPanel:
+		keys = []key.Binding{k.Up, k.Down, k.Bot, withHelp(k.Left, "←/→", "move"), k.Remove}
 	default:
-		return []key.Binding{k.Up, k.Down, k.PageDn}
+		keys = []key.Binding{k.Up, k.Down, k.PageDn}
 	}
+	switch {
+	case m.opts.View == ControlView:
+		keys = append(keys, k.Message, k.Observe, k.End)
+	case m.opts.View == WatchView && m.g.Actor.Role == game.Evaluator:
+		keys = append(keys, k.Observe)
+	}
+	return keys
+}
+
+// bodyHeight is the height the panels get: the window less the header, the
+// tab bar, the status and help lines.
+func (m *Model) bodyHeight() int {
+	if m.g == nil {
+		return m.height
+	}
+	return m.height - lipgloss.Height(m.headerView(m.width)) - 3
 }
 
 // scrollState is a scroll position in a long text.
@@ -265,7 +386,7 @@ type scrollState struct{ offset int }
 
 func (m *Model) scrollKeys(msg tea.KeyPressMsg, s *scrollState) tea.Cmd {
 	k := m.keys
-	page := max(1, m.height-chromeRows-2)
+	page := max(1, m.bodyHeight()-2)
 	switch {
 	case key.Matches(msg, k.Up):
 		s.offset--

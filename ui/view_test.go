@@ -203,7 +203,7 @@ func TestScreensFitTheWindow(t *testing.T) {
 		keys(m, "space")
 		for round := 0; round < 40; round++ {
 			steps(m, 3)
-			for p := 0; p < int(numPanels); p++ {
+			for range m.panels {
 				s := plain(m)
 				lines := strings.Split(s, "\n")
 				if len(lines) != sz.h {

@@ -460,7 +460,8 @@ type Update struct {
 	Now    time.Duration
 	People []Presence
 	LogErr error
-	Closed bool // the table has closed: nothing more will come
+	Closed bool      // the table has closed: nothing more will come
+	At     time.Time // the real time of the update, for idle times
 }
 
 // Since returns the events after the one with sequence number seq: shared
@@ -510,7 +511,7 @@ func (s *Sub) Next() Update {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	u := Update{Events: t.events[s.seen:len(t.events):len(t.events)], Now: t.now, People: t.people,
-		LogErr: t.logErr, Closed: t.closed}
+		LogErr: t.logErr, Closed: t.closed, At: t.wall()}
 	s.seen = len(t.events)
 	return u
 }

@@ -1,0 +1,281 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"hotline/game"
+	"hotline/game/table"
+	"hotline/injects"
+)
+
+// room is a class at a table, for the seats' screens.
+type room struct {
+	t  *testing.T
+	tb *table.Table
+	sc *injects.Scenario
+}
+
+func newRoom(t *testing.T, id string) *room {
+	t.Helper()
+	sc := load(t, id)
+	var history []game.Event
+	s, err := game.NewClass(sc, 5, "Ms Rivera", func(_ *game.State, ev *game.Event) { history = append(history, *ev) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb := table.Open(table.Config{Session: s, History: history, Ticker: table.ManualTicker{}, Speed: 2 * time.Hour,
+		Now: func() time.Time { return time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC) }})
+	t.Cleanup(func() { tb.Close() })
+	r := &room{t: t, tb: tb, sc: sc}
+	for _, team := range sc.Teams {
+		r.control(game.Command{Verb: game.SeatBot, Team: team.ID, Profile: "by-the-book"})
+	}
+	return r
+}
+
+// control makes a command as the class's facilitator.
+func (r *room) control(c game.Command) {
+	r.t.Helper()
+	a, _ := r.tb.Actor("Ms Rivera")
+	if _, err := r.tb.Do(a, c); err != nil {
+		r.t.Fatal(err)
+	}
+}
+
+// seat seats a person and opens their screen.
+func (r *room) seat(name string, role game.Role, team string, view View, w, h int) *Model {
+	r.t.Helper()
+	if name != "Ms Rivera" {
+		r.control(game.Command{Verb: game.Seat, Person: game.Person{Name: name, Role: role, Team: team}})
+	}
+	a, _ := r.tb.Actor(name)
+	v := game.Viewer{All: true}
+	side := injects.US
+	if t, ok := r.sc.Team(team); ok {
+		v, side = game.Viewer{Side: t.Side, Team: t.ID}, t.Side
+	}
+	r.tb.Connect(game.Person{Name: name, Role: role, Team: team})
+	g := Seat(r.tb, r.sc, a, v, side)
+	r.t.Cleanup(func() { g.Close() })
+	m := New(Options{Game: g, View: view, Manual: true})
+	send(m, tea.WindowSizeMsg{Width: w, Height: h})
+	return m
+}
+
+// run moves the clock n ticks, as the facilitator would with the clock
+// running, and lets each screen take the news.
+func (r *room) run(n int, screens ...*Model) {
+	r.control(game.Command{Verb: game.RunClock})
+	for range n {
+		r.tb.Tick()
+	}
+	r.tb.SetRunning(mustActor(r, "Ms Rivera"), false, false)
+	for _, m := range screens {
+		m.Pump()
+	}
+}
+
+func mustActor(r *room, name string) game.Actor {
+	a, _ := r.tb.Actor(name)
+	return a
+}
+
+// Two students in one team share one view: the first decision wins, and
+// the other sees who made it.
+func TestTeamMatesSeeWhoDecided(t *testing.T) {
+	r := newRoom(t, "opm-breach")
+	ana := r.seat("Ana", game.Player, "fbi", PlayView, 100, 30)
+	ben := r.seat("Ben", game.Player, "fbi", PlayView, 100, 30)
+	ana.Pump()
+	mustContain(t, plain(ana), "Ana · FBI (US)", "FBI (you): Ana, Ben", "DHS: bot")
+	// Both press 1 on the breach; Ana's arrives first.
+	keys(ana, "1")
+	keys(ben, "1")
+	ben.Pump()
+	mustContain(t, plain(ben), "Decided by Ana (Federal Bureau of Investigation)")
+	if !strings.Contains(ben.status, "already decided") {
+		t.Errorf("Ben's second decision: status %q", ben.status)
+	}
+	ana.Pump()
+	if strings.Contains(plain(ana), "Decided by") {
+		t.Errorf("Ana is told someone decided for her:\n%s", plain(ana))
+	}
+}
+
+// A message to one team reaches that team only; the control cell and
+// observers see it with its audience.
+func TestMessageReachesItsTeamOnly(t *testing.T) {
+	r := newRoom(t, "opm-breach")
+	white := r.seat("Ms Rivera", game.Facilitator, "", ControlView, 120, 40)
+	fbi := r.seat("Ana", game.Player, "fbi", PlayView, 100, 30)
+	doj := r.seat("Dee", game.Player, "doj", PlayView, 100, 30)
+	mps := r.seat("Li", game.Player, "mps", PlayView, 100, 30)
+	keys(white, "m")
+	if white.form == nil {
+		t.Fatal("m did not open the message form")
+	}
+	// To: both delegations → US → China → the first team (the FBI).
+	keys(white, "tab", "tab", "right", "right", "right", "tab")
+	for _, c := range "Call the Post" {
+		keys(white, string(c))
+	}
+	keys(white, "tab")
+	for _, c := range "They run the story at noon." {
+		keys(white, string(c))
+	}
+	send(white, tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
+	if white.form != nil || !strings.Contains(white.status, "Message sent") {
+		t.Fatalf("the message was not sent: %q", white.status)
+	}
+	for _, m := range []*Model{fbi, doj, mps} {
+		m.Pump()
+	}
+	mustContain(t, plain(fbi), "Call the Post")
+	for _, m := range []*Model{doj, mps} {
+		if strings.Contains(plain(m), "Call the Post") {
+			t.Errorf("a message to the FBI reached %s:\n%s", m.g.Actor.Name, plain(m))
+		}
+	}
+}
+
+func TestControlConsole(t *testing.T) {
+	forSizes(t, func(t *testing.T, w, h int) {
+		r := newRoom(t, "opm-breach")
+		r.seat("Ana", game.Player, "fbi", PlayView, 100, 30)
+		white := r.seat("Ms Rivera", game.Facilitator, "", ControlView, w, h)
+		r.run(12, white) // a day at 2h a second
+		golden.RequireEqual(t, plain(white))
+	})
+}
+
+// The control cell's commands over the script, by their keys.
+func TestControlKeys(t *testing.T) {
+	r := newRoom(t, "opm-breach")
+	white := r.seat("Ms Rivera", game.Facilitator, "", ControlView, 120, 40)
+	row := func(id string) {
+		t.Helper()
+		for k, i := range white.script.rows {
+			if r.sc.Injects[i].ID == id {
+				white.script.cursor = k
+				return
+			}
+		}
+		t.Fatalf("no row for %s", id)
+	}
+	state := func(id string) *game.InjectState {
+		i, _ := r.sc.InjectIndex(id)
+		return &white.g.State().Injects[i]
+	}
+	row("nsc-memo")
+	keys(white, "h")
+	if !state("nsc-memo").Held {
+		t.Fatalf("h did not hold the memo: %q", white.status)
+	}
+	mustContain(t, plain(white), "HELD")
+	keys(white, "h")
+	if state("nsc-memo").Held {
+		t.Error("h again did not release it")
+	}
+	row("norms-track")
+	keys(white, "x")
+	if state("norms-track").Status != game.Skipped {
+		t.Errorf("x did not skip the norms track: %q", white.status)
+	}
+	row("nsc-memo")
+	keys(white, "f")
+	if state("nsc-memo").Status != game.Fired || state("nsc-memo").FiredBy != "Ms Rivera" {
+		t.Errorf("f did not fire the memo: %q", white.status)
+	}
+	keys(white, "E", "y")
+	if !white.g.State().Ended {
+		t.Errorf("E y did not end the exercise: %q", white.status)
+	}
+}
+
+// An evaluator's observation, written on the screen, is in the log with
+// who wrote it.
+func TestEvaluatorObserves(t *testing.T) {
+	r := newRoom(t, "opm-breach")
+	eve := r.seat("Eve", game.Evaluator, "", WatchView, 100, 30)
+	keys(eve, "o")
+	if eve.form == nil {
+		t.Fatal("o did not open the observation form")
+	}
+	keys(eve, "right", "tab", "right", "tab", "right", "right", "tab") // tell-apart, the FBI, S
+	for _, c := range "Kept espionage out of the pledge" {
+		keys(eve, string(c))
+	}
+	send(eve, tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
+	notes := eve.g.State().Notes
+	if len(notes) != 1 || notes[0].By != "Eve" || notes[0].Objective != "tell-apart" || notes[0].Team != "fbi" ||
+		notes[0].Rating != game.RatedS || notes[0].Text != "Kept espionage out of the pledge" {
+		t.Fatalf("the observation: %+v (status %q)", notes, eve.status)
+	}
+	// An observer can look but not write.
+	omar := r.seat("Omar", game.Observer, "", WatchView, 100, 30)
+	keys(omar, "o")
+	if omar.form != nil {
+		t.Error("an observer opened the observation form")
+	}
+}
+
+func TestProjector(t *testing.T) {
+	for _, sz := range []struct{ w, h int }{{160, 45}, {80, 24}} {
+		t.Run(strings.Join([]string{itoa(sz.w), itoa(sz.h)}, "x"), func(t *testing.T) {
+			r := newRoom(t, "assistance-request")
+			wall := r.seat("projector", game.Observer, "", ProjectorView, sz.w, sz.h)
+			r.control(game.Command{Verb: game.SetSpeed, Speed: 12 * time.Hour})
+			r.run(45, wall) // two days and a half
+			golden.RequireEqual(t, plain(wall))
+		})
+	}
+}
+
+// Every line of every seat's screen fits the window exactly.
+func TestClassScreensFitTheWindow(t *testing.T) {
+	for _, sz := range []struct{ w, h int }{{80, 24}, {120, 40}, {160, 45}} {
+		r := newRoom(t, "campaign")
+		screens := []*Model{
+			r.seat("Ana", game.Player, "fbi", PlayView, sz.w, sz.h),
+			r.seat("Ms Rivera", game.Facilitator, "", ControlView, sz.w, sz.h),
+			r.seat("Eve", game.Evaluator, "", WatchView, sz.w, sz.h),
+			r.seat("projector", game.Observer, "", ProjectorView, sz.w, sz.h),
+		}
+		for round := 0; round < 20; round++ {
+			r.run(20, screens...)
+			for _, m := range screens {
+				for range m.panels {
+					lines := strings.Split(plain(m), "\n")
+					if len(lines) != sz.h {
+						t.Fatalf("%dx%d %s %s: %d lines", sz.w, sz.h, m.g.Actor.Name, panelNames[m.panel], len(lines))
+					}
+					for i, l := range lines {
+						if n := lipglossWidth(l); n > sz.w {
+							t.Fatalf("%dx%d %s %s line %d is %d wide: %q", sz.w, sz.h, m.g.Actor.Name, panelNames[m.panel], i, n, l)
+						}
+					}
+					keys(m, "tab")
+				}
+			}
+		}
+	}
+}
+
+func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(n)) }
+
+func fmtInt(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	return string(b)
+}

@@ -1,0 +1,228 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"hotline/game"
+	"hotline/injects"
+)
+
+// form is a small dialog over the screen: the control cell's ad-hoc
+// message, or an evaluator's observation. Its fields are pickers (←/→),
+// one-line inputs and a text area; tab moves between them, ctrl+s sends,
+// esc cancels.
+type form struct {
+	title  string
+	fields []field
+	focus  int
+	send   func(f *form) game.Command
+	done   string // what the status line says when it is accepted
+}
+
+type field struct {
+	label   string
+	choices []choice // a picker, when set
+	pick    int
+	input   *textinput.Model
+	area    *textarea.Model
+}
+
+type choice struct {
+	label string
+	value string
+}
+
+func (f *form) value(i int) string {
+	fl := &f.fields[i]
+	switch {
+	case fl.choices != nil:
+		return fl.choices[fl.pick].value
+	case fl.input != nil:
+		return fl.input.Value()
+	}
+	return fl.area.Value()
+}
+
+// messageForm is the control cell's ad-hoc inject: to whom, a title, and a
+// Markdown body. It reaches players as an inject would.
+func messageForm(sc *injects.Scenario) *form {
+	to := []choice{{"both delegations", "all"}, {injects.US.Title(), "us"}, {injects.CN.Title(), "cn"}}
+	for _, t := range sc.Teams {
+		to = append(to, choice{t.Name + " (" + sideCode(t.Side) + ")", t.ID})
+	}
+	f := &form{title: "Send a message, as an inject", done: "Message sent"}
+	f.fields = []field{{label: "To", choices: to}, {label: "Title", input: newInput(game.MaxTitleLen)}, {label: "Text", area: newArea()}}
+	f.send = func(f *form) game.Command {
+		a, _ := audienceOf(sc, f.value(0))
+		return game.Command{Verb: game.SendMessage, To: a, Title: f.value(1), Text: f.value(2)}
+	}
+	return f
+}
+
+// audienceOf reads a picker's value: all, a side, or a team.
+func audienceOf(sc *injects.Scenario, v string) (injects.Audience, bool) {
+	if v == "all" {
+		return injects.Audience{All: true}, true
+	}
+	if side, ok := injects.ParseSide(v); ok {
+		return injects.Audience{Side: side}, true
+	}
+	t, ok := sc.Team(v)
+	if !ok {
+		return injects.Audience{}, false
+	}
+	return injects.Audience{Side: t.Side, Team: t.ID}, true
+}
+
+// noteForm is an evaluator's observation: the objective it bears on, the
+// team (if one), a rating on HSEEP's scale (if any), and the text.
+func noteForm(sc *injects.Scenario) *form {
+	var objectives []choice
+	for _, o := range sc.Objectives {
+		objectives = append(objectives, choice{o.ID, o.ID})
+	}
+	teams := []choice{{"no team in particular", ""}}
+	for _, t := range sc.Teams {
+		teams = append(teams, choice{t.Name, t.ID})
+	}
+	ratings := []choice{{"no rating", ""}}
+	for r := game.RatedP; r <= game.RatedU; r++ {
+		ratings = append(ratings, choice{r.String() + ": " + r.Words(), r.String()})
+	}
+	f := &form{title: "Write an observation", done: "Observation logged"}
+	f.fields = []field{{label: "Objective", choices: objectives}, {label: "Team", choices: teams},
+		{label: "Rating", choices: ratings}, {label: "Text", area: newArea()}}
+	f.send = func(f *form) game.Command {
+		var r game.Rating
+		if v := f.value(2); v != "" {
+			r.UnmarshalText([]byte(v))
+		}
+		return game.Command{Verb: game.Note, Objective: f.value(0), Team: f.value(1), Rating: r, Text: f.value(3)}
+	}
+	return f
+}
+
+func newInput(limit int) *textinput.Model {
+	in := textinput.New()
+	in.CharLimit = limit
+	in.Prompt = ""
+	st := in.Styles()
+	st.Cursor.Blink = false // a steady cursor: no redraws over SSH for nothing
+	in.SetStyles(st)
+	return &in
+}
+
+func newArea() *textarea.Model {
+	a := textarea.New()
+	a.CharLimit = game.MaxTextLen
+	a.ShowLineNumbers = false
+	a.Prompt = ""
+	a.SetHeight(5)
+	st := a.Styles()
+	st.Cursor.Blink = false
+	a.SetStyles(st)
+	return &a
+}
+
+// focusField focuses the form's current field and blurs the others.
+func (f *form) focusField() tea.Cmd {
+	var cmd tea.Cmd
+	for i := range f.fields {
+		fl := &f.fields[i]
+		switch {
+		case fl.input != nil && i == f.focus:
+			cmd = fl.input.Focus()
+		case fl.input != nil:
+			fl.input.Blur()
+		case fl.area != nil && i == f.focus:
+			cmd = fl.area.Focus()
+		case fl.area != nil:
+			fl.area.Blur()
+		}
+	}
+	return cmd
+}
+
+// formKeys handles a key while a form is open.
+func (m *Model) formKeys(msg tea.KeyPressMsg) tea.Cmd {
+	f, k := m.form, m.keys
+	fl := &f.fields[f.focus]
+	switch {
+	case msg.String() == "esc":
+		m.form = nil
+		m.setStatus(statusInfo, "Nothing sent.")
+		return nil
+	case msg.String() == "ctrl+s":
+		cmd := f.send(f)
+		m.do(cmd, f.done)
+		m.form = nil
+		return nil
+	case msg.String() == "tab", msg.String() == "shift+tab":
+		dir := 1
+		if msg.String() == "shift+tab" {
+			dir = -1
+		}
+		f.focus = (f.focus + dir + len(f.fields)) % len(f.fields)
+		return f.focusField()
+	case fl.choices != nil:
+		switch {
+		case key.Matches(msg, k.Left), msg.String() == "up":
+			fl.pick = (fl.pick + len(fl.choices) - 1) % len(fl.choices)
+		case key.Matches(msg, k.Right), msg.String() == "down", msg.String() == "space":
+			fl.pick = (fl.pick + 1) % len(fl.choices)
+		case msg.String() == "enter":
+			f.focus = (f.focus + 1) % len(f.fields)
+			return f.focusField()
+		}
+		return nil
+	case fl.input != nil:
+		if msg.String() == "enter" {
+			f.focus = (f.focus + 1) % len(f.fields)
+			return f.focusField()
+		}
+		var cmd tea.Cmd
+		*fl.input, cmd = fl.input.Update(msg)
+		return cmd
+	}
+	var cmd tea.Cmd
+	*fl.area, cmd = fl.area.Update(msg)
+	return cmd
+}
+
+// formView draws the open form in a box in the middle of the screen.
+func (m *Model) formView(w, h int) string {
+	s, f := m.styles, m.form
+	boxW := min(w-4, 76)
+	inner := boxW - 4
+	var b strings.Builder
+	b.WriteString(s.Title.Render(f.title) + "\n\n")
+	for i := range f.fields {
+		fl := &f.fields[i]
+		label := pad(fl.label, 10)
+		if i == f.focus {
+			label = s.Accent.Render("▸ " + pad(fl.label, 8))
+		}
+		switch {
+		case fl.choices != nil:
+			v := fl.choices[fl.pick].label
+			if i == f.focus {
+				v = "← " + v + " →"
+			}
+			b.WriteString(label + cut(v, inner-10) + "\n")
+		case fl.input != nil:
+			fl.input.SetWidth(inner - 11)
+			b.WriteString(label + fl.input.View() + "\n")
+		default:
+			fl.area.SetWidth(inner)
+			b.WriteString(label + "\n" + fl.area.View() + "\n")
+		}
+	}
+	b.WriteString("\n" + s.Dim.Render("tab next field · ←/→ change · ctrl+s send · esc cancel"))
+	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, s.Form.Width(boxW).Render(b.String()))
+}
