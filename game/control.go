@@ -93,7 +93,7 @@ func (e *Engine) fireInject(_ *injects.Team, c Command, do bool) error {
 		return err
 	}
 	if nb := e.sc.Injects[i].Trigger.NotBefore; nb > e.st.Now {
-		return e.refuse("%q belongs to a part of the story that starts at %s", e.sc.Injects[i].Title, injects.FormatOffset(nb))
+		return e.refuse("%q belongs to a part of the story that starts at %s", e.sc.Injects[i].Title, Clock(e.sc, nb))
 	}
 	if do {
 		e.fireNow(i)

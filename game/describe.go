@@ -169,6 +169,13 @@ func Describe(st *State, ev *Event) string {
 	return ev.Type.String()
 }
 
+// Clock writes a story offset as the screens show a time: weekday, date and
+// Washington time, "Thu 01 Oct 09:00". Messages to people use it too, so
+// that there is one way of saying when.
+func Clock(sc *injects.Scenario, at time.Duration) string {
+	return sc.Time(at).Format("Mon 02 Jan 15:04")
+}
+
 // StoryTime writes a story offset as a Washington calendar time.
 func StoryTime(sc *injects.Scenario, at time.Duration) string {
 	return sc.Time(at).Format("Mon 2006-01-02 15:04")

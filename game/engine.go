@@ -582,7 +582,7 @@ func (e *Engine) setVar(ef *injects.Effect, cause string) {
 	}
 	if ef.Kind == injects.ChangeVar {
 		v = cur
-		v.Int += ef.Value.Int
+		v.Int = min(max(v.Int+ef.Value.Int, -maxLoggedInt), maxLoggedInt) // never wraps
 	}
 	if decl.Meter() {
 		v.Int = min(max(v.Int, decl.Min), decl.Max)

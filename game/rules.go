@@ -134,7 +134,7 @@ func (e *Engine) element(team *injects.Team, c Command) (int, int, error) {
 	case el.Declined:
 		return 0, 0, e.refuse("%s of %q was declined", c.Element, req.ID)
 	case el.Working:
-		return 0, 0, e.refuse("%s of %q is being prepared, ready at %s", c.Element, req.ID, injects.FormatOffset(el.ReadyAt))
+		return 0, 0, e.refuse("%s of %q is being prepared, ready %s", c.Element, req.ID, Clock(e.sc, el.ReadyAt))
 	}
 	if req.Elements[j].Kind != injects.Acknowledge && !e.st.Requests[i].Elements[0].Delivered {
 		return 0, 0, e.refuse("acknowledge request %q first", req.ID)

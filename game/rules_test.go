@@ -151,7 +151,7 @@ func TestAcknowledgeFirst(t *testing.T) {
 	}
 	// Work under way is not yet an acknowledgement.
 	p.refused(deliver("mps", "rfa", "preserve", injects.Thin), `acknowledge request "rfa" first`)
-	p.refused(deliver("mps", "rfa", "acknowledge", injects.Thin), "acknowledge of \"rfa\" is being prepared, ready at T+01:00")
+	p.refused(deliver("mps", "rfa", "acknowledge", injects.Thin), "acknowledge of \"rfa\" is being prepared, ready Thu 01 Oct 10:00")
 	evs = p.advance(1 * h)
 	del := p.must(evs, game.Delivered, "acknowledge")
 	if del.At != 1*h || del.Team != "mps" {

@@ -45,7 +45,7 @@ requests:
 // on the feed and on the request queue.
 func BenchmarkView(b *testing.B) {
 	sc := bigScenario(b, 1000, 200)
-	g, err := Solo(sc, injects.US, "slow-walking", 1, time.Hour, nil, table.ManualTicker{})
+	g, err := Solo(Setup{Scenario: sc, Side: injects.US, Counterpart: "slow-walking", Seed: 1, Speed: time.Hour}, nil, table.ManualTicker{})
 	if err != nil {
 		b.Fatal(err)
 	}

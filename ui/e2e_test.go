@@ -24,7 +24,7 @@ func beginIn(t *testing.T, dir string) func(Setup) (*Game, error) {
 		if err != nil {
 			return nil, err
 		}
-		return Solo(s.Scenario, s.Side, s.Counterpart, s.Seed, s.Speed, eventlog.NewRecorder(w), table.ManualTicker{})
+		return Solo(s, eventlog.NewRecorder(w), table.ManualTicker{})
 	}
 }
 
@@ -94,7 +94,7 @@ func TestPlayAssistanceRequest(t *testing.T) {
 	waitFor(t, tm, "Scenario", "The hotline's first season")
 	press(tm, "right", "right") // the third built-in scenario
 	waitFor(t, tm, "Requests for assistance")
-	press(tm, "down", "down", "down", "right") // faster clock: 12h a second
+	press(tm, "down", "down", "down", "down", "right") // faster clock: 12h a second
 	press(tm, "enter")
 	waitFor(t, tm, "Cascade Composites", "PAUSED")
 

@@ -165,21 +165,19 @@ func (m *Model) feedView(w, h int) string {
 		lw := w - bw - 1
 		return m.styles.columns(m.feedList(lw, h), lw, m.briefing(bw, h), bw, h)
 	}
-	listH := min(len(m.feed.items)+1, max(4, h/3))
+	listH := min(m.feedLines()+1, max(4, h/3))
 	return m.feedList(w, listH) + "\n" + m.styles.hrule("briefing", w) + "\n" + m.briefing(w, h-listH-1)
 }
 
-// feedList is one line per item: unread mark, time, channel, title, and
-// whether a decision is due.
+// feedList is a line per item: unread mark, time, channel and title; an
+// item awaiting the seat's decision has a second line with its deadline,
+// so that the title keeps its room.
 func (m *Model) feedList(w, h int) string {
 	s, st, sc := m.styles, m.g.State(), m.g.Scenario()
 	f := &m.feed
-	rows := h
-	f.top = min(max(f.top, f.cursor-rows+1), f.cursor)
-	f.top = max(0, min(f.top, len(f.items)-rows))
 	var lines []string
-	for k := f.top; k < len(f.items) && len(lines) < rows; k++ {
-		it := f.items[k]
+	cursorAt := 0
+	for k, it := range f.items {
 		mark := "  "
 		if !m.read[m.itemID(it)] {
 			mark = s.Accent.Render("● ")
@@ -190,9 +188,10 @@ func (m *Model) feedList(w, h int) string {
 			tag, title = channelTag(in.Channel.String()), in.Title
 			switch {
 			case m.awaitsChoice(it.inject) && in.Deadline != nil:
-				flag = s.Warn.Render(" ⚑ decide in " + span(st.Injects[it.inject].FiredAt+in.Deadline.Within-st.Now))
+				flag = "⚑ decide by " + calendar(sc, st.Injects[it.inject].FiredAt+in.Deadline.Within) +
+					" (" + span(st.Injects[it.inject].FiredAt+in.Deadline.Within-st.Now) + " left)"
 			case m.awaitsChoice(it.inject):
-				flag = s.Warn.Render(" ⚑ decide")
+				flag = "⚑ awaits your decision"
 			}
 		} else {
 			tag, title = "WHITE", st.Messages[it.msg].Title
@@ -200,14 +199,23 @@ func (m *Model) feedList(w, h int) string {
 		if m.g.Viewer.All {
 			title = m.audienceTag(m.audienceOf(it)) + " " + title
 		}
-		line := mark + s.Dim.Render(short(sc, it.at)) + " " + s.Accent.Render(fmt.Sprintf("%-7s", tag)) + " " + title
-		line = cut(line, w-lipglossWidth(flag)) + flag
-		if k == f.cursor {
-			line = s.Selected.Render(pad(line, w))
+		line := cut(mark+s.Dim.Render(short(sc, it.at))+" "+s.Accent.Render(fmt.Sprintf("%-7s", tag))+" "+title, w)
+		item := []string{line}
+		if flag != "" {
+			item = append(item, s.Warn.Render(cut("   "+flag, w)))
 		}
-		lines = append(lines, line)
+		if k == f.cursor {
+			cursorAt = len(lines)
+			for j := range item {
+				item[j] = s.Selected.Render(pad(item[j], w))
+			}
+		}
+		lines = append(lines, item...)
 	}
-	return strings.Join(lines, "\n")
+	// Keep the selected item in view, and the window full.
+	f.top = min(max(f.top, cursorAt-h+2), cursorAt)
+	f.top = max(0, min(f.top, len(lines)-h))
+	return strings.Join(lines[f.top:min(len(lines), f.top+h)], "\n")
 }
 
 func (m *Model) audienceOf(it feedItem) injects.Audience {
@@ -237,6 +245,17 @@ func channelTag(c string) string {
 		return "INTEL"
 	}
 	return strings.ToUpper(c)
+}
+
+// feedLines counts the feed list's lines.
+func (m *Model) feedLines() int {
+	n := len(m.feed.items)
+	for _, it := range m.feed.items {
+		if it.inject >= 0 && m.awaitsChoice(it.inject) {
+			n++
+		}
+	}
+	return n
 }
 
 // briefing shows the selected item: who sent it, the Markdown body, and an

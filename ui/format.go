@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"hotline/game"
 	"hotline/injects"
 )
 
@@ -23,9 +24,7 @@ func mustZone(name string) *time.Location {
 }
 
 // calendar writes a story offset as a Washington date and time.
-func calendar(sc *injects.Scenario, at time.Duration) string {
-	return sc.Time(at).Format("Mon 02 Jan 15:04")
-}
+func calendar(sc *injects.Scenario, at time.Duration) string { return game.Clock(sc, at) }
 
 // short writes a story offset as a weekday and time, for tables.
 func short(sc *injects.Scenario, at time.Duration) string {
@@ -75,7 +74,10 @@ func (s Styles) meter(v, lo, hi, width int) string {
 	if hi <= lo {
 		return ""
 	}
-	full := (v - lo) * width / (hi - lo)
+	// In floating point, and clamped: a value outside its range, or a range
+	// near the limits of an int, still draws a bar of the width asked.
+	frac := (float64(v) - float64(lo)) / (float64(hi) - float64(lo))
+	full := int(min(max(frac, 0), 1) * float64(width))
 	return s.BarFull.Render(strings.Repeat("■", full)) + s.BarEmpty.Render(strings.Repeat("□", width-full))
 }
 

@@ -31,7 +31,7 @@ func newPlay(t testing.TB, id string, side injects.Side, counterpart string, w, 
 
 func newPlaySeed(t testing.TB, id string, side injects.Side, counterpart string, seed uint64, w, h int) *Model {
 	t.Helper()
-	g, err := Solo(load(t, id), side, counterpart, seed, 12*time.Hour, nil, table.ManualTicker{})
+	g, err := Solo(Setup{Scenario: load(t, id), Side: side, Counterpart: counterpart, Seed: seed, Speed: 12 * time.Hour}, nil, table.ManualTicker{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -63,6 +63,7 @@ type Options struct {
 type Setup struct {
 	Scenario    *injects.Scenario
 	Side        injects.Side
+	Team        string // the team the player acts as; "" for the side's first
 	Counterpart string
 	Seed        uint64
 	Speed       time.Duration
@@ -159,13 +160,15 @@ type Model struct {
 	// confirmEnd asks the facilitator whether to end the exercise.
 	confirmEnd bool
 	// wall is the real time as of the last news, for idle times.
-	wall     time.Time
-	requests requestsState
-	hotline  hotlineState
-	review   scrollState
-	journal  scrollState
-	ending   scrollState
-	md       markdown
+	wall time.Time
+	// meetingSeq is the event of the dialogue's latest meeting.
+	meetingSeq int
+	requests   requestsState
+	hotline    hotlineState
+	review     scrollState
+	journal    scrollState
+	ending     scrollState
+	md         markdown
 	// reviewText is the review or end screen's text, built by prepare for
 	// the state at textSeq.
 	reviewText string
@@ -379,6 +382,11 @@ func (m *Model) react(news []game.Event) {
 	st, sc := m.g.State(), m.g.Scenario()
 	for i := range news {
 		ev := &news[i]
+		if m.byAnother(ev) {
+			// Someone else at the table acted for the seat's side: say
+			// so at once, so that nobody decides the same thing twice.
+			m.setStatus(statusInfo, ev.By+": "+game.Describe(st, ev))
+		}
 		switch ev.Type {
 		case game.InjectFired:
 			in := &sc.Injects[mustInject(sc, ev.Inject)]
@@ -416,17 +424,31 @@ func (m *Model) react(news []game.Event) {
 			}
 		case game.ReviewHeld:
 			if ev.Review.Meeting > 0 {
+				m.meetingSeq = ev.Seq
 				m.panel = reviewPanel
 				m.review.offset = 0
 				m.setStatus(statusInfo, "The joint dialogue met and reviewed every request. The clock is paused; space resumes it.")
 			}
+		case game.ConditionFailed:
+			m.setStatus(statusBad, "⚠ "+game.Describe(st, ev))
 		case game.Ended:
 			m.toEnd()
 		}
 	}
 }
 
+// byAnother reports whether an event is another person's command for the
+// seat's side.
+func (m *Model) byAnother(ev *game.Event) bool {
+	if ev.By == "" || ev.By == m.g.Actor.Name || strings.HasPrefix(ev.By, "bot:") || m.opts.View != PlayView {
+		return false
+	}
+	t, ok := m.g.Scenario().Team(ev.Team)
+	return ok && t.Side == m.g.Side
+}
+
 func (m *Model) toEnd() {
+	m.setStatus(statusInfo, "The exercise has ended: the closing review is below. q quits.")
 	m.screen = endScreen
 	m.modalCall = 0
 	m.ending.offset = 0

@@ -437,13 +437,13 @@ func (m *Model) partState(spec injects.ElementSpec, el *game.ElementState) strin
 		if el.DeliveredAt > el.Due {
 			when = span(el.DeliveredAt-el.Due) + " late"
 		}
-		return s.Good.Render("✓ delivered") + q + " " + short(sc, el.DeliveredAt) + ", " + when
+		return s.Good.Render("✓ delivered") + q + " " + short(sc, el.DeliveredAt) + ", " + when + m.byWhom(el.Person, el.By)
 	case el.Declined:
-		return s.Warn.Render("✗ declined") + ": " + el.Ground
+		return s.Warn.Render("✗ declined") + ": " + el.Ground + m.byWhom(el.Person, el.By)
 	case el.Working && el.ReadyAt > el.Due && st.Now > el.Due:
 		return s.Bad.Render("⚠ OVERDUE") + ", in preparation" + q + ", ready " + short(sc, el.ReadyAt)
 	case el.Working:
-		return "… in preparation" + q + ", ready " + short(sc, el.ReadyAt)
+		return "… in preparation" + q + ", ready " + short(sc, el.ReadyAt) + m.byWhom(el.Person, el.By)
 	case el.Overdue:
 		return s.Bad.Render("⚠ OVERDUE by " + span(st.Now-el.Due))
 	}

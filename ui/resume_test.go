@@ -18,7 +18,7 @@ func TestResumeWherePaused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := Solo(load(t, "opm-breach"), injects.US, "cooperative", 4, 12*time.Hour, eventlog.NewRecorder(w), table.ManualTicker{})
+	g, err := Solo(Setup{Scenario: load(t, "opm-breach"), Side: injects.US, Counterpart: "cooperative", Seed: 4, Speed: 12 * time.Hour}, eventlog.NewRecorder(w), table.ManualTicker{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"hotline/game"
@@ -10,22 +11,32 @@ import (
 )
 
 // Solo starts an exercise for one player on a table of their own: the
-// player takes side, a bot with the counterpart profile ("" for the
-// scenario's default) the other, and every event goes to log (nil for
-// none). ticker drives the clock; nil uses the real one.
-func Solo(sc *injects.Scenario, side injects.Side, counterpart string, seed uint64, speed time.Duration,
-	log table.Recorder, ticker table.Ticker) (*Game, error) {
+// player takes the setup's side, acting as its team, and a bot with the
+// counterpart profile ("" for the scenario's default) the other side. Every
+// event goes to log (nil for none); ticker drives the clock (nil for the
+// real one).
+func Solo(su Setup, log table.Recorder, ticker table.Ticker) (*Game, error) {
+	counterpart := su.Counterpart
 	if counterpart == "" {
 		counterpart = "default"
 	}
 	var profiles [2]string
-	profiles[side.Other()] = counterpart
+	profiles[su.Side.Other()] = counterpart
 	var history []game.Event
-	s, err := game.NewSession(sc, seed, profiles, func(_ *game.State, ev *game.Event) { history = append(history, *ev) })
+	s, err := game.NewSession(su.Scenario, su.Seed, profiles, func(_ *game.State, ev *game.Event) { history = append(history, *ev) })
 	if err != nil {
 		return nil, err
 	}
-	return soloSeat(s, history, 0, speed, log, ticker)
+	g, err := soloSeat(s, history, 0, su.Speed, log, ticker)
+	if err != nil {
+		return nil, err
+	}
+	if i := slices.Index(g.Actor.Teams, su.Team); i > 0 {
+		teams := slices.Clone(g.Actor.Teams)
+		teams[0], teams[i] = teams[i], teams[0]
+		g.Actor.Teams = teams
+	}
+	return g, nil
 }
 
 // ResumeSolo continues a solo exercise from its log's events. Once the log

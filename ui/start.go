@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -12,13 +13,15 @@ import (
 	"hotline/injects"
 )
 
-// startModel is the start screen: the scenario, the side to play, the
-// counterpart profile that plays the other side, and the clock's speed.
+// startModel is the start screen: the scenario, the side to play and the
+// team to act as, the counterpart profile that plays the other side, and
+// the clock's speed.
 type startModel struct {
 	scenarios []*injects.Scenario
-	field     int // 0 scenario, 1 side, 2 counterpart, 3 speed
+	field     startField
 	scenario  int
 	side      injects.Side
+	team      int // among the side's teams
 	profile   int
 	speed     int
 	seed      uint64
@@ -26,7 +29,17 @@ type startModel struct {
 	err       string // why it could not be
 }
 
-const startFields = 4
+// startField is a line of the start screen.
+type startField uint8
+
+const (
+	scenarioField startField = iota
+	sideField
+	teamField
+	counterpartField
+	speedField
+	numStartFields
+)
 
 func newStart(opts Options) startModel {
 	s := startModel{scenarios: opts.Scenarios, seed: opts.Seed, speed: speedIndex(opts.Speed)}
@@ -47,8 +60,22 @@ func (s *startModel) sc() *injects.Scenario { return s.scenarios[s.scenario] }
 // profiles are the counterparts that can play the side the player leaves.
 func (s *startModel) profiles() []string { return s.sc().Sides[s.side.Other()].Counterparts }
 
+// teams are the teams of the side the player takes.
+func (s *startModel) teams() []string { return s.sc().TeamsOf(s.side) }
+
+// fields are the lines shown: the team line only where the side has
+// several teams.
+func (s *startModel) fields() []startField {
+	f := []startField{scenarioField, sideField}
+	if len(s.teams()) > 1 {
+		f = append(f, teamField)
+	}
+	return append(f, counterpartField, speedField)
+}
+
 func (s *startModel) setup() Setup {
-	return Setup{Scenario: s.sc(), Side: s.side, Counterpart: s.profiles()[s.profile], Seed: s.seed, Speed: Speeds[s.speed]}
+	return Setup{Scenario: s.sc(), Side: s.side, Team: s.teams()[s.team], Counterpart: s.profiles()[s.profile],
+		Seed: s.seed, Speed: Speeds[s.speed]}
 }
 
 func (m *Model) startKeys(msg tea.KeyPressMsg) tea.Cmd {
@@ -61,27 +88,32 @@ func (m *Model) startKeys(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	change := func(d int) {
 		switch s.field {
-		case 0:
+		case scenarioField:
 			s.scenario = wrapIndex(s.scenario+d, len(s.scenarios))
-			s.profile = 0
-		case 1:
+			s.profile, s.team = 0, 0
+		case sideField:
 			s.side = s.side.Other()
-			s.profile = 0
-		case 2:
+			s.profile, s.team = 0, 0
+		case teamField:
+			s.team = wrapIndex(s.team+d, len(s.teams()))
+		case counterpartField:
 			s.profile = wrapIndex(s.profile+d, len(s.profiles()))
-		case 3:
+		case speedField:
 			s.speed = min(max(s.speed+d, 0), len(Speeds)-1)
 		}
+	}
+	move := func(d int) {
+		fields := s.fields()
+		i := max(0, slices.Index(fields, s.field))
+		s.field = fields[wrapIndex(i+d, len(fields))]
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
-	case key.Matches(msg, k.Up):
-		s.field = wrapIndex(s.field-1, startFields)
+	case key.Matches(msg, k.Up), key.Matches(msg, k.Prev):
+		move(-1)
 	case key.Matches(msg, k.Down), key.Matches(msg, k.Next):
-		s.field = wrapIndex(s.field+1, startFields)
-	case key.Matches(msg, k.Prev):
-		s.field = wrapIndex(s.field-1, startFields)
+		move(1)
 	case key.Matches(msg, k.Left):
 		change(-1)
 	case key.Matches(msg, k.Right), key.Matches(msg, k.Pause):
@@ -113,24 +145,27 @@ func (m *Model) startView() string {
 	}
 	sc := s.sc()
 	profile, _ := sc.Profile(s.profiles()[s.profile])
-	fields := []struct{ label, value, about string }{
-		{"Scenario", sc.Title, sc.Summary},
-		{"You play", sc.Sides[s.side].Name, sideAbout(sc, s.side)},
-		{"Counterpart", profile.Title + " (" + sc.Sides[s.side.Other()].Name + ")", profile.Description},
-		{"Clock speed", speedWords(Speeds[s.speed]),
-			fmt.Sprintf("A 12-hour deadline lasts %s of real time. space pauses, +/- change the speed in play.",
+	team, _ := sc.Team(s.teams()[s.team])
+	rows := map[startField]struct{ label, value, about string }{
+		scenarioField: {"Scenario", sc.Title, sc.Summary},
+		sideField:     {"You play", sc.Sides[s.side].Name, sideAbout(sc, s.side)},
+		teamField: {"Acting as", team.Name,
+			"The team your decisions, requests and calls are made in. You play the whole delegation; in a class, each team has its own players."},
+		counterpartField: {"Counterpart", profile.Title + " (" + sc.Sides[s.side.Other()].Name + ")", profile.Description},
+		speedField: {"Clock speed", speedWords(Speeds[s.speed]),
+			fmt.Sprintf("A 12-hour deadline lasts %s of real time. space pauses, +/- change the speed, > jumps to the next event.",
 				span(12*time.Hour/Speeds[s.speed]*time.Second))},
 	}
-	for i, f := range fields {
-		label := fmt.Sprintf("%-12s", f.label)
-		value := "◀ " + f.value + " ▶"
-		line := "  " + label + " " + value
-		if i == s.field {
-			line = st.Selected.Render(pad("▸ "+label+" "+value, w))
+	for _, f := range s.fields() {
+		r := rows[f]
+		label := fmt.Sprintf("%-12s", r.label)
+		line := "  " + label + " ◀ " + r.value + " ▶"
+		if f == s.field {
+			line = st.Selected.Render(pad("▸ "+label+" ◀ "+r.value+" ▶", w))
 		}
-		b.WriteString(cut(line, w) + "\n")
+		b.WriteString(pad(cut(line, w), w) + "\n")
 	}
-	about := fields[s.field].about
+	about := rows[s.field].about
 	b.WriteString("\n" + st.Dim.Render(wrap(strings.Join(strings.Fields(about), " "), w-2)) + "\n\n")
 	b.WriteString(st.Dim.Render(fmt.Sprintf("Seed %d. ↑/↓ choose a line, ←/→ change it, enter starts, q quits.", s.seed)) + "\n")
 	if s.busy {
@@ -139,7 +174,9 @@ func (m *Model) startView() string {
 	if s.err != "" {
 		b.WriteString("\n" + st.Bad.Render(wrap("Could not start: "+s.err, w-2)) + "\n")
 	}
-	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, b.String())
+	// One block, its lines aligned on the left, centred as a whole.
+	block := lipgloss.NewStyle().Width(w).Render(b.String())
+	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, block)
 }
 
 // sideAbout says who leads a delegation and which agencies sit in it.

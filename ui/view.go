@@ -446,11 +446,31 @@ func (m *Model) prepare() {
 		return
 	}
 	card := game.Review(st, -1)
-	if n := len(st.Reviews); n > 0 && st.Reviews[n-1].At == game.Offset(st.Now) {
-		card = st.Reviews[n-1] // the meeting just held
+	if r := m.latestMeeting(); r != nil {
+		card = r // the meeting just held, under its own time
 	}
 	game.WriteReview(&b, sc, card)
 	m.reviewText = b.String() + m.nextMeeting()
+}
+
+// latestMeeting is the review of the dialogue's latest meeting while
+// nothing has changed the requests since it: the clock may have run a few
+// minutes past it before it stopped.
+func (m *Model) latestMeeting() *game.Scorecard {
+	st := m.g.State()
+	n := len(st.Reviews)
+	if n == 0 || st.Reviews[n-1].Meeting <= 0 {
+		return nil
+	}
+	r := st.Reviews[n-1]
+	for _, ev := range m.g.table.Since(m.meetingSeq) {
+		switch ev.Type {
+		case game.RequestOpened, game.Delivered, game.Declined, game.Overdue, game.Rang, game.Answered,
+			game.Missed, game.Kept, game.Broken:
+			return nil
+		}
+	}
+	return r
 }
 
 func (m *Model) nextMeeting() string {

@@ -130,7 +130,7 @@ func newGame(s ui.Setup, logPath string) (*ui.Game, error) {
 		return nil, err
 	}
 	rec := eventlog.NewRecorder(w)
-	g, err := ui.Solo(s.Scenario, s.Side, s.Counterpart, s.Seed, s.Speed, rec, nil)
+	g, err := ui.Solo(s, rec, nil)
 	if err != nil {
 		rec.Close()
 		os.Remove(logPath)
