@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"sync"
 	"time"
 
@@ -33,6 +34,7 @@ type Game struct {
 	people []table.Presence
 	logErr error
 	closed bool
+	replay *replay // set for a replay, which has no table
 
 	qmu      sync.Mutex
 	queue    []job
@@ -88,7 +90,7 @@ func (g *Game) take(u table.Update) {
 // the table.
 func (g *Game) apply(events []game.Event) {
 	if len(events) > 0 && events[0].Seq > g.mirror.State().Seq+1 {
-		events = g.table.Since(g.mirror.State().Seq)
+		events = g.since(g.mirror.State().Seq)
 	}
 	sc := g.Scenario()
 	for i := range events {
@@ -138,8 +140,22 @@ func (g *Game) Speed() time.Duration {
 // Table is the table the seat is at.
 func (g *Game) Table() *table.Table { return g.table }
 
-// LogPath is where the log is written.
-func (g *Game) LogPath() string { return g.table.LogPath() }
+// since returns the events after seq: the table's, or a replay's up to its
+// cursor.
+func (g *Game) since(seq int) []game.Event {
+	if g.table != nil {
+		return g.table.Since(seq)
+	}
+	return g.replay.events[min(seq, g.replay.cursor):g.replay.cursor]
+}
+
+// LogPath is where the log is written, or the replay's log.
+func (g *Game) LogPath() string {
+	if g.table == nil {
+		return g.replay.path
+	}
+	return g.table.LogPath()
+}
 
 // LogErr reports a failure to write the log.
 func (g *Game) LogErr() error { return g.logErr }
@@ -149,6 +165,9 @@ func (g *Game) People() []table.Presence { return g.people }
 
 // Close leaves the table, and closes it if it was this game's alone.
 func (g *Game) Close() error {
+	if g.table == nil {
+		return nil
+	}
 	g.stopOnce.Do(func() { close(g.stop) })
 	g.sub.Close()
 	if g.alone {
@@ -211,8 +230,14 @@ func (g *Game) work() {
 	}
 }
 
+// errReplay refuses every command made in a replay.
+var errReplay = errors.New("this is a replay of what happened: it changes nothing")
+
 // send makes a command at the table.
 func (g *Game) send(c game.Command, then func(error)) tea.Cmd {
+	if g.table == nil {
+		return func() tea.Msg { return doneMsg{err: errReplay, then: then} }
+	}
 	tb, a := g.table, g.Actor
 	return g.submit(func() tea.Msg {
 		events, err := tb.Do(a, c)
@@ -222,6 +247,9 @@ func (g *Game) send(c game.Command, then func(error)) tea.Cmd {
 
 // setRunning starts, stops (on) or turns (toggle) the table's clock.
 func (g *Game) setRunning(on, toggle bool, then func(error)) tea.Cmd {
+	if g.table == nil {
+		return func() tea.Msg { return doneMsg{err: errReplay, then: then} }
+	}
 	tb, a := g.table, g.Actor
 	return g.submit(func() tea.Msg {
 		events, err := tb.SetRunning(a, on, toggle)
@@ -231,6 +259,9 @@ func (g *Game) setRunning(on, toggle bool, then func(error)) tea.Cmd {
 
 // step moves the table's clock by a tick, in turn with the seat's commands.
 func (g *Game) step() tea.Cmd {
+	if g.table == nil {
+		return nil
+	}
 	tb := g.table
 	return g.submit(func() tea.Msg { tb.Tick(); return nil })
 }

@@ -163,12 +163,14 @@ type Model struct {
 	wall time.Time
 	// meetingSeq is the event of the dialogue's latest meeting.
 	meetingSeq int
-	requests   requestsState
-	hotline    hotlineState
-	review     scrollState
-	journal    scrollState
-	ending     scrollState
-	md         markdown
+	// rp is set for a replay of a log.
+	rp       *replay
+	requests requestsState
+	hotline  hotlineState
+	review   scrollState
+	journal  scrollState
+	ending   scrollState
+	md       markdown
 	// reviewText is the review or end screen's text, built by prepare for
 	// the state at textSeq.
 	reviewText string
@@ -229,7 +231,7 @@ func (m *Model) Init() tea.Cmd {
 
 // listen waits for the table's next news, unless the caller delivers it.
 func (m *Model) listen() tea.Cmd {
-	if m.g == nil || m.opts.Manual || m.g.closed {
+	if m.g == nil || m.opts.Manual || m.g.closed || m.g.table == nil {
 		return nil
 	}
 	return m.g.listen()
@@ -238,7 +240,7 @@ func (m *Model) listen() tea.Cmd {
 // Pump delivers the table's news to a model made with Manual, as listening
 // would: tests call it after each message.
 func (m *Model) Pump() {
-	if m.g == nil {
+	if m.g == nil || m.g.table == nil {
 		return
 	}
 	select {
@@ -338,6 +340,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case renderedMsg:
 		m.md.done(msg)
 		return nil
+	case replayTick:
+		return tea.Batch(m.replayStep(msg), m.renderVisible())
 	case tea.KeyPressMsg:
 		cmd := m.keypress(msg)
 		return tea.Batch(cmd, m.renderVisible())
@@ -490,6 +494,11 @@ func (m *Model) keypress(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if m.form != nil {
 		return m.formKeys(msg)
+	}
+	if m.rp != nil && !m.confirmQuit {
+		if cmd, ok := m.replayKeys(msg); ok {
+			return cmd
+		}
 	}
 	if m.confirmQuit || m.confirmEnd {
 		switch {

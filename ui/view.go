@@ -37,6 +37,11 @@ func (m *Model) render() string {
 	}
 	header := m.headerView(m.width)
 	bodyH := m.height - lipgloss.Height(header) - 3 // tabs, status, help
+	strip := ""
+	if m.rp != nil {
+		strip = m.replayStrip(m.width)
+		bodyH -= lipgloss.Height(strip)
+	}
 	var body string
 	switch {
 	case m.showHelp:
@@ -50,13 +55,11 @@ func (m *Model) render() string {
 	default:
 		body = m.panelView(m.width, bodyH)
 	}
-	return strings.Join([]string{
-		header,
-		m.tabsView(m.width),
-		box(body, m.width, bodyH),
-		m.statusView(m.width),
-		m.helpView(m.width),
-	}, "\n")
+	parts := []string{header, m.tabsView(m.width), box(body, m.width, bodyH)}
+	if strip != "" {
+		parts = append(parts, strip)
+	}
+	return strings.Join(append(parts, m.statusView(m.width), m.helpView(m.width)), "\n")
 }
 
 // quitWords say what quitting leaves behind: the log and how to go on, or
@@ -64,6 +67,8 @@ func (m *Model) render() string {
 func (m *Model) quitWords() string {
 	path := m.g.LogPath()
 	switch {
+	case m.rp != nil:
+		return "The log is as it was."
 	case m.g.LogErr() != nil:
 		return "The log could not be written (" + m.g.LogErr().Error() + "): decisions since are not saved."
 	case m.opts.View != PlayView || m.g.Actor.Role == game.Player:
@@ -163,6 +168,9 @@ func (m *Model) headerView(w int) string {
 func (m *Model) seatName() string {
 	g := m.g
 	a := g.Actor
+	if m.rp != nil {
+		return "replay, " + replayViews[m.rp.view].name
+	}
 	switch {
 	case a.Role == game.Solo:
 		return g.Side.Title() + " · " + strings.ToUpper(g.lead())
@@ -279,6 +287,9 @@ func (m *Model) statusView(w int) string {
 	if m.confirmQuit {
 		return pad(s.Warn.Render("Quit? y/n")+"  "+m.quitWords(), w)
 	}
+	if m.rp != nil && m.rp.jump != nil {
+		return pad(s.Warn.Render("Go to:")+" "+m.rp.jump.View()+s.Dim.Render("  (enter goes, esc cancels)"), w)
+	}
 	if m.confirmEnd {
 		return pad(s.Warn.Render("End the exercise for everyone now? y/n")+"  The closing review goes to every screen.", w)
 	}
@@ -314,6 +325,12 @@ func (m *Model) contextKeys() helpKeys {
 		global = append([]key.Binding{k.Pause, k.Faster}, global...)
 	}
 	var here []key.Binding
+	if m.rp != nil {
+		replay := []key.Binding{withHelp(k.Left, "←/→", "step"), key.NewBinding(key.WithKeys("]"), key.WithHelp("[/]", "decisions")),
+			withHelp(k.Pause, "space", "play"), key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "view")),
+			key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "go to")), k.Next, k.Quit}
+		return helpKeys{short: replay, full: [][]key.Binding{replay, {k.Up, k.Down, k.PageUp, k.PageDn}, {k.Help}}}
+	}
 	switch {
 	case m.screen == endScreen:
 		return helpKeys{short: []key.Binding{k.Up, k.Down, k.PageDn, k.Quit},
@@ -378,7 +395,11 @@ func (m *Model) bodyHeight() int {
 	if m.g == nil {
 		return m.height
 	}
-	return m.height - lipgloss.Height(m.headerView(m.width)) - 3
+	h := m.height - lipgloss.Height(m.headerView(m.width)) - 3
+	if m.rp != nil {
+		h -= 2 // the timeline strip
+	}
+	return h
 }
 
 // scrollState is a scroll position in a long text.
@@ -463,7 +484,7 @@ func (m *Model) latestMeeting() *game.Scorecard {
 		return nil
 	}
 	r := st.Reviews[n-1]
-	for _, ev := range m.g.table.Since(m.meetingSeq) {
+	for _, ev := range m.g.since(m.meetingSeq) {
 		switch ev.Type {
 		case game.RequestOpened, game.Delivered, game.Declined, game.Overdue, game.Rang, game.Answered,
 			game.Missed, game.Kept, game.Broken:

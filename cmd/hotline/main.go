@@ -78,7 +78,7 @@ fall due, and the high-level joint dialogue reviews every response.`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(scenariosCommand(), validateCommand(), runCommand(), reviewCommand())
+	root.AddCommand(scenariosCommand(), validateCommand(), runCommand(), reviewCommand(), replayCommand())
 	addPlay(root)
 	return root
 }

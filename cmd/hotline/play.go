@@ -150,7 +150,12 @@ func resumePlay(cmd *cobra.Command, path, speedFlag string) error {
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", path, err)
 	}
-	sc, err := loadScenario(cmd.ErrOrStderr(), log.Events[0].Start.Source)
+	src, err := logSource(log)
+	if err != nil {
+		w.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	sc, err := loadScenario(cmd.ErrOrStderr(), src)
 	if err != nil {
 		w.Close()
 		return err

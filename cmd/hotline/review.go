@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"hotline/game"
-	"hotline/game/eventlog"
 )
 
 func reviewCommand() *cobra.Command {
@@ -31,18 +30,7 @@ of the Nth scheduled dialogue meeting instead.`,
 			if format != "text" && format != "json" {
 				return usagef("the --format flag takes text or json, not %q", format)
 			}
-			log, err := eventlog.Read(args[0])
-			if err != nil {
-				return fmt.Errorf("reading %s: %w", args[0], err)
-			}
-			if log.Truncated {
-				fmt.Fprintf(cmd.ErrOrStderr(), "%s: the last line was cut short (the run stopped while writing it); reviewing the %d events before it\n", args[0], len(log.Events))
-			}
-			ref := scenario
-			if ref == "" {
-				ref = log.Events[0].Start.Source
-			}
-			sc, err := loadScenario(cmd.ErrOrStderr(), ref)
+			log, sc, err := readLog(cmd, args[0], scenario)
 			if err != nil {
 				return err
 			}

@@ -1,0 +1,78 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"hotline/game"
+)
+
+// replayOf plays a scenario headless and opens its replay in a window of
+// w × h.
+func replayOf(t *testing.T, id string, w, h int) *Model {
+	t.Helper()
+	sc := load(t, id)
+	var events []game.Event
+	if _, err := game.Play(sc, 2, [2]string{"by-the-book", "slow-walking"}, func(_ *game.State, ev *game.Event) {
+		events = append(events, *ev)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	m := NewReplay(sc, events, "run.jsonl")
+	m.opts.Manual = true
+	send(m, tea.WindowSizeMsg{Width: w, Height: h})
+	return m
+}
+
+func TestReplayScreen(t *testing.T) {
+	forSizes(t, func(t *testing.T, w, h int) {
+		m := replayOf(t, "assistance-request", w, h)
+		keys(m, "]", "]", "]", "]", "]")
+		golden.RequireEqual(t, plain(m))
+	})
+}
+
+// Stepping on and back shows the screens as they were at each event; the
+// views switch between the control cell and each side.
+func TestReplaySteps(t *testing.T) {
+	m := replayOf(t, "assistance-request", 120, 40)
+	r := m.rp
+	keys(m, "end")
+	if r.cursor != len(r.events) || m.screen != endScreen {
+		t.Fatalf("end: at %d of %d, screen %v", r.cursor, len(r.events), m.screen)
+	}
+	keys(m, "home")
+	if r.cursor != 1 || m.screen != playScreen || m.g.State().Seq != 1 {
+		t.Fatalf("home: at %d, screen %v, state at event %d", r.cursor, m.screen, m.g.State().Seq)
+	}
+	keys(m, "]")
+	if ev := r.events[r.cursor-1]; ev.By == "" {
+		t.Errorf("] stopped at %s, not a decision", ev.Type)
+	}
+	at := r.cursor
+	keys(m, "right", "right", "left", "left")
+	if r.cursor != at || m.g.State().Seq != at {
+		t.Errorf("two on and two back: at %d (state %d), want %d", r.cursor, m.g.State().Seq, at)
+	}
+	keys(m, "v")
+	mustContain(t, plain(m), "United States")
+	if m.opts.View != PlayView || m.g.Viewer.Side != 0 || m.g.Viewer.All {
+		t.Errorf("v showed %v for %+v", m.opts.View, m.g.Viewer)
+	}
+	keys(m, "t")
+	for _, c := range "2d" {
+		keys(m, string(c))
+	}
+	keys(m, "enter")
+	if got := r.events[r.cursor-1].At; got > 48*3600e9 || r.cursor < len(r.events) && r.events[r.cursor].At <= 48*3600e9 {
+		t.Errorf("t 2d went to event %d at %v", r.cursor, got)
+	}
+	// Nothing the replay's keys do reaches a table: there is none.
+	keys(m, "tab", "1", "r", "space", "space")
+	if !strings.Contains(plain(m), "event") {
+		t.Errorf("the replay lost its strip:\n%s", plain(m))
+	}
+}
