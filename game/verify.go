@@ -41,7 +41,7 @@ func Resume(sc *injects.Scenario, log []Event, observe func(*State, *Event)) (*S
 	e := s.Engine
 	for k := 1; k < len(log) && m.err == nil; k++ {
 		ev := &log[k]
-		if ev.By == "" && ev.Type != ClockStopped || strings.HasPrefix(ev.By, botPrefix) {
+		if !isHead(ev) {
 			continue // the engine or a bot made it: it is made again, and matched
 		}
 		if err := staticCheck(sc, ev); err != nil {
@@ -90,6 +90,68 @@ func Resume(sc *injects.Scenario, log []Event, observe func(*State, *Event)) (*S
 		return nil, m.missing(sc, len(log))
 	}
 	return s, nil
+}
+
+// isHead reports whether a log's event is where a person stepped in: the
+// first event of their command, or the clock stopped where they left it.
+func isHead(ev *Event) bool {
+	return ev.By != "" && !strings.HasPrefix(ev.By, botPrefix) || ev.Type == ClockStopped
+}
+
+// Dropped is a person's command that a changed scenario no longer allows.
+type Dropped struct {
+	Event  Event // its first event, as the log had it
+	Reason error
+}
+
+// Rebase plays the commands of a log again on a scenario that has changed
+// since (an author editing the file in play): each person's command at its
+// story time, the bots and the engine making the rest afresh. Commands the
+// changed scenario refuses are dropped, and returned with why. Nothing is
+// compared: the run is the changed scenario's.
+func Rebase(sc *injects.Scenario, log []Event, observe func(*State, *Event)) (*Session, []Dropped, error) {
+	if len(log) == 0 || log[0].Type != Started || log[0].Start == nil {
+		return nil, nil, fmt.Errorf("the log does not start with %s", Started)
+	}
+	rec := *log[0].Start
+	rec.Scenario, rec.Source, rec.Digest, rec.Format = sc.ID, sc.Source, sc.Digest, LogFormat
+	for side, p := range rec.Players {
+		if profile, ok := strings.CutPrefix(p, botPrefix); ok {
+			if _, ok := sc.Profile(profile); !ok {
+				rec.Players[side] = botPrefix + sc.Sides[side].Counterparts[0]
+			}
+		}
+	}
+	s, err := start(sc, rec, observe)
+	if err != nil {
+		return nil, nil, err
+	}
+	e := s.Engine
+	var dropped []Dropped
+	for k := 1; k < len(log); k++ {
+		ev := &log[k]
+		if !isHead(ev) {
+			continue
+		}
+		if err := s.Advance(max(ev.At, e.st.Now)); err != nil {
+			return nil, nil, err
+		}
+		if ev.Type == ClockStopped {
+			e.Stop()
+			continue
+		}
+		a, cmd, err := commandOf(e, log, k)
+		if err == nil {
+			err = s.Do(a, cmd)
+		}
+		if err != nil && !errors.Is(err, ErrBotRefused) {
+			dropped = append(dropped, Dropped{Event: *ev, Reason: err})
+		}
+	}
+	if err := s.Advance(max(log[len(log)-1].At, e.st.Now)); err != nil {
+		return nil, nil, err
+	}
+	return s, dropped, nil
 }
 
 // Replay makes a log's exercise again, checking it, and returns its engine

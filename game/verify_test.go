@@ -2,6 +2,7 @@ package game_test
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -263,4 +264,35 @@ func FuzzResume(f *testing.F) {
 		}
 		game.Resume(sc, log.Events, nil)
 	})
+}
+
+// A changed scenario takes a log's decisions that still apply, and says
+// which no longer do.
+func TestRebaseOnAChangedScenario(t *testing.T) {
+	sc := builtin(t, "opm-breach")
+	_, events := personRun(t, sc, 4, injects.US, "by-the-book", sc.End/2)
+	// The same scenario: every decision applies, and the run is the same.
+	var made []game.Event
+	s, dropped, err := game.Rebase(sc, events, func(_ *game.State, ev *game.Event) { made = append(made, *ev) })
+	if err != nil || len(dropped) != 0 {
+		t.Fatalf("rebased on the same scenario: %v, dropped %v", err, dropped)
+	}
+	if !bytes.Equal(jsonl(t, made), jsonl(t, events)) {
+		t.Fatalf("rebased on the same scenario, the run differs:\n%s", diffLines(jsonl(t, events), jsonl(t, made)))
+	}
+	_ = s
+	// Without the first inject's choices, the decision on it is dropped.
+	src, err := os.ReadFile("../injects/scenarios/opm-breach.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Replace(string(src), "      request-information:", "      ask-for-information:", 1)
+	sc2 := parseFull(t, changed)
+	_, dropped, err = game.Rebase(sc2, events, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dropped) == 0 || dropped[0].Event.Choice != "request-information" || !strings.Contains(dropped[0].Reason.Error(), `no choice "request-information"`) {
+		t.Errorf("dropped %+v", dropped)
+	}
 }
