@@ -140,3 +140,35 @@ func TestSimulateCommand(t *testing.T) {
 		}
 	}
 }
+
+func TestTestCommand(t *testing.T) {
+	out, errOut, status := hotline(t, "test")
+	if status != 0 || !strings.Contains(out, "ok    builtin:playtests/opm-breach.playtest.yaml") || !strings.Contains(errOut, "0 failed") {
+		t.Errorf("test: status %d\n%s%s", status, out, errOut)
+	}
+	dir := t.TempDir()
+	if _, _, status := hotline(t, "new", filepath.Join(dir, "port.yaml")); status != 0 {
+		t.Fatal("new failed")
+	}
+	pass := filepath.Join(dir, "port.playtest.yaml")
+	if err := os.WriteFile(pass, []byte("side: us\nscript:\n  - on: us-theft-reported\n    choose: go-public\nexpect:\n  - status: unopened\n    request: rfa-us\n  - fired: request-overdue   # nobody answers China\n  - ending: fell-short\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fail := filepath.Join(dir, "fail.playtest.yaml")
+	if err := os.WriteFile(fail, []byte("scenario: port.yaml\nside: us\nexpect:\n  - ending: both-answered\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, status = hotline(t, "test", pass, fail)
+	if status != 1 || !strings.Contains(out, "ok    "+pass) || !strings.Contains(out, fail+`:4:5: expected the ending "both-answered"`) {
+		t.Errorf("test with a failure: status %d\n%s", status, out)
+	}
+	bad := filepath.Join(dir, "bad.playtest.yaml")
+	if err := os.WriteFile(bad, []byte("scenario: port.yaml\nside: uk\nexpect: []\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{bad, filepath.Join(dir, "none.playtest.yaml")} {
+		if out, _, status := hotline(t, "test", pass, f); status != 2 || !strings.Contains(out, f+":") {
+			t.Errorf("test %s: status %d\n%s", f, status, out)
+		}
+	}
+}
