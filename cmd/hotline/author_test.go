@@ -172,3 +172,58 @@ func TestTestCommand(t *testing.T) {
 		}
 	}
 }
+
+func TestMselCommand(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "port.yaml")
+	if _, _, status := hotline(t, "new", path); status != 0 {
+		t.Fatal("new failed")
+	}
+	for _, ext := range []string{".xlsx", ".csv"} {
+		sheet := filepath.Join(dir, "port"+ext)
+		out, _, status := hotline(t, "msel", "export", path, "-o", sheet)
+		if status != 0 || !strings.Contains(out, "Wrote "+sheet+": 3 injects.") {
+			t.Errorf("export: status %d\n%s", status, out)
+		}
+		if _, errOut, status := hotline(t, "msel", "export", path, "-o", sheet); status != 1 || !strings.Contains(errOut, "already exists") {
+			t.Errorf("export over a file: status %d, %q", status, errOut)
+		}
+		imported := filepath.Join(dir, "imported"+ext+".yaml")
+		out, errOut, status := hotline(t, "msel", "import", sheet, "--base", path, "-o", imported)
+		if status != 0 || !strings.Contains(out, "Wrote "+imported) || !strings.Contains(errOut, "0 errors, 0 warnings") {
+			t.Errorf("import: status %d\n%s%s", status, out, errOut)
+		}
+		if _, _, status := hotline(t, "validate", imported); status != 0 {
+			t.Errorf("the imported file does not validate")
+		}
+		if _, errOut, status := hotline(t, "msel", "import", sheet, "--base", path, "-o", imported); status != 1 || !strings.Contains(errOut, "--force") {
+			t.Errorf("import over a file: status %d, %q", status, errOut)
+		}
+		if _, _, status := hotline(t, "msel", "import", sheet, "--base", path, "-o", imported, "--force"); status != 0 {
+			t.Errorf("import --force: status %d", status)
+		}
+		// Without the base, the request the third row's condition names is
+		// unknown: the cell says so, and nothing is written.
+		alone := filepath.Join(dir, "alone"+ext+".yaml")
+		out, _, status = hotline(t, "msel", "import", sheet, "-o", alone)
+		cell := sheet + ":C4"
+		if ext == ".xlsx" {
+			cell = sheet + ":MSEL!C4"
+		}
+		if status != 1 || !strings.Contains(out, cell+`: error: inject "request-overdue" when: no request named "rfa-us"`) {
+			t.Errorf("import alone: status %d\n%s", status, out)
+		}
+		if _, err := os.Stat(alone); err == nil {
+			t.Errorf("a file with errors was written")
+		}
+	}
+	for _, args := range [][]string{{"msel"}, {"msel", "export", "campaign"}, {"msel", "import", "x.csv"},
+		{"msel", "import", filepath.Join(dir, "none.csv"), "-o", filepath.Join(dir, "n.yaml")}} {
+		if _, errOut, status := hotline(t, args...); status != 2 {
+			t.Errorf("%v: status %d, %q", args, status, errOut)
+		}
+	}
+	if out, _, status := hotline(t, "msel", "export", "campaign", "-o", filepath.Join(dir, "c.txt")); status != 1 {
+		t.Errorf("export to .txt: status %d\n%s", status, out)
+	}
+}

@@ -79,7 +79,7 @@ fall due, and the high-level joint dialogue reviews every response.`,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(scenariosCommand(), validateCommand(), runCommand(), reviewCommand())
-	root.AddCommand(newCommand(), schemaCommand(), graphCommand(), simulateCommand(), testCommand())
+	root.AddCommand(newCommand(), schemaCommand(), graphCommand(), simulateCommand(), testCommand(), mselCommand())
 	addPlay(root)
 	return root
 }

@@ -43,15 +43,14 @@ type Calendar struct {
 	Unscheduled []string
 }
 
-// Timeline places every inject whose time is known before play, and the
-// dialogue's meetings, on the story calendar.
-func Timeline(sc *injects.Scenario) *Calendar {
-	c := &Calendar{Title: sc.Title, Start: sc.Start}
+// FixedTimes returns the story offset of every inject whose time is known
+// before play: those with at:, and those after: one of them. Injects due
+// after the end are left out.
+func FixedTimes(sc *injects.Scenario) map[string]time.Duration {
 	at := make(map[string]time.Duration, len(sc.Injects))
-	var fixed func(i int, depth int) (time.Duration, bool)
+	var fixed func(i, depth int) (time.Duration, bool)
 	fixed = func(i, depth int) (time.Duration, bool) {
-		in := &sc.Injects[i]
-		switch t := in.Trigger; t.Kind {
+		switch t := sc.Injects[i].Trigger; t.Kind {
 		case injects.At:
 			return t.At, true
 		case injects.After:
@@ -65,13 +64,25 @@ func Timeline(sc *injects.Scenario) *Calendar {
 		return 0, false
 	}
 	for i := range sc.Injects {
+		if t, ok := fixed(i, 0); ok && (sc.End == 0 || t <= sc.End) {
+			at[sc.Injects[i].ID] = t
+		}
+	}
+	return at
+}
+
+// Timeline places every inject whose time is known before play, and the
+// dialogue's meetings, on the story calendar.
+func Timeline(sc *injects.Scenario) *Calendar {
+	c := &Calendar{Title: sc.Title, Start: sc.Start}
+	fixed := FixedTimes(sc)
+	for i := range sc.Injects {
 		in := &sc.Injects[i]
-		t, ok := fixed(i, 0)
-		if !ok || sc.End > 0 && t > sc.End {
+		t, ok := fixed[in.ID]
+		if !ok {
 			c.Unscheduled = append(c.Unscheduled, in.ID)
 			continue
 		}
-		at[in.ID] = t
 		m := Mark{Lane: lane(in.To), At: t, Ref: in.ID, Title: in.Title}
 		if in.Deadline != nil {
 			m.Window = in.Deadline.Within
