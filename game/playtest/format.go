@@ -48,13 +48,15 @@ type Pos struct{ Line, Col int }
 type Step struct {
 	Pos Pos
 	// When: at a story offset, or a delay after an inject fires, a request
-	// is opened, or the Nth hotline call to the scripted side rings.
-	At        time.Duration
-	HasAt     bool
-	On        string
-	OnRequest string
-	OnCall    int
-	After     time.Duration
+	// is opened, the other side asks to clarify a request, or the Nth
+	// hotline call to the scripted side rings.
+	At         time.Duration
+	HasAt      bool
+	On         string
+	OnRequest  string
+	OnQuestion string
+	OnCall     int
+	After      time.Duration
 	// What: a command of game.Command's verbs, with its team; empty Team
 	// means the addressed team for a choice, else the side's first team.
 	Cmd game.Command
@@ -255,7 +257,7 @@ var verbs = map[string]game.Verb{
 	"ask": game.AskClarification, "clarify": game.Clarify, "ring": game.Ring, "answer": game.Answer, "act": game.Act,
 }
 
-var stepKeys = []string{"at", "on", "on-request", "on-call", "after", "team", "choose", "open", "deliver", "decline",
+var stepKeys = []string{"at", "on", "on-request", "on-question", "on-call", "after", "team", "choose", "open", "deliver", "decline",
 	"ask", "clarify", "ring", "answer", "act", "request", "quality", "ground"}
 
 func (p *parser) step(n *yaml.Node) Step {
@@ -263,16 +265,17 @@ func (p *parser) step(n *yaml.Node) Step {
 	s := Step{Pos: Pos{n.Line, n.Column}}
 	pos := func(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
 	var when []string
-	for _, k := range []string{"at", "on", "on-request", "on-call"} {
+	triggers := []string{"at", "on", "on-request", "on-question", "on-call"}
+	for _, k := range triggers {
 		if f[k] != nil {
 			when = append(when, k)
 		}
 	}
 	switch {
 	case len(when) == 0:
-		p.errorf(n, "script step: say when, with at: (a story time like T+1d), on: (an inject fires), on-request: (a request is opened) or on-call: (the Nth hotline call to your side)")
+		p.errorf(n, "script step: say when, with at: (a story time like T+1d), on: (an inject fires), on-request: (a request is opened), on-question: (the other side asks to clarify a request) or on-call: (the Nth hotline call to your side)")
 	case len(when) > 1:
-		p.errorf(f[when[1]], "script step: give one of at, on, on-request and on-call, not %s", strings.Join(when, " and "))
+		p.errorf(f[when[1]], "script step: give one of %s, not %s", strings.Join(triggers, ", "), strings.Join(when, " and "))
 	}
 	if v := f["at"]; v != nil {
 		s.At, s.HasAt = p.duration(v, "at"), true
@@ -285,6 +288,10 @@ func (p *parser) step(n *yaml.Node) Step {
 		s.OnRequest = p.text(v, "on-request")
 		s.refs = append(s.refs, ref{kind: "request", id: s.OnRequest, pos: pos(v)})
 	}
+	if v := f["on-question"]; v != nil {
+		s.OnQuestion = p.text(v, "on-question")
+		s.refs = append(s.refs, ref{kind: "request", id: s.OnQuestion, pos: pos(v)})
+	}
 	if v := f["on-call"]; v != nil {
 		k, err := strconv.Atoi(p.text(v, "on-call"))
 		if err != nil || k < 1 {
@@ -294,7 +301,7 @@ func (p *parser) step(n *yaml.Node) Step {
 	}
 	if v := f["after"]; v != nil {
 		if f["at"] != nil {
-			p.errorf(v, "script step: after goes with on, on-request or on-call; with at, add it to the time")
+			p.errorf(v, "script step: after goes with on, on-request, on-question or on-call; with at, add it to the time")
 		}
 		s.After = p.duration(v, "after")
 	}
@@ -319,14 +326,13 @@ func (p *parser) step(n *yaml.Node) Step {
 	if f["team"] != nil {
 		s.refs = append(s.refs, ref{kind: "team", id: s.Cmd.Team, pos: pos(f["team"])})
 	}
-	// A part's request is named by request:, or else by on-request:.
+	// A part's request is named by request:, or else by the trigger.
 	request := func() {
 		r := f["request"]
 		if r == nil {
-			if s.OnRequest == "" {
+			if s.Cmd.Request = s.OnRequest + s.OnQuestion; s.Cmd.Request == "" {
 				p.errorf(n, "script step: %s needs request: the request's id", verbKey)
 			}
-			s.Cmd.Request = s.OnRequest
 			return
 		}
 		s.Cmd.Request = p.text(r, "request")
@@ -341,7 +347,14 @@ func (p *parser) step(n *yaml.Node) Step {
 		s.refs = append(s.refs, ref{kind: "choice", id: arg, parent: s.On, pos: pos(v)})
 	case game.Open, game.AskClarification, game.Clarify:
 		s.Cmd.Request = arg
-		s.refs = append(s.refs, ref{kind: "request", id: arg, pos: pos(v)})
+		if arg == "" || arg == "true" { // clarify: true, on-question: the request
+			s.Cmd.Request = s.OnRequest + s.OnQuestion
+		} else {
+			s.refs = append(s.refs, ref{kind: "request", id: arg, pos: pos(v)})
+		}
+		if s.Cmd.Request == "" {
+			p.errorf(v, "%s: name the request", verbKey)
+		}
 	case game.Ring:
 		if arg != "" && arg != "true" {
 			s.Cmd.Request = arg

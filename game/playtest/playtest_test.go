@@ -39,13 +39,15 @@ func TestBuiltinPlaytests(t *testing.T) {
 	}
 }
 
-func TestPassingPlaytest(t *testing.T) {
-	r := run(t, "testdata/port.playtest.yaml")
-	if len(r.Failures) > 0 || r.Steps != 4 || r.Checks != 9 {
-		t.Errorf("%d steps, %d checks, failures:\n%v", r.Steps, r.Checks, r.Failures)
-	}
-	if r.Scenario.ID != "port" {
-		t.Errorf("the playtest ran against %q, not port.yaml beside it", r.Scenario.ID)
+func TestPassingPlaytests(t *testing.T) {
+	for file, steps := range map[string]int{"port.playtest.yaml": 4, "port-us.playtest.yaml": 5} {
+		r := run(t, "testdata/"+file)
+		if len(r.Failures) > 0 || r.Steps != steps || r.Checks < 6 {
+			t.Errorf("%s: %d steps, %d checks, failures:\n%v", file, r.Steps, r.Checks, r.Failures)
+		}
+		if r.Scenario.ID != "port" {
+			t.Errorf("%s ran against %q, not port.yaml beside it", file, r.Scenario.ID)
+		}
 	}
 }
 

@@ -114,6 +114,12 @@ func (r *runner) observe(st *game.State, ev *game.Event) {
 				r.due[i], r.known[i] = ev.At+s.After, true
 			}
 		}
+	case game.ClarificationAsked:
+		for i, s := range r.pt.Steps {
+			if s.OnQuestion == ev.Request && !r.known[i] {
+				r.due[i], r.known[i] = ev.At+s.After, true
+			}
+		}
 	case game.Rang:
 		if ev.Side == r.pt.Side {
 			return // a call the scripted side made
@@ -177,6 +183,8 @@ func (r *runner) play() {
 			r.failf(st.Pos, "this step never ran: inject %q never fired", st.On)
 		case st.OnRequest != "":
 			r.failf(st.Pos, "this step never ran: request %q was never opened", st.OnRequest)
+		case st.OnQuestion != "":
+			r.failf(st.Pos, "this step never ran: nobody asked to clarify request %q", st.OnQuestion)
 		case st.OnCall > 0:
 			r.failf(st.Pos, "this step never ran: %s received %d hotline call(s), not %d", r.pt.Side.Title(), r.calls, st.OnCall)
 		}

@@ -101,8 +101,8 @@ type importer struct {
 	own     map[string]bool // the injects the base file itself holds
 	entries []*entry
 	rowOf   map[string]int // inject id -> index in entries
-	// For a file made from the sheet alone: the personas and objectives it
-	// declares.
+	// The personas and objectives the sheet names that the scenario lacks,
+	// to be declared in the file.
 	personas   []objective // id and name
 	objectives []objective
 }
@@ -371,10 +371,11 @@ func (im *importer) calendar() {
 	}
 }
 
-// lookup finds an id or a name, as written in a cell, among pairs.
+// lookup finds an id or a name, as written in a cell, among pairs: "White
+// Cell" finds white-cell, "FBI" fbi.
 func lookup(v string, ids, names []string) (string, bool) {
 	for i, id := range ids {
-		if v == id || strings.EqualFold(v, names[i]) || strings.EqualFold(v, id) {
+		if v == id || slug(v) == slug(id) || slug(v) == slug(names[i]) {
 			return id, true
 		}
 	}
@@ -397,16 +398,13 @@ func (im *importer) readFrom(e *entry, v string) {
 		e.from = id
 		return
 	}
-	if im.opt.Base != "" {
-		im.errorf(ColFrom, e.line, "no persona %q in the scenario; it has %s", v, strings.Join(ids, ", "))
-		return
-	}
 	used := map[string]int{}
 	for _, id := range ids {
 		used[id] = 0
 	}
 	e.from = unique(slug(v), used)
 	im.personas = append(im.personas, objective{id: e.from, text: v})
+	im.warnf(ColFrom, e.line, "a new persona, %q; the file says it speaks for the White Cell: change its affiliation under personas if not", e.from)
 }
 
 func (im *importer) readTo(e *entry, v string) {
@@ -504,7 +502,7 @@ func (im *importer) readObjectives(e *entry, v string) {
 			continue
 		}
 		e.objectives = append(e.objectives, objective{id, text})
-		if _, known := im.known.Objective(id); im.opt.Base == "" && !known &&
+		if _, known := im.known.Objective(id); !known &&
 			!slices.ContainsFunc(im.objectives, func(o objective) bool { return o.id == id }) {
 			if text == "" {
 				text = id

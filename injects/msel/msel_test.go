@@ -173,7 +173,7 @@ func TestHandwrittenSheet(t *testing.T) {
 		t.Fatalf("%v", found)
 	}
 	for _, f := range found {
-		if !strings.HasSuffix(f.Message, "[dead-end]") {
+		if !strings.HasSuffix(f.Message, "[dead-end]") && !strings.Contains(f.Message, `a new persona, "port-operations-centre"`) {
 			t.Errorf("unexpected finding: %s", f)
 		}
 	}

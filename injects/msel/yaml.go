@@ -68,6 +68,7 @@ func (im *importer) onto(b *baseFile) *yaml.Node {
 		list = &yaml.Node{Kind: yaml.MappingNode}
 		root.Content = append(root.Content, str("injects"), list)
 	}
+	im.declare(root)
 	var content []*yaml.Node
 	for i := 0; i+1 < len(list.Content); i += 2 {
 		k, v := list.Content[i], list.Content[i+1]
@@ -102,7 +103,8 @@ func (im *importer) alone() *yaml.Node {
 	format.HeadComment = "Made by hotline msel import from " + filepath.Base(im.s.File) + ". The delegations, meters,\n" +
 		"grounds and hotline are the built-in ones of common.yaml; the choices do\n" +
 		"nothing yet: give them effects (docs/inject-format.md), or import the sheet\n" +
-		"onto a scenario with --base to keep its rules."
+		"onto a scenario with --base to keep its rules.\n" +
+		"Set whom each new persona speaks for: us, cn, press, company or white-cell."
 	end := im.end()
 	id := strings.TrimSuffix(filepath.Base(im.opt.Output), filepath.Ext(im.opt.Output))
 	add("scenario", mapping(
@@ -113,27 +115,39 @@ func (im *importer) alone() *yaml.Node {
 		"end", str("T+"+injects.FormatDuration(end)),
 	))
 	add("include", flow(str("common.yaml")))
-	if len(im.objectives) > 0 {
-		obj := &yaml.Node{Kind: yaml.MappingNode}
-		for _, o := range im.objectives {
-			obj.Content = append(obj.Content, str(o.id), str(o.text))
-		}
-		add("objectives", obj)
-	}
-	if len(im.personas) > 0 {
-		ps := &yaml.Node{Kind: yaml.MappingNode}
-		for _, p := range im.personas {
-			ps.Content = append(ps.Content, str(p.id), mapping("name", str(p.text), "affiliation", str("white-cell")))
-		}
-		k := add("personas", ps)
-		k.HeadComment = "Set whom each persona speaks for: us, cn, press, company or white-cell."
-	}
+	im.declare(root)
 	list := &yaml.Node{Kind: yaml.MappingNode}
 	for _, e := range im.entries {
 		list.Content = append(list.Content, str(e.id), im.injectNode(e, nil))
 	}
 	add("injects", list)
 	return &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}
+}
+
+// declare adds the objectives and personas the sheet names and the
+// scenario lacks to the file's sections, making them if need be.
+func (im *importer) declare(root *yaml.Node) {
+	section := func(name string) *yaml.Node {
+		if m, _ := mapGet(root, name); m != nil && m.Kind == yaml.MappingNode {
+			m.Style = 0
+			return m
+		}
+		m := &yaml.Node{Kind: yaml.MappingNode}
+		mapSet(root, name, m)
+		return m
+	}
+	if len(im.objectives) > 0 {
+		obj := section("objectives")
+		for _, o := range im.objectives {
+			obj.Content = append(obj.Content, str(o.id), str(o.text))
+		}
+	}
+	if len(im.personas) > 0 {
+		ps := section("personas")
+		for _, p := range im.personas {
+			ps.Content = append(ps.Content, str(p.id), mapping("name", str(p.text), "affiliation", str("white-cell")))
+		}
+	}
 }
 
 // end is when a file made from a sheet ends: a day after the last inject
@@ -245,7 +259,8 @@ func (im *importer) injectNode(e *entry, old *yaml.Node) *yaml.Node {
 }
 
 // keyOrder is the order in which an inject's keys are written.
-var keyOrder = []string{"at", "after", "when", "delay", "to", "from", "channel", "title", "objectives", "body",
+var keyOrder = []string{"format", "shared", "scenario", "include", "objectives", "sides", "personas", "variables",
+	"at", "after", "when", "delay", "to", "from", "channel", "title", "body",
 	"notes", "effects", "choices", "deadline", "label", "tone", "next", "within", "choose"}
 
 func str(v string) *yaml.Node {
