@@ -57,8 +57,11 @@ func ref(name string) *jsonschema.Schema { return &jsonschema.Schema{Ref: "#/$de
 
 func anyOf(alts ...*jsonschema.Schema) *jsonschema.Schema { return &jsonschema.Schema{AnyOf: alts} }
 
-func str(pattern string) *jsonschema.Schema {
-	return &jsonschema.Schema{Type: "string", Pattern: pattern}
+// str is a string matching pattern. Editors show message, not the
+// pattern, when it does not match (patternErrorMessage is the YAML language
+// server's keyword; validators ignore it).
+func str(pattern, message string) *jsonschema.Schema {
+	return &jsonschema.Schema{Type: "string", Pattern: pattern, Extras: map[string]any{"patternErrorMessage": message}}
 }
 
 func typed(t string) *jsonschema.Schema { return &jsonschema.Schema{Type: t} }
@@ -69,7 +72,7 @@ func described(s *jsonschema.Schema, d string) *jsonschema.Schema {
 }
 
 func (ID) JSONSchema() *jsonschema.Schema {
-	return described(str(idPattern), "An id: letters, digits, '-', '_' and '.', up to 80 characters, no spaces.")
+	return described(str(idPattern, idMessage), "An id: letters, digits, '-', '_' and '.', up to 80 characters, no spaces.")
 }
 
 func (Text) JSONSchema() *jsonschema.Schema {
@@ -81,12 +84,12 @@ func (Scalar) JSONSchema() *jsonschema.Schema {
 }
 
 func (Duration) JSONSchema() *jsonschema.Schema {
-	return described(anyOf(str(durationPattern), &jsonschema.Schema{Const: 0}),
+	return described(anyOf(str(durationPattern, "expected a duration like 48h, 2d or 1d12h: whole numbers with units w, d, h, m, largest first"), &jsonschema.Schema{Const: 0}),
 		"A duration: whole numbers with units w, d, h, m, largest first, like 48h, 2d or 1d12h; T+ may lead, as in T+2d.")
 }
 
 func (CalendarTime) JSONSchema() *jsonschema.Schema {
-	return described(str(calendarPattern), "A calendar time such as 2015-10-05 09:00, read in scenario.timezone.")
+	return described(str(calendarPattern, "expected a date and time like 2015-10-05 09:00"), "A calendar time such as 2015-10-05 09:00, read in scenario.timezone.")
 }
 
 func (StoryTime) JSONSchema() *jsonschema.Schema {
@@ -185,8 +188,12 @@ func (DurationList) JSONSchemaExtend(s *jsonschema.Schema)  { oneOrMany(s) }
 func (IncludeList) JSONSchemaExtend(s *jsonschema.Schema)   { oneOrMany(s) }
 
 // Collections are keyed by ids; variables by names conditions can use.
-func ids(s *jsonschema.Schema)   { s.PropertyNames = str(idPattern) }
-func names(s *jsonschema.Schema) { s.PropertyNames = str(varNamePattern) }
+func ids(s *jsonschema.Schema) { s.PropertyNames = str(idPattern, idMessage) }
+func names(s *jsonschema.Schema) {
+	s.PropertyNames = str(varNamePattern, "a variable's id is a name conditions can use: letters, digits and _, not starting with a digit")
+}
+
+const idMessage = "an id uses letters, digits, '-', '_' and '.' only, no spaces"
 
 func (Objectives) JSONSchemaExtend(s *jsonschema.Schema) { ids(s) }
 func (Teams) JSONSchemaExtend(s *jsonschema.Schema)      { ids(s) }
