@@ -109,7 +109,7 @@ func (b *builder) build() {
 	// Nodes first, so that edges can point forward.
 	for i := range sc.Injects {
 		in := &sc.Injects[i]
-		lines := []string{in.ID, in.Title, fmt.Sprintf("%s to %s", in.Channel, audience(in.To))}
+		lines := []string{in.ID, in.Title, fmt.Sprintf("%s to %s", in.Channel, in.To.String())}
 		if e := effectWords(in.Effects); e != "" {
 			lines = append(lines, e)
 		}
@@ -330,16 +330,6 @@ func (g *Graph) Unreachable() []Node {
 		}
 	}
 	return out
-}
-
-func audience(a injects.Audience) string {
-	switch {
-	case a.All:
-		return "all"
-	case a.Team != "":
-		return a.Team
-	}
-	return a.Side.String()
 }
 
 func delay(d time.Duration) string {

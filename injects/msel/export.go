@@ -67,7 +67,7 @@ func Export(sc *injects.Scenario) *Sheet {
 		if p, ok := sc.Persona(in.From); ok && p.Name != "" {
 			r[ColFrom] = p.Name
 		}
-		r[ColTo] = audience(in.To)
+		r[ColTo] = in.To.String()
 		r[ColChannel] = in.Channel.String()
 		r[ColSubject] = in.Title
 		r[ColMessage] = strings.TrimRight(in.Body, "\n")
@@ -130,16 +130,6 @@ func offsetCell(d time.Duration) string {
 		return "T+0h"
 	}
 	return "T+" + injects.FormatDuration(d)
-}
-
-func audience(a injects.Audience) string {
-	switch {
-	case a.All:
-		return "all"
-	case a.Team != "":
-		return a.Team
-	}
-	return a.Side.String()
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
