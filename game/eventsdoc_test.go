@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"hotline/game"
 	"hotline/injects"
@@ -91,7 +92,7 @@ func TestEventsAreDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Advance(48 * 60 * 60 * 1e9)
+	s.Advance(48 * time.Hour)
 	s.Engine.Observe(observe)
 	s.Engine.Stop()
 
