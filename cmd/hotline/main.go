@@ -79,6 +79,7 @@ fall due, and the high-level joint dialogue reviews every response.`,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(scenariosCommand(), validateCommand(), runCommand(), reviewCommand(), replayCommand())
+	root.AddCommand(newCommand(), schemaCommand(), graphCommand(), simulateCommand(), testCommand(), mselCommand())
 	addPlay(root)
 	return root
 }

@@ -12,6 +12,7 @@ import (
 
 func validateCommand() *cobra.Command {
 	var format string
+	var watch bool
 	cmd := &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check inject files and report every finding",
@@ -20,7 +21,10 @@ func validateCommand() *cobra.Command {
   file:line:col: error|warning: message [code]
 
 It exits 0 when no file has errors, 1 when some file has, and 2 when a file
-cannot be read or the command is misused. docs/inject-format.md lists the codes.`,
+cannot be read or the command is misused. docs/inject-format.md lists the codes.
+
+With --watch it validates again each time an inject file in the files'
+directories is saved, on a cleared screen, until Ctrl-C.`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef("name at least one inject file to validate")
@@ -30,6 +34,9 @@ cannot be read or the command is misused. docs/inject-format.md lists the codes.
 		RunE: func(cmd *cobra.Command, files []string) error {
 			if format != "text" && format != "json" {
 				return usagef("the --format flag takes text or json, not %q", format)
+			}
+			if watch {
+				return watchValidate(cmd.Context(), cmd.OutOrStdout(), files, format)
 			}
 			var all injects.Diagnostics
 			for _, f := range files {
@@ -48,6 +55,7 @@ cannot be read or the command is misused. docs/inject-format.md lists the codes.
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	cmd.Flags().BoolVar(&watch, "watch", false, "validate again on every save, until Ctrl-C")
 	return cmd
 }
 

@@ -1,0 +1,322 @@
+package msel_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"hotline/game"
+	"hotline/injects"
+	"hotline/injects/msel"
+	"hotline/injects/starter"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// starterFile writes the starting file of hotline new in dir.
+func starterFile(t *testing.T, dir string) string {
+	t.Helper()
+	path := filepath.Join(dir, "port.yaml")
+	if err := os.WriteFile(path, starter.File(starter.Options{File: path}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func open(t *testing.T, ref string) *injects.Scenario {
+	t.Helper()
+	sc, diags := injects.Open(ref)
+	if sc == nil {
+		t.Fatalf("%s: %s", ref, diags.Error())
+	}
+	return sc
+}
+
+// roundTrip writes a sheet in a format, reads it back and imports it.
+func roundTrip(t *testing.T, s *msel.Sheet, ext string, opt msel.Options) (*msel.Sheet, []byte, msel.Findings) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "msel"+ext)
+	if err := s.Write(path); err != nil {
+		t.Fatal(err)
+	}
+	back, err := msel.Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, found := msel.Import(back, opt)
+	return back, text, found
+}
+
+// TestRoundTripIsLossless: export, import onto the scenario, export again
+// gives the same sheet, in both formats, for every built-in scenario and
+// the starting file; and the imported scenario plays exactly as the
+// original.
+func TestRoundTripIsLossless(t *testing.T) {
+	dir := t.TempDir()
+	refs := append(injects.BuiltinIDs(), starterFile(t, dir))
+	for _, ref := range refs {
+		for _, ext := range []string{".csv", ".xlsx"} {
+			t.Run(filepath.Base(ref)+ext, func(t *testing.T) {
+				sc := open(t, ref)
+				first := msel.Export(sc)
+				out := filepath.Join(dir, "imported-"+filepath.Base(ref)+ext+".yaml")
+				back, text, found := roundTrip(t, first, ext, msel.Options{Base: ref, Output: out})
+				if !reflect.DeepEqual(back.Rows, first.Rows) {
+					t.Fatalf("the sheet read back differs from the sheet written")
+				}
+				if found.Errors() > 0 || len(found) > 0 {
+					t.Fatalf("import findings:\n%v", found)
+				}
+				if err := os.WriteFile(out, text, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				again := open(t, out)
+				if second := msel.Export(again); !reflect.DeepEqual(second.Rows, first.Rows) {
+					t.Errorf("export, import, export changed the sheet")
+				}
+				if a, b := transcript(t, sc), transcript(t, again); a != b {
+					t.Errorf("the imported scenario plays otherwise")
+				}
+			})
+		}
+	}
+}
+
+// transcript is a headless run's events, without the scenario's digest.
+func transcript(t *testing.T, sc *injects.Scenario) string {
+	t.Helper()
+	var b strings.Builder
+	_, err := game.Play(sc, 7, [2]string{"slow-walking", "by-the-book"}, func(st *game.State, ev *game.Event) {
+		if ev.Type != game.Started {
+			fmt.Fprintf(&b, "%d %s %s\n", ev.At, ev.Type, game.Describe(st, ev))
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestEditsInTheSheet: what a facilitator changes in the sheet lands in
+// the file; what the sheet cannot hold stays as it was.
+func TestEditsInTheSheet(t *testing.T) {
+	dir := t.TempDir()
+	path := starterFile(t, dir)
+	s := msel.Export(open(t, path))
+	s.Rows[0][msel.ColSubject] = "Designs stolen: the FBI is called"
+	s.Rows[1][msel.ColTime] = ""                       // moved by its story time alone
+	s.Rows[1][msel.ColWashington] = "2015-10-06 15:30" // from T+1d to T+1d06:30
+	s.Rows[1][msel.ColBeijing] = ""                    // cleared rather than kept in step
+	s.Rows[0][msel.ColAction] = strings.Replace(s.Rows[0][msel.ColAction], "Deadline 12h", "Deadline 6h", 1)
+	s.Rows[1][msel.ColAction] += "\nRing the hotline at once" // a new choice, written as prose
+	s.Rows = append(s.Rows, [msel.NumCols]string{msel.ColTime: "T+3d", msel.ColFrom: "white-cell", msel.ColTo: "all",
+		msel.ColChannel: "Press", msel.ColSubject: "Reporters ask about the servers"})
+	s.Lines = append(s.Lines, 5)
+	out := filepath.Join(dir, "edited.yaml")
+	_, text, found := roundTrip(t, s, ".csv", msel.Options{Base: path, Output: out})
+	if found.Errors() > 0 {
+		t.Fatalf("%v", found)
+	}
+	if err := os.WriteFile(out, text, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sc := open(t, out)
+	in := func(id string) *injects.Inject {
+		i, ok := sc.InjectIndex(id)
+		if !ok {
+			t.Fatalf("no inject %s in:\n%s", id, text)
+		}
+		return &sc.Injects[i]
+	}
+	first := in("us-theft-reported")
+	if first.Title != "Designs stolen: the FBI is called" || first.Deadline.Within.Hours() != 6 || first.Deadline.Choose != "send-request" {
+		t.Errorf("first inject: %q, deadline %+v", first.Title, first.Deadline)
+	}
+	if ch, _ := first.Choice("send-request"); len(ch.Effects) != 1 || ch.Effects[0].Target != "rfa-us" || ch.Tone != injects.Measured {
+		t.Errorf("the choice lost what the sheet cannot hold: %+v", ch)
+	}
+	if got := in("cn-theft-reported").Trigger.At.Minutes(); got != (30*60 + 30) {
+		t.Errorf("the second inject is at %v minutes", got)
+	}
+	if ch, ok := in("cn-theft-reported").Choice("ring-the-hotline-at-once"); !ok || ch.Label != "Ring the hotline at once" {
+		t.Errorf("the new choice: %+v", ch)
+	}
+	added := in("reporters-ask-about-the-servers")
+	if added.Channel != injects.Press || !added.To.All || added.Trigger.At.Hours() != 72 {
+		t.Errorf("the new inject: %+v", added)
+	}
+	if !strings.Contains(string(text), "# The MSEL.") || !strings.Contains(string(text), "# taken for the team if it does not choose") {
+		t.Errorf("the import lost the file's comments")
+	}
+}
+
+// TestHandwrittenSheet: a sheet written by hand, with its own column titles
+// and no ids, becomes a file on the built-in delegations; imported again,
+// it is stable.
+func TestHandwrittenSheet(t *testing.T) {
+	s, err := msel.Read("testdata/handwritten.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Warnings) != 0 {
+		t.Errorf("warnings: %v", s.Warnings)
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "port.yaml")
+	text, found := msel.Import(s, msel.Options{Output: out})
+	if found.Errors() > 0 {
+		t.Fatalf("%v", found)
+	}
+	for _, f := range found {
+		if !strings.HasSuffix(f.Message, "[dead-end]") && !strings.Contains(f.Message, `a new persona, "port-operations-centre"`) {
+			t.Errorf("unexpected finding: %s", f)
+		}
+	}
+	if err := os.WriteFile(out, text, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sc := open(t, out)
+	if sc.ID != "port" || sc.Start.Format("2006-01-02 15:04 MST") != "2015-10-12 08:00 EDT" || len(sc.Injects) != 7 {
+		t.Errorf("scenario %s from %s with %d injects", sc.ID, sc.Start, len(sc.Injects))
+	}
+	ransom := sc.Injects[4] // after common.yaml's three
+	if ransom.ID != "ransom-deadline-tomorrow" || ransom.Trigger.At.Hours() != 6 || ransom.To.Team != "dhs" ||
+		len(ransom.Choices) != 2 || ransom.Deadline.Choose != "refuse" {
+		t.Errorf("the second row: %+v", ransom)
+	}
+	if p, _ := sc.Persona(sc.Injects[3].From); p.Name != "Port operations centre" {
+		t.Errorf("the sender: %+v", p)
+	}
+	if o, ok := sc.Objective("port-security"); !ok || o.Text != "Keep ports running" {
+		t.Errorf("the new objective: %+v", o)
+	}
+	first := msel.Export(sc)
+	_, text2, found := roundTrip(t, first, ".xlsx", msel.Options{Output: filepath.Join(dir, "port2.yaml")})
+	if found.Errors() > 0 {
+		t.Fatalf("%v", found)
+	}
+	second := msel.Export(mustParse(t, filepath.Join(dir, "port2.yaml"), text2))
+	if !reflect.DeepEqual(first.Rows, second.Rows) {
+		t.Errorf("a second import changed the sheet:\n%v\n%v", first.Rows, second.Rows)
+	}
+}
+
+func mustParse(t *testing.T, path string, text []byte) *injects.Scenario {
+	t.Helper()
+	if err := os.WriteFile(path, text, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return open(t, path)
+}
+
+// TestBadCells: every mistake is reported at its cell, sorted by row.
+func TestBadCells(t *testing.T) {
+	for _, c := range []struct {
+		file string
+		want []string
+	}{
+		{"bad.csv", []string{
+			`testdata/bad.csv:J1: warning: column "Colour" is not part of an MSEL; it is ignored`,
+			`testdata/bad.csv:C2: error: expected a time like T+2d or T+1d02:00, "after INJECT", "when CONDITION" or "reserve", found "T+2 days"`,
+			`testdata/bad.csv:B3: error: inject "first" is already the inject of row 2`,
+			`testdata/bad.csv:E3: error: missing: who sends the inject`,
+			`testdata/bad.csv:F3: error: no team "fbl"; write us, cn, all or one of: fbi, dhs, doj, ic, mps, mss, moj, siio (the built-in delegations' teams; to use the teams of your scenario, import with --base)`,
+			`testdata/bad.csv:G3: error: "fax" is not a channel; use one of: hotline, note, email, press, intel`,
+			`testdata/bad.csv:H3: error: missing: every inject needs a subject`,
+			`testdata/bad.csv:I3: error: "Deadline soon": expected a deadline like "Deadline 12h" or "Deadline 12h: choice-id"`,
+			`testdata/bad.csv:B5: error: "fourth  x" is not an id; use letters, digits, '-', '_' and '.', no spaces`,
+			`testdata/bad.csv:I5: error: choice "ask" is given twice`,
+		}},
+		{"bad2.csv", []string{
+			`testdata/bad2.csv:J2: warning: choice "ask" of inject "first" changes nothing`,
+			`testdata/bad2.csv:J2: error: inject "first" deadline choose: the inject has no choice "wait" [unknown-ref]`,
+			`testdata/bad2.csv:C4: error: inject "third" when: unknown name "tenson" (did you mean "tension"?) [condition]`,
+			`testdata/bad2.csv:C5: error: inject "fourth" after: no inject named "nowhere"`,
+			`testdata/bad2.csv:B6: error: inject "fifth": choices need one side to choose`,
+			`testdata/bad2.csv:J6: warning: choice "ask" of inject "fifth" changes nothing`,
+		}},
+	} {
+		s, err := msel.Read("testdata/" + c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, found := msel.Import(s, msel.Options{Output: filepath.Join(t.TempDir(), "x.yaml")})
+		if text != nil {
+			t.Errorf("%s: a file was made despite the errors", c.file)
+		}
+		if len(found) != len(c.want) {
+			t.Errorf("%s: %d findings, want %d:\n%v", c.file, len(found), len(c.want), found)
+			continue
+		}
+		for i, f := range found {
+			if !strings.HasPrefix(f.String(), c.want[i]) {
+				t.Errorf("%s finding %d:\n got %s\nwant %s…", c.file, i, f, c.want[i])
+			}
+		}
+	}
+}
+
+// TestStoryTimesMustAgree: a story time that says otherwise than the Time
+// column is an error, not a silent choice between them.
+func TestStoryTimesMustAgree(t *testing.T) {
+	dir := t.TempDir()
+	path := starterFile(t, dir)
+	s := msel.Export(open(t, path))
+	s.Rows[1][msel.ColBeijing] = "2015-10-07 09:00"
+	s.Rows[2][msel.ColWashington] = "2015-10-08 09:00" // request-overdue has no fixed time
+	_, _, found := roundTrip(t, s, ".xlsx", msel.Options{Base: path, Output: filepath.Join(dir, "x.yaml")})
+	want := []string{
+		`:MSEL!E3: error: the inject comes at T+1d00:00, which is 2015-10-06 21:00 here, not 2015-10-07 09:00`,
+		`:MSEL!D4: error: inject "request-overdue" has no fixed time (it comes when status("rfa-us") == "overdue" || status("rfa-cn") == "overdue"), so no story time`,
+	}
+	if len(found) != len(want) {
+		t.Fatalf("findings:\n%v", found)
+	}
+	for i, w := range want {
+		if !strings.Contains(found[i].String(), w) {
+			t.Errorf("finding %d:\n got %s\nwant …%s…", i, found[i], w)
+		}
+	}
+}
+
+// TestSheetOfAScenarioAlone: a sheet exported from a scenario with rules of
+// its own cannot stand alone; the cell that needs them says so.
+func TestSheetOfAScenarioAlone(t *testing.T) {
+	dir := t.TempDir()
+	s := msel.Export(open(t, starterFile(t, dir)))
+	_, _, found := roundTrip(t, s, ".csv", msel.Options{Output: filepath.Join(dir, "x.yaml")})
+	if found.Errors() != 2 || !strings.Contains(found[len(found)-2].String(), `msel.csv:C4: error: inject "request-overdue" when: no request named "rfa-us"`) {
+		t.Errorf("findings:\n%v", found)
+	}
+}
+
+func TestGoldenCSV(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	starterFile(t, ".")
+	var b bytes.Buffer
+	if err := msel.Export(open(t, "port.yaml")).WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(filepath.Join(dir, "..")) // leave dir before it is removed
+	golden := filepath.Join(testdataDir, "starter.csv")
+	if *update {
+		if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b.Bytes(), want) {
+		t.Errorf("the CSV differs from %s; run go test -update and read the diff\n%s", golden, b.String())
+	}
+}
+
+var testdataDir, _ = filepath.Abs("testdata")
