@@ -59,17 +59,20 @@ func Seat(tb *table.Table, sc *injects.Scenario, actor game.Actor, viewer game.V
 	return g
 }
 
-// newsMsg is an update from the table.
-type newsMsg table.Update
+// newsMsg is an update from the table, for the game that listened for it.
+type newsMsg struct {
+	g *Game
+	table.Update
+}
 
 // listen waits for the table's next update.
 func (g *Game) listen() tea.Cmd {
 	sub := g.sub
 	return func() tea.Msg {
 		if _, ok := <-sub.C(); !ok {
-			return newsMsg{Closed: true}
+			return newsMsg{g, table.Update{Closed: true}}
 		}
-		return newsMsg(sub.Next())
+		return newsMsg{g, sub.Next()}
 	}
 }
 
@@ -179,6 +182,7 @@ func (g *Game) Close() error {
 // doneMsg is the table's answer to a command: the error, if refused, and
 // what to say of it once the events it made are in the mirror.
 type doneMsg struct {
+	g      *Game
 	err    error
 	events []game.Event
 	then   func(error)
@@ -236,24 +240,24 @@ var errReplay = errors.New("this is a replay of what happened: it changes nothin
 // send makes a command at the table.
 func (g *Game) send(c game.Command, then func(error)) tea.Cmd {
 	if g.table == nil {
-		return func() tea.Msg { return doneMsg{err: errReplay, then: then} }
+		return func() tea.Msg { return doneMsg{g: g, err: errReplay, then: then} }
 	}
 	tb, a := g.table, g.Actor
 	return g.submit(func() tea.Msg {
 		events, err := tb.Do(a, c)
-		return doneMsg{err: err, events: events, then: then}
+		return doneMsg{g: g, err: err, events: events, then: then}
 	})
 }
 
 // setRunning starts, stops (on) or turns (toggle) the table's clock.
 func (g *Game) setRunning(on, toggle bool, then func(error)) tea.Cmd {
 	if g.table == nil {
-		return func() tea.Msg { return doneMsg{err: errReplay, then: then} }
+		return func() tea.Msg { return doneMsg{g: g, err: errReplay, then: then} }
 	}
 	tb, a := g.table, g.Actor
 	return g.submit(func() tea.Msg {
 		events, err := tb.SetRunning(a, on, toggle)
-		return doneMsg{err: err, events: events, then: then}
+		return doneMsg{g: g, err: err, events: events, then: then}
 	})
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -57,6 +58,9 @@ type Options struct {
 	// Manual leaves it to the caller to deliver the table's news (Pump)
 	// and to move its clock (Step). Tests use it.
 	Manual bool
+	// Relog makes the log of a solo exercise made again on a changed
+	// scenario (see ScenarioChanged); nil when the scenario is not watched.
+	Relog func(*injects.Scenario) (table.Recorder, error)
 }
 
 // Setup is what the start screen chose.
@@ -246,7 +250,7 @@ func (m *Model) Pump() {
 	select {
 	case _, ok := <-m.g.sub.C():
 		if ok {
-			m.Update(newsMsg(m.g.sub.Next()))
+			m.Update(newsMsg{m.g, m.g.sub.Next()})
 		}
 	default:
 	}
@@ -310,14 +314,17 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.setStyles(NewStyles(msg.IsDark()))
 		return m.renderVisible()
 	case newsMsg:
-		if m.g == nil {
-			return nil
+		if m.g == nil || msg.g != m.g {
+			return nil // news of a game the screen has left
 		}
-		m.g.take(table.Update(msg))
-		m.wall = msg.At
+		m.g.take(msg.Update)
+		m.wall = msg.Update.At
 		m.afterPlay()
 		return tea.Batch(m.listen(), m.renderVisible())
 	case doneMsg:
+		if msg.g != m.g {
+			return nil // an answer for a game the screen has left
+		}
 		// News the answer brings with it is shown first; what the person
 		// did is the last word on the status line.
 		m.g.apply(msg.events)
@@ -342,6 +349,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case replayTick:
 		return tea.Batch(m.replayStep(msg), m.renderVisible())
+	case ScenarioChanged:
+		return m.scenarioChanged(msg)
+	case reloadedMsg:
+		return m.reloaded(msg)
 	case tea.KeyPressMsg:
 		cmd := m.keypress(msg)
 		return tea.Batch(cmd, m.renderVisible())
@@ -439,6 +450,54 @@ func (m *Model) react(news []game.Event) {
 			m.toEnd()
 		}
 	}
+}
+
+// scenarioChanged makes a solo exercise again on its changed scenario, or
+// says why the change cannot be played.
+func (m *Model) scenarioChanged(msg ScenarioChanged) tea.Cmd {
+	if m.g == nil || !m.g.alone || m.opts.Relog == nil || m.screen == startScreen {
+		return nil
+	}
+	if msg.Scenario == nil {
+		first := ""
+		for _, d := range msg.Findings {
+			if d.Severity == injects.Error {
+				first = ": " + d.String()
+				break
+			}
+		}
+		m.setStatus(statusBad, fmt.Sprintf("The scenario file changed but does not load (%d errors)%s. Still playing the last version.",
+			msg.Findings.Errors(), first))
+		return nil
+	}
+	m.setStatus(statusInfo, "The scenario file changed: making the exercise again on it…")
+	return m.g.rebase(msg.Scenario, m.opts.Relog)
+}
+
+// reloaded puts the exercise made again on the screen, and says which of
+// the player's decisions no longer apply.
+func (m *Model) reloaded(msg reloadedMsg) tea.Cmd {
+	if msg.err != nil {
+		m.setStatus(statusBad, "Could not make the exercise again on the changed file: "+msg.err.Error())
+		return nil
+	}
+	old, panel := m.g, m.panel
+	m.seq, m.textSeq = -1, -1
+	m.begin(msg.g)
+	m.panel = panel
+	old.Close()
+	st := msg.g.State()
+	for _, d := range msg.dropped {
+		msg.g.journal = append(msg.g.journal, journalLine{at: d.Event.At,
+			text: "NO LONGER APPLIES: " + d.Event.Type.String() + " " + strings.TrimSpace(d.Event.Inject+" "+d.Event.Choice+" "+d.Event.Request+" "+d.Event.Element+" "+d.Event.Action) + ": " + d.Reason.Error()})
+	}
+	text := "Made again on the changed file, at " + calendar(msg.g.Scenario(), st.Now) + "; every decision still applies."
+	if n := len(msg.dropped); n > 0 {
+		text = fmt.Sprintf("Made again on the changed file, at %s; %d decision(s) no longer apply (see Log): the first, %s: %v",
+			calendar(msg.g.Scenario(), st.Now), n, msg.dropped[0].Event.Type, msg.dropped[0].Reason)
+	}
+	m.setStatus(statusInfo, text)
+	return tea.Batch(m.listen(), m.renderVisible())
 }
 
 // byAnother reports whether an event is another person's command for the

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"hotline/game"
 	"hotline/game/table"
 	"hotline/injects"
@@ -72,4 +74,49 @@ func soloSeat(s *game.Session, history []game.Event, recorded int, speed time.Du
 	g := Seat(tb, sc, actor, game.Viewer{Side: side}, side)
 	g.alone = true
 	return g, nil
+}
+
+// ScenarioChanged tells a solo exercise that its scenario file changed on
+// disk: Scenario is the new version, or nil when it does not load, with the
+// findings that say why.
+type ScenarioChanged struct {
+	Scenario *injects.Scenario
+	Findings injects.Diagnostics
+}
+
+// reloadedMsg brings the exercise made again on a changed scenario.
+type reloadedMsg struct {
+	g       *Game
+	dropped []game.Dropped
+	err     error
+}
+
+// rebase stops this solo exercise and makes it again on a changed
+// scenario: the player's decisions that still apply are made again at
+// their times, on a new table with a new log. It runs off the update loop.
+func (g *Game) rebase(sc *injects.Scenario, relog func(*injects.Scenario) (table.Recorder, error)) tea.Cmd {
+	tb, actor, lead := g.table, g.Actor, g.lead()
+	speed := g.Speed()
+	return func() tea.Msg {
+		tb.SetRunning(actor, false, false)
+		events := slices.Clone(tb.Since(0))
+		tb.Close() // the old run's log ends where its clock stopped
+		var history []game.Event
+		s, dropped, err := game.Rebase(sc, events, func(_ *game.State, ev *game.Event) { history = append(history, *ev) })
+		if err != nil {
+			return reloadedMsg{err: err}
+		}
+		log, err := relog(sc)
+		if err != nil {
+			return reloadedMsg{err: err}
+		}
+		ng, err := soloSeat(s, history, 0, speed, log, nil)
+		if err != nil {
+			return reloadedMsg{err: err}
+		}
+		if i := slices.Index(ng.Actor.Teams, lead); i > 0 {
+			ng.Actor.Teams[0], ng.Actor.Teams[i] = ng.Actor.Teams[i], ng.Actor.Teams[0]
+		}
+		return reloadedMsg{g: ng, dropped: dropped}
+	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -23,6 +24,7 @@ import (
 type playFlags struct {
 	scenario, side, counterpart, speed, log string
 	seed                                    uint64
+	watch                                   bool
 }
 
 func (f *playFlags) bind(cmd *cobra.Command) {
@@ -33,6 +35,7 @@ func (f *playFlags) bind(cmd *cobra.Command) {
 	fl.Uint64Var(&f.seed, "seed", 0, "seed for the counterpart's chances (default: a new one each run)")
 	fl.StringVar(&f.speed, "speed", injects.FormatDuration(ui.DefaultSpeed), "story time per second of real time, like 30m or 2h")
 	fl.StringVar(&f.log, "log", "", "write the event log here (default: a new file under the XDG state directory)")
+	fl.BoolVar(&f.watch, "watch", false, "with --scenario FILE: on every save, make the exercise again on the changed file, at the same story time")
 }
 
 // addPlay makes hotline and hotline play open the exercise, and adds resume.
@@ -114,7 +117,37 @@ func play(cmd *cobra.Command, f *playFlags) error {
 	} else if f.counterpart != "" {
 		return usagef("the --counterpart flag goes with --side")
 	}
-	return runProgram(cmd.OutOrStdout(), ui.New(opts))
+	var watched []string
+	if f.watch {
+		if f.scenario == "" || injects.IsBuiltin(f.scenario) {
+			return usagef("--watch goes with --scenario FILE: the inject file you are writing")
+		}
+		watched = []string{f.scenario}
+		opts.Relog = relog(f.log)
+	}
+	return runProgram(cmd.Context(), cmd.OutOrStdout(), ui.New(opts), watched)
+}
+
+// relog makes the logs of the runs made again on a changed scenario: beside
+// the first log, numbered.
+func relog(first string) func(*injects.Scenario) (table.Recorder, error) {
+	n := 1
+	return func(sc *injects.Scenario) (table.Recorder, error) {
+		n++
+		path := first
+		if path == "" {
+			var err error
+			if path, err = defaultLogPath(sc.ID); err != nil {
+				return nil, err
+			}
+		}
+		path = strings.TrimSuffix(path, ".jsonl") + fmt.Sprintf("-edit%d.jsonl", n)
+		w, err := eventlog.Create(path)
+		if err != nil {
+			return nil, err
+		}
+		return eventlog.NewRecorder(w), nil
+	}
 }
 
 // newGame creates the log and starts the exercise the setup describes.
@@ -168,7 +201,7 @@ func resumePlay(cmd *cobra.Command, path, speedFlag string) error {
 	if log.Truncated {
 		fmt.Fprintf(cmd.ErrOrStderr(), "%s: the last line was cut short when the run stopped; continuing after the %d whole events before it\n", path, len(log.Events))
 	}
-	return runProgram(cmd.OutOrStdout(), ui.New(ui.Options{Game: g}))
+	return runProgram(cmd.Context(), cmd.OutOrStdout(), ui.New(ui.Options{Game: g}), nil)
 }
 
 // resumeGame checks that a log is one to continue, then cuts what a crash
@@ -183,9 +216,16 @@ func resumeGame(sc *injects.Scenario, log *eventlog.Log, w *eventlog.Writer, spe
 }
 
 // runProgram runs the exercise in the terminal, then closes its table and
-// log and says where the log is.
-func runProgram(out io.Writer, m *ui.Model) error {
-	final, runErr := tea.NewProgram(m).Run()
+// log and says where the log is. While it runs, a save of a watched file
+// makes the exercise again on it.
+func runProgram(ctx context.Context, out io.Writer, m *ui.Model, watched []string) error {
+	p := tea.NewProgram(m)
+	if len(watched) > 0 {
+		ctx, stop := context.WithCancel(ctx)
+		defer stop()
+		go watchScenario(ctx, p, watched[0])
+	}
+	final, runErr := p.Run()
 	if fm, ok := final.(*ui.Model); ok {
 		m = fm
 	}
@@ -227,4 +267,18 @@ func defaultLogPath(scenario string) (string, error) {
 	}
 	name := fmt.Sprintf("%s-%s.jsonl", scenario, time.Now().Format("20060102-150405"))
 	return filepath.Join(dir, "hotline", name), nil
+}
+
+// watchScenario tells the program each time the scenario file is saved,
+// with the new version or the findings that stop it loading.
+func watchScenario(ctx context.Context, p *tea.Program, file string) {
+	first := true
+	watchFiles(ctx, []string{file}, debounce, func() {
+		if first { // the version already in play
+			first = false
+			return
+		}
+		sc, diags := injects.Load(file)
+		p.Send(ui.ScenarioChanged{Scenario: sc, Findings: diags})
+	})
 }
