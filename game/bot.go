@@ -3,6 +3,7 @@ package game
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"hotline/injects"
@@ -16,11 +17,12 @@ import (
 // of the seed and the decision (which request, which part), so a resumed run
 // decides exactly as the original would have.
 type Bot struct {
-	Side    injects.Side
-	Profile *injects.Profile
-	Actor   Actor
-	seed    uint64
-	lead    string // the team it acts as, unless an inject names another
+	Side     injects.Side
+	Profile  *injects.Profile // nil when a strategy plays
+	Strategy *Strategy        // nil when a profile plays
+	Actor    Actor
+	seed     uint64
+	lead     string // the team it acts as, unless an inject names another
 
 	// The plan made for the state after event seq. It is kept until the
 	// next event: intents planned for "now" stay due as the clock moves on.
@@ -29,8 +31,17 @@ type Bot struct {
 }
 
 // NewBot makes a bot for side with the named profile; "" picks the side's
-// default counterpart.
+// default counterpart, and "strategy:<id>" plays a scripted strategy.
 func NewBot(sc *injects.Scenario, side injects.Side, profile string, seed uint64) (*Bot, error) {
+	teams := sc.TeamsOf(side)
+	if id, ok := strings.CutPrefix(profile, StrategyPrefix); ok {
+		s, err := strategy(id)
+		if err != nil {
+			return nil, err
+		}
+		return &Bot{Side: side, Strategy: s, Actor: Actor{Name: "bot:" + profile, Teams: teams}, seed: seed,
+			lead: teams[0], plannedAt: -1}, nil
+	}
 	if profile == "" {
 		profile = sc.Sides[side].Counterparts[0]
 	}
@@ -42,7 +53,6 @@ func NewBot(sc *injects.Scenario, side injects.Side, profile string, seed uint64
 		}
 		return nil, fmt.Errorf("no counterpart profile %q; this scenario has %v", profile, ids)
 	}
-	teams := sc.TeamsOf(side)
 	return &Bot{Side: side, Profile: p, Actor: Actor{Name: "bot:" + p.ID, Teams: teams}, seed: seed, lead: teams[0],
 		plannedAt: -1}, nil
 }
@@ -90,6 +100,10 @@ func (b *Bot) planned(e *Engine) []intent {
 // plan lists what the bot means to do and when.
 func (b *Bot) plan(e *Engine, visit func(intent)) {
 	if e.st.Ended {
+		return
+	}
+	if b.Strategy != nil {
+		b.Strategy.plan(b, e, visit)
 		return
 	}
 	b.planInjects(e, visit)
