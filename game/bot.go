@@ -125,11 +125,18 @@ func (b *Bot) planInjects(e *Engine, visit func(intent)) {
 		if in.Deadline != nil {
 			window = in.Deadline.Within
 		}
-		weights := make([]float64, len(in.Choices))
-		for k, ch := range in.Choices {
-			weights[k] = p.Tones[ch.Tone]
+		// Only the choices offered now count; the pick is made among them.
+		var offered []*injects.Choice
+		var weights []float64
+		for k := range in.Choices {
+			if ch := &in.Choices[k]; ch.If == nil || e.eval.Eval(ch.If, e.env) {
+				offered, weights = append(offered, ch), append(weights, p.Tones[ch.Tone])
+			}
 		}
-		ch := in.Choices[pick(weights, b.roll(rollChoice, i, 0, 0))]
+		if len(offered) == 0 {
+			continue
+		}
+		ch := offered[pick(weights, b.roll(rollChoice, i, 0, 0))]
 		visit(intent{is.FiredAt + scale(window, p.Pace),
 			Command{Team: AddressedTeam(sc, in), Verb: Choose, Inject: in.ID, Choice: ch.ID}})
 	}
@@ -180,9 +187,9 @@ func (b *Bot) planResponses(e *Engine, visit func(intent)) {
 					continue // results wait for the investigation
 				}
 			}
-			if len(req.Grounds) > 0 && b.roll(rollDecline, i, j, 0) < p.Decline {
+			if g, ok := soundGround(sc, req, j); ok && b.roll(rollDecline, i, j, 0) < p.Decline {
 				at := b.deliverAt(e, i, j, injects.Thin, promised)
-				visit(intent{at, Command{Team: b.lead, Verb: Decline, Request: req.ID, Element: spec.ID, Ground: b.ground(sc, req)}})
+				visit(intent{at, Command{Team: b.lead, Verb: Decline, Request: req.ID, Element: spec.ID, Ground: g}})
 				continue
 			}
 			respond := b.roll(rollRespond, i, j, 0) < p.Respond
@@ -232,17 +239,6 @@ func (b *Bot) promisedBy(e *Engine, req string) int {
 		}
 	}
 	return -1
-}
-
-// ground picks the ground to decline on: a sound one if the request allows
-// one, else the first it lists.
-func (b *Bot) ground(sc *injects.Scenario, req *injects.Request) string {
-	for _, id := range req.Grounds {
-		if g, ok := sc.Ground(id); ok && len(g.Covers) > 0 && g.Sound(req.Category) {
-			return id
-		}
-	}
-	return req.Grounds[0]
 }
 
 // planOwnRequests rings the hotline when a request the bot's side sent runs

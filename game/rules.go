@@ -42,14 +42,17 @@ func (e *Engine) choose(team *injects.Team, c Command, do bool) error {
 		return e.refuse("%q was already decided", in.Title)
 	}
 	ch, ok := in.Choice(c.Choice)
-	if !ok {
+	switch {
+	case !ok:
 		return e.refuse("%q has no choice %q", in.Title, c.Choice)
+	case ch.If != nil && !e.eval.Eval(ch.If, e.env):
+		return e.refuse("%q is not an option on %q now", ch.Label, in.Title)
 	}
 	if !do {
 		return nil
 	}
 	e.emit(Event{Type: InjectChosen, Team: team.ID, Inject: in.ID, Choice: ch.ID})
-	e.applyChoice(ch)
+	e.applyChoice(ch, injects.Audience{Side: team.Side, Team: team.ID})
 	return nil
 }
 
@@ -247,7 +250,7 @@ func (e *Engine) ring(team *injects.Team, c Command, do bool) error {
 		return nil
 	}
 	e.emit(Event{Type: Rang, Team: team.ID, Side: team.Side, Call: len(e.st.Calls) + 1, Request: c.Request})
-	e.moveLadder(e.sc.Hotline.Moves.Ring, "ring", true)
+	e.callMove(&e.st.Calls[len(e.st.Calls)-1], e.sc.Hotline.Moves.Ring, "ring")
 	return nil
 }
 
@@ -275,7 +278,7 @@ func (e *Engine) answer(team *injects.Team, c Command, do bool) error {
 		ev.Due = e.st.Now + e.sc.Hotline.CommitWithin
 	}
 	e.emit(ev)
-	e.moveLadder(steps, c.Answer.String(), true)
+	e.callMove(call, steps, c.Answer.String())
 	e.judgePromises(false)
 	return nil
 }
@@ -298,7 +301,7 @@ func (e *Engine) act(team *injects.Team, c Command, do bool) error {
 		return nil
 	}
 	e.emit(Event{Type: ActionTaken, Team: team.ID, Action: a.ID})
-	e.apply(a.Effects, a.ID)
+	e.apply(a.Effects, a.ID, injects.Audience{Side: a.Side, Team: team.ID})
 	return nil
 }
 

@@ -79,6 +79,26 @@ func (s *Session) Advance(to time.Duration) error {
 	return errors.Join(errs...)
 }
 
+// NextEvent returns when the next thing happens that the players of side
+// would see: what the engine has due (Engine.NextEvent), or a bot acting.
+// A clock that jumps there skips a quiet stretch without skipping anything.
+func (s *Session) NextEvent(side injects.Side) (time.Duration, bool) {
+	e := s.Engine
+	at, ok := e.NextEvent(side)
+	if !ok {
+		return 0, false
+	}
+	for _, b := range s.Bots {
+		if b == nil {
+			continue
+		}
+		if w, planned := b.Wake(e); planned && w > e.st.Now && w < at {
+			at = w
+		}
+	}
+	return at, true
+}
+
 // Do makes a command for a person and lets the bots answer anything due at
 // once.
 func (s *Session) Do(a Actor, c Command) error {

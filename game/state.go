@@ -21,10 +21,13 @@ type State struct {
 	Requests []RequestState
 	Actions  []ActionState
 	Calls    []Call
-	Rung     int
-	Reviews  []*Scorecard
-	Ended    bool
-	Ending   string // ending id; empty when the clock ran out with none
+	// Levels is how far each side has escalated its grievances against
+	// the other, by rung; Rung, the ladder everyone sees, is the higher.
+	Levels  [2]int
+	Rung    int
+	Reviews []*Scorecard
+	Ended   bool
+	Ending  string // ending id; empty when the clock ran out with none
 }
 
 // ActionState counts how often a scenario action was taken, and when last.
@@ -235,7 +238,8 @@ func (st *State) Apply(e *Event) {
 			c.Broken = true
 		}
 	case LadderMoved:
-		st.Rung = e.Rung
+		st.Levels[e.Side] = e.Rung
+		st.Rung = max(st.Levels[injects.US], st.Levels[injects.CN])
 	case ActionTaken:
 		if i, ok := sc.ActionIndex(e.Action); ok {
 			st.Actions[i].Taken++
@@ -355,6 +359,18 @@ func (st *State) Missed(side injects.Side) int {
 	for k := range st.Calls {
 		c := &st.Calls[k]
 		if c.Missed && c.From != side {
+			n++
+		}
+	}
+	return n
+}
+
+// Kept counts the commitments side made over the hotline and kept.
+func (st *State) Kept(side injects.Side) int {
+	n := 0
+	for k := range st.Calls {
+		c := &st.Calls[k]
+		if c.Kept && c.From != side {
 			n++
 		}
 	}

@@ -184,10 +184,11 @@ func bestOnTime(e *Engine, i, j int) injects.Quality {
 	return injects.Thin
 }
 
-// soundGround returns a ground of the request that is sound for element j.
+// soundGround returns a ground of the request that covers declining
+// element j.
 func soundGround(sc *injects.Scenario, req *injects.Request, j int) (string, bool) {
 	for _, id := range req.Grounds {
-		if g, ok := sc.Ground(id); ok && len(g.Covers) > 0 && g.Sound(req.Category) {
+		if g, ok := sc.Ground(id); ok && g.Sound(req, req.Elements[j].Kind) {
 			return id, true
 		}
 	}

@@ -26,6 +26,7 @@ type tally struct {
 	endings map[string]int
 	hot     int // runs that ended with tension at its top
 	cold    int // runs that ended with trust at its bottom
+	pinned  int // runs that ended with some meter at one of its limits
 }
 
 func (t *tally) add(st *game.State) {
@@ -40,6 +41,12 @@ func (t *tally) add(st *game.State) {
 	if v, ok := st.Var("trust"); ok && v.Int == meterBound(st.Scenario, "trust", false) {
 		t.cold++
 	}
+	for i, v := range st.Scenario.Variables {
+		if v.Meter() && (st.Vars[i].Int == v.Min || st.Vars[i].Int == v.Max) {
+			t.pinned++
+			break
+		}
+	}
 }
 
 func (t *tally) merge(u *tally) {
@@ -49,6 +56,7 @@ func (t *tally) merge(u *tally) {
 	t.runs += u.runs
 	t.hot += u.hot
 	t.cold += u.cold
+	t.pinned += u.pinned
 	for k, n := range u.endings {
 		t.endings[k] += n
 	}
@@ -143,14 +151,14 @@ func writeTallies(w io.Writer, sc *injects.Scenario, title string, rows []*tally
 	for _, en := range sc.Endings {
 		head = append(head, en.ID)
 	}
-	head = append(head, "(none)", "tension 100", "trust 0", "")
+	head = append(head, "(none)", "tension 100", "trust 0", "any meter pinned", "")
 	fmt.Fprintln(tw, strings.Join(head, "\t"))
 	for _, r := range rows {
 		cells := []string{r.label, fmt.Sprint(r.runs)}
 		for _, en := range sc.Endings {
 			cells = append(cells, count(r.endings[en.ID]))
 		}
-		cells = append(cells, count(r.endings[""]), count(r.hot), count(r.cold), "")
+		cells = append(cells, count(r.endings[""]), count(r.hot), count(r.cold), count(r.pinned), "")
 		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
 	tw.Flush()
@@ -202,4 +210,52 @@ func total(label string, rows []*tally) *tally {
 		ta.merge(r)
 	}
 	return ta
+}
+
+// strategySeeds is how many seeds each cell of the strategy sweep plays in
+// every go test run: enough for the bounds below to be stable, few enough
+// to take a fraction of a second.
+const strategySeeds = 8
+
+// TestDecisionsDecideTheCampaign: with the counterpart fixed, the player's
+// strategy changes the ending; no ending takes more than 40% of all runs;
+// the meters do not end pinned at their limits in most runs.
+func TestDecisionsDecideTheCampaign(t *testing.T) {
+	sc := builtin(t, "campaign")
+	cells := sweepStrategies(t, sc, strategySeeds)
+	var rows []*tally
+	for _, c := range cells {
+		rows = append(rows, &c.tally)
+	}
+	all := total("all strategies", rows)
+	pairs := total("all pairs", sweepProfiles(t, sc, strategySeeds))
+	for _, ta := range []*tally{all, pairs} {
+		if ending, share := ta.modal(); share > 0.4 {
+			t.Errorf("%s: %q ends %.0f%% of %d runs; no ending should take more than 40%%", ta.label, ending, 100*share, ta.runs)
+		}
+		if ta.pinned*2 >= ta.runs {
+			t.Errorf("%s: a meter ends at its limit in %d of %d runs", ta.label, ta.pinned, ta.runs)
+		}
+	}
+	for side := range injects.Side(2) {
+		for _, cp := range sc.Sides[side.Other()].Counterparts {
+			modal := map[string]string{}
+			distinct := map[string]bool{}
+			for _, c := range cells {
+				if c.side == side && c.counterpart == cp {
+					modal[c.strategy], _ = c.modal()
+					distinct[modal[c.strategy]] = true
+				}
+			}
+			if len(distinct) < 2 {
+				t.Errorf("%s against %s: every strategy ends mostly in %v", side, cp, modal)
+			}
+			if modal["diligent"] == modal["ignore"] {
+				t.Errorf("%s against %s: answering everything well and ignoring everything both end mostly in %q", side, cp, modal["ignore"])
+			}
+		}
+	}
+	if t.Failed() {
+		writeTallies(os.Stderr, sc, "the strategy sweep", append(rows, all))
+	}
 }
