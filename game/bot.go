@@ -21,26 +21,59 @@ type Bot struct {
 	Profile  *injects.Profile // nil when a strategy plays
 	Strategy *Strategy        // nil when a profile plays
 	Actor    Actor
-	seed     uint64
+	seed     uint64 // the bot's own: the run's seed mixed with its side
 	lead     string // the team it acts as, unless an inject names another
 
 	// The plan made for the state after event seq. It is kept until the
 	// next event: intents planned for "now" stay due as the clock moves on.
 	intents   []intent
 	plannedAt int
+
+	// sound holds, by request and element, a ground that covers declining
+	// it, or "": worked out once, since the scenario does not change.
+	sound [][]string
+	// What of the scenario is the bot's side's, by index: the injects
+	// that put a decision to it, the requests it receives and sends, its
+	// actions. Plans look at these alone.
+	decisions, received, sent, actions []int
+}
+
+// newBot makes a bot for side and indexes what of the scenario is its.
+func newBot(sc *injects.Scenario, side injects.Side, name string, seed uint64) *Bot {
+	teams := sc.TeamsOf(side)
+	b := &Bot{Side: side, Actor: Actor{Name: name, Teams: teams}, seed: mix64(seed ^ uint64(side+1)*0x9e3779b97f4a7c15),
+		lead: teams[0], plannedAt: -1}
+	for i := range sc.Injects {
+		if in := &sc.Injects[i]; len(in.Choices) > 0 && !in.To.All && in.To.Side == side {
+			b.decisions = append(b.decisions, i)
+		}
+	}
+	for i := range sc.Requests {
+		if sc.Requests[i].To == side {
+			b.received = append(b.received, i)
+		} else {
+			b.sent = append(b.sent, i)
+		}
+	}
+	for i := range sc.Actions {
+		if sc.Actions[i].Side == side {
+			b.actions = append(b.actions, i)
+		}
+	}
+	return b
 }
 
 // NewBot makes a bot for side with the named profile; "" picks the side's
 // default counterpart, and "strategy:<id>" plays a scripted strategy.
 func NewBot(sc *injects.Scenario, side injects.Side, profile string, seed uint64) (*Bot, error) {
-	teams := sc.TeamsOf(side)
 	if id, ok := strings.CutPrefix(profile, StrategyPrefix); ok {
 		s, err := strategy(id)
 		if err != nil {
 			return nil, err
 		}
-		return &Bot{Side: side, Strategy: s, Actor: Actor{Name: "bot:" + profile, Teams: teams}, seed: seed,
-			lead: teams[0], plannedAt: -1}, nil
+		b := newBot(sc, side, "bot:"+profile, seed)
+		b.Strategy = s
+		return b, nil
 	}
 	if profile == "" {
 		profile = sc.Sides[side].Counterparts[0]
@@ -53,8 +86,9 @@ func NewBot(sc *injects.Scenario, side injects.Side, profile string, seed uint64
 		}
 		return nil, fmt.Errorf("no counterpart profile %q; this scenario has %v", profile, ids)
 	}
-	return &Bot{Side: side, Profile: p, Actor: Actor{Name: "bot:" + p.ID, Teams: teams}, seed: seed, lead: teams[0],
-		plannedAt: -1}, nil
+	b := newBot(sc, side, "bot:"+p.ID, seed)
+	b.Profile = p
+	return b, nil
 }
 
 // intent is a command the bot means to make at a story time.
@@ -116,9 +150,9 @@ func (b *Bot) plan(e *Engine, visit func(intent)) {
 
 func (b *Bot) planInjects(e *Engine, visit func(intent)) {
 	sc, st, p := e.sc, e.st, b.Profile
-	for i := range st.Injects {
+	for _, i := range b.decisions {
 		in, is := &sc.Injects[i], &st.Injects[i]
-		if is.Status != Fired || is.Resolved || len(in.Choices) == 0 || in.To.All || in.To.Side != b.Side {
+		if is.Status != Fired || is.Resolved {
 			continue
 		}
 		window := 12 * time.Hour
@@ -129,7 +163,7 @@ func (b *Bot) planInjects(e *Engine, visit func(intent)) {
 		var offered []*injects.Choice
 		var weights []float64
 		for k := range in.Choices {
-			if ch := &in.Choices[k]; ch.If == nil || e.eval.Eval(ch.If, e.env) {
+			if ch := &in.Choices[k]; ch.If == nil || e.holds(ch.If) {
 				offered, weights = append(offered, ch), append(weights, p.Tones[ch.Tone])
 			}
 		}
@@ -144,9 +178,9 @@ func (b *Bot) planInjects(e *Engine, visit func(intent)) {
 
 // planAnswers answers the other side's questions about the bot's requests.
 func (b *Bot) planAnswers(e *Engine, visit func(intent)) {
-	for i := range e.sc.Requests {
+	for _, i := range b.sent {
 		req, r := &e.sc.Requests[i], &e.st.Requests[i]
-		if req.From == b.Side && r.Clarifying {
+		if r.Clarifying {
 			delay := max(time.Hour, scale(4*time.Hour, b.Profile.Pace))
 			visit(intent{r.AskedAt + delay, Command{Team: b.lead, Verb: Clarify, Request: req.ID}})
 		}
@@ -156,9 +190,9 @@ func (b *Bot) planAnswers(e *Engine, visit func(intent)) {
 // planResponses works on the requests the bot's side received.
 func (b *Bot) planResponses(e *Engine, visit func(intent)) {
 	sc, st, p := e.sc, e.st, b.Profile
-	for i := range sc.Requests {
+	for _, i := range b.received {
 		req, r := &sc.Requests[i], &st.Requests[i]
-		if req.To != b.Side || !r.Opened {
+		if !r.Opened {
 			continue
 		}
 		promised := b.promisedBy(e, req.ID)
@@ -187,7 +221,7 @@ func (b *Bot) planResponses(e *Engine, visit func(intent)) {
 					continue // results wait for the investigation
 				}
 			}
-			if g, ok := soundGround(sc, req, j); ok && b.roll(rollDecline, i, j, 0) < p.Decline {
+			if g, ok := b.declineOn(sc, req, i, j); ok {
 				at := b.deliverAt(e, i, j, injects.Thin, promised)
 				visit(intent{at, Command{Team: b.lead, Verb: Decline, Request: req.ID, Element: spec.ID, Ground: g}})
 				continue
@@ -212,6 +246,15 @@ func (b *Bot) planResponses(e *Engine, visit func(intent)) {
 				Request: req.ID, Element: spec.ID, Quality: q}})
 		}
 	}
+}
+
+// declineOn reports whether the bot declines element j of request i, and on
+// which ground: with the profile's chance, when a ground covers it.
+func (b *Bot) declineOn(sc *injects.Scenario, req *injects.Request, i, j int) (string, bool) {
+	if len(req.Grounds) == 0 || b.roll(rollDecline, i, j, 0) >= b.Profile.Decline {
+		return "", false
+	}
+	return b.soundGround(sc, i, j)
 }
 
 // deliverAt is when the bot starts work on element j of request i so that
@@ -251,16 +294,14 @@ func (b *Bot) planOwnRequests(e *Engine, visit func(intent)) {
 	}
 	var ring intent
 	wantRing := false
-	for i := range sc.Requests {
+	for _, i := range b.sent {
 		req, r := &sc.Requests[i], &st.Requests[i]
-		if req.From != b.Side {
-			continue
-		}
 		if !r.Opened {
 			// A bot sends a request of its own accord only when no inject
 			// awaits its decision: the decision may send it.
 			cmd := Command{Team: b.lead, Verb: Open, Request: req.ID}
-			if req.Available != nil && !b.deciding(e) && b.roll(rollOpen, i, 0, 0) < p.Initiative/2 && e.allowed(b.Actor, cmd) {
+			if req.Available != nil && b.roll(rollOpen, i, 0, 0) < p.Initiative/2 && e.holds(req.Available) &&
+				!b.deciding(e) && e.allowed(b.Actor, cmd) {
 				visit(intent{st.Now, cmd})
 			}
 			continue
@@ -299,9 +340,8 @@ func (b *Bot) planOwnRequests(e *Engine, visit func(intent)) {
 
 // deciding reports whether an inject awaits the bot side's choice.
 func (b *Bot) deciding(e *Engine) bool {
-	for i := range e.st.Injects {
-		in, is := &e.sc.Injects[i], &e.st.Injects[i]
-		if is.Status == Fired && !is.Resolved && len(in.Choices) > 0 && !in.To.All && in.To.Side == b.Side {
+	for _, i := range b.decisions {
+		if is := &e.st.Injects[i]; is.Status == Fired && !is.Resolved {
 			return true
 		}
 	}
@@ -330,16 +370,16 @@ func (b *Bot) planActions(e *Engine, visit func(intent)) {
 	if top == 0 {
 		return
 	}
-	for i := range sc.Actions {
+	for _, i := range b.actions {
 		// At most one action a day: a government does not threaten and
 		// impose sanctions in the same breath.
-		if a := st.Actions[i]; sc.Actions[i].Side == b.Side && a.Taken > 0 && st.Now-a.Last < 24*time.Hour {
+		if a := st.Actions[i]; a.Taken > 0 && st.Now-a.Last < 24*time.Hour {
 			return
 		}
 	}
-	for i := range sc.Actions {
+	for _, i := range b.actions {
 		a := &sc.Actions[i]
-		if a.Side != b.Side || st.Actions[i].Taken >= 3 {
+		if st.Actions[i].Taken >= 3 {
 			continue
 		}
 		// One draw per action, per time taken and per rung: a bot that
@@ -349,7 +389,7 @@ func (b *Bot) planActions(e *Engine, visit func(intent)) {
 			continue
 		}
 		cmd := Command{Team: b.lead, Verb: Act, Action: a.ID}
-		if e.allowed(b.Actor, cmd) {
+		if (a.If == nil || e.holds(a.If)) && e.allowed(b.Actor, cmd) {
 			visit(intent{st.Now, cmd})
 			return // one action at a time
 		}
@@ -375,7 +415,7 @@ const (
 // their place in the scenario, which its digest fixes).
 func (b *Bot) roll(kind, x, y, n int) float64 {
 	key := uint64(kind)<<56 ^ uint64(x)<<40 ^ uint64(y)<<20 ^ uint64(n)
-	h := mix64(mix64(b.seed^uint64(b.Side+1)*0x9e3779b97f4a7c15) ^ key)
+	h := mix64(b.seed ^ key)
 	return float64(h>>11) / (1 << 53)
 }
 

@@ -40,7 +40,8 @@ type Engine struct {
 	nextNow   time.Duration
 	nextFrom  bool
 
-	quiet bool // refusals need no message: see allowed
+	quiet bool     // refusals need no message: see allowed
+	memo  condMemo // what conditions gave, while nothing they read changes
 }
 
 // Setup is how a new exercise starts.
@@ -336,31 +337,34 @@ func (e *Engine) emit(ev Event) {
 
 // sync keeps the condition environment and the dirty set current.
 func (e *Engine) sync(ev *Event) {
+	var changed injects.Deps
 	switch ev.Type {
 	case VariableSet:
 		if i, ok := e.sc.VariableIndex(ev.Var); ok {
 			e.env[ev.Var] = e.st.Vars[i].Any()
 		}
-		e.dirty |= injects.DepVars
+		changed = injects.DepVars
 	case LadderMoved:
 		e.env[injects.EnvLadder] = e.st.Rung
 		e.env[injects.EnvRung] = e.sc.Hotline.Rungs[e.st.Rung].ID
-		e.dirty |= injects.DepLadder
+		changed = injects.DepLadder
 	case InjectFired, InjectChosen, InjectExpired, InjectCancelled:
-		e.dirty |= injects.DepInjects
+		changed = injects.DepInjects
 	case RequestOpened, Delivered, Declined, Overdue:
 		// What conditions can see of a request (status, late, delivered,
 		// score) changes only with these; work starting or a question
 		// asked leaves it as it was.
-		e.dirty |= injects.DepRequests
+		changed = injects.DepRequests
 		if i, ok := e.sc.RequestIndex(ev.Request); ok {
 			e.dirtyReq[i] = true
 		}
 	case Rang, Answered, Missed, Kept, Broken:
-		e.dirty |= injects.DepCalls
+		changed = injects.DepCalls
 	case ActionTaken:
-		e.dirty |= injects.DepActions
+		changed = injects.DepActions
 	}
+	e.dirty |= changed
+	e.memo.touch(changed)
 }
 
 func (e *Engine) syncClock() {
@@ -368,6 +372,7 @@ func (e *Engine) syncClock() {
 		e.hours = h
 		e.env[injects.EnvHours], e.env[injects.EnvDays] = h, h/24
 		e.dirty |= injects.DepClock
+		e.memo.touch(injects.DepClock)
 	}
 }
 
@@ -389,7 +394,7 @@ func (e *Engine) settle() {
 			w := &e.whens[k]
 			i := w.inject
 			in := &e.sc.Injects[i]
-			t := in.Trigger
+			t := &in.Trigger
 			if e.st.Injects[i].Status != Waiting || e.st.Now < t.NotBefore || !w.stale(t.If.Deps(), dirty, dirtyReq) {
 				continue
 			}
@@ -562,7 +567,7 @@ func (e *Engine) run(t timer) {
 		dl := in.Deadline
 		// The choice taken on timeout applies if it is offered now.
 		ch, ok := in.Choice(dl.Choose)
-		ok = ok && (ch.If == nil || e.eval.Eval(ch.If, e.env))
+		ok = ok && (ch.If == nil || e.holds(ch.If))
 		choice := ""
 		if ok {
 			choice = ch.ID

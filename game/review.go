@@ -133,7 +133,8 @@ func (s *SideScore) ScoreWords() string {
 // the closing review, -1 for a look at play as it stands).
 func Review(st *State, meeting int) *Scorecard {
 	sc := st.Scenario
-	card := &Scorecard{Meeting: meeting, At: Offset(st.Now), Weights: sc.Review.Weights, Requests: []RequestScore{}}
+	card := &Scorecard{Meeting: meeting, At: Offset(st.Now), Weights: sc.Review.Weights,
+		Requests: make([]RequestScore, 0, len(sc.Requests))}
 	var sums [2]struct {
 		t, q, c float64
 		n       int
@@ -252,6 +253,7 @@ func scoreRequest(st *State, i int) RequestScore {
 			}
 		}
 	}
+	rs.Elements = make([]ElementScore, 0, len(req.Elements))
 	var t, q float64
 	var answered float64 // parts delivered or declined on a ground that covers them
 	for j, spec := range req.Elements {

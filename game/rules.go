@@ -45,7 +45,7 @@ func (e *Engine) choose(team *injects.Team, c Command, do bool) error {
 	switch {
 	case !ok:
 		return e.refuse("%q has no choice %q", in.Title, c.Choice)
-	case ch.If != nil && !e.eval.Eval(ch.If, e.env):
+	case ch.If != nil && !e.holds(ch.If):
 		return e.refuse("%q is not an option on %q now", ch.Label, in.Title)
 	}
 	if !do {
@@ -69,7 +69,7 @@ func (e *Engine) open(team *injects.Team, c Command, do bool) error {
 		return e.refuse("request %q is already open", req.ID)
 	case req.Available == nil:
 		return e.refuse("request %q is opened by events of the scenario, not by a command", req.ID)
-	case !e.eval.Eval(req.Available, e.env):
+	case !e.holds(req.Available):
 		return e.refuse("request %q cannot be sent yet", req.ID)
 	}
 	if do {
@@ -294,7 +294,7 @@ func (e *Engine) act(team *injects.Team, c Command, do bool) error {
 		return e.refuse("%q is for %s", a.Label, a.Side.Title())
 	case a.Once && e.st.Actions[i].Taken > 0:
 		return e.refuse("%q was already done", a.Label)
-	case a.If != nil && !e.eval.Eval(a.If, e.env):
+	case a.If != nil && !e.holds(a.If):
 		return e.refuse("%q is not possible now", a.Label)
 	}
 	if !do {

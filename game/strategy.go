@@ -98,9 +98,9 @@ func (s *Strategy) plan(b *Bot, e *Engine, visit func(intent)) {
 // choice offered in the most preferred tone.
 func (s *Strategy) planInjects(b *Bot, e *Engine, visit func(intent)) {
 	sc, st := e.sc, e.st
-	for i := range st.Injects {
+	for _, i := range b.decisions {
 		in, is := &sc.Injects[i], &st.Injects[i]
-		if is.Status != Fired || is.Resolved || len(in.Choices) == 0 || in.To.All || in.To.Side != b.Side {
+		if is.Status != Fired || is.Resolved {
 			continue
 		}
 	tones:
@@ -122,9 +122,9 @@ func (s *Strategy) planResponses(b *Bot, e *Engine, visit func(intent)) {
 		return
 	}
 	sc, st := e.sc, e.st
-	for i := range sc.Requests {
+	for _, i := range b.received {
 		req, r := &sc.Requests[i], &st.Requests[i]
-		if req.To != b.Side || !r.Opened {
+		if !r.Opened {
 			continue
 		}
 		if ack := &r.Elements[0]; !ack.Resolved() {
@@ -140,7 +140,7 @@ func (s *Strategy) planResponses(b *Bot, e *Engine, visit func(intent)) {
 				continue
 			}
 			if s.respond == respondDecline {
-				if g, ok := soundGround(sc, req, j); ok {
+				if g, ok := b.soundGround(sc, i, j); ok {
 					visit(intent{st.Now, Command{Team: b.lead, Verb: Decline, Request: req.ID, Element: spec.ID, Ground: g}})
 					continue
 				}
@@ -184,15 +184,25 @@ func bestOnTime(e *Engine, i, j int) injects.Quality {
 	return injects.Thin
 }
 
-// soundGround returns a ground of the request that covers declining
+// soundGround returns a ground of request i that covers declining its
 // element j.
-func soundGround(sc *injects.Scenario, req *injects.Request, j int) (string, bool) {
-	for _, id := range req.Grounds {
-		if g, ok := sc.Ground(id); ok && g.Sound(req, req.Elements[j].Kind) {
-			return id, true
+func (b *Bot) soundGround(sc *injects.Scenario, i, j int) (string, bool) {
+	if b.sound == nil {
+		b.sound = make([][]string, len(sc.Requests))
+		for r := range sc.Requests {
+			req := &sc.Requests[r]
+			b.sound[r] = make([]string, len(req.Elements))
+			for k, spec := range req.Elements {
+				for _, id := range req.Grounds {
+					if g, ok := sc.Ground(id); ok && g.Sound(req, spec.Kind) {
+						b.sound[r][k] = id
+						break
+					}
+				}
+			}
 		}
 	}
-	return "", false
+	return b.sound[i][j], b.sound[i][j] != ""
 }
 
 // planOwnRequests answers questions about the side's requests and rings the
@@ -206,9 +216,9 @@ func (s *Strategy) planOwnRequests(b *Bot, e *Engine, visit func(intent)) {
 	for k := range st.Calls {
 		ringing = ringing || st.Calls[k].Open() && st.Calls[k].From == b.Side
 	}
-	for i := range sc.Requests {
+	for _, i := range b.sent {
 		req, r := &sc.Requests[i], &st.Requests[i]
-		if req.From != b.Side || !r.Opened {
+		if !r.Opened {
 			continue
 		}
 		if r.Clarifying {
@@ -261,14 +271,14 @@ func (s *Strategy) planActions(b *Bot, e *Engine, visit func(intent)) {
 		return
 	}
 	sc, st := e.sc, e.st
-	for i := range sc.Actions {
-		if a := st.Actions[i]; sc.Actions[i].Side == b.Side && a.Taken > 0 && st.Now-a.Last < 24*time.Hour {
+	for _, i := range b.actions {
+		if a := st.Actions[i]; a.Taken > 0 && st.Now-a.Last < 24*time.Hour {
 			return
 		}
 	}
-	for i := range sc.Actions {
+	for _, i := range b.actions {
 		a := &sc.Actions[i]
-		if a.Side != b.Side || a.Tone != s.act || st.Actions[i].Taken > 0 {
+		if a.Tone != s.act || st.Actions[i].Taken > 0 {
 			continue
 		}
 		if cmd := (Command{Team: b.lead, Verb: Act, Action: a.ID}); e.allowed(b.Actor, cmd) {
