@@ -288,10 +288,7 @@ func (b *Bot) promisedBy(e *Engine, req string) int {
 // late, and sends requests the scenario lets it send.
 func (b *Bot) planOwnRequests(e *Engine, visit func(intent)) {
 	sc, st, p := e.sc, e.st, b.Profile
-	ringing := false // one call at a time: wait for the answer
-	for k := range st.Calls {
-		ringing = ringing || st.Calls[k].Open() && st.Calls[k].From == b.Side
-	}
+	ringing := ringing(st, b.Side) // one call at a time: wait for the answer
 	var ring intent
 	wantRing := false
 	for _, i := range b.sent {
@@ -309,33 +306,50 @@ func (b *Bot) planOwnRequests(e *Engine, visit func(intent)) {
 		if p.Escalate == 0 || ringing {
 			continue
 		}
-		calls, last := 0, time.Duration(-1)
-		for k := range st.Calls {
-			if c := &st.Calls[k]; c.About == req.ID && c.From == b.Side {
-				calls, last = calls+1, c.RangAt
-			}
-		}
-		if calls >= 2 {
-			continue
-		}
-		for j := range r.Elements {
-			el := &r.Elements[j]
-			if !el.Overdue || el.Resolved() {
-				continue
-			}
-			at := el.Due + p.Escalate
-			if last >= 0 {
-				at = max(at, last+2*p.Escalate)
-			}
-			if !wantRing || at < ring.at {
-				ring, wantRing = intent{at, Command{Team: b.lead, Verb: Ring, Request: req.ID}}, true
-			}
-			break
+		if at, ok := ringAt(e, b.Side, i, p.Escalate, 2*p.Escalate); ok && (!wantRing || at < ring.at) {
+			ring, wantRing = intent{at, Command{Team: b.lead, Verb: Ring, Request: req.ID}}, true
 		}
 	}
 	if wantRing {
 		visit(ring)
 	}
+}
+
+// ringing reports whether a call of side still waits for an answer.
+func ringing(st *State, side injects.Side) bool {
+	for k := range st.Calls {
+		if st.Calls[k].Open() && st.Calls[k].From == side {
+			return true
+		}
+	}
+	return false
+}
+
+// ringAt is when side means to ring about its request i: delay after the
+// first of its unresolved parts fell overdue, and at least gap after its
+// last call about it. A side rings about a request twice at most.
+func ringAt(e *Engine, side injects.Side, i int, delay, gap time.Duration) (time.Duration, bool) {
+	st := e.st
+	id, r := e.sc.Requests[i].ID, &st.Requests[i]
+	calls, last := 0, time.Duration(-1)
+	for k := range st.Calls {
+		if c := &st.Calls[k]; c.About == id && c.From == side {
+			calls, last = calls+1, c.RangAt
+		}
+	}
+	if calls >= 2 {
+		return 0, false
+	}
+	for j := range r.Elements {
+		if el := &r.Elements[j]; el.Overdue && !el.Resolved() {
+			at := el.Due + delay
+			if last >= 0 {
+				at = max(at, last+gap)
+			}
+			return at, true
+		}
+	}
+	return 0, false
 }
 
 // deciding reports whether an inject awaits the bot side's choice.

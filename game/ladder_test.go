@@ -84,6 +84,16 @@ func TestLadderRules(t *testing.T) {
 		p.do(ring("fbi", "theft"))
 		p.advance(p.st().Now + 4*h)
 	}
+	// keep rings about the theft; China commits on that call and delivers
+	// everything due, keeping its commitment.
+	keep := func(p *play) {
+		p.do(ring("fbi", "theft"))
+		p.do(answer("mps", len(p.st().Calls), injects.Commit))
+		p.do(deliver("mps", "theft", "acknowledge", injects.Adequate))
+		p.advance(p.st().Now + 1*h)
+		p.do(deliver("mps", "theft", "mitigate", injects.Thorough))
+		p.advance(p.st().Now + 3*d)
+	}
 	cases := []struct {
 		name   string
 		steps  func(p *play)
@@ -109,12 +119,7 @@ func TestLadderRules(t *testing.T) {
 		}, [2]int{0, 0}, nil},
 		{"a commitment kept calms what an earlier failure raised", func(p *play) {
 			missUS(p)
-			p.do(ring("fbi", "theft"))
-			p.do(answer("mps", 2, injects.Commit))
-			p.do(deliver("mps", "theft", "acknowledge", injects.Adequate))
-			p.advance(p.st().Now + 1*h)
-			p.do(deliver("mps", "theft", "mitigate", injects.Thorough))
-			p.advance(p.st().Now + 3*d)
+			keep(p)
 		}, [2]int{0, 0}, []string{"us 1 missed", "us 0 kept"}},
 		{"a commitment broken escalates", func(p *play) {
 			p.do(ring("fbi", "theft"))
@@ -137,12 +142,7 @@ func TestLadderRules(t *testing.T) {
 			missUS(p)
 			p.do(act("fbi", "threaten"))
 			p.do(act("fbi", "impose"))
-			p.do(ring("fbi", "theft"))
-			p.do(answer("mps", 2, injects.Commit))
-			p.do(deliver("mps", "theft", "acknowledge", injects.Adequate))
-			p.advance(p.st().Now + 1*h)
-			p.do(deliver("mps", "theft", "mitigate", injects.Thorough))
-			p.advance(p.st().Now + 3*d)
+			keep(p)
 			p.must(p.events, game.Kept)
 			p.do(act("fbi", "lift-sanctions"))
 		}, [2]int{1, 0}, []string{"us 1 missed", "us 2 threaten", "us 3 impose", "us 1 lift-sanctions"}},

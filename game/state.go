@@ -355,22 +355,19 @@ func (st *State) NextDue(i int) (time.Duration, int, bool) {
 
 // Missed counts the hotline calls to side that went unanswered.
 func (st *State) Missed(side injects.Side) int {
-	n := 0
-	for k := range st.Calls {
-		c := &st.Calls[k]
-		if c.Missed && c.From != side {
-			n++
-		}
-	}
-	return n
+	return st.callsTo(side, func(c *Call) bool { return c.Missed })
 }
 
 // Kept counts the commitments side made over the hotline and kept.
 func (st *State) Kept(side injects.Side) int {
+	return st.callsTo(side, func(c *Call) bool { return c.Kept })
+}
+
+// callsTo counts the calls to side that went the given way.
+func (st *State) callsTo(side injects.Side, went func(*Call) bool) int {
 	n := 0
 	for k := range st.Calls {
-		c := &st.Calls[k]
-		if c.Kept && c.From != side {
+		if c := &st.Calls[k]; c.From != side && went(c) {
 			n++
 		}
 	}

@@ -212,10 +212,7 @@ func (s *Strategy) planOwnRequests(b *Bot, e *Engine, visit func(intent)) {
 		return
 	}
 	sc, st := e.sc, e.st
-	ringing := false
-	for k := range st.Calls {
-		ringing = ringing || st.Calls[k].Open() && st.Calls[k].From == b.Side
-	}
+	ringing := ringing(st, b.Side)
 	for _, i := range b.sent {
 		req, r := &sc.Requests[i], &st.Requests[i]
 		if !r.Opened {
@@ -227,25 +224,9 @@ func (s *Strategy) planOwnRequests(b *Bot, e *Engine, visit func(intent)) {
 		if s.ring < 0 || ringing {
 			continue
 		}
-		calls, last := 0, time.Duration(-1)
-		for k := range st.Calls {
-			if c := &st.Calls[k]; c.About == req.ID && c.From == b.Side {
-				calls, last = calls+1, c.RangAt
-			}
-		}
-		if calls >= 2 {
-			continue
-		}
-		for j := range r.Elements {
-			if el := &r.Elements[j]; el.Overdue && !el.Resolved() {
-				at := el.Due + s.ring
-				if last >= 0 {
-					at = max(at, last+2*max(s.ring, 12*time.Hour))
-				}
-				visit(intent{max(at, st.Now), Command{Team: b.lead, Verb: Ring, Request: req.ID}})
-				ringing = true
-				break
-			}
+		if at, ok := ringAt(e, b.Side, i, s.ring, 2*max(s.ring, 12*time.Hour)); ok {
+			visit(intent{max(at, st.Now), Command{Team: b.lead, Verb: Ring, Request: req.ID}})
+			ringing = true
 		}
 	}
 }
