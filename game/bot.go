@@ -257,6 +257,27 @@ func (b *Bot) declineOn(sc *injects.Scenario, req *injects.Request, i, j int) (s
 	return b.soundGround(sc, i, j)
 }
 
+// soundGround returns a ground of request i that covers declining its
+// element j.
+func (b *Bot) soundGround(sc *injects.Scenario, i, j int) (string, bool) {
+	if b.sound == nil {
+		b.sound = make([][]string, len(sc.Requests))
+		for r := range sc.Requests {
+			req := &sc.Requests[r]
+			b.sound[r] = make([]string, len(req.Elements))
+			for k, spec := range req.Elements {
+				for _, id := range req.Grounds {
+					if g, ok := sc.Ground(id); ok && g.Sound(req, spec.Kind) {
+						b.sound[r][k] = id
+						break
+					}
+				}
+			}
+		}
+	}
+	return b.sound[i][j], b.sound[i][j] != ""
+}
+
 // deliverAt is when the bot starts work on element j of request i so that
 // it lands at its pace's share of the due window, or within a hotline
 // commitment it made.

@@ -210,3 +210,4 @@ func TestNoSanctionsOverEspionage(t *testing.T) {
 		}
 	}
 }
+

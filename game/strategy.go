@@ -184,27 +184,6 @@ func bestOnTime(e *Engine, i, j int) injects.Quality {
 	return injects.Thin
 }
 
-// soundGround returns a ground of request i that covers declining its
-// element j.
-func (b *Bot) soundGround(sc *injects.Scenario, i, j int) (string, bool) {
-	if b.sound == nil {
-		b.sound = make([][]string, len(sc.Requests))
-		for r := range sc.Requests {
-			req := &sc.Requests[r]
-			b.sound[r] = make([]string, len(req.Elements))
-			for k, spec := range req.Elements {
-				for _, id := range req.Grounds {
-					if g, ok := sc.Ground(id); ok && g.Sound(req, spec.Kind) {
-						b.sound[r][k] = id
-						break
-					}
-				}
-			}
-		}
-	}
-	return b.sound[i][j], b.sound[i][j] != ""
-}
-
 // planOwnRequests answers questions about the side's requests and rings the
 // hotline when one runs late.
 func (s *Strategy) planOwnRequests(b *Bot, e *Engine, visit func(intent)) {
