@@ -210,4 +210,3 @@ func TestNoSanctionsOverEspionage(t *testing.T) {
 		}
 	}
 }
-
