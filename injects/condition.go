@@ -510,7 +510,14 @@ func (v *refChecker) checkCompare(subject, other ast.Node) {
 	if !contains(known, s.Value) {
 		hint := suggest(s.Value, known)
 		if hint == "" {
-			hint = "; it is one of: " + strings.Join(known, ", ")
+			words := make([]string, len(known))
+			for i, k := range known {
+				words[i] = k
+				if k == "" {
+					words[i] = `""` // a part not delivered
+				}
+			}
+			hint = "; it is one of: " + strings.Join(words, ", ")
 		}
 		v.c.r.at(Error, v.cond.at(s.Location().From), CodeBadValue, "%s: %s is never %s%s",
 			v.what, what, strconv.Quote(s.Value), hint)
