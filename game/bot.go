@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"hotline/injects"
@@ -17,11 +18,12 @@ import (
 // of the seed and the decision (which request, which part), so a resumed run
 // decides exactly as the original would have.
 type Bot struct {
-	Side    injects.Side
-	Profile *injects.Profile
-	Actor   Actor
-	seed    uint64
-	lead    string // the team it acts as, unless an inject names another
+	Side     injects.Side
+	Profile  *injects.Profile // nil when a strategy plays
+	Strategy *Strategy        // nil when a profile plays
+	Actor    Actor
+	seed     uint64 // the bot's own: the run's seed mixed with its side
+	lead     string // the team it acts as, unless an inject names another
 	// sideWide is set for a bot that handles its side's shared business:
 	// requests, calls, actions and injects addressed to the whole side.
 	// Otherwise it only decides the injects addressed to its own teams.
@@ -31,11 +33,53 @@ type Bot struct {
 	// next event: intents planned for "now" stay due as the clock moves on.
 	intents   []intent
 	plannedAt int
+
+	// sound holds, by request and element, a ground that covers declining
+	// it, or "": worked out once, since the scenario does not change.
+	sound [][]string
+	// What of the scenario is the bot's side's, by index: the injects
+	// that put a decision to it, the requests it receives and sends, its
+	// actions. Plans look at these alone.
+	decisions, received, sent, actions []int
+}
+
+// newBot makes a bot for side and indexes what of the scenario is its.
+func newBot(sc *injects.Scenario, side injects.Side, name string, seed uint64) *Bot {
+	teams := sc.TeamsOf(side)
+	b := &Bot{Side: side, Actor: Actor{Name: name, Teams: teams}, seed: mix64(seed ^ uint64(side+1)*0x9e3779b97f4a7c15),
+		lead: teams[0], sideWide: true, plannedAt: -1}
+	for i := range sc.Injects {
+		if in := &sc.Injects[i]; len(in.Choices) > 0 && !in.To.All && in.To.Side == side {
+			b.decisions = append(b.decisions, i)
+		}
+	}
+	for i := range sc.Requests {
+		if sc.Requests[i].To == side {
+			b.received = append(b.received, i)
+		} else {
+			b.sent = append(b.sent, i)
+		}
+	}
+	for i := range sc.Actions {
+		if sc.Actions[i].Side == side {
+			b.actions = append(b.actions, i)
+		}
+	}
+	return b
 }
 
 // NewBot makes a bot for side with the named profile; "" picks the side's
-// default counterpart.
+// default counterpart, and "strategy:<id>" plays a scripted strategy.
 func NewBot(sc *injects.Scenario, side injects.Side, profile string, seed uint64) (*Bot, error) {
+	if id, ok := strings.CutPrefix(profile, StrategyPrefix); ok {
+		s, err := strategy(id)
+		if err != nil {
+			return nil, err
+		}
+		b := newBot(sc, side, "bot:"+profile, seed)
+		b.Strategy = s
+		return b, nil
+	}
 	if profile == "" {
 		profile = sc.Sides[side].Counterparts[0]
 	}
@@ -47,12 +91,12 @@ func NewBot(sc *injects.Scenario, side injects.Side, profile string, seed uint64
 		}
 		return nil, fmt.Errorf("no counterpart profile %q; this scenario has %v", profile, ids)
 	}
-	teams := sc.TeamsOf(side)
-	return &Bot{Side: side, Profile: p, Actor: Actor{Name: botPrefix + p.ID, Teams: teams}, seed: seed, lead: teams[0],
-		sideWide: true, plannedAt: -1}, nil
+	b := newBot(sc, side, botPrefix+p.ID, seed)
+	b.Profile = p
+	return b, nil
 }
 
-// teamBot is a bot that plays some teams of a side in a class, beside the
+// teamBot is a bot that plays one team of a side in a class, beside the
 // people who play the others; sideWide as for Bot.
 func teamBot(sc *injects.Scenario, team string, profile string, seed uint64, sideWide bool) (*Bot, error) {
 	t, _ := sc.Team(team)
@@ -109,6 +153,10 @@ func (b *Bot) plan(e *Engine, visit func(intent)) {
 	if e.st.Ended {
 		return
 	}
+	if b.Strategy != nil {
+		b.Strategy.plan(b, e, visit)
+		return
+	}
 	b.planInjects(e, visit)
 	if !b.sideWide {
 		return
@@ -122,9 +170,9 @@ func (b *Bot) plan(e *Engine, visit func(intent)) {
 
 func (b *Bot) planInjects(e *Engine, visit func(intent)) {
 	sc, st, p := e.sc, e.st, b.Profile
-	for i := range st.Injects {
+	for _, i := range b.decisions {
 		in, is := &sc.Injects[i], &st.Injects[i]
-		if is.Status != Fired || is.Resolved || len(in.Choices) == 0 || in.To.All || in.To.Side != b.Side {
+		if is.Status != Fired || is.Resolved {
 			continue
 		}
 		if mine := slices.Contains(b.Actor.Teams, in.To.Team); in.To.Team != "" && !mine || in.To.Team == "" && !b.sideWide {
@@ -134,11 +182,18 @@ func (b *Bot) planInjects(e *Engine, visit func(intent)) {
 		if in.Deadline != nil {
 			window = in.Deadline.Within
 		}
-		weights := make([]float64, len(in.Choices))
-		for k, ch := range in.Choices {
-			weights[k] = p.Tones[ch.Tone]
+		// Only the choices offered now count; the pick is made among them.
+		var offered []*injects.Choice
+		var weights []float64
+		for k := range in.Choices {
+			if ch := &in.Choices[k]; ch.If == nil || e.holds(ch.If) {
+				offered, weights = append(offered, ch), append(weights, p.Tones[ch.Tone])
+			}
 		}
-		ch := in.Choices[pick(weights, b.roll(rollChoice, i, 0, 0))]
+		if len(offered) == 0 {
+			continue
+		}
+		ch := offered[pick(weights, b.roll(rollChoice, i, 0, 0))]
 		visit(intent{is.FiredAt + scale(window, p.Pace),
 			Command{Team: AddressedTeam(sc, in), Verb: Choose, Inject: in.ID, Choice: ch.ID}})
 	}
@@ -146,9 +201,9 @@ func (b *Bot) planInjects(e *Engine, visit func(intent)) {
 
 // planAnswers answers the other side's questions about the bot's requests.
 func (b *Bot) planAnswers(e *Engine, visit func(intent)) {
-	for i := range e.sc.Requests {
+	for _, i := range b.sent {
 		req, r := &e.sc.Requests[i], &e.st.Requests[i]
-		if req.From == b.Side && r.Clarifying {
+		if r.Clarifying {
 			delay := max(time.Hour, scale(4*time.Hour, b.Profile.Pace))
 			visit(intent{r.AskedAt + delay, Command{Team: b.lead, Verb: Clarify, Request: req.ID}})
 		}
@@ -158,9 +213,9 @@ func (b *Bot) planAnswers(e *Engine, visit func(intent)) {
 // planResponses works on the requests the bot's side received.
 func (b *Bot) planResponses(e *Engine, visit func(intent)) {
 	sc, st, p := e.sc, e.st, b.Profile
-	for i := range sc.Requests {
+	for _, i := range b.received {
 		req, r := &sc.Requests[i], &st.Requests[i]
-		if req.To != b.Side || !r.Opened {
+		if !r.Opened {
 			continue
 		}
 		promised := b.promisedBy(e, req.ID)
@@ -189,9 +244,9 @@ func (b *Bot) planResponses(e *Engine, visit func(intent)) {
 					continue // results wait for the investigation
 				}
 			}
-			if len(req.Grounds) > 0 && b.roll(rollDecline, i, j, 0) < p.Decline {
+			if g, ok := b.declineOn(sc, req, i, j); ok {
 				at := b.deliverAt(e, i, j, injects.Thin, promised)
-				visit(intent{at, Command{Team: b.lead, Verb: Decline, Request: req.ID, Element: spec.ID, Ground: b.ground(sc, req)}})
+				visit(intent{at, Command{Team: b.lead, Verb: Decline, Request: req.ID, Element: spec.ID, Ground: g}})
 				continue
 			}
 			respond := b.roll(rollRespond, i, j, 0) < p.Respond
@@ -214,6 +269,36 @@ func (b *Bot) planResponses(e *Engine, visit func(intent)) {
 				Request: req.ID, Element: spec.ID, Quality: q}})
 		}
 	}
+}
+
+// declineOn reports whether the bot declines element j of request i, and on
+// which ground: with the profile's chance, when a ground covers it.
+func (b *Bot) declineOn(sc *injects.Scenario, req *injects.Request, i, j int) (string, bool) {
+	if len(req.Grounds) == 0 || b.roll(rollDecline, i, j, 0) >= b.Profile.Decline {
+		return "", false
+	}
+	return b.soundGround(sc, i, j)
+}
+
+// soundGround returns a ground of request i that covers declining its
+// element j.
+func (b *Bot) soundGround(sc *injects.Scenario, i, j int) (string, bool) {
+	if b.sound == nil {
+		b.sound = make([][]string, len(sc.Requests))
+		for r := range sc.Requests {
+			req := &sc.Requests[r]
+			b.sound[r] = make([]string, len(req.Elements))
+			for k, spec := range req.Elements {
+				for _, id := range req.Grounds {
+					if g, ok := sc.Ground(id); ok && g.Sound(req, spec.Kind) {
+						b.sound[r][k] = id
+						break
+					}
+				}
+			}
+		}
+	}
+	return b.sound[i][j], b.sound[i][j] != ""
 }
 
 // deliverAt is when the bot starts work on element j of request i so that
@@ -243,37 +328,21 @@ func (b *Bot) promisedBy(e *Engine, req string) int {
 	return -1
 }
 
-// ground picks the ground to decline on: a sound one if the request allows
-// one, else the first it lists.
-func (b *Bot) ground(sc *injects.Scenario, req *injects.Request) string {
-	for _, id := range req.Grounds {
-		if g, ok := sc.Ground(id); ok && len(g.Covers) > 0 && g.Sound(req.Category) {
-			return id
-		}
-	}
-	return req.Grounds[0]
-}
-
 // planOwnRequests rings the hotline when a request the bot's side sent runs
 // late, and sends requests the scenario lets it send.
 func (b *Bot) planOwnRequests(e *Engine, visit func(intent)) {
 	sc, st, p := e.sc, e.st, b.Profile
-	ringing := false // one call at a time: wait for the answer
-	for k := range st.Calls {
-		ringing = ringing || st.Calls[k].Open() && st.Calls[k].From == b.Side
-	}
+	ringing := ringing(st, b.Side) // one call at a time: wait for the answer
 	var ring intent
 	wantRing := false
-	for i := range sc.Requests {
+	for _, i := range b.sent {
 		req, r := &sc.Requests[i], &st.Requests[i]
-		if req.From != b.Side {
-			continue
-		}
 		if !r.Opened {
 			// A bot sends a request of its own accord only when no inject
 			// awaits its decision: the decision may send it.
 			cmd := Command{Team: b.lead, Verb: Open, Request: req.ID}
-			if req.Available != nil && !b.deciding(e) && b.roll(rollOpen, i, 0, 0) < p.Initiative/2 && e.allowed(b.Actor, cmd) {
+			if req.Available != nil && b.roll(rollOpen, i, 0, 0) < p.Initiative/2 && e.holds(req.Available) &&
+				!b.deciding(e) && e.allowed(b.Actor, cmd) {
 				visit(intent{st.Now, cmd})
 			}
 			continue
@@ -281,28 +350,8 @@ func (b *Bot) planOwnRequests(e *Engine, visit func(intent)) {
 		if p.Escalate == 0 || ringing {
 			continue
 		}
-		calls, last := 0, time.Duration(-1)
-		for k := range st.Calls {
-			if c := &st.Calls[k]; c.About == req.ID && c.From == b.Side {
-				calls, last = calls+1, c.RangAt
-			}
-		}
-		if calls >= 2 {
-			continue
-		}
-		for j := range r.Elements {
-			el := &r.Elements[j]
-			if !el.Overdue || el.Resolved() {
-				continue
-			}
-			at := el.Due + p.Escalate
-			if last >= 0 {
-				at = max(at, last+2*p.Escalate)
-			}
-			if !wantRing || at < ring.at {
-				ring, wantRing = intent{at, Command{Team: b.lead, Verb: Ring, Request: req.ID}}, true
-			}
-			break
+		if at, ok := ringAt(e, b.Side, i, p.Escalate, 2*p.Escalate); ok && (!wantRing || at < ring.at) {
+			ring, wantRing = intent{at, Command{Team: b.lead, Verb: Ring, Request: req.ID}}, true
 		}
 	}
 	if wantRing {
@@ -310,11 +359,47 @@ func (b *Bot) planOwnRequests(e *Engine, visit func(intent)) {
 	}
 }
 
+// ringing reports whether a call of side still waits for an answer.
+func ringing(st *State, side injects.Side) bool {
+	for k := range st.Calls {
+		if st.Calls[k].Open() && st.Calls[k].From == side {
+			return true
+		}
+	}
+	return false
+}
+
+// ringAt is when side means to ring about its request i: delay after the
+// first of its unresolved parts fell overdue, and at least gap after its
+// last call about it. A side rings about a request twice at most.
+func ringAt(e *Engine, side injects.Side, i int, delay, gap time.Duration) (time.Duration, bool) {
+	st := e.st
+	id, r := e.sc.Requests[i].ID, &st.Requests[i]
+	calls, last := 0, time.Duration(-1)
+	for k := range st.Calls {
+		if c := &st.Calls[k]; c.About == id && c.From == side {
+			calls, last = calls+1, c.RangAt
+		}
+	}
+	if calls >= 2 {
+		return 0, false
+	}
+	for j := range r.Elements {
+		if el := &r.Elements[j]; el.Overdue && !el.Resolved() {
+			at := el.Due + delay
+			if last >= 0 {
+				at = max(at, last+gap)
+			}
+			return at, true
+		}
+	}
+	return 0, false
+}
+
 // deciding reports whether an inject awaits the bot side's choice.
 func (b *Bot) deciding(e *Engine) bool {
-	for i := range e.st.Injects {
-		in, is := &e.sc.Injects[i], &e.st.Injects[i]
-		if is.Status == Fired && !is.Resolved && len(in.Choices) > 0 && !in.To.All && in.To.Side == b.Side {
+	for _, i := range b.decisions {
+		if is := &e.st.Injects[i]; is.Status == Fired && !is.Resolved {
 			return true
 		}
 	}
@@ -343,16 +428,16 @@ func (b *Bot) planActions(e *Engine, visit func(intent)) {
 	if top == 0 {
 		return
 	}
-	for i := range sc.Actions {
+	for _, i := range b.actions {
 		// At most one action a day: a government does not threaten and
 		// impose sanctions in the same breath.
-		if a := st.Actions[i]; sc.Actions[i].Side == b.Side && a.Taken > 0 && st.Now-a.Last < 24*time.Hour {
+		if a := st.Actions[i]; a.Taken > 0 && st.Now-a.Last < 24*time.Hour {
 			return
 		}
 	}
-	for i := range sc.Actions {
+	for _, i := range b.actions {
 		a := &sc.Actions[i]
-		if a.Side != b.Side || st.Actions[i].Taken >= 3 {
+		if st.Actions[i].Taken >= 3 {
 			continue
 		}
 		// One draw per action, per time taken and per rung: a bot that
@@ -362,7 +447,7 @@ func (b *Bot) planActions(e *Engine, visit func(intent)) {
 			continue
 		}
 		cmd := Command{Team: b.lead, Verb: Act, Action: a.ID}
-		if e.allowed(b.Actor, cmd) {
+		if (a.If == nil || e.holds(a.If)) && e.allowed(b.Actor, cmd) {
 			visit(intent{st.Now, cmd})
 			return // one action at a time
 		}
@@ -388,7 +473,7 @@ const (
 // their place in the scenario, which its digest fixes).
 func (b *Bot) roll(kind, x, y, n int) float64 {
 	key := uint64(kind)<<56 ^ uint64(x)<<40 ^ uint64(y)<<20 ^ uint64(n)
-	h := mix64(mix64(b.seed^uint64(b.Side+1)*0x9e3779b97f4a7c15) ^ key)
+	h := mix64(b.seed ^ key)
 	return float64(h>>11) / (1 << 53)
 }
 

@@ -186,7 +186,7 @@ func TestControlCellOverTheScript(t *testing.T) {
 	for c.s.Check(c.white, game.Command{Verb: game.JumpClock}) == nil {
 		c.do(c.white, game.Command{Verb: game.JumpClock})
 	}
-	if c.st().Ended || c.s.NextEvent() != c.st().Scenario.End {
+	if next, _ := c.s.NextEvent(injects.US); c.st().Ended || next != c.st().Scenario.End {
 		t.Errorf("jumping on and on, the clock stops at %v, before the end, ended %v", c.st().Now, c.st().Ended)
 	}
 	evs = c.do(c.white, game.Command{Verb: game.EndExercise})

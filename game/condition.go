@@ -1,17 +1,24 @@
 package game
 
-import "hotline/injects"
+import (
+	"strings"
+
+	"hotline/injects"
+)
 
 // ConditionOwner names a condition of the scenario by what holds it: an
-// inject's when:, a request's available:, an action's if:, or an ending's if:.
+// inject's when:, a choice's if:, a request's available:, an action's if:,
+// or an ending's if:.
 type ConditionOwner struct {
-	Kind string // "inject", "request", "action" or "ending"
-	ID   string
+	Kind string // "inject", "choice", "request", "action" or "ending"
+	ID   string // for a choice, "inject/choice"
 }
 
 // ownerOf reads the owner from a condition.failed event.
 func ownerOf(ev *Event) ConditionOwner {
 	switch {
+	case ev.Choice != "":
+		return ConditionOwner{"choice", ev.Inject + "/" + ev.Choice}
 	case ev.Inject != "":
 		return ConditionOwner{"inject", ev.Inject}
 	case ev.Request != "":
@@ -28,6 +35,13 @@ func (o ConditionOwner) Condition(sc *injects.Scenario) *injects.Condition {
 	case "inject":
 		if i, ok := sc.InjectIndex(o.ID); ok {
 			return sc.Injects[i].Trigger.If
+		}
+	case "choice":
+		in, choice, _ := strings.Cut(o.ID, "/")
+		if i, ok := sc.InjectIndex(in); ok {
+			if ch, ok := sc.Injects[i].Choice(choice); ok {
+				return ch.If
+			}
 		}
 	case "request":
 		if i, ok := sc.RequestIndex(o.ID); ok {
@@ -51,6 +65,8 @@ func (o ConditionOwner) event(text string) Event {
 	switch o.Kind {
 	case "inject":
 		ev.Inject = o.ID
+	case "choice":
+		ev.Inject, ev.Choice, _ = strings.Cut(o.ID, "/")
 	case "request":
 		ev.Request = o.ID
 	case "action":
@@ -66,7 +82,7 @@ func (o ConditionOwner) event(text string) Event {
 // recorded, so that the author and the people playing learn of it without a
 // flood of repeats.
 func (e *Engine) test(c *injects.Condition, of ConditionOwner) bool {
-	ok, err := e.eval.EvalErr(c, e.env)
+	ok, err := e.evaluate(c)
 	if err == nil {
 		return ok
 	}
@@ -79,8 +95,8 @@ func (e *Engine) test(c *injects.Condition, of ConditionOwner) bool {
 // allows runs a condition a command depends on. A failure refuses the
 // command with the reason; it is not recorded, since a refused command
 // changes nothing.
-func (e *Engine) allows(c *injects.Condition, of ConditionOwner, what string) error {
-	ok, err := e.eval.EvalErr(c, e.env)
+func (e *Engine) allows(c *injects.Condition, what string) error {
+	ok, err := e.evaluate(c)
 	switch {
 	case err != nil:
 		return e.refuse("%s: its condition at %s failed: %v", what, c.Pos, err)

@@ -66,8 +66,8 @@ func Describe(st *State, ev *Event) string {
 		sound := ""
 		if g, ok := sc.Ground(ev.Ground); ok {
 			ground = g.Title
-			if !g.Sound(requestOf(sc, ev.Request).Category) {
-				sound = ", not a sound ground for this matter"
+			if !g.Sound(requestOf(sc, ev.Request), spec.Kind) {
+				sound = ", a ground that does not cover it"
 			}
 		}
 		return fmt.Sprintf("%s declines the %s for %s: %s%s", teamWords(sc, ev.Team), spec.Kind.Noun(), ev.Request, ground, sound)
@@ -102,18 +102,19 @@ func Describe(st *State, ev *Event) string {
 	case Broken:
 		return fmt.Sprintf("%s broke the commitment made on call %d", st.call(ev.Call).From.Other().Title(), ev.Call)
 	case LadderMoved:
-		return fmt.Sprintf("escalation ladder now at %s%s", sc.Hotline.Rungs[ev.Rung].Title, causeWords(ev.Cause))
+		s := fmt.Sprintf("escalation ladder: %s now at %s%s", ev.Side.Title(), sc.Hotline.Rungs[ev.Rung].Title, ladderCause(st, ev))
+		if st.Rung != ev.Rung {
+			s += fmt.Sprintf("; %s remains at %s", ev.Side.Other().Title(), sc.Hotline.Rungs[st.Rung].Title)
+		}
+		return s
 	case ActionTaken:
 		if i, ok := sc.ActionIndex(ev.Action); ok {
 			return fmt.Sprintf("%s: %s", teamWords(sc, ev.Team), sc.Actions[i].Label)
 		}
 	case ReviewHeld:
-		name := "closing review"
-		if ev.Review.Meeting > 0 {
-			name = fmt.Sprintf("meeting %d", ev.Review.Meeting)
-		}
-		return fmt.Sprintf("the joint dialogue reviews the requests (%s): %s %d, %s %d", name,
-			injects.US.Title(), ev.Review.Sides[injects.US].Score, injects.CN.Title(), ev.Review.Sides[injects.CN].Score)
+		us, cn := &ev.Review.Sides[injects.US], &ev.Review.Sides[injects.CN]
+		return fmt.Sprintf("%s: %s %s, %s %s", ReviewTitle(sc, ev.Review.Meeting),
+			injects.US.Title(), us.ScoreWords(), injects.CN.Title(), cn.ScoreWords())
 	case ClockStopped:
 		return "the story clock stops"
 	case ClockPaused:
@@ -196,19 +197,8 @@ func playerWords(p string) string {
 }
 
 func causeWords(cause string) string {
-	switch cause {
-	case "":
+	if cause == "" {
 		return ""
-	case "ring":
-		return " (a hotline call)"
-	case "missed":
-		return " (a call went unanswered)"
-	case "commit", "explain", "deny":
-		return " (the answer: " + cause + ")"
-	case "kept":
-		return " (a commitment kept)"
-	case "broken":
-		return " (a commitment broken)"
 	}
 	return " (" + cause + ")"
 }
@@ -228,6 +218,39 @@ func byWords(st *State, ev *Event) string {
 		return ev.By
 	}
 	return ev.By + " (White Cell)"
+}
+
+// ladderCause says why the ladder moved: what became of a hotline call, or
+// the action or effect that moved it.
+func ladderCause(st *State, ev *Event) string {
+	sc := st.Scenario
+	if c := st.call(ev.Call); c != nil {
+		other := c.From.Other().Title()
+		switch ev.Cause {
+		case "missed":
+			return fmt.Sprintf(" — call %d went unanswered by %s", c.N, other)
+		case "deny":
+			return fmt.Sprintf(" — %s denied the complaint on call %d", other, c.N)
+		case "kept":
+			return fmt.Sprintf(" — %s kept the commitment made on call %d", other, c.N)
+		case "broken":
+			return fmt.Sprintf(" — %s broke the commitment made on call %d", other, c.N)
+		case "ring":
+			return fmt.Sprintf(" — call %d", c.N)
+		}
+		return fmt.Sprintf(" — %s answered call %d: %s", other, c.N, ev.Cause)
+	}
+	if i, ok := sc.ActionIndex(ev.Cause); ok {
+		return " — " + lowerFirst(sc.Actions[i].Label)
+	}
+	return causeWords(ev.Cause)
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
 }
 
 func teamWords(sc *injects.Scenario, team string) string {

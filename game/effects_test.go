@@ -154,8 +154,10 @@ func TestEffects(t *testing.T) {
 			{"send", []string{"request.opened rfa"}},
 			{"send", nil},
 		}},
-		{"ring for a side", []step{
-			{"call", []string{"hotline.rang rfa call 1", "ladder.moved rung 1", "inject.fired ministers-engaged"}},
+		{"ring for a side, about a request only once it is sent; ringing moves no ladder", []step{
+			{"call", []string{"hotline.rang call 1"}},
+			{"send", []string{"request.opened rfa"}},
+			{"call", []string{"hotline.rang rfa call 2"}},
 		}},
 		{"fire a reserve inject once", []step{
 			{"fire-it", []string{"inject.fired reserve"}},
@@ -165,11 +167,11 @@ func TestEffects(t *testing.T) {
 			{"cancel-it", []string{"inject.cancelled scheduled"}},
 			{"cancel-it", nil},
 		}},
-		{"move the ladder within its rungs", []step{
-			{"up", []string{"ladder.moved rung 2"}},
-			{"way-up", []string{"ladder.moved rung 3", "inject.fired sanctions-designations", "variable.set tension=60", "variable.set trust=40"}},
+		{"move the acting side's escalation within the ladder's rungs", []step{
+			{"up", []string{"ladder.moved us rung 2"}},
+			{"way-up", []string{"ladder.moved us rung 3", "inject.fired sanctions-designations", "variable.set tension=50", "variable.set trust=45"}},
 			{"way-up", nil},
-			{"way-down", []string{"ladder.moved rung 0"}},
+			{"way-down", []string{"ladder.moved us rung 0"}},
 		}},
 	}
 	for _, c := range cases {
@@ -215,12 +217,18 @@ func TestEffectCausesAndWords(t *testing.T) {
 	if got := p.describe(rang); got != "HOTLINE call 1: China rings United States about rfa; answer due by Thu 2015-10-01 13:00" {
 		t.Errorf("described as %q", got)
 	}
-	if got := p.describe(p.must(evs, game.LadderMoved)); got != "escalation ladder now at Ministerial (a hotline call)" {
+	p.none(evs, game.LadderMoved)
+	// The call rings on the US side, which answers it; a denial escalates
+	// China's grievance, and the ladder says so.
+	p.refused(answer("mps", 1, injects.Explain), "call 1 is China's own; the other side answers it")
+	evs = p.do(answer("dhs", 1, injects.Deny))
+	lm := p.must(evs, game.LadderMoved)
+	if lm.Side != injects.CN || lm.Rung != 1 || lm.Call != 1 || lm.Cause != "deny" {
+		t.Errorf("the ladder moved for %v to %d, by call %d, because %q", lm.Side, lm.Rung, lm.Call, lm.Cause)
+	}
+	if got := p.describe(lm); got != "escalation ladder: China now at Ministerial — United States denied the complaint on call 1" {
 		t.Errorf("described as %q", got)
 	}
-	// The call rings on the US side, which answers it.
-	p.refused(answer("mps", 1, injects.Explain), "call 1 is China's own; the other side answers it")
-	p.do(answer("dhs", 1, injects.Explain))
 }
 
 func TestCancelledInjectNeverFires(t *testing.T) {
@@ -273,8 +281,10 @@ func TestEndEffect(t *testing.T) {
 
 // The hotline tests use the request scenario with the US request sent at
 // T+0 and acknowledged by T+1h; the hotline is common.yaml's: four hours to
-// answer, three days to keep a commitment, one rung up for a ring, a missed
-// call, a denial or a broken commitment, one down for a commitment kept.
+// answer, three days to keep a commitment; a call missed, a denial or a
+// broken commitment moves the caller's escalation one rung up, a commitment
+// kept one down, and ringing moves nothing. ladder_test.go has the rules
+// of the ladder in full.
 
 func TestHotlineUnansweredCall(t *testing.T) {
 	p := acknowledged(t)
@@ -287,10 +297,7 @@ func TestHotlineUnansweredCall(t *testing.T) {
 	if got := p.describe(rang); got != "HOTLINE call 1: United States rings China about rfa; answer due by Thu 2015-10-01 15:00" {
 		t.Errorf("described as %q", got)
 	}
-	if lm := p.must(evs, game.LadderMoved); lm.Rung != 1 || lm.Cause != "ring" {
-		t.Errorf("ladder to %d because %q", lm.Rung, lm.Cause)
-	}
-	p.must(evs, game.InjectFired, "ministers-engaged")
+	p.none(evs, game.LadderMoved)
 
 	p.none(p.advance(6*h-time.Minute), game.Missed)
 	evs = p.advance(6 * h)
@@ -301,9 +308,14 @@ func TestHotlineUnansweredCall(t *testing.T) {
 	if got := p.describe(missed); got != "call 1 to China went unanswered" {
 		t.Errorf("described as %q", got)
 	}
-	if lm := p.must(evs, game.LadderMoved); lm.Rung != 2 || lm.Cause != "missed" {
-		t.Errorf("ladder to %d because %q", lm.Rung, lm.Cause)
+	lm := p.must(evs, game.LadderMoved)
+	if lm.Side != injects.US || lm.Rung != 1 || lm.Cause != "missed" || lm.Call != 1 {
+		t.Errorf("ladder moved for %v to %d because %q on call %d", lm.Side, lm.Rung, lm.Cause, lm.Call)
 	}
+	if got := p.describe(lm); got != "escalation ladder: United States now at Ministerial — call 1 went unanswered by China" {
+		t.Errorf("described as %q", got)
+	}
+	p.must(evs, game.InjectFired, "ministers-engaged")
 	p.refused(answer("mps", 1, injects.Commit), "call 1 went unanswered; its time is up")
 	if p.st().Missed(injects.CN) != 1 || p.st().Missed(injects.US) != 0 {
 		t.Errorf("missed: China %d, US %d", p.st().Missed(injects.CN), p.st().Missed(injects.US))
@@ -339,12 +351,12 @@ func TestHotlineOneCallPerSide(t *testing.T) {
 func TestHotlineAnswers(t *testing.T) {
 	cases := []struct {
 		answer injects.Answer
-		rung   int // after the ring took it to 1
+		rung   int // the US escalation after the answer
 		words  string
 	}{
-		{injects.Commit, 1, "China answers call 1 and commits to deliver what is outstanding by Sun 2015-10-04 12:00"},
-		{injects.Explain, 1, "China answers call 1 with an explanation"},
-		{injects.Deny, 2, "China answers call 1 with a denial"},
+		{injects.Commit, 0, "China answers call 1 and commits to deliver what is outstanding by Sun 2015-10-04 12:00"},
+		{injects.Explain, 0, "China answers call 1 with an explanation"},
+		{injects.Deny, 1, "China answers call 1 with a denial"},
 	}
 	for _, c := range cases {
 		t.Run(c.answer.String(), func(t *testing.T) {
@@ -360,8 +372,8 @@ func TestHotlineAnswers(t *testing.T) {
 			if got := p.describe(ans); got != c.words {
 				t.Errorf("described as %q, want %q", got, c.words)
 			}
-			if p.st().Rung != c.rung {
-				t.Errorf("ladder at %d, want %d; events %s", p.st().Rung, c.rung, p.lines(evs))
+			if p.st().Levels[injects.US] != c.rung || p.st().Rung != c.rung {
+				t.Errorf("US escalation at %d, ladder at %d, want %d; events %s", p.st().Levels[injects.US], p.st().Rung, c.rung, p.lines(evs))
 			}
 			// An answered call is never missed.
 			p.none(p.advance(2*d), game.Missed)
@@ -373,28 +385,33 @@ func TestHotlineCommitmentKept(t *testing.T) {
 	p := acknowledged(t)
 	p.advance(2 * h)
 	p.do(ring("fbi", "rfa"))
-	p.advance(3 * h)
-	evs := p.do(answer("mps", 1, injects.Commit))
-	if ans := p.must(evs, game.Answered); ans.Due != 3*d+3*h {
-		t.Errorf("commitment due at %v, want 3d3h", ans.Due)
+	p.advance(6 * h) // call 1 rings out: the US escalates to the ministers
+	p.do(ring("fbi", "rfa"))
+	evs := p.do(answer("mps", 2, injects.Commit))
+	if ans := p.must(evs, game.Answered); ans.Due != 3*d+6*h {
+		t.Errorf("commitment due at %v, want 3d6h", ans.Due)
 	}
-	// The commitment covers what falls due by T+3d03:00: preserve (2d),
+	// The commitment covers what falls due by T+3d06:00: preserve (2d),
 	// update-1 (2d) and mitigate (3d), not the investigation or results.
-	p.do(deliver("mps", "rfa", "preserve", injects.Thin))    // ready at 5h
+	p.do(deliver("mps", "rfa", "preserve", injects.Thin))    // ready at 8h
 	p.do(deliver("mps", "rfa", "mitigate", injects.Thin))    // at once
-	p.do(deliver("mps", "rfa", "update-1", injects.Thin))    // ready at 4h
-	p.do(deliver("mps", "rfa", "update-2", injects.Thin))    // ready at 4h, not needed
-	p.do(deliver("mps", "rfa", "investigate", injects.Thin)) // ready at 15h, not needed
-	evs = p.advance(5 * h)
+	p.do(deliver("mps", "rfa", "update-1", injects.Thin))    // ready at 7h
+	p.do(deliver("mps", "rfa", "update-2", injects.Thin))    // ready at 7h, not needed
+	p.do(deliver("mps", "rfa", "investigate", injects.Thin)) // ready at 18h, not needed
+	evs = p.advance(8 * h)
 	kept := p.must(evs, game.Kept)
-	if kept.Call != 1 || kept.At != 5*h {
-		t.Errorf("kept call %d at %v, want call 1 at 5h", kept.Call, kept.At)
+	if kept.Call != 2 || kept.At != 8*h {
+		t.Errorf("kept call %d at %v, want call 2 at 8h", kept.Call, kept.At)
 	}
-	if got := p.describe(kept); got != "China kept the commitment made on call 1" {
+	if got := p.describe(kept); got != "China kept the commitment made on call 2" {
 		t.Errorf("described as %q", got)
 	}
-	if lm := p.must(evs, game.LadderMoved); lm.Rung != 0 || lm.Cause != "kept" {
-		t.Errorf("ladder to %d because %q", lm.Rung, lm.Cause)
+	lm := p.must(evs, game.LadderMoved)
+	if lm.Side != injects.US || lm.Rung != 0 || lm.Cause != "kept" || lm.Call != 2 {
+		t.Errorf("ladder moved for %v to %d because %q on call %d", lm.Side, lm.Rung, lm.Cause, lm.Call)
+	}
+	if got := p.describe(lm); got != "escalation ladder: United States now at Working level — China kept the commitment made on call 2" {
+		t.Errorf("described as %q", got)
 	}
 	evs = p.advance(10 * d)
 	p.none(evs, game.Kept)
@@ -417,8 +434,8 @@ func TestHotlineCommitmentBroken(t *testing.T) {
 	if got := p.describe(broken); got != "China broke the commitment made on call 1" {
 		t.Errorf("described as %q", got)
 	}
-	if lm := p.must(evs, game.LadderMoved); lm.Rung != 2 || lm.Cause != "broken" {
-		t.Errorf("ladder to %d because %q", lm.Rung, lm.Cause)
+	if lm := p.must(evs, game.LadderMoved); lm.Side != injects.US || lm.Rung != 1 || lm.Cause != "broken" {
+		t.Errorf("ladder moved for %v to %d because %q", lm.Side, lm.Rung, lm.Cause)
 	}
 	// Delivering late does not mend it.
 	p.do(deliver("mps", "rfa", "mitigate", injects.Thin))
@@ -440,19 +457,22 @@ func TestActions(t *testing.T) {
 	p.must(evs, game.VariableSet, "attributed")
 	p.refused(act("fbi", "public-attribution"), `"`+attribute+`" was already done`)
 
-	// if: the sanctions threat needs the ladder at ministerial.
+	// if: the sanctions threat needs the US escalation at the ministers.
 	p.refused(act("fbi", "threaten-sanctions"), `"Threaten sanctions on named individuals and entities" is not possible now`)
 	p.do(open("fbi", "rfa"))
 	p.do(ring("fbi", "rfa"))
+	p.do(answer("mps", 1, injects.Deny))
 	evs = p.do(act("fbi", "threaten-sanctions"))
-	if lm := p.must(evs, game.LadderMoved); lm.Rung != 2 || lm.Cause != "threaten-sanctions" {
-		t.Errorf("ladder to %d because %q", lm.Rung, lm.Cause)
+	if lm := p.must(evs, game.LadderMoved); lm.Side != injects.US || lm.Rung != 2 || lm.Cause != "threaten-sanctions" {
+		t.Errorf("ladder moved for %v to %d because %q", lm.Side, lm.Rung, lm.Cause)
+	} else if got := p.describe(lm); got != "escalation ladder: United States now at Sanctions threatened — threaten sanctions on named individuals and entities" {
+		t.Errorf("described as %q", got)
 	}
 	p.refused(act("fbi", "threaten-sanctions"), "is not possible now")
 	// An action without once may be taken again while its if holds.
 	p.do(act("fbi", "stand-down"))
-	p.do(answer("mps", 1, injects.Explain))
 	p.do(ring("dhs", "rfa"))
+	p.do(answer("mps", 2, injects.Deny))
 	p.do(act("fbi", "threaten-sanctions"))
 	if i, _ := p.st().Scenario.ActionIndex("threaten-sanctions"); p.st().Actions[i].Taken != 2 {
 		t.Errorf("threaten-sanctions taken %d times", p.st().Actions[i].Taken)
@@ -468,7 +488,10 @@ func TestActions(t *testing.T) {
 func TestReviewMeetings(t *testing.T) {
 	p := start(t, parse(t, requestScenario+`
 review:
-  meetings: [2d, 5d]
+  meetings:
+    - 2d
+    - at: 5d
+      title: The delegations compare notes
 `))
 	p.do(open("fbi", "rfa"))
 	p.do(deliver("mps", "rfa", "acknowledge", injects.Adequate))
@@ -502,10 +525,14 @@ review:
 	if cn.Received != 1 || cn.Due != 3 || cn.OnTime != 2 || cn.InProgress != 1 || cn.Score != 60 {
 		t.Errorf("China at meeting 1: %+v", cn)
 	}
-	if us := first.Sides[injects.US]; us.Received != 0 || us.Score != 100 {
+	// The US received nothing: it is not rated, whatever it sent.
+	if us := first.Sides[injects.US]; us.Received != 0 || us.Rated || us.Sent != 1 || us.Undetailed != 1 {
 		t.Errorf("the US at meeting 1: %+v", us)
 	}
-	if got := p.describe(reviews[0]); got != "the joint dialogue reviews the requests (meeting 1): United States 100, China 60" {
+	if got := p.describe(reviews[0]); got != "Review meeting 1: United States not rated, China 60" {
+		t.Errorf("described as %q", got)
+	}
+	if got := p.describe(reviews[1]); !strings.HasPrefix(got, "The delegations compare notes: United States not rated") {
 		t.Errorf("described as %q", got)
 	}
 	var b strings.Builder
@@ -513,20 +540,22 @@ review:
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"Joint dialogue, meeting 1 — Sat 2015-10-03 09:00",
+		"Review meeting 1 — Sat 2015-10-03 09:00",
 		"rfa — request for assistance, United States to China",
+		"  ! no technical material attached (−5 for United States)",
 		"status: overdue",
 		"  preserve     10-03 09:00  10-01 12:00  —     thin     1.00",
 		"  update-1     10-03 09:00  OVERDUE      —     —        0.00",
 		"  results      10-09 09:00  —            —     —        not yet due",
-		"  parts on time                         none due yet   2 of 3 (66%)",
-		"  SCORE                                 100 / 100      60 / 100",
+		"  parts on time                         none due yet                   2 of 3 (66%)",
+		"    without technical material          1 (−5)                         0",
+		"  SCORE                                 not rated (nothing to answer)  60 / 100",
 	} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("the review lacks %q:\n%s", want, b.String())
 		}
 	}
-	if got := p.describe(reviews[2]); !strings.HasPrefix(got, "the joint dialogue reviews the requests (closing review)") {
+	if got := p.describe(reviews[2]); !strings.HasPrefix(got, "Closing review of the exercise: United States not rated, China ") {
 		t.Errorf("described as %q", got)
 	}
 	if st := p.st(); len(st.Reviews) != 3 || st.Reviews[0] != first {

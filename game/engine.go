@@ -40,8 +40,9 @@ type Engine struct {
 	nextNow   time.Duration
 	nextFrom  bool
 
-	quiet bool   // refusals need no message: see allowed
-	by    string // who made the command being done: its first event names them
+	quiet bool     // refusals need no message: see allowed
+	memo  condMemo // what conditions gave, while nothing they read changes
+	by    string   // who made the command being done: its first event names them
 }
 
 // Setup is how a new exercise starts.
@@ -220,6 +221,29 @@ func (e *Engine) Next() (time.Duration, bool) {
 	return t.at, ok
 }
 
+// NextEvent returns when the next thing happens that the players of side
+// would see: an inject to them fires or its decision falls due, work lands,
+// a part of a request falls due, a hotline call or commitment runs out, a
+// review meeting, the end. The engine's own bookkeeping (conditions on the
+// clock asked on the hour, included files starting to listen) does not
+// count, so an inject waiting on the clock is not foreseen. The facilitator,
+// who sees both sides, takes the earlier of the two sides' answers. False
+// once the exercise has ended.
+func (e *Engine) NextEvent(side injects.Side) (time.Duration, bool) {
+	if e.st.Ended {
+		return 0, false
+	}
+	return e.earliest(func(t timer) bool {
+		switch t.kind {
+		case tWake, tClock:
+			return false
+		case tFire, tDeadline:
+			return e.sc.Injects[t.i].To.Includes(side, "")
+		}
+		return true
+	}).at, true
+}
+
 func (e *Engine) emit(ev Event) {
 	e.ev = ev
 	e.ev.Seq, e.ev.At, e.ev.By = e.st.Seq+1, e.st.Now, e.by
@@ -233,31 +257,34 @@ func (e *Engine) emit(ev Event) {
 
 // sync keeps the condition environment and the dirty set current.
 func (e *Engine) sync(ev *Event) {
+	var changed injects.Deps
 	switch ev.Type {
 	case VariableSet:
 		if i, ok := e.sc.VariableIndex(ev.Var); ok {
 			e.env[ev.Var] = e.st.Vars[i].Any()
 		}
-		e.dirty |= injects.DepVars
+		changed = injects.DepVars
 	case LadderMoved:
 		e.env[injects.EnvLadder] = e.st.Rung
 		e.env[injects.EnvRung] = e.sc.Hotline.Rungs[e.st.Rung].ID
-		e.dirty |= injects.DepLadder
+		changed = injects.DepLadder
 	case InjectFired, InjectChosen, InjectExpired, InjectCancelled:
-		e.dirty |= injects.DepInjects
+		changed = injects.DepInjects
 	case RequestOpened, Delivered, Declined, Overdue:
 		// What conditions can see of a request (status, late, delivered,
 		// score) changes only with these; work starting or a question
 		// asked leaves it as it was.
-		e.dirty |= injects.DepRequests
+		changed = injects.DepRequests
 		if i, ok := e.sc.RequestIndex(ev.Request); ok {
 			e.dirtyReq[i] = true
 		}
 	case Rang, Answered, Missed, Kept, Broken:
-		e.dirty |= injects.DepCalls
+		changed = injects.DepCalls
 	case ActionTaken:
-		e.dirty |= injects.DepActions
+		changed = injects.DepActions
 	}
+	e.dirty |= changed
+	e.memo.touch(changed)
 }
 
 func (e *Engine) syncClock() {
@@ -265,6 +292,7 @@ func (e *Engine) syncClock() {
 		e.hours = h
 		e.env[injects.EnvHours], e.env[injects.EnvDays] = h, h/24
 		e.dirty |= injects.DepClock
+		e.memo.touch(injects.DepClock)
 	}
 }
 
@@ -286,7 +314,7 @@ func (e *Engine) settle() {
 			w := &e.whens[k]
 			i := w.inject
 			in := &e.sc.Injects[i]
-			t := in.Trigger
+			t := &in.Trigger
 			if e.st.Injects[i].Status != Waiting || e.st.Now < t.NotBefore || !w.stale(t.If.Deps(), dirty, dirtyReq) {
 				continue
 			}
@@ -343,25 +371,21 @@ func (e *Engine) next() (timer, bool) {
 	if e.nextFrom && e.nextSeq == e.st.Seq && e.nextNow == e.st.Now {
 		return e.nextAt, e.nextOK
 	}
-	t, ok := e.findNext()
-	e.nextAt, e.nextOK, e.nextSeq, e.nextNow, e.nextFrom = t, ok, e.st.Seq, e.st.Now, true
-	return t, ok
+	t := e.earliest(nil)
+	e.nextAt, e.nextOK, e.nextSeq, e.nextNow, e.nextFrom = t, true, e.st.Seq, e.st.Now, true
+	return t, true
 }
 
-func (e *Engine) findNext() (timer, bool) { return e.earliest(false) }
-
-// nextVisible returns when the engine next does something players would
-// see: not the quiet wakes and hourly checks of conditions.
-func (e *Engine) nextVisible() time.Duration {
-	t, _ := e.earliest(true)
-	return t.at
-}
-
-// earliest finds the earliest timer, or with visible the earliest that
-// makes something happen.
-func (e *Engine) earliest(visible bool) (timer, bool) {
+// earliest finds the earliest timer that counts (all of them when counts is
+// nil); the end always counts.
+func (e *Engine) earliest(counts func(timer) bool) timer {
 	st, sc := e.st, e.sc
 	best := timer{at: sc.End, kind: tEnd} // the end is always due
+	consider := func(t timer) {
+		if t.before(best) && (counts == nil || counts(t)) {
+			best = t
+		}
+	}
 	for i := range st.Requests {
 		r := &st.Requests[i]
 		if !r.Opened {
@@ -370,14 +394,10 @@ func (e *Engine) earliest(visible bool) (timer, bool) {
 		for j := range r.Elements {
 			el := &r.Elements[j]
 			if el.Working {
-				if t := (timer{el.ReadyAt, tWork, i, j}); t.before(best) {
-					best = t
-				}
+				consider(timer{el.ReadyAt, tWork, i, j})
 			}
 			if !el.Resolved() && !el.Overdue && !r.Clarifying {
-				if t := (timer{el.Due, tOverdue, i, j}); t.before(best) {
-					best = t
-				}
+				consider(timer{el.Due, tOverdue, i, j})
 			}
 		}
 	}
@@ -397,9 +417,6 @@ func (e *Engine) earliest(visible bool) (timer, bool) {
 			}
 			t = timer{is.FiredAt + dl.Within, tDeadline, i, 0}
 		case Waiting:
-			if visible {
-				continue
-			}
 			tr := &sc.Injects[i].Trigger
 			switch {
 			case tr.Kind != injects.When:
@@ -416,9 +433,7 @@ func (e *Engine) earliest(visible bool) (timer, bool) {
 		default:
 			continue
 		}
-		if t.before(best) {
-			best = t
-		}
+		consider(t)
 	}
 	for i := range st.Calls {
 		c := &st.Calls[i]
@@ -431,16 +446,12 @@ func (e *Engine) earliest(visible bool) (timer, bool) {
 		default:
 			continue
 		}
-		if t.before(best) {
-			best = t
-		}
+		consider(t)
 	}
 	if held := e.meetingsHeld(); held < len(sc.Review.Meetings) {
-		if t := (timer{sc.Review.Meetings[held], tMeeting, held, 0}); t.before(best) {
-			best = t
-		}
+		consider(timer{sc.Review.Meetings[held], tMeeting, held, 0})
 	}
-	return best, true
+	return best
 }
 
 func (e *Engine) meetingsHeld() int {
@@ -477,18 +488,26 @@ func (e *Engine) run(t timer) {
 	case tDeadline:
 		in := &sc.Injects[t.i]
 		dl := in.Deadline
-		e.emit(Event{Type: InjectExpired, Inject: in.ID, Choice: dl.Choose})
-		if ch, ok := in.Choice(dl.Choose); ok {
-			e.applyChoice(ch)
+		// The choice taken on timeout applies if it is offered now.
+		ch, ok := in.Choice(dl.Choose)
+		ok = ok && (ch.If == nil || e.test(ch.If, ConditionOwner{"choice", in.ID + "/" + ch.ID}))
+		choice := ""
+		if ok {
+			choice = ch.ID
 		}
-		e.apply(dl.Effects, in.ID)
+		e.emit(Event{Type: InjectExpired, Inject: in.ID, Choice: choice})
+		if ok {
+			e.applyChoice(ch, in.To)
+		}
+		e.apply(dl.Effects, in.ID, in.To)
 	case tOverdue:
 		req := &sc.Requests[t.i]
 		e.emit(Event{Type: Overdue, Request: req.ID, Element: req.Elements[t.j].ID})
-		e.apply(req.OnOverdue, req.ID)
+		e.apply(req.OnOverdue, req.ID, injects.Audience{Side: req.From}) // the requester's grievance
 	case tAnswer:
-		e.emit(Event{Type: Missed, Call: st.Calls[t.i].N})
-		e.moveLadder(sc.Hotline.Moves.Missed, "missed", true)
+		c := &st.Calls[t.i]
+		e.emit(Event{Type: Missed, Call: c.N})
+		e.callMove(c, sc.Hotline.Moves.Missed, "missed")
 	case tPromise:
 		e.judgePromises(true)
 	case tMeeting:
@@ -522,11 +541,12 @@ func (e *Engine) fire(i int) {
 func (e *Engine) fireNow(i int) {
 	in := &e.sc.Injects[i]
 	e.emit(Event{Type: InjectFired, Inject: in.ID})
-	e.apply(in.Effects, in.ID)
+	e.apply(in.Effects, in.ID, in.To)
 }
 
-func (e *Engine) applyChoice(ch *injects.Choice) {
-	e.apply(ch.Effects, ch.ID)
+// applyChoice carries out a choice made by or for the side (or team) by.
+func (e *Engine) applyChoice(ch *injects.Choice, by injects.Audience) {
+	e.apply(ch.Effects, ch.ID, by)
 	if ch.Next != "" {
 		if i, ok := e.sc.InjectIndex(ch.Next); ok {
 			e.fire(i)
@@ -534,8 +554,10 @@ func (e *Engine) applyChoice(ch *injects.Choice) {
 	}
 }
 
-// apply carries out effects in order; cause names what made them.
-func (e *Engine) apply(effects []injects.Effect, cause string) {
+// apply carries out effects in order; cause names what made them, and by
+// whom they are made: a ladder effect moves the escalation of that side, or
+// of both sides when they come from something addressed to all.
+func (e *Engine) apply(effects []injects.Effect, cause string, by injects.Audience) {
 	for k := range effects {
 		if e.st.Ended {
 			return
@@ -549,8 +571,13 @@ func (e *Engine) apply(effects []injects.Effect, cause string) {
 				e.emit(Event{Type: RequestOpened, Request: ef.Target, Cause: cause})
 			}
 		case injects.RingLine:
-			e.emit(Event{Type: Rang, Side: ef.Side, Call: len(e.st.Calls) + 1, Request: ef.Target, Cause: cause})
-			e.moveLadder(e.sc.Hotline.Moves.Ring, "ring", true)
+			// A call is about a request only once the request is sent.
+			about := ef.Target
+			if i, ok := e.sc.RequestIndex(about); !ok || !e.st.Requests[i].Opened {
+				about = ""
+			}
+			e.emit(Event{Type: Rang, Side: ef.Side, Call: len(e.st.Calls) + 1, Request: about, Cause: cause})
+			e.callMove(&e.st.Calls[len(e.st.Calls)-1], e.sc.Hotline.Moves.Ring, "ring")
 		case injects.FireInject:
 			if i, ok := e.sc.InjectIndex(ef.Target); ok {
 				e.fire(i)
@@ -562,7 +589,11 @@ func (e *Engine) apply(effects []injects.Effect, cause string) {
 				}
 			}
 		case injects.MoveLadder:
-			e.moveLadder(ef.Steps, cause, false)
+			for side := range injects.Side(2) {
+				if by.All || by.Side == side {
+					e.moveLadder(side, ef.Steps, cause, 0)
+				}
+			}
 		case injects.EndExercise:
 			e.end(ef.Target)
 		}
@@ -593,17 +624,31 @@ func (e *Engine) setVar(ef *injects.Effect, cause string) {
 	e.emit(Event{Type: VariableSet, Var: ef.Var, Value: v, Cause: cause})
 }
 
-// moveLadder moves the escalation ladder. Moves made by calls and answers
-// rise no higher than the hotline's ceiling; deliberate steps (actions and
-// effects) may go to the top.
-func (e *Engine) moveLadder(steps int, cause string, byCall bool) {
-	to := min(max(e.st.Rung+steps, 0), len(e.sc.Hotline.Rungs)-1)
-	if byCall && steps > 0 {
-		to = min(to, max(e.sc.Hotline.Ceiling, e.st.Rung))
+// moveLadder moves one side's escalation up or down the ladder. Escalation
+// belongs to the side that was wronged: a call's outcome moves the caller's
+// escalation, an action the actor's. Moves made by a call (call > 0) rise
+// no higher than the hotline's ceiling and leave alone an escalation above
+// it: sanctions are threatened, imposed and lifted by decision, and a kept
+// commitment does not silently undo them. Deliberate steps (actions and
+// effects) may go anywhere on the ladder.
+func (e *Engine) moveLadder(side injects.Side, steps int, cause string, call int) {
+	from := e.st.Levels[side]
+	to := min(max(from+steps, 0), len(e.sc.Hotline.Rungs)-1)
+	if call > 0 {
+		if from > e.sc.Hotline.Ceiling {
+			return
+		}
+		to = min(to, e.sc.Hotline.Ceiling)
 	}
-	if to != e.st.Rung {
-		e.emit(Event{Type: LadderMoved, Rung: to, Cause: cause})
+	if to != from {
+		e.emit(Event{Type: LadderMoved, Side: side, Rung: to, Cause: cause, Call: call})
 	}
+}
+
+// callMove moves the escalation of the side that made call c, by the
+// hotline's move for what became of the call.
+func (e *Engine) callMove(c *Call, steps int, cause string) {
+	e.moveLadder(c.From, steps, cause, c.N)
 }
 
 // judgePromises marks hotline commitments kept once everything they cover
@@ -617,10 +662,10 @@ func (e *Engine) judgePromises(due bool) {
 		switch {
 		case e.promiseMet(c):
 			e.emit(Event{Type: Kept, Call: c.N})
-			e.moveLadder(e.sc.Hotline.Moves.Kept, "kept", true)
+			e.callMove(c, e.sc.Hotline.Moves.Kept, "kept")
 		case due && e.st.Now >= c.PromiseBy:
 			e.emit(Event{Type: Broken, Call: c.N})
-			e.moveLadder(e.sc.Hotline.Moves.Broken, "broken", true)
+			e.callMove(c, e.sc.Hotline.Moves.Broken, "broken")
 		}
 	}
 }
@@ -711,7 +756,10 @@ func (p probe) Score(side string) int {
 	if !ok {
 		return 0
 	}
-	return p.e.currentReview().Sides[s].Score
+	if sc := &p.e.currentReview().Sides[s]; sc.Rated {
+		return sc.Score
+	}
+	return -1
 }
 
 func (p probe) Missed(side string) int {
@@ -739,4 +787,28 @@ func (e *Engine) SetNow(now time.Duration) {
 		e.st.Now = now
 		e.syncClock()
 	}
+}
+
+func (p probe) Kept(side string) int {
+	s, ok := injects.ParseSide(strings.ToLower(side))
+	if !ok {
+		return 0
+	}
+	return p.e.st.Kept(s)
+}
+
+func (p probe) Escalation(side string) int {
+	s, ok := injects.ParseSide(strings.ToLower(side))
+	if !ok {
+		return 0
+	}
+	return p.e.st.Levels[s]
+}
+
+func (p probe) Quality(id, element string) string {
+	el := p.e.st.element(id, element)
+	if el == nil || !el.Delivered {
+		return ""
+	}
+	return el.Quality.String()
 }

@@ -104,20 +104,20 @@ type Event struct {
 	// person, or "bot:<profile>". Events the engine makes on its own have
 	// none. A log is verified by making its commands again.
 	By      string
-	Team    string // the team that acted, if a team did
-	Side    injects.Side
+	Team    string       // the team that acted, if a team did
+	Side    injects.Side // the side that rang (hotline.rang), or whose escalation moved (ladder.moved)
 	Inject  string
 	Choice  string
 	Request string
 	Element string
 	Quality injects.Quality
 	Ground  string
-	Call    int // hotline call number, from 1
+	Call    int // hotline call number, from 1; on ladder.moved, the call whose outcome moved it
 	Answer  injects.Answer
 	Action  string
 	Var     string
 	Value   injects.Value
-	Rung    int
+	Rung    int           // the rung the side's escalation moved to
 	Cause   string        // why the ladder moved, or a variable changed
 	Due     time.Duration // when scheduled work completes or an inject fires
 	Ending  string
@@ -219,7 +219,7 @@ func (e Event) MarshalJSON() ([]byte, error) {
 	case VariableSet:
 		w.Value = e.Value.Any()
 	case LadderMoved:
-		w.Rung = &e.Rung
+		w.Side, w.Rung = e.Side.String(), &e.Rung
 	case SpeedSet:
 		w.Speed = injects.FormatDuration(e.Speed)
 	case MessageSent:

@@ -158,7 +158,7 @@ func brief(ev *game.Event) string {
 	case game.VariableSet:
 		s += "=" + ev.Value.String()
 	case game.LadderMoved:
-		s += fmt.Sprintf(" rung %d", ev.Rung)
+		s += fmt.Sprintf(" %s rung %d", ev.Side, ev.Rung)
 	case game.Rang, game.Answered, game.Missed, game.Kept, game.Broken:
 		s += fmt.Sprintf(" call %d", ev.Call)
 	}

@@ -1,6 +1,8 @@
 package game_test
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"hotline/game"
@@ -8,52 +10,80 @@ import (
 )
 
 // reachSeeds is how many seeds each profile pair plays in the reachability
-// test.
+// test; each strategy plays a quarter as many against each profile.
 const reachSeeds = 20
 
 // TestEverythingIsReachable plays every built-in scenario with every pair
-// of counterpart profiles over a range of seeds: every inject must fire and
-// every ending be reached in some run, and no bot may have a command
-// refused.
+// of counterpart profiles over a range of seeds, and with every strategy on
+// either side: every inject must fire and every ending be reached in some
+// run, and no bot may have a command refused. The injects of the shared
+// common.yaml need only fire in some scenario: sanctions, for one, never
+// follow the personnel-records breach.
 func TestEverythingIsReachable(t *testing.T) {
+	sharedFired := map[string]bool{}
+	var shared []string
 	for _, id := range injects.BuiltinIDs() {
-		t.Run(id, func(t *testing.T) {
-			t.Parallel()
-			sc := builtin(t, id)
-			fired := map[string]bool{}
-			ended := map[string]bool{}
-			for _, us := range sc.Sides[injects.US].Counterparts {
-				for _, cn := range sc.Sides[injects.CN].Counterparts {
-					for seed := uint64(1); seed <= reachSeeds; seed++ {
-						st, err := game.Play(sc, seed, [2]string{us, cn}, func(_ *game.State, ev *game.Event) {
-							if ev.Type == game.InjectFired {
-								fired[ev.Inject] = true
-							}
-						})
-						if err != nil {
-							t.Fatalf("%s/%s seed %d: a bot's command was refused: %v", us, cn, seed, err)
-						}
-						if !st.Ended {
-							t.Fatalf("%s/%s seed %d: the exercise did not end", us, cn, seed)
-						}
-						ended[st.Ending] = true
+		sc := builtin(t, id)
+		fired := map[string]bool{}
+		ended := map[string]bool{}
+		observe := func(_ *game.State, ev *game.Event) {
+			if ev.Type == game.InjectFired {
+				fired[ev.Inject] = true
+			}
+		}
+		play := func(players [2]string, seed uint64) {
+			st, err := game.Play(sc, seed, players, observe)
+			if err != nil {
+				t.Fatalf("%s %v seed %d: a bot's command was refused: %v", id, players, seed, err)
+			}
+			if !st.Ended {
+				t.Fatalf("%s %v seed %d: the exercise did not end", id, players, seed)
+			}
+			ended[st.Ending] = true
+		}
+		for _, us := range sc.Sides[injects.US].Counterparts {
+			for _, cn := range sc.Sides[injects.CN].Counterparts {
+				for seed := uint64(1); seed <= reachSeeds; seed++ {
+					play([2]string{us, cn}, seed)
+				}
+			}
+		}
+		for _, s := range game.Strategies() {
+			for side := range injects.Side(2) {
+				for _, cp := range sc.Sides[side.Other()].Counterparts {
+					var players [2]string
+					players[side], players[side.Other()] = game.StrategyPrefix+s.ID, cp
+					for seed := uint64(1); seed <= reachSeeds/4; seed++ {
+						play(players, seed)
 					}
 				}
 			}
-			for _, in := range sc.Injects {
-				if !fired[in.ID] {
-					t.Errorf("inject %q never fired", in.ID)
+		}
+		for _, in := range sc.Injects {
+			if strings.HasSuffix(in.Pos.File, "common.yaml") {
+				if !slices.Contains(shared, in.ID) {
+					shared = append(shared, in.ID)
 				}
+				sharedFired[in.ID] = sharedFired[in.ID] || fired[in.ID]
+				continue
 			}
-			for _, en := range sc.Endings {
-				if !ended[en.ID] {
-					t.Errorf("ending %q was never reached", en.ID)
-				}
+			if !fired[in.ID] {
+				t.Errorf("%s: inject %q never fired", id, in.ID)
 			}
-			if ended[""] {
-				t.Errorf("some runs ended with no ending")
+		}
+		for _, en := range sc.Endings {
+			if !ended[en.ID] {
+				t.Errorf("%s: ending %q was never reached", id, en.ID)
 			}
-		})
+		}
+		if ended[""] {
+			t.Errorf("%s: some runs ended with no ending", id)
+		}
+	}
+	for _, id := range shared {
+		if !sharedFired[id] {
+			t.Errorf("common.yaml's inject %q never fired in any scenario", id)
+		}
 	}
 }
 

@@ -160,7 +160,7 @@ func TestResumeFinishesTheSameRun(t *testing.T) {
 				orig := playAll(t, sc, 3, pair)
 				want := jsonl(t, orig.events)
 				cuts := cutPoints(orig.events)
-				if len(cuts) < 10 {
+				if len(cuts) < 6 {
 					t.Fatalf("only %d places to cut", len(cuts))
 				}
 				// Every cut for the small scenarios; a spread for the campaign.
@@ -221,7 +221,7 @@ func TestReplayRefusesAForeignLog(t *testing.T) {
 // An edited log that names what the scenario lacks is refused with the
 // event's number, never half applied and never a panic.
 func TestReplayRefusesAnEditedLog(t *testing.T) {
-	sc := builtin(t, "opm-breach")
+	sc := builtin(t, "hotline-escalation")
 	events := playAll(t, sc, 3, [2]string{"stonewalling", "slow-walking"}).events
 	edits := []struct {
 		name string

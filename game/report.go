@@ -15,14 +15,7 @@ import (
 // with the reasons behind each score.
 func WriteReview(w io.Writer, sc *injects.Scenario, card *Scorecard) error {
 	b := &strings.Builder{}
-	title := "Closing review of the joint dialogue"
-	switch {
-	case card.Meeting > 0:
-		title = fmt.Sprintf("Joint dialogue, meeting %d", card.Meeting)
-	case card.Meeting < 0:
-		title = "The requests as the joint dialogue would review them now"
-	}
-	fmt.Fprintf(b, "%s — %s\n", title, StoryTime(sc, time.Duration(card.At)))
+	fmt.Fprintf(b, "%s — %s\n", ReviewTitle(sc, card.Meeting), StoryTime(sc, time.Duration(card.At)))
 	if len(card.Requests) == 0 {
 		b.WriteString("\nNo request has been sent yet.\n")
 	}
@@ -36,13 +29,37 @@ func WriteReview(w io.Writer, sc *injects.Scenario, card *Scorecard) error {
 	return err
 }
 
+// ReviewTitle names a review: the meeting's title in the scenario, or the
+// exercise's review meeting, or its closing review (meeting 0), or a look
+// at play as it stands (meeting -1).
+func ReviewTitle(sc *injects.Scenario, meeting int) string {
+	switch {
+	case meeting > 0 && meeting <= len(sc.Review.Titles) && sc.Review.Titles[meeting-1] != "":
+		return sc.Review.Titles[meeting-1]
+	case meeting > 0:
+		return fmt.Sprintf("Review meeting %d", meeting)
+	case meeting == 0:
+		return "Closing review of the exercise"
+	}
+	return "The requests as a review would score them now"
+}
+
 func writeRequest(b *strings.Builder, sc *injects.Scenario, rs *RequestScore) {
 	fmt.Fprintf(b, "%s — %s, %s to %s\n", rs.Request, rs.Kind.Title(), rs.From.Title(), rs.To.Title())
 	fmt.Fprintf(b, "  %s\n", rs.Subject)
 	fmt.Fprintf(b, "  matter: %s; invokes %s\n", rs.Category.Title(), rs.Basis.Title())
 	if rs.CategoryError {
-		fmt.Fprintf(b, "  ! category error: %s does not cover %s (−%d for %s)\n", rs.Basis.Title(), rs.Category.Title(),
+		what := "category error"
+		if rs.Basis == injects.Pledge && rs.Category == injects.StateEspionage {
+			what = "espionage dressed as theft"
+		}
+		fmt.Fprintf(b, "  ! %s: %s does not cover %s (−%d for %s)\n", what, rs.Basis.Title(), rs.Category.Title(),
 			CategoryErrorPenalty, rs.From.Title())
+	}
+	if len(rs.Attached) > 0 {
+		fmt.Fprintf(b, "  attached: %s\n", strings.Join(rs.Attached, "; "))
+	} else {
+		fmt.Fprintf(b, "  ! no technical material attached (−%d for %s)\n", UndetailedPenalty, rs.From.Title())
 	}
 	status := rs.Status
 	if rs.Calls > 0 {
@@ -57,14 +74,17 @@ func writeRequest(b *strings.Builder, sc *injects.Scenario, rs *RequestScore) {
 	for _, el := range rs.Elements {
 		answered, late, quality, timely := "—", "—", "—", "not yet due"
 		switch el.State {
+		case ElDeclined:
+			answered = "declined " + shortTime(sc, el.At)
+			quality = "ground: " + groundWords(el.Ground, el.Sound)
 		case ElDelivered:
 			answered = shortTime(sc, el.At)
 			if el.Quality != "" {
 				quality = el.Quality
 			}
-		case ElDeclined:
-			answered = "declined " + shortTime(sc, el.At)
-			quality = "ground: " + groundWords(el.Ground, el.Sound)
+			if el.Thin {
+				quality += " (material was attached)"
+			}
 		case ElOverdue:
 			answered = "OVERDUE"
 		case ElWorking:
@@ -87,7 +107,7 @@ func writeRequest(b *strings.Builder, sc *injects.Scenario, rs *RequestScore) {
 func writeSides(b *strings.Builder, card *Scorecard) {
 	us, cn := &card.Sides[injects.US], &card.Sides[injects.CN]
 	w := card.Weights
-	fmt.Fprintf(b, "How each side answered the requests it received (weights: timeliness %.2g, quality %.2g, cooperation %.2g)\n",
+	fmt.Fprintf(b, "How each side answered the requests it received, and how it asked (weights: timeliness %.2g, quality %.2g, cooperation %.2g)\n",
 		w.Timeliness, w.Quality, w.Cooperation)
 	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
 	row := func(label string, f func(*SideScore) string) {
@@ -115,14 +135,28 @@ func writeSides(b *strings.Builder, card *Scorecard) {
 	row("timeliness", ratio(func(s *SideScore) float64 { return s.Timeliness }))
 	row("quality", ratio(func(s *SideScore) float64 { return s.Quality }))
 	row("cooperation", ratio(func(s *SideScore) float64 { return s.Cooperation }))
-	row("rubric", func(s *SideScore) string { return fmt.Sprint(s.Rubric) })
+	row("rubric", func(s *SideScore) string {
+		if !s.Rated {
+			return "not rated"
+		}
+		return fmt.Sprint(s.Rubric)
+	})
 	row("hotline calls missed", func(s *SideScore) string {
 		return penaltyWords(s.MissedCalls, MissedCallPenalty)
 	})
-	row("category errors", func(s *SideScore) string {
+	row("requests sent", func(s *SideScore) string { return fmt.Sprint(s.Sent) })
+	row("  under the wrong commitment", func(s *SideScore) string {
 		return penaltyWords(s.CategoryErrors, CategoryErrorPenalty)
 	})
-	row("SCORE", func(s *SideScore) string { return fmt.Sprintf("%d / 100", s.Score) })
+	row("  without technical material", func(s *SideScore) string {
+		return penaltyWords(s.Undetailed, UndetailedPenalty)
+	})
+	row("SCORE", func(s *SideScore) string {
+		if !s.Rated {
+			return "not rated (nothing to answer)"
+		}
+		return fmt.Sprintf("%d / 100", s.Score)
+	})
 	tw.Flush()
 }
 
@@ -135,7 +169,7 @@ func penaltyWords(n, each int) string {
 
 func groundWords(id string, sound bool) string {
 	if !sound {
-		return id + " (not sound here)"
+		return id + " (does not cover it)"
 	}
 	return id
 }

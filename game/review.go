@@ -1,24 +1,29 @@
 package game
 
 import (
+	"fmt"
 	"math"
 	"time"
 
 	"hotline/injects"
 )
 
-// The dialogue review scores how each side answered the requests it
-// received: timeliness, quality and cooperation, weighted by the scenario's
-// rubric. docs/review.md explains every number; this file computes them.
+// The review scores what the fact sheet names: the timeliness and quality
+// of the responses each side gave to the requests it received, whether its
+// declines rest on a ground that covers them, and how each side asked:
+// under the commitment that fits the matter, with the technical material
+// needed to act. docs/review.md explains every number; this file computes
+// them.
 
 // Penalties taken from a side's score, in points out of 100.
 const (
 	MissedCallPenalty     = 5  // for each hotline call the side left unanswered
 	CategoryErrorPenalty  = 10 // for each request the side sent under a commitment that does not cover it
+	UndetailedPenalty     = 5  // for each request the side sent without the technical material to act on
 	missedCallCooperation = 0.25
 )
 
-// Scorecard is the review of one dialogue meeting.
+// Scorecard is the review held at one meeting.
 type Scorecard struct {
 	// Meeting numbers the scheduled meetings from 1; 0 is the closing
 	// review, and -1 a review of play as it stands, between meetings.
@@ -52,6 +57,7 @@ type RequestScore struct {
 	Category      injects.Category    `json:"category"`
 	Basis         injects.Basis       `json:"basis"`
 	CategoryError bool                `json:"category_error,omitempty"`
+	Attached      []string            `json:"attached,omitempty"` // the technical material sent with it
 	Status        string              `json:"status"`
 	Elements      []ElementScore      `json:"elements"`
 	Calls         int                 `json:"calls,omitempty"`  // hotline calls about it
@@ -73,7 +79,8 @@ type ElementScore struct {
 	Late       Offset              `json:"late,omitempty"`
 	Quality    string              `json:"quality,omitempty"`
 	Ground     string              `json:"ground,omitempty"`
-	Sound      bool                `json:"sound,omitempty"`
+	Sound      bool                `json:"sound,omitempty"`          // the ground covers the part
+	Thin       bool                `json:"thin_on_detail,omitempty"` // delivered thin though the material was attached
 	Scored     bool                `json:"scored"`
 	Timeliness float64             `json:"timeliness"`
 	Value      float64             `json:"value"` // the element's quality score
@@ -88,30 +95,46 @@ const (
 	ElPending   = "pending"
 )
 
-// SideScore sums up how a side answered the requests it received.
+// SideScore sums up how a side answered the requests it received, and what
+// was wrong with those it sent.
 type SideScore struct {
-	Side           injects.Side `json:"side"`
-	Received       int          `json:"received"`
-	Answered       int          `json:"answered"`
-	Declined       int          `json:"declined"`
-	Ignored        int          `json:"ignored"`
-	InProgress     int          `json:"in_progress"`
-	Due            int          `json:"due"`     // elements judged
-	OnTime         int          `json:"on_time"` // of those, resolved by their due time
-	Timeliness     float64      `json:"timeliness"`
-	Quality        float64      `json:"quality"`
-	Cooperation    float64      `json:"cooperation"`
-	MissedCalls    int          `json:"missed_calls"`
-	CategoryErrors int          `json:"category_errors"`
-	Rubric         int          `json:"rubric"` // the weighted rubric before penalties, 0-100
-	Score          int          `json:"score"`  // after penalties, 0-100
+	Side injects.Side `json:"side"`
+	// Rated is set when the side received a request with a part due: a
+	// side with nothing to answer is not rated, and its rubric and score
+	// are 0.
+	Rated          bool    `json:"rated"`
+	Sent           int     `json:"sent"`
+	Received       int     `json:"received"`
+	Answered       int     `json:"answered"`
+	Declined       int     `json:"declined"`
+	Ignored        int     `json:"ignored"`
+	InProgress     int     `json:"in_progress"`
+	Due            int     `json:"due"`     // elements judged
+	OnTime         int     `json:"on_time"` // of those, resolved by their due time
+	Timeliness     float64 `json:"timeliness"`
+	Quality        float64 `json:"quality"`
+	Cooperation    float64 `json:"cooperation"`
+	MissedCalls    int     `json:"missed_calls"`
+	CategoryErrors int     `json:"category_errors"` // requests it sent under a commitment that does not cover them
+	Undetailed     int     `json:"undetailed"`      // requests it sent with no technical material attached
+	Rubric         int     `json:"rubric"`          // the weighted rubric before penalties, 0-100
+	Score          int     `json:"score"`           // after penalties, 0-100
+}
+
+// ScoreWords is the side's score as the review prints it.
+func (s *SideScore) ScoreWords() string {
+	if !s.Rated {
+		return "not rated"
+	}
+	return fmt.Sprint(s.Score)
 }
 
 // Review scores the state of play as the dialogue would at meeting (0 for
 // the closing review, -1 for a look at play as it stands).
 func Review(st *State, meeting int) *Scorecard {
 	sc := st.Scenario
-	card := &Scorecard{Meeting: meeting, At: Offset(st.Now), Weights: sc.Review.Weights, Requests: []RequestScore{}}
+	card := &Scorecard{Meeting: meeting, At: Offset(st.Now), Weights: sc.Review.Weights,
+		Requests: make([]RequestScore, 0, len(sc.Requests))}
 	var sums [2]struct {
 		t, q, c float64
 		n       int
@@ -143,8 +166,13 @@ func Review(st *State, meeting int) *Scorecard {
 				}
 			}
 		}
+		from := &card.Sides[rs.From]
+		from.Sent++
 		if rs.CategoryError {
-			card.Sides[rs.From].CategoryErrors++
+			from.CategoryErrors++
+		}
+		if len(rs.Attached) == 0 {
+			from.Undetailed++
 		}
 		if rs.Scored > 0 {
 			s := &sums[rs.To]
@@ -156,17 +184,24 @@ func Review(st *State, meeting int) *Scorecard {
 		side := &card.Sides[i]
 		side.Side = injects.Side(i)
 		side.MissedCalls = st.Missed(side.Side)
-		side.Rubric = 100
-		if s := sums[i]; s.n > 0 {
-			n := float64(s.n)
-			side.Timeliness, side.Quality, side.Cooperation = s.t/n, s.q/n, s.c/n
-			total := w.Timeliness + w.Quality + w.Cooperation
-			side.Rubric = int(math.Round(100 * (w.Timeliness*side.Timeliness + w.Quality*side.Quality + w.Cooperation*side.Cooperation) / total))
+		s := sums[i]
+		if side.Rated = s.n > 0; !side.Rated {
+			continue
 		}
-		score := side.Rubric - MissedCallPenalty*side.MissedCalls - CategoryErrorPenalty*side.CategoryErrors
+		n := float64(s.n)
+		side.Timeliness, side.Quality, side.Cooperation = s.t/n, s.q/n, s.c/n
+		total := w.Timeliness + w.Quality + w.Cooperation
+		side.Rubric = int(math.Round(100 * (w.Timeliness*side.Timeliness + w.Quality*side.Quality + w.Cooperation*side.Cooperation) / total))
+		score := side.Rubric - side.Penalty()
 		side.Score = min(max(score, 0), 100)
 	}
 	return card
+}
+
+// Penalty is the points taken from the side's rubric: for calls it let
+// ring out and for requests it sent amiss.
+func (s *SideScore) Penalty() int {
+	return MissedCallPenalty*s.MissedCalls + CategoryErrorPenalty*s.CategoryErrors + UndetailedPenalty*s.Undetailed
 }
 
 // ignored reports whether a request got nothing but, at most, an
@@ -182,13 +217,25 @@ func ignored(rs *RequestScore) bool {
 	return overdue
 }
 
+// The quality values of delivered parts and of declines.
 var qualityValue = [...]float64{injects.Thin: 1.0 / 3, injects.Adequate: 2.0 / 3, injects.Thorough: 1}
+
+const (
+	// thinOnDetail is the value of a thin answer to a request that came
+	// with its technical material: the means to do better were there.
+	thinOnDetail = 1.0 / 6
+	// soundDecline is the quality value of a part declined on a ground
+	// that covers it. With full credit for cooperation, such a decline
+	// scores above a thin answer and below an adequate one.
+	soundDecline = 0.5
+)
 
 func scoreRequest(st *State, i int) RequestScore {
 	sc := st.Scenario
 	req, r := &sc.Requests[i], &st.Requests[i]
 	rs := RequestScore{Request: req.ID, Subject: req.Subject, Kind: req.Kind, From: req.From, To: req.To,
-		Category: req.Category, Basis: req.Basis, CategoryError: req.CategoryError(), Status: st.RequestStatus(i)}
+		Category: req.Category, Basis: req.Basis, CategoryError: req.CategoryError(), Attached: req.Attached,
+		Status: st.RequestStatus(i)}
 	switch {
 	case r.Clarifying:
 		rs.Clarification = "asked, not yet answered"
@@ -206,8 +253,9 @@ func scoreRequest(st *State, i int) RequestScore {
 			}
 		}
 	}
+	rs.Elements = make([]ElementScore, 0, len(req.Elements))
 	var t, q float64
-	var delivered, soundDeclines float64
+	var answered float64 // parts delivered or declined on a ground that covers them
 	for j, spec := range req.Elements {
 		el := &r.Elements[j]
 		es := ElementScore{Element: spec.ID, Kind: spec.Kind, Due: Offset(el.Due)}
@@ -217,16 +265,19 @@ func scoreRequest(st *State, i int) RequestScore {
 			es.State, es.At, es.Quality, es.Scored = ElDelivered, Offset(el.DeliveredAt), el.Quality.String(), true
 			resolvedAt = el.DeliveredAt
 			es.Value = qualityValue[el.Quality]
-			if spec.Kind == injects.Acknowledge {
+			switch {
+			case spec.Kind == injects.Acknowledge:
 				es.Quality, es.Value = "", 1
+			case el.Quality == injects.Thin && req.Detailed():
+				es.Value, es.Thin = thinOnDetail, true
 			}
-			delivered++
+			answered++
 		case el.Declined:
 			es.State, es.At, es.Ground, es.Scored = ElDeclined, Offset(el.DeclinedAt), el.Ground, true
 			resolvedAt = el.DeclinedAt
-			if g, ok := sc.Ground(el.Ground); ok && g.Sound(req.Category) {
-				es.Sound, es.Value = true, 0.5
-				soundDeclines++
+			if g, ok := sc.Ground(el.Ground); ok && g.Sound(req, spec.Kind) {
+				es.Sound, es.Value = true, soundDecline
+				answered++
 			}
 		case el.Due <= st.Now && (el.Overdue || !r.Clarifying):
 			// While a question is pending the clock is stopped: only what
@@ -258,7 +309,7 @@ func scoreRequest(st *State, i int) RequestScore {
 	if rs.Scored > 0 {
 		n := float64(rs.Scored)
 		rs.Timeliness, rs.Quality = t/n, q/n
-		rs.Cooperation = max(0, (delivered+0.5*soundDeclines)/n-missedCallCooperation*float64(rs.Missed))
+		rs.Cooperation = max(0, answered/n-missedCallCooperation*float64(rs.Missed))
 	}
 	return rs
 }

@@ -75,11 +75,16 @@ func (e *Engine) choose(team *injects.Team, c Command, do bool) error {
 	if !ok {
 		return e.refuse("%q has no choice %q", in.Title, c.Choice)
 	}
+	if ch.If != nil {
+		if err := e.allows(ch.If, fmt.Sprintf("%q is not an option on %q now", ch.Label, in.Title)); err != nil {
+			return err
+		}
+	}
 	if !do {
 		return nil
 	}
 	e.emit(Event{Type: InjectChosen, Team: team.ID, Inject: in.ID, Choice: ch.ID})
-	e.applyChoice(ch)
+	e.applyChoice(ch, injects.Audience{Side: team.Side, Team: team.ID})
 	return nil
 }
 
@@ -97,7 +102,7 @@ func (e *Engine) open(team *injects.Team, c Command, do bool) error {
 	case req.Available == nil:
 		return e.refuse("request %q is opened by events of the scenario, not by a command", req.ID)
 	}
-	if err := e.allows(req.Available, ConditionOwner{"request", req.ID}, fmt.Sprintf("request %q cannot be sent yet", req.ID)); err != nil {
+	if err := e.allows(req.Available, fmt.Sprintf("request %q cannot be sent yet", req.ID)); err != nil {
 		return err
 	}
 	if do {
@@ -278,7 +283,7 @@ func (e *Engine) ring(team *injects.Team, c Command, do bool) error {
 		return nil
 	}
 	e.emit(Event{Type: Rang, Team: team.ID, Side: team.Side, Call: len(e.st.Calls) + 1, Request: c.Request})
-	e.moveLadder(e.sc.Hotline.Moves.Ring, "ring", true)
+	e.callMove(&e.st.Calls[len(e.st.Calls)-1], e.sc.Hotline.Moves.Ring, "ring")
 	return nil
 }
 
@@ -306,7 +311,7 @@ func (e *Engine) answer(team *injects.Team, c Command, do bool) error {
 		ev.Due = e.st.Now + e.sc.Hotline.CommitWithin
 	}
 	e.emit(ev)
-	e.moveLadder(steps, c.Answer.String(), true)
+	e.callMove(call, steps, c.Answer.String())
 	e.judgePromises(false)
 	return nil
 }
@@ -324,7 +329,7 @@ func (e *Engine) act(team *injects.Team, c Command, do bool) error {
 		return e.refuse("%q was already done", a.Label)
 	}
 	if a.If != nil {
-		if err := e.allows(a.If, ConditionOwner{"action", a.ID}, fmt.Sprintf("%q is not possible now", a.Label)); err != nil {
+		if err := e.allows(a.If, fmt.Sprintf("%q is not possible now", a.Label)); err != nil {
 			return err
 		}
 	}
@@ -332,7 +337,7 @@ func (e *Engine) act(team *injects.Team, c Command, do bool) error {
 		return nil
 	}
 	e.emit(Event{Type: ActionTaken, Team: team.ID, Action: a.ID})
-	e.apply(a.Effects, a.ID)
+	e.apply(a.Effects, a.ID, injects.Audience{Side: a.Side, Team: team.ID})
 	return nil
 }
 

@@ -29,6 +29,14 @@ actions:
     effects:
       - set: {attributed: true}
       - change: {tension: 15, trust: -10}
+  threaten-sanctions:
+    side: us
+    label: Threaten sanctions on named individuals and entities
+    tone: firm
+    if: 'escalation("us") == 1'
+    effects:
+      - ladder: 1
+      - change: {tension: 10}
 costs:
   acknowledge: 1h
   preserve: {thin: 2h, adequate: 6h, thorough: 12h}
@@ -188,16 +196,20 @@ func TestDecline(t *testing.T) {
 		if ev.Ground != "national-law" || ev.At != 1*h || len(evs) != 1 {
 			t.Errorf("declined on %q at %v with events %s", ev.Ground, ev.At, p.lines(evs))
 		}
-		if got := p.describe(ev); got != "China (Ministry of Public Security) declines the evidence preservation for rfa: Not permitted under national law" {
+		if got := p.describe(ev); got != "China (Ministry of Public Security) declines the evidence preservation for rfa: Not permitted under national law, a ground that does not cover it" {
 			t.Errorf("described as %q", got)
 		}
 		p.refused(deliver("mps", "rfa", "preserve", injects.Thin), `preserve of "rfa" was declined`)
 		p.refused(decline("mps", "rfa", "preserve", "national-law"), `preserve of "rfa" was declined`)
 	})
-	t.Run("on an unsound ground says so", func(t *testing.T) {
+	t.Run("on a ground that does not cover it says so", func(t *testing.T) {
 		p := acknowledged(t)
 		ev := p.must(p.do(decline("mps", "rfa", "mitigate", "national-security")), game.Declined, "mitigate")
-		if got := p.describe(ev); !strings.HasSuffix(got, "Touches national security, not a sound ground for this matter") {
+		if got := p.describe(ev); !strings.HasSuffix(got, "Touches national security, a ground that does not cover it") {
+			t.Errorf("described as %q", got)
+		}
+		ev = p.must(p.do(decline("mps", "rfa", "results", "national-law")), game.Declined, "results")
+		if got := p.describe(ev); !strings.HasSuffix(got, "Not permitted under national law") {
 			t.Errorf("described as %q", got)
 		}
 	})

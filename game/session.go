@@ -119,12 +119,47 @@ func (s *Session) Advance(to time.Duration) error {
 	return errors.Join(errs...)
 }
 
+// NextEvent returns when the next thing happens that the players of side
+// would see: what the engine has due (Engine.NextEvent), or a bot acting.
+// A clock that jumps there skips a quiet stretch without skipping anything.
+func (s *Session) NextEvent(side injects.Side) (time.Duration, bool) {
+	e := s.Engine
+	at, ok := e.NextEvent(side)
+	if !ok {
+		return 0, false
+	}
+	for _, b := range s.bots {
+		if w, planned := b.Wake(e); planned && w > e.st.Now && w < at {
+			at = w
+		}
+	}
+	return at, true
+}
+
+// jumpTo is where a jump of the clock by the actor goes: the next thing the
+// sides they play would see; both sides, for the control cell.
+func (s *Session) jumpTo(a Actor) time.Duration {
+	to := s.Engine.sc.End
+	for side := range injects.Side(2) {
+		if a.Role != Facilitator && !slices.ContainsFunc(a.Teams, func(t string) bool {
+			tm, ok := s.Engine.sc.Team(t)
+			return ok && tm.Side == side
+		}) {
+			continue
+		}
+		if at, ok := s.NextEvent(side); ok {
+			to = min(to, at)
+		}
+	}
+	return to
+}
+
 // Do makes a person's command and lets the bots answer anything due at
-// once. A jump of the clock goes to the next thing players would see,
+// once. A jump of the clock goes to the next thing the person would see,
 // which may be a bot's move.
 func (s *Session) Do(a Actor, c Command) error {
 	if c.Verb == JumpClock {
-		c.At = s.NextEvent()
+		c.At = s.jumpTo(a)
 	}
 	if err := s.Engine.Do(a, c); err != nil {
 		return err
@@ -142,23 +177,9 @@ func (s *Session) Do(a Actor, c Command) error {
 // Check reports whether Do would accept the command now, without doing it.
 func (s *Session) Check(a Actor, c Command) error {
 	if c.Verb == JumpClock {
-		c.At = s.NextEvent()
+		c.At = s.jumpTo(a)
 	}
 	return s.Engine.Check(a, c)
-}
-
-// NextEvent returns when the next thing players would see happens: an
-// inject, a due time, a call's deadline, a meeting, a bot's move, or the
-// end.
-func (s *Session) NextEvent() time.Duration {
-	e := s.Engine
-	t := e.nextVisible()
-	for _, b := range s.bots {
-		if w, ok := b.Wake(e); ok && w > e.st.Now && w < t {
-			t = w
-		}
-	}
-	return t
 }
 
 // NewSession starts a scenario with bots on the sides given a profile; an
@@ -174,8 +195,8 @@ func NewSession(sc *injects.Scenario, seed uint64, profiles [2]string, observe f
 		case "default":
 			p = sc.Sides[side].Counterparts[0]
 		}
-		if _, ok := sc.Profile(p); !ok {
-			return nil, fmt.Errorf("no counterpart profile %q; this scenario has %s", p, profileIDs(sc))
+		if _, err := NewBot(sc, injects.Side(side), p, seed); err != nil {
+			return nil, err
 		}
 		players[side] = botPrefix + p
 	}

@@ -23,10 +23,13 @@ type State struct {
 	Requests []RequestState
 	Actions  []ActionState
 	Calls    []Call
-	Rung     int
-	Reviews  []*Scorecard
-	Ended    bool
-	Ending   string // ending id; empty when the clock ran out with none
+	// Levels is how far each side has escalated its grievances against
+	// the other, by rung; Rung, the ladder everyone sees, is the higher.
+	Levels  [2]int
+	Rung    int
+	Reviews []*Scorecard
+	Ended   bool
+	Ending  string // ending id; empty when the clock ran out with none
 
 	// The story clock as its keepers set it: whether it runs, and its pace
 	// in story time per second (0 until someone changes it).
@@ -307,7 +310,8 @@ func (st *State) Apply(e *Event) {
 			c.Broken = true
 		}
 	case LadderMoved:
-		st.Rung = e.Rung
+		st.Levels[e.Side] = e.Rung
+		st.Rung = max(st.Levels[injects.US], st.Levels[injects.CN])
 	case ActionTaken:
 		if i, ok := sc.ActionIndex(e.Action); ok {
 			st.Actions[i].Taken++
@@ -474,10 +478,19 @@ func (st *State) NextDue(i int) (time.Duration, int, bool) {
 
 // Missed counts the hotline calls to side that went unanswered.
 func (st *State) Missed(side injects.Side) int {
+	return st.callsTo(side, func(c *Call) bool { return c.Missed })
+}
+
+// Kept counts the commitments side made over the hotline and kept.
+func (st *State) Kept(side injects.Side) int {
+	return st.callsTo(side, func(c *Call) bool { return c.Kept })
+}
+
+// callsTo counts the calls to side that went the given way.
+func (st *State) callsTo(side injects.Side, went func(*Call) bool) int {
 	n := 0
 	for k := range st.Calls {
-		c := &st.Calls[k]
-		if c.Missed && c.From != side {
+		if c := &st.Calls[k]; c.From != side && went(c) {
 			n++
 		}
 	}

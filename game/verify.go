@@ -190,8 +190,8 @@ func startRecord(sc *injects.Scenario, log []Event) (Start, error) {
 	}
 	for side, p := range rec.Players {
 		if profile, ok := strings.CutPrefix(p, botPrefix); ok {
-			if _, ok := sc.Profile(profile); !ok {
-				return Start{}, fmt.Errorf("the log's start names no profile of this scenario for %s: %q", injects.Side(side).Title(), profile)
+			if _, err := NewBot(sc, injects.Side(side), profile, 0); err != nil {
+				return Start{}, fmt.Errorf("the log's start names a bot this scenario does not have for %s: %v", injects.Side(side).Title(), err)
 			}
 		} else if p != SoloPlayer && p != Class {
 			return Start{}, fmt.Errorf("the log's start says %q plays %s: expected player, class or bot:<profile>", p, injects.Side(side).Title())

@@ -155,7 +155,7 @@ func TestResumeRefusesAnEditedRun(t *testing.T) {
 				return false
 			}
 			card := *ev.Review
-			card.Sides[injects.US].Score = 0
+			card.Sides[injects.US].Score += 7
 			ev.Review = &card
 			return true
 		}, "differs from what its commands make"},
@@ -281,18 +281,29 @@ func TestRebaseOnAChangedScenario(t *testing.T) {
 		t.Fatalf("rebased on the same scenario, the run differs:\n%s", diffLines(jsonl(t, events), jsonl(t, made)))
 	}
 	_ = s
-	// Without the first inject's choices, the decision on it is dropped.
+	// With the person's first choice renamed in the file, the decision is
+	// dropped, and said why.
+	var chosen *game.Event
+	for i := range events {
+		if events[i].Type == game.InjectChosen && events[i].By == game.SoloPlayer {
+			chosen = &events[i]
+			break
+		}
+	}
+	if chosen == nil {
+		t.Fatal("the person chose nothing")
+	}
 	src, err := os.ReadFile("../injects/scenarios/opm-breach.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	changed := strings.Replace(string(src), "      request-information:", "      ask-for-information:", 1)
+	changed := strings.ReplaceAll(string(src), chosen.Choice, chosen.Choice+"-renamed")
 	sc2 := parseFull(t, changed)
 	_, dropped, err = game.Rebase(sc2, events, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(dropped) == 0 || dropped[0].Event.Choice != "request-information" || !strings.Contains(dropped[0].Reason.Error(), `no choice "request-information"`) {
+	if len(dropped) == 0 || dropped[0].Event.Choice != chosen.Choice || !strings.Contains(dropped[0].Reason.Error(), "no choice") {
 		t.Errorf("dropped %+v", dropped)
 	}
 }

@@ -257,6 +257,7 @@ func (c *checker) injects() {
 		for j := range in.Choices {
 			ch := &in.Choices[j]
 			cw := what + " choice " + strconv.Quote(ch.ID)
+			c.comp.compile(ch.If, cw+" if")
 			c.effects(ch.Effects, cw)
 			if ch.Next != "" {
 				_, ok := s.InjectIndex(ch.Next)
@@ -398,6 +399,7 @@ func (c *checker) timing() {
 
 func (c *checker) warnings() {
 	s := c.s
+	c.lint()
 	if c.library {
 		c.counterparts()
 		return // what counts as unused depends on the files that include this one

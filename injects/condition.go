@@ -58,10 +58,10 @@ type Deps uint8
 const (
 	DepVars     Deps = 1 << iota // variables
 	DepClock                     // hours, days
-	DepLadder                    // ladder, rung
+	DepLadder                    // ladder, rung, escalation
 	DepInjects                   // fired, chose
-	DepRequests                  // status, late, delivered, score
-	DepCalls                     // missed, score
+	DepRequests                  // status, late, delivered, quality, score
+	DepCalls                     // missed, kept, score
 	DepActions                   // taken
 )
 
@@ -76,8 +76,8 @@ func (c *Condition) Requests() ([]string, bool) { return c.requests, !c.anyReque
 var depsOf = map[string]Deps{
 	EnvHours: DepClock, EnvDays: DepClock, EnvLadder: DepLadder, EnvRung: DepLadder,
 	"fired": DepInjects, "chose": DepInjects, "taken": DepActions,
-	"status": DepRequests, "late": DepRequests, "delivered": DepRequests,
-	"score": DepRequests | DepCalls, "missed": DepCalls,
+	"status": DepRequests, "late": DepRequests, "delivered": DepRequests, "quality": DepRequests,
+	"score": DepRequests | DepCalls, "missed": DepCalls, "kept": DepCalls, "escalation": DepLadder,
 }
 
 // Request statuses, as conditions see them through status("id").
@@ -100,8 +100,11 @@ type Probe interface {
 	Status(request string) string
 	Late(request string) bool
 	Delivered(request, element string) bool
+	Quality(request, element string) string
 	Score(side string) int
 	Missed(side string) int
+	Kept(side string) int
+	Escalation(side string) int
 }
 
 // Names every condition can use besides the scenario's variables.
@@ -115,14 +118,17 @@ const (
 // probeFuncs are the functions a condition may call, with what their
 // string arguments name.
 var probeFuncs = map[string][]string{
-	"fired":     {"inject"},
-	"chose":     {"inject", "choice"},
-	"taken":     {"action"},
-	"status":    {"request"},
-	"late":      {"request"},
-	"delivered": {"request", "element"},
-	"score":     {"side"},
-	"missed":    {"side"},
+	"fired":      {"inject"},
+	"chose":      {"inject", "choice"},
+	"taken":      {"action"},
+	"status":     {"request"},
+	"late":       {"request"},
+	"delivered":  {"request", "element"},
+	"quality":    {"request", "element"},
+	"score":      {"side"},
+	"missed":     {"side"},
+	"kept":       {"side"},
+	"escalation": {"side"},
 }
 
 func reservedName(name string) bool {
@@ -146,14 +152,16 @@ func (s *Scenario) Env(p Probe) map[string]any {
 	if p == nil {
 		env["fired"], env["taken"], env["late"] = (func(string) bool)(nil), (func(string) bool)(nil), (func(string) bool)(nil)
 		env["chose"], env["delivered"] = (func(string, string) bool)(nil), (func(string, string) bool)(nil)
-		env["status"] = (func(string) string)(nil)
+		env["status"], env["quality"] = (func(string) string)(nil), (func(string, string) string)(nil)
 		env["score"], env["missed"] = (func(string) int)(nil), (func(string) int)(nil)
+		env["kept"], env["escalation"] = (func(string) int)(nil), (func(string) int)(nil)
 		return env
 	}
 	env["fired"], env["taken"], env["late"] = p.Fired, p.Taken, p.Late
 	env["chose"], env["delivered"] = p.Chose, p.Delivered
-	env["status"] = p.Status
+	env["status"], env["quality"] = p.Status, p.Quality
 	env["score"], env["missed"] = p.Score, p.Missed
+	env["kept"], env["escalation"] = p.Kept, p.Escalation
 	return env
 }
 
@@ -485,17 +493,31 @@ func (v *refChecker) checkCompare(subject, other ast.Node) {
 		}
 		known, what = v.c.known["rung"], "rung"
 	case *ast.CallNode:
-		if id, ok := n.Callee.(*ast.IdentifierNode); !ok || id.Value != "status" {
+		id, ok := n.Callee.(*ast.IdentifierNode)
+		switch {
+		case !ok:
+			return
+		case id.Value == "status":
+			known, what = requestStatuses, "request status"
+		case id.Value == "quality":
+			known, what = append([]string{""}, qualityNames...), "a part's quality"
+		default:
 			return
 		}
-		known, what = requestStatuses, "request status"
 	default:
 		return
 	}
 	if !contains(known, s.Value) {
 		hint := suggest(s.Value, known)
 		if hint == "" {
-			hint = "; it is one of: " + strings.Join(known, ", ")
+			words := make([]string, len(known))
+			for i, k := range known {
+				words[i] = k
+				if k == "" {
+					words[i] = `""` // a part not delivered
+				}
+			}
+			hint = "; it is one of: " + strings.Join(words, ", ")
 		}
 		v.c.r.at(Error, v.cond.at(s.Location().From), CodeBadValue, "%s: %s is never %s%s",
 			v.what, what, strconv.Quote(s.Value), hint)

@@ -19,8 +19,12 @@ func defaultHotline() Hotline {
 			{ID: "sanctions-threatened", Title: "Sanctions threatened", Text: "Sanctions on named individuals or entities are threatened."},
 			{ID: "sanctions-imposed", Title: "Sanctions imposed", Text: "Sanctions on named individuals or entities are in force."},
 		},
-		Moves:   Moves{Ring: 1, Missed: 1, Commit: 0, Explain: 0, Deny: 1, Kept: -1, Broken: 1},
-		Ceiling: 2, // sanctions are threatened by calls, imposed only by decision
+		// Ringing is no offence: a call that fails escalates, a commitment
+		// kept calms.
+		Moves: Moves{Ring: 0, Missed: 1, Commit: 0, Explain: 0, Deny: 1, Kept: -1, Broken: 1},
+		// Calls engage the ministers; sanctions are threatened and imposed
+		// only by decision.
+		Ceiling: 1,
 	}
 }
 

@@ -102,6 +102,8 @@ const (
 	CodeUnusedProfile Code = "unused-profile"
 	CodeUnreachable   Code = "unreachable-ending" // an ending nothing leads to
 	CodeNeverOpened   Code = "never-opened"       // a request nothing opens
+	CodeNeverHolds    Code = "never-holds"        // a condition that can never hold, or an ending tried after one that always does
+	CodeCoversAll     Code = "covers-all"         // a ground that does not say what it covers
 )
 
 // suggest returns ` (did you mean "x"?)` when a known name is close to the

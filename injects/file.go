@@ -46,6 +46,7 @@ type meta struct {
 	start              time.Time
 	end                time.Duration
 	hasEnd             bool
+	playingTime        time.Duration
 	pos                Pos
 }
 
@@ -150,7 +151,7 @@ func (d *decoder) idKey(e field, what string) string {
 }
 
 func (d *decoder) meta(n *yaml.Node) *meta {
-	o := d.object(n, "scenario", "id", "title", "summary", "start", "timezone", "end")
+	o := d.object(n, "scenario", "id", "title", "summary", "start", "timezone", "end", "playing_time")
 	d.require(o, "scenario", "id", "title", "start", "end")
 	m := &meta{
 		id:      d.id(o.get("id"), "scenario.id"),
@@ -183,6 +184,11 @@ func (d *decoder) meta(n *yaml.Node) *meta {
 		if m.hasEnd && m.end <= 0 {
 			d.errorf(v, CodeTime, "scenario.end: the end must come after the start")
 			m.hasEnd = false
+		}
+	}
+	if v := o.get("playing_time"); v != nil {
+		if dur, ok := d.duration(v, "scenario.playing_time"); ok {
+			m.playingTime = d.positive(v, "scenario.playing_time", dur, 0)
 		}
 	}
 	return m
@@ -350,9 +356,23 @@ func (d *decoder) ground(e field) Ground {
 	d.require(o, what, "title")
 	g := Ground{ID: d.idKey(e, "ground"), Title: d.text(o.get("title"), what+" title"),
 		Text: d.text(o.get("text"), what+" text"), Pos: d.pos(e.keyNode)}
+	// One list names matters, parts and flaws alike: their names differ.
+	words := append(append(append([]string{}, categoryNames...), elementNames...), flawNames...)
 	for _, c := range d.list(o.get("covers"), what+" covers") {
-		if i, ok := d.enum(c, what+" covers", categoryNames); ok {
+		s := d.scalar(c, what+" covers", "a matter, a part of a response or a flaw of a request")
+		if s == nil {
+			continue
+		}
+		if i, ok := parse(categoryNames, s.Value); ok {
 			g.Covers = append(g.Covers, Category(i))
+		} else if i, ok := parse(elementNames, s.Value); ok {
+			g.Parts = append(g.Parts, ElementKind(i))
+		} else if i, ok := parse(flawNames, s.Value); ok {
+			g.Flaws = append(g.Flaws, Flaw(i))
+		} else if s.Value == "updates" {
+			g.Parts = append(g.Parts, Update)
+		} else {
+			d.errorf(s, CodeBadValue, "%s covers: %s is not allowed%s", what, describe(s), suggestOr(s.Value, words))
 		}
 	}
 	return g
@@ -495,8 +515,18 @@ func (d *decoder) review(n *yaml.Node, m *meta) *Review {
 	o := d.object(n, "review", "meetings", "weights")
 	r := Review{Weights: defaultWeights, Pos: d.pos(o.node)}
 	for _, mn := range d.list(o.get("meetings"), "review.meetings") {
+		title := ""
+		if b := d.deref(mn); b != nil && b.Kind == yaml.MappingNode {
+			mo := d.object(b, "review.meetings", "at", "title")
+			d.require(mo, "review.meetings", "at")
+			title = d.text(mo.get("title"), "review.meetings title")
+			if mn = mo.get("at"); mn == nil {
+				continue
+			}
+		}
 		if off, ok := d.storyTime(mn, "review.meetings", m); ok {
 			r.Meetings = append(r.Meetings, off)
+			r.Titles = append(r.Titles, title)
 			r.meetingPos = append(r.meetingPos, d.pos(mn))
 		}
 	}
@@ -524,7 +554,7 @@ func (d *decoder) ending(e field) Ending {
 	return end
 }
 
-var requestKeys = []string{"kind", "from", "to", "subject", "body", "category", "basis", "due", "grounds", "if", "on_overdue"}
+var requestKeys = []string{"kind", "from", "to", "subject", "body", "category", "basis", "attached", "due", "grounds", "if", "on_overdue"}
 
 func (d *decoder) request(e field) Request {
 	what := "request " + strconv.Quote(e.key)
@@ -554,6 +584,11 @@ func (d *decoder) request(e field) Request {
 	if v := o.get("basis"); v != nil {
 		b, _ := d.enum(v, what+" basis", basisNames)
 		r.Basis = Basis(b)
+	}
+	for _, a := range d.list(o.get("attached"), what+" attached") {
+		if t := d.text(a, what+" attached"); t != "" {
+			r.Attached = append(r.Attached, t)
+		}
 	}
 	if v := o.get("due"); v != nil {
 		r.Elements = d.due(v, what)
@@ -703,12 +738,15 @@ func (d *decoder) trigger(o object, what string) Trigger {
 
 func (d *decoder) choice(e field, injectWhat string) Choice {
 	what := injectWhat + " choice " + strconv.Quote(e.key)
-	o := d.object(e.value, what, "label", "tone", "effects", "next")
+	o := d.object(e.value, what, "label", "tone", "if", "effects", "next")
 	d.require(o, what, "label")
 	c := Choice{ID: d.idKey(e, "choice"), Label: d.text(o.get("label"), what+" label"), Pos: d.pos(e.keyNode)}
 	if v := o.get("tone"); v != nil {
 		t, _ := d.enum(v, what+" tone", toneNames)
 		c.Tone = Tone(t)
+	}
+	if v := o.get("if"); v != nil {
+		c.If = d.condition(v, what+" if")
 	}
 	c.Effects = d.effects(o.get("effects"), what+" effects")
 	c.Next, c.nextPos = d.id(o.get("next"), what+" next"), d.pos(o.get("next"))

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -170,6 +171,12 @@ func (l *loader) finish(root *fileDoc, name string) (*Scenario, Diagnostics) {
 	l.includes(root, name, 0)
 	s := merge(root, l.r)
 	s.Source, s.Shared = name, root.shared
+	for file, doc := range l.loaded {
+		if doc != root && doc.shared {
+			s.SharedFiles = append(s.SharedFiles, file)
+		}
+	}
+	slices.Sort(s.SharedFiles)
 	s.Digest = hex.EncodeToString(l.digest.Sum(nil))
 	check(s, root, l.r)
 	l.r.diags.sort()

@@ -18,6 +18,7 @@ func merge(root *fileDoc, r *reporter) *Scenario {
 	s := &Scenario{Format: root.format, index: map[string]map[string]int{}}
 	if m := root.meta; m != nil {
 		s.ID, s.Title, s.Summary, s.Start = m.id, m.title, m.summary, m.start
+		s.PlayingTime = m.playingTime
 		s.End = m.end
 	}
 	first := map[string]Pos{}
@@ -116,9 +117,11 @@ func merge(root *fileDoc, r *reporter) *Scenario {
 		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(doc.review.Meetings[a], doc.review.Meetings[b]) })
 		s.Review.Meetings = make([]time.Duration, len(order))
 		s.Review.meetingPos = make([]Pos, len(order))
+		s.Review.Titles = make([]string, len(order))
 		for i, j := range order {
 			s.Review.Meetings[i] = doc.review.Meetings[j] + doc.shift
 			s.Review.meetingPos[i] = doc.review.meetingPos[j]
+			s.Review.Titles[i] = doc.review.Titles[j]
 		}
 	}
 	if doc := firstWith(root, func(f *fileDoc) bool { return f.endings != nil }); doc != nil {

@@ -6,6 +6,7 @@ package injects
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -24,6 +25,10 @@ type Scenario struct {
 	Start time.Time
 	// End is when the exercise ends, as an offset from Start.
 	End time.Duration
+	// PlayingTime is how long a session of the scenario is expected to
+	// take in real time, at the default clock speed with quiet stretches
+	// skipped; zero when the file does not say.
+	PlayingTime time.Duration
 
 	Objectives []Objective
 	Sides      [2]Delegation // indexed by Side
@@ -42,6 +47,9 @@ type Scenario struct {
 
 	// Shared is set for a file meant only to be included by scenarios.
 	Shared bool
+	// SharedFiles names the shared files the scenario includes, as its
+	// positions name them: what they hold may serve other scenarios.
+	SharedFiles []string
 
 	// Source names where the scenario came from: a built-in id or a file path.
 	Source string
@@ -191,6 +199,7 @@ type Choice struct {
 	ID      string
 	Label   string
 	Tone    Tone
+	If      *Condition // offered only while it holds; nil: always
 	Effects []Effect
 	Next    string // inject fired right after the choice, if any
 	Pos     Pos
@@ -238,13 +247,17 @@ type Effect struct {
 // Request is a request for information or assistance that can be opened
 // during play. Its elements' due times count from the moment it is opened.
 type Request struct {
-	ID        string
-	Kind      RequestKind
-	From, To  Side
-	Subject   string
-	Body      string
-	Category  Category
-	Basis     Basis
+	ID       string
+	Kind     RequestKind
+	From, To Side
+	Subject  string
+	Body     string
+	Category Category
+	Basis    Basis
+	// Attached lists the technical material sent with the request
+	// (addresses, times, samples); empty, the request lacks the detail
+	// needed to act on it.
+	Attached  []string
 	Elements  []ElementSpec
 	Grounds   []string // ground ids on which a part may be declined
 	Available *Condition
@@ -285,31 +298,72 @@ type ElementSpec struct {
 	Due  time.Duration // from the request's opening
 }
 
+// Detailed reports whether the request came with the technical material
+// needed to act on it.
+func (r *Request) Detailed() bool { return len(r.Attached) > 0 }
+
 // Ground is a legal ground on which a side may decline part of a request.
+// What it covers is said along three lines, each left empty to cover
+// everything on that line: the matters (categories), the parts of a
+// response, and the requests that have a flaw of their own (Flaws). The
+// review scores a decline on a ground that does not cover the part as a
+// plain refusal.
 type Ground struct {
-	ID    string
-	Title string
-	Text  string
-	// Covers lists the categories for which the ground is sound; empty means
-	// all. The dialogue review scores a refusal on an unsound ground as a
-	// plain refusal.
-	Covers []Category
+	ID     string
+	Title  string
+	Text   string
+	Covers []Category    // the matters it covers
+	Parts  []ElementKind // the parts of a response it covers
+	Flaws  []Flaw        // it covers only requests with one of these flaws
 	Pos    Pos
 }
 
-// Sound reports whether the ground is a sound reason to decline a request of
-// the given category.
-func (g *Ground) Sound(c Category) bool {
-	if len(g.Covers) == 0 {
+// Flaw is something wrong with a request itself, which some grounds answer.
+type Flaw uint8
+
+const (
+	// Misfiled: the request invokes a commitment that does not cover its
+	// matter (a category error).
+	Misfiled Flaw = iota
+	// Undetailed: the request has no technical material attached.
+	Undetailed
+)
+
+var flawNames = []string{"category-error", "nothing-attached"}
+
+func (f Flaw) String() string { return name(flawNames, int(f)) }
+
+// Has reports whether the request has the flaw.
+func (r *Request) Has(f Flaw) bool {
+	if f == Misfiled {
+		return r.CategoryError()
+	}
+	return !r.Detailed()
+}
+
+// Sound reports whether the ground covers declining part (of the given
+// kind) of the request: it names the request's matter, the part and a flaw
+// the request has, on each line it restricts.
+func (g *Ground) Sound(r *Request, part ElementKind) bool {
+	if len(g.Covers) > 0 && !slices.Contains(g.Covers, r.Category) {
+		return false
+	}
+	if len(g.Parts) > 0 && !slices.Contains(g.Parts, part) {
+		return false
+	}
+	if len(g.Flaws) == 0 {
 		return true
 	}
-	for _, x := range g.Covers {
-		if x == c {
+	for _, f := range g.Flaws {
+		if r.Has(f) {
 			return true
 		}
 	}
 	return false
 }
+
+// Unbounded reports whether the ground covers every part of every request.
+func (g *Ground) Unbounded() bool { return len(g.Covers)+len(g.Parts)+len(g.Flaws) == 0 }
 
 // Action is something a side may do at any time the scenario allows, such
 // as a public statement or a sanctions threat.
@@ -332,8 +386,10 @@ type Hotline struct {
 	Rungs        []Rung
 	Moves        Moves
 	// Ceiling is the highest rung that calls and answers alone can raise
-	// the ladder to; rungs above it take a deliberate step, an action or an
-	// effect (a government decides to impose sanctions, a missed call does not).
+	// a side's escalation to. Rungs above it are entered and left only by a
+	// deliberate step, an action or an effect: a government decides to
+	// threaten, impose or lift sanctions; a missed call or a kept commitment
+	// does not.
 	Ceiling int
 	Pos     Pos
 }
@@ -345,8 +401,8 @@ type Rung struct {
 	Text  string
 }
 
-// Moves says how many rungs each hotline event moves the ladder; negative
-// numbers move it down.
+// Moves says how many rungs each hotline event moves the escalation of the
+// side that rang; negative numbers move it down.
 type Moves struct {
 	Ring    int // a side rings the hotline
 	Missed  int // a call is not answered in time
@@ -393,11 +449,14 @@ type Profile struct {
 	Pos        Pos
 }
 
-// Review is when the joint dialogue meets and how it weighs its rubric.
+// Review is when the review meetings are held and how they weigh the
+// rubric.
 type Review struct {
 	Meetings []time.Duration
-	Weights  Weights
-	Pos      Pos
+	// Titles names each meeting, in Meetings order; "" for one left unnamed.
+	Titles  []string
+	Weights Weights
+	Pos     Pos
 
 	meetingPos []Pos // where each meeting is written, in Meetings order
 }

@@ -94,8 +94,8 @@ func TestTeamMatesSeeWhoDecided(t *testing.T) {
 	ana.Pump()
 	mustContain(t, plain(ana), "Ana · FBI (US)", "FBI (you): Ana, Ben", "DHS: bot")
 	// Both press 1 on the breach; Ana's arrives first.
-	keys(ana, "1")
-	keys(ben, "1")
+	keys(ana, "down", "1") // below the situation briefing
+	keys(ben, "down", "1")
 	ben.Pump()
 	mustContain(t, plain(ben), "Decided by Ana (Federal Bureau of Investigation)")
 	if !strings.Contains(ben.status, "already decided") && !strings.HasPrefix(ben.status, "Ana: ") {

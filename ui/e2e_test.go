@@ -120,7 +120,7 @@ func TestPlayAssistanceRequest(t *testing.T) {
 	waitFor(t, tm, "esults for rfa-huaxin (adequate) in preparation")
 	press(tm, "esc", "space")
 	tick(tm, 400) // to the dialogue's meeting, three weeks in
-	waitFor(t, tm, "The joint dialogue met")
+	waitFor(t, tm, "every request reviewed")
 	press(tm, "space")
 	tick(tm, 200)
 	waitFor(t, tm, "The exercise has ended", "Closing review")

@@ -57,10 +57,10 @@ func (m *Model) buildFeed() {
 			m.feed.items = append(m.feed.items, feedItem{inject: -1, msg: k, at: st.Messages[k].At})
 		}
 	}
-	// Newest first; at the same time, the later in the script or the log
-	// first.
+	// Newest first; what arrived at the same time in the order it is
+	// meant to be read: the script's, then the messages'.
 	slices.SortFunc(m.feed.items, func(a, b feedItem) int {
-		return cmp.Or(cmp.Compare(b.at, a.at), cmp.Compare(b.msg, a.msg), cmp.Compare(b.inject, a.inject))
+		return cmp.Or(cmp.Compare(b.at, a.at), cmp.Compare(a.msg, b.msg), cmp.Compare(a.inject, b.inject))
 	})
 	// Keep the selection on the same item as new ones arrive above it.
 	m.feed.cursor = 0

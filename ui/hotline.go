@@ -78,17 +78,26 @@ func (m *Model) hotlineKeys(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) hotlineView(w, h int) string {
 	s, st, sc := m.styles, m.g.State(), m.g.Scenario()
 	var b strings.Builder
-	b.WriteString(s.Title.Render("Escalation ladder") + "\n")
+	b.WriteString(s.Title.Render("Escalation ladder") + s.Dim.Render("  (each side's grievances; the ladder stands at the higher)") + "\n")
 	for i, r := range sc.Hotline.Rungs {
 		mark := "  ○ "
 		if i == st.Rung {
 			mark = s.Warn.Render("  ● ")
 		}
+		var who []string
+		for side := range injects.Side(2) {
+			if st.Levels[side] == i {
+				who = append(who, side.Title())
+			}
+		}
 		line := mark + r.Title
-		if i == st.Rung {
-			line += s.Dim.Render("  ← now")
+		if len(who) > 0 {
+			line += s.Dim.Render("  ← " + strings.Join(who, " and "))
 		}
 		b.WriteString(cut(line, w) + "\n")
+	}
+	if why := m.ladderWhy(); why != "" {
+		b.WriteString(s.Dim.Render(cut("  last moved: "+why, w)) + "\n")
 	}
 	b.WriteString(s.hrule("calls", w) + "\n")
 	if len(st.Calls) == 0 {
@@ -159,4 +168,16 @@ func (m *Model) callLine(c *game.Call) string {
 		state = "answered: " + c.Answer.String()
 	}
 	return fmt.Sprintf("  %d  %s %s%s — %s", c.N, short(sc, c.RangAt), who, about, state)
+}
+
+// ladderWhy says who last moved the ladder and why, as the log says it.
+func (m *Model) ladderWhy() string {
+	events := m.g.since(0)
+	st := m.g.State()
+	for i := min(len(events), st.Seq) - 1; i >= 0; i-- {
+		if ev := &events[i]; ev.Type == game.LadderMoved {
+			return short(st.Scenario, ev.At) + " " + game.Describe(st, ev)
+		}
+	}
+	return ""
 }

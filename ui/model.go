@@ -442,7 +442,14 @@ func (m *Model) react(news []game.Event) {
 				m.meetingSeq = ev.Seq
 				m.panel = reviewPanel
 				m.review.offset = 0
-				m.setStatus(statusInfo, "The joint dialogue met and reviewed every request. The clock is paused; space resumes it.")
+				met := game.ReviewTitle(sc, ev.Review.Meeting) + ": every request reviewed."
+				if st.Running {
+					m.setStatus(statusInfo, met)
+				} else if m.g.Actor.RunsClock() {
+					m.setStatus(statusInfo, met+" The clock is paused; space resumes it.")
+				} else {
+					m.setStatus(statusInfo, met+" The clock is paused.")
+				}
 			}
 		case game.ConditionFailed:
 			m.setStatus(statusBad, "⚠ "+game.Describe(st, ev))

@@ -23,7 +23,7 @@ func TestResumeWherePaused(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := New(Options{Game: g, Manual: true})
-	keys(m, "1", "space")
+	keys(m, "down", "1", "space") // the breach, below the situation briefing
 	steps(m, 1) // T+1h12m: nothing happens then
 	keys(m, "space")
 	stoppedAt := g.State().Now

@@ -147,7 +147,7 @@ func (m *Model) startView() string {
 	profile, _ := sc.Profile(s.profiles()[s.profile])
 	team, _ := sc.Team(s.teams()[s.team])
 	rows := map[startField]struct{ label, value, about string }{
-		scenarioField: {"Scenario", sc.Title, sc.Summary},
+		scenarioField: {"Scenario", sc.Title, playingTime(sc) + sc.Summary},
 		sideField:     {"You play", sc.Sides[s.side].Name, sideAbout(sc, s.side)},
 		teamField: {"Acting as", team.Name,
 			"The team your decisions, requests and calls are made in. You play the whole delegation; in a class, each team has its own players."},
@@ -177,6 +177,15 @@ func (m *Model) startView() string {
 	// One block, its lines aligned on the left, centred as a whole.
 	block := lipgloss.NewStyle().Width(w).Render(b.String())
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, block)
+}
+
+// playingTime says how long a sitting of the scenario takes, where the
+// scenario says.
+func playingTime(sc *injects.Scenario) string {
+	if sc.PlayingTime <= 0 {
+		return ""
+	}
+	return "About " + span(sc.PlayingTime) + " to play at a sensible speed. "
 }
 
 // sideAbout says who leads a delegation and which agencies sit in it.

@@ -567,14 +567,17 @@ func (m *Model) callView(w, h int) string {
 	}
 	b.WriteString(fmt.Sprintf("\nAnswer by %s — %s left  %s\n\n", calendar(sc, c.AnswerBy), span(left),
 		s.bar(left, sc.Hotline.AnswerWithin, 20)))
+	// What becomes of the call moves the caller's escalation, not the
+	// ringing: a denial, a call left to ring out or a promise broken
+	// raises it; a promise kept lowers it.
 	moves := sc.Hotline.Moves
 	b.WriteString(fmt.Sprintf("1  Commit: promise what is outstanding within %s\n", span(sc.Hotline.CommitWithin)))
-	b.WriteString(s.Dim.Render(fmt.Sprintf("   ladder %s now; %s if kept, %s if broken", signed(moves.Commit), signed(moves.Kept), signed(moves.Broken))) + "\n")
+	b.WriteString(s.Dim.Render(fmt.Sprintf("   %s's escalation %s if you keep it, %s if you break it", c.From.Title(), signed(moves.Kept), signed(moves.Broken))) + "\n")
 	b.WriteString("2  Explain: give your reasons without promising\n")
-	b.WriteString(s.Dim.Render("   ladder "+signed(moves.Explain)) + "\n")
+	b.WriteString(s.Dim.Render(fmt.Sprintf("   %s's escalation %s", c.From.Title(), signed(moves.Explain))) + "\n")
 	b.WriteString("3  Deny: reject the complaint\n")
-	b.WriteString(s.Dim.Render("   ladder "+signed(moves.Deny)) + "\n")
-	b.WriteString(s.Dim.Render(fmt.Sprintf("\nesc lets it ring; unanswered by then, it moves the ladder %s.", signed(moves.Missed))))
+	b.WriteString(s.Dim.Render(fmt.Sprintf("   %s's escalation %s", c.From.Title(), signed(moves.Deny))) + "\n")
+	b.WriteString(s.Dim.Render(fmt.Sprintf("\nesc lets it ring; unanswered by then, %s's escalation moves %s.", c.From.Title(), signed(moves.Missed))))
 	boxW := min(w-4, 76)
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, s.Modal.Width(boxW).Render(b.String()))
 }

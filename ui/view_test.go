@@ -41,7 +41,7 @@ func TestFeedScreen(t *testing.T) {
 func TestFeedAfterDecision(t *testing.T) {
 	forSizes(t, func(t *testing.T, w, h int) {
 		m := newPlay(t, "opm-breach", injects.US, "by-the-book", w, h)
-		keys(m, "1", "space")
+		keys(m, "down", "1", "space") // the breach, below the situation briefing
 		steps(m, 3) // 3.6 story hours at 12h a second
 		keys(m, "space")
 		golden.RequireEqual(t, plain(m))

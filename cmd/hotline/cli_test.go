@@ -97,7 +97,7 @@ func TestRunAndReview(t *testing.T) {
 	if status != 0 {
 		t.Fatalf("run: status %d\n%s", status, out)
 	}
-	for _, want := range []string{"Cascade Composites", "Closing review of the joint dialogue", "Outcome:", "Log saved to " + logPath} {
+	for _, want := range []string{"Cascade Composites", "Closing review of the exercise", "Outcome:", "Log saved to " + logPath} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the run's output lacks %q", want)
 		}
@@ -143,8 +143,16 @@ func TestScenarios(t *testing.T) {
 	}
 }
 
+func TestRunWithAStrategy(t *testing.T) {
+	out, _, status := hotline(t, "run", "--scenario", "hotline-escalation", "--us", "strategy:escalate")
+	if status != 0 || !strings.Contains(out, "United States: strategy:escalate bot") {
+		t.Errorf("status %d:\n%s", status, out)
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
-	for _, args := range [][]string{{"bogus"}, {"run", "--sed", "3"}, {"play", "--side", "uk"}, {"run", "--us", "hawk"}} {
+	for _, args := range [][]string{{"bogus"}, {"run", "--sed", "3"}, {"play", "--side", "uk"}, {"run", "--us", "hawk"},
+		{"run", "--cn", "strategy:hawk"}} {
 		_, errOut, status := hotline(t, args...)
 		if status != 2 || !strings.HasPrefix(errOut, "hotline: ") {
 			t.Errorf("%v: status %d, %q", args, status, errOut)

@@ -67,7 +67,8 @@ func rootCommand() *cobra.Command {
 		Short: "A tabletop exercise of the US–China cybercrime hotline mechanism (2015)",
 		Long: `Hotline walks players through scripted injects — an OPM-style breach, requests
 for assistance, a hotline escalation — while the story clock runs, deadlines
-fall due, and the high-level joint dialogue reviews every response.`,
+fall due, and every response is reviewed for its timeliness and quality, as the
+high-level joint dialogue would review it.`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				return usagef("unknown command %q", args[0])

@@ -16,10 +16,10 @@ func reviewCommand() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "review LOG",
-		Short: "Print the joint dialogue's review from a saved log",
+		Short: "Print the review of a saved log",
 		Long: `Review replays a saved event log and prints the closing review, or a review of
 the state of play if the exercise has not ended. --meeting N prints the review
-of the Nth scheduled dialogue meeting instead.`,
+of the Nth scheduled review meeting instead.`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usagef("name one log file to review")

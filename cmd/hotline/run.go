@@ -22,7 +22,7 @@ func runCommand() *cobra.Command {
 		Use:   "run",
 		Short: "Play a scenario to the end with bots on both sides and print the transcript",
 		Long: `Run plays a scenario headless, with a counterpart bot on each side, and prints
-the transcript with story timestamps, then the joint dialogue's closing review.
+the transcript with story timestamps, then the closing review.
 The same scenario, seed and profiles always give the same run.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -34,6 +34,12 @@ The same scenario, seed and profiles always give the same run.`,
 				return err
 			}
 			for side, p := range [2]string{us, cn} {
+				if id, ok := strings.CutPrefix(p, game.StrategyPrefix); ok {
+					if !knownStrategy(id) {
+						return usagef("the --%s flag names no strategy: %q; the strategies are %s", injects.Side(side), id, strategyIDs())
+					}
+					continue
+				}
 				if _, ok := sc.Profile(p); p != "" && !ok {
 					return usagef("the --%s flag names no profile of this scenario: %q; it has %s", injects.Side(side), p, strings.Join(sc.Sides[side].Counterparts, ", "))
 				}
@@ -81,11 +87,28 @@ The same scenario, seed and profiles always give the same run.`,
 	f := cmd.Flags()
 	f.StringVar(&scenario, "scenario", injects.DefaultScenario, "built-in scenario id or inject file")
 	f.Uint64Var(&seed, "seed", 1, "seed for the bots' chances")
-	f.StringVar(&us, "us", "", "counterpart profile playing the US (default: the scenario's first)")
-	f.StringVar(&cn, "cn", "", "counterpart profile playing China (default: the scenario's first)")
+	f.StringVar(&us, "us", "", "counterpart profile playing the US (default: the scenario's first), or strategy:ID for a scripted strategy")
+	f.StringVar(&cn, "cn", "", "counterpart profile playing China (default: the scenario's first), or strategy:ID for a scripted strategy")
 	f.StringVar(&logPath, "log", "", "write the event log (JSONL) to this file")
 	f.StringVar(&format, "format", "text", "output: text (transcript and review) or json (events, one a line)")
 	return cmd
+}
+
+func knownStrategy(id string) bool {
+	for _, s := range game.Strategies() {
+		if s.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func strategyIDs() string {
+	var ids []string
+	for _, s := range game.Strategies() {
+		ids = append(ids, game.StrategyPrefix+s.ID)
+	}
+	return strings.Join(ids, ", ")
 }
 
 // loadScenario loads a built-in scenario or an inject file, printing the

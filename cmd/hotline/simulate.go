@@ -41,7 +41,8 @@ seed --seed + k, so the same flags give the same report. --profiles all plays
 every pair of the sides' counterparts; --profiles cooperative,stonewalling
 plays every pair of the profiles named.
 
-With --strict, simulate exits 1 when something was never reached, so that it
+With --strict, simulate exits 1 when something was never reached (outside the
+shared files a scenario includes, which may serve other scenarios), so that it
 can guard a scenario in continuous integration.`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 1 {
@@ -90,7 +91,7 @@ can guard a scenario in continuous integration.`,
 				}
 				fmt.Fprintf(cmd.ErrOrStderr(), "Took %s on %d cores.\n", r.Elapsed.Round(time.Millisecond), r.Workers)
 			}
-			if strict && len(r.Unreached) > 0 {
+			if strict && r.Gaps() > 0 {
 				return exitError{1}
 			}
 			return nil

@@ -202,7 +202,11 @@ func (t *tally) play(pair [2]string, p int, seed uint64, job int) {
 	t.endings[p][e]++
 	if n := len(st.Reviews); n > 0 {
 		for side := range 2 {
-			t.scores[p][side][min(max(st.Reviews[n-1].Sides[side].Score, 0), 100)]++
+			// A side that received nothing to answer is not rated: its
+			// score would say nothing.
+			if sc := &st.Reviews[n-1].Sides[side]; sc.Rated {
+				t.scores[p][side][min(max(sc.Score, 0), 100)]++
+			}
 		}
 	}
 	for i, v := range st.Vars {

@@ -34,6 +34,8 @@ type Scenario struct {
 	Start    CalendarTime `json:"start" jsonschema:"required" jsonschema_description:"The story clock's first instant, T+0, in timezone: 2015-10-05 09:00."`
 	Timezone Text         `json:"timezone,omitempty" jsonschema_description:"An IANA time-zone name such as America/New_York (the default), Asia/Shanghai or UTC. All calendar times of the file are read in it."`
 	End      StoryTime    `json:"end" jsonschema:"required" jsonschema_description:"When the exercise ends: an offset such as T+30d or a calendar time. The closing review is held then."`
+	// PlayingTime is shown on the start screen.
+	PlayingTime Duration `json:"playing_time,omitempty" jsonschema_description:"How long a sitting takes to play, in real time, at a sensible speed: 45m. Shown on the start screen."`
 }
 
 // Include is one included file: its name, or a block.
@@ -78,9 +80,9 @@ type Variable struct {
 
 // Ground is a legal ground for declining part of a request.
 type Ground struct {
-	Title  Text         `json:"title" jsonschema:"required" jsonschema_description:"Shown when a part is declined."`
-	Text   Text         `json:"text,omitempty" jsonschema_description:"The ground explained."`
-	Covers CategoryList `json:"covers,omitempty" jsonschema_description:"The kinds of matter for which the ground is sound. Default: every category."`
+	Title  Text      `json:"title" jsonschema:"required" jsonschema_description:"Shown when a part is declined."`
+	Text   Text      `json:"text,omitempty" jsonschema_description:"The ground explained."`
+	Covers CoverList `json:"covers,omitempty" jsonschema_description:"What the ground answers: matters (commercial-theft...), parts of a response (update, results...) or flaws of a request (nothing-attached, category-error). A decline on a ground that does not cover the part is a plain refusal. Without covers, it covers everything, with a warning."`
 }
 
 // Profile is a counterpart bot.
@@ -165,8 +167,14 @@ type Cost struct {
 
 // Review is the joint dialogue's calendar and rubric.
 type Review struct {
-	Meetings StoryTimeList  `json:"meetings,omitempty" jsonschema_description:"The scheduled dialogue meetings: offsets or calendar times, none after the end. A closing review is always held at the end."`
+	Meetings MeetingList    `json:"meetings,omitempty" jsonschema_description:"The scheduled dialogue meetings: offsets or calendar times, none after the end, or blocks with at and title. A closing review is always held at the end."`
 	Weights  *ReviewWeights `json:"weights,omitempty" jsonschema_description:"The rubric's weights, default 0.4 / 0.3 / 0.3. Given, weights left out are 0; at least one must be above 0."`
+}
+
+// Meeting is a dialogue meeting: its time, or a block with a title.
+type Meeting struct {
+	At    StoryTime `json:"at" jsonschema:"required" jsonschema_description:"When it meets."`
+	Title Text      `json:"title,omitempty" jsonschema_description:"What the review is called: the first meeting of the joint dialogue, say."`
 }
 
 // ReviewWeights are the rubric's weights.
@@ -192,6 +200,7 @@ type Request struct {
 	Body      Text        `json:"body,omitempty" jsonschema_description:"The request itself (Markdown)."`
 	Category  Category    `json:"category" jsonschema:"required" jsonschema_description:"What the matter is."`
 	Basis     Basis       `json:"basis,omitempty" jsonschema_description:"The commitment the request invokes. Default cooperation. pledge fits commercial-theft only, norms critical-infrastructure only: anything else is a category error."`
+	Attached  TextList    `json:"attached,omitempty" jsonschema_description:"The technical material sent with the request: addresses, times, samples. A request without any is judged thin on detail, and insufficient-information covers declining it."`
 	Due       *Due        `json:"due" jsonschema:"required" jsonschema_description:"The parts of the response and how long after opening each is due. acknowledge is required."`
 	Grounds   IDList      `json:"grounds,omitempty" jsonschema_description:"The grounds on which the receiver may decline a part. With none, nothing can be declined."`
 	If        Condition   `json:"if,omitempty" jsonschema_description:"When it holds, the requesting side may open the request itself. Without it, only an open: effect opens it."`
@@ -239,10 +248,11 @@ type Inject struct {
 
 // Choice is an option on an inject.
 type Choice struct {
-	Label   Text    `json:"label" jsonschema:"required" jsonschema_description:"The option as players read it."`
-	Tone    Tone    `json:"tone,omitempty" jsonschema_description:"Bots weigh choices by tone; tone scores nothing. Default measured."`
-	Effects Effects `json:"effects,omitempty" jsonschema_description:"Applied when the choice is taken."`
-	Next    ID      `json:"next,omitempty" jsonschema_description:"An inject fired right after the choice's effects."`
+	Label   Text      `json:"label" jsonschema:"required" jsonschema_description:"The option as players read it."`
+	Tone    Tone      `json:"tone,omitempty" jsonschema_description:"Bots weigh choices by tone; tone scores nothing. Default measured."`
+	Effects Effects   `json:"effects,omitempty" jsonschema_description:"Applied when the choice is taken."`
+	Next    ID        `json:"next,omitempty" jsonschema_description:"An inject fired right after the choice's effects."`
+	If      Condition `json:"if,omitempty" jsonschema_description:"The choice is offered only while it holds."`
 }
 
 // Deadline is the time to choose, written as a duration or as a block.
@@ -293,6 +303,9 @@ type (
 	IDList        []ID
 	CategoryList  []Category
 	StoryTimeList []StoryTime
+	MeetingList   []Meeting
+	TextList      []Text
+	CoverList     []Cover
 	DurationList  []Duration
 	IncludeList   []Include
 )

@@ -143,6 +143,22 @@ func (Category) JSONSchema() *jsonschema.Schema {
 	return vocabulary(func(i int) string { return injects.Category(i).String() })
 }
 
+// Cover is what a ground covers: a matter, a part of a response or a flaw
+// of a request.
+type Cover string
+
+func (Cover) JSONSchema() *jsonschema.Schema {
+	var enum []any
+	for _, v := range []*jsonschema.Schema{
+		vocabulary(func(i int) string { return injects.Category(i).String() }),
+		vocabulary(func(i int) string { return injects.ElementKind(i).String() }),
+		vocabulary(func(i int) string { return injects.Flaw(i).String() }),
+	} {
+		enum = append(enum, v.Enum...)
+	}
+	return &jsonschema.Schema{Type: "string", Enum: append(enum, "updates")}
+}
+
 func (Basis) JSONSchema() *jsonschema.Schema {
 	return vocabulary(func(i int) string { return injects.Basis(i).String() })
 }
@@ -168,6 +184,7 @@ func (Team) JSONSchemaExtend(s *jsonschema.Schema)     { orScalar(s, ref("Text")
 func (Rung) JSONSchemaExtend(s *jsonschema.Schema)     { orScalar(s, ref("Text")) }
 func (Deadline) JSONSchemaExtend(s *jsonschema.Schema) { orScalar(s, ref("Duration")) }
 func (Cost) JSONSchemaExtend(s *jsonschema.Schema)     { orScalar(s, ref("Duration")) }
+func (Meeting) JSONSchemaExtend(s *jsonschema.Schema)  { orScalar(s, ref("StoryTime")) }
 
 // An effect has exactly one key.
 func (Effect) JSONSchemaExtend(s *jsonschema.Schema) {
@@ -184,6 +201,9 @@ func oneOrMany(s *jsonschema.Schema) {
 func (IDList) JSONSchemaExtend(s *jsonschema.Schema)        { oneOrMany(s) }
 func (CategoryList) JSONSchemaExtend(s *jsonschema.Schema)  { oneOrMany(s) }
 func (StoryTimeList) JSONSchemaExtend(s *jsonschema.Schema) { oneOrMany(s) }
+func (MeetingList) JSONSchemaExtend(s *jsonschema.Schema)   { oneOrMany(s) }
+func (TextList) JSONSchemaExtend(s *jsonschema.Schema)      { oneOrMany(s) }
+func (CoverList) JSONSchemaExtend(s *jsonschema.Schema)     { oneOrMany(s) }
 func (DurationList) JSONSchemaExtend(s *jsonschema.Schema)  { oneOrMany(s) }
 func (IncludeList) JSONSchemaExtend(s *jsonschema.Schema)   { oneOrMany(s) }
 
