@@ -24,7 +24,7 @@ func TestResumeWherePaused(t *testing.T) {
 	}
 	m := New(Options{Game: g, Manual: true})
 	keys(m, "down", "1", "space") // the breach, below the situation briefing
-	steps(m, 1) // T+1h12m: nothing happens then
+	steps(m, 1)                   // T+1h12m: nothing happens then
 	keys(m, "space")
 	stoppedAt := g.State().Now
 	if stoppedAt != 72*time.Minute {

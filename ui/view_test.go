@@ -42,7 +42,7 @@ func TestFeedAfterDecision(t *testing.T) {
 	forSizes(t, func(t *testing.T, w, h int) {
 		m := newPlay(t, "opm-breach", injects.US, "by-the-book", w, h)
 		keys(m, "down", "1", "space") // the breach, below the situation briefing
-		steps(m, 3) // 3.6 story hours at 12h a second
+		steps(m, 3)                   // 3.6 story hours at 12h a second
 		keys(m, "space")
 		golden.RequireEqual(t, plain(m))
 	})
