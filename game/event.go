@@ -223,7 +223,7 @@ func (e Event) MarshalJSON() ([]byte, error) {
 	case SpeedSet:
 		w.Speed = injects.FormatDuration(e.Speed)
 	case MessageSent:
-		w.To = audienceText(e.To)
+		w.To = e.To.String()
 	case PersonSeated:
 		w.Role = e.Role.String()
 	case ObservationNoted:
@@ -282,7 +282,7 @@ func (e *Event) UnmarshalJSON(b []byte) error {
 		}
 	}
 	if w.To != "" {
-		if e.To, err = parseAudience(w.To); err != nil {
+		if e.To, err = injects.ParseAudience(w.To); err != nil {
 			return fmt.Errorf("to: %v", err)
 		}
 	}
@@ -370,32 +370,6 @@ func goKindWords(k reflect.Kind) string {
 		return "a list"
 	}
 	return "an object"
-}
-
-// audienceText writes an audience as a log does: all, a side, or a team id.
-func audienceText(a injects.Audience) string {
-	switch {
-	case a.All:
-		return "all"
-	case a.Team != "":
-		return a.Team
-	}
-	return a.Side.String()
-}
-
-// parseAudience reads what audienceText wrote; a team id is checked against
-// the scenario later.
-func parseAudience(s string) (injects.Audience, error) {
-	if s == "all" {
-		return injects.Audience{All: true}, nil
-	}
-	if side, ok := injects.ParseSide(s); ok {
-		return injects.Audience{Side: side}, nil
-	}
-	if s == "" {
-		return injects.Audience{}, errors.New("no one named")
-	}
-	return injects.Audience{Team: s}, nil
 }
 
 // Rating is an evaluator's rating of how an objective was performed, on

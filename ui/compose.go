@@ -65,19 +65,21 @@ func messageForm(sc *injects.Scenario) *form {
 	return f
 }
 
-// audienceOf reads a picker's value: all, a side, or a team.
+// audienceOf reads a picker's value: all, a side, or a team, whose side
+// the scenario says.
 func audienceOf(sc *injects.Scenario, v string) (injects.Audience, bool) {
-	if v == "all" {
-		return injects.Audience{All: true}, true
+	a, err := injects.ParseAudience(v)
+	if err != nil {
+		return a, false
 	}
-	if side, ok := injects.ParseSide(v); ok {
-		return injects.Audience{Side: side}, true
+	if a.Team != "" {
+		t, ok := sc.Team(a.Team)
+		if !ok {
+			return a, false
+		}
+		a.Side = t.Side
 	}
-	t, ok := sc.Team(v)
-	if !ok {
-		return injects.Audience{}, false
-	}
-	return injects.Audience{Side: t.Side, Team: t.ID}, true
+	return a, true
 }
 
 // noteForm is an evaluator's observation: the objective it bears on, the

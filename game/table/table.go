@@ -299,9 +299,36 @@ func (t *Table) call(f func()) error {
 // engine's refusal. It waits for the table's goroutine, never for another
 // client.
 func (t *Table) Do(a game.Actor, c game.Command) ([]game.Event, error) {
+	return t.command(func() (game.Actor, game.Command, bool) { return a, c, true })
+}
+
+// SetRunning starts or stops the clock as the actor, if it is not so
+// already; toggle turns it the other way from however it stands when the
+// table gets to it (a keystroke's meaning must not depend on news the
+// screen has not shown yet).
+func (t *Table) SetRunning(a game.Actor, on, toggle bool) ([]game.Event, error) {
+	return t.command(func() (game.Actor, game.Command, bool) {
+		running := t.sess.Engine.State().Running
+		if toggle {
+			on = !running
+		}
+		if on {
+			return a, game.Command{Verb: game.RunClock}, !running
+		}
+		return a, game.Command{Verb: game.PauseClock}, running
+	})
+}
+
+// command makes the command that decide gives, if it gives one, on the
+// table's goroutine, and returns the events it made or the refusal.
+func (t *Table) command(decide func() (game.Actor, game.Command, bool)) ([]game.Event, error) {
 	var err error
 	var made []game.Event
 	if cerr := t.call(func() {
+		a, c, ok := decide()
+		if !ok {
+			return
+		}
 		mark := t.sess.Engine.State().Seq
 		err = t.sess.Do(a, c)
 		var bad error
@@ -312,37 +339,6 @@ func (t *Table) Do(a game.Actor, c game.Command) ([]game.Event, error) {
 		made = t.events[mark:len(t.events):len(t.events)]
 		t.mu.Unlock()
 		t.after(bad)
-	}); cerr != nil {
-		return nil, cerr
-	}
-	return made, err
-}
-
-// SetRunning starts or stops the clock as the actor, if it is not so
-// already; toggle turns it the other way from however it stands when the
-// table gets to it (a keystroke's meaning must not depend on news the
-// screen has not shown yet).
-func (t *Table) SetRunning(a game.Actor, on, toggle bool) ([]game.Event, error) {
-	var err error
-	var made []game.Event
-	if cerr := t.call(func() {
-		st := t.sess.Engine.State()
-		if toggle {
-			on = !st.Running
-		}
-		if st.Running == on {
-			return
-		}
-		verb := game.PauseClock
-		if on {
-			verb = game.RunClock
-		}
-		mark := st.Seq
-		err = t.sess.Do(a, game.Command{Verb: verb})
-		t.mu.Lock()
-		made = t.events[mark:len(t.events):len(t.events)]
-		t.mu.Unlock()
-		t.after(nil)
 	}); cerr != nil {
 		return nil, cerr
 	}
