@@ -354,7 +354,10 @@ func (m *Model) seatsView(w, h int) string {
 				for _, c := range conns[1:] {
 					idle = min(idle, now.Sub(c.Active))
 				}
-				state = s.Good.Render("connected") + ", idle " + span(idle.Truncate(time.Second))
+				state = s.Good.Render("connected")
+				if !now.IsZero() {
+					state += ", idle " + span(max(idle, 0).Truncate(time.Second))
+				}
 				if len(conns) > 1 {
 					state += fmt.Sprintf(" (%d connections)", len(conns))
 				}

@@ -230,7 +230,22 @@ func (m *Model) Game() *Game { return m.g }
 // Init asks the terminal for its background, to pick light or dark styles,
 // and listens to the table.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.renderVisible(), m.listen())
+	return tea.Batch(tea.RequestBackgroundColor, m.renderVisible(), m.listen(), m.idleTick())
+}
+
+// idleEvery is how often the facilitator's console brings the seats' idle
+// times up to date when nothing else happens.
+const idleEvery = 5 * time.Second
+
+type idleMsg time.Time
+
+// idleTick keeps a facilitator's idle times current; no other seat needs
+// a clock of its own.
+func (m *Model) idleTick() tea.Cmd {
+	if m.opts.View != ControlView || m.opts.Manual || m.rp != nil {
+		return nil
+	}
+	return tea.Tick(idleEvery, func(t time.Time) tea.Msg { return idleMsg(t) })
 }
 
 // listen waits for the table's next news, unless the caller delivers it.
@@ -349,6 +364,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case replayTick:
 		return tea.Batch(m.replayStep(msg), m.renderVisible())
+	case idleMsg:
+		m.wall = time.Time(msg)
+		return m.idleTick()
 	case ScenarioChanged:
 		return m.scenarioChanged(msg)
 	case reloadedMsg:
