@@ -29,6 +29,9 @@ func (m *Model) buildHotline() {
 	st, sc := m.g.State(), m.g.Scenario()
 	h := &m.hotline
 	h.items = h.items[:0]
+	if m.opts.View != PlayView {
+		return // seen from above: nothing to do here
+	}
 	for _, c := range st.Calls {
 		if c.Open() && c.From != m.g.Side {
 			h.items = append(h.items, hotItem{call: c.N, action: -1})
@@ -45,6 +48,9 @@ func (m *Model) buildHotline() {
 
 func (m *Model) hotlineKeys(msg tea.KeyPressMsg) tea.Cmd {
 	k, h := m.keys, &m.hotline
+	if len(h.items) == 0 {
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.Up):
 		h.cursor = max(0, h.cursor-1)
@@ -107,6 +113,9 @@ func (m *Model) hotlineView(w, h int) string {
 	for _, c := range st.Calls[first:] {
 		b.WriteString(cut(m.callLine(&c), w) + "\n")
 	}
+	if len(m.hotline.items) == 0 {
+		return b.String()
+	}
 	b.WriteString(s.hrule("you can", w) + "\n")
 	lead := m.g.lead()
 	for k, it := range m.hotline.items {
@@ -145,7 +154,10 @@ func (m *Model) hotlineView(w, h int) string {
 func (m *Model) callLine(c *game.Call) string {
 	s, st, sc := m.styles, m.g.State(), m.g.Scenario()
 	who := "You rang " + c.From.Other().Title()
-	if c.From != m.g.Side {
+	switch {
+	case m.g.Viewer.All:
+		who = c.From.Title() + " rang " + c.From.Other().Title()
+	case c.From != m.g.Side:
 		who = c.From.Title() + " rang you"
 	}
 	about := ""

@@ -40,6 +40,7 @@ const (
 	incoming direction = iota // the player's side must answer it
 	outgoing                  // the player's side sent it
 	unsent                    // the player's side may send it
+	between                   // seen from above: one side's request to the other
 )
 
 func (m *Model) buildRequests() {
@@ -54,6 +55,10 @@ func (m *Model) buildRequests() {
 		req, rs := &sc.Requests[i], &st.Requests[i]
 		row := reqRow{i: i, el: -1, status: st.RequestStatus(i)}
 		switch {
+		case m.g.Viewer.All && rs.Opened:
+			row.dir = between
+		case m.g.Viewer.All:
+			continue
 		case rs.Opened && req.To == m.g.Side:
 			row.dir = incoming
 		case rs.Opened && req.From == m.g.Side:
@@ -77,11 +82,13 @@ func (m *Model) buildRequests() {
 	rank := func(r reqRow) int {
 		switch {
 		case r.dir == unsent:
-			return 3
+			return 4
 		case r.el < 0:
-			return 2 // settled
+			return 3 // settled
 		case r.dir == outgoing:
-			return 1
+			return 2
+		case r.dir == between && r.status != injects.StatusOverdue:
+			return 1 // from above, what is overdue comes first
 		}
 		return 0
 	}
@@ -132,6 +139,8 @@ func (m *Model) requestKeys(msg tea.KeyPressMsg) tea.Cmd {
 				r.part = row.el
 			}
 		}
+	case m.opts.View != PlayView:
+		// Seen from above, the queue is read only.
 	case key.Matches(msg, k.Send):
 		if row, ok := m.selectedRow(); ok {
 			m.send(row.i)
@@ -167,6 +176,16 @@ func (m *Model) detailKeys(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.PageUp):
 		r.scroll.offset = max(0, r.scroll.offset-5)
+		return nil
+	case m.opts.View != PlayView:
+		switch {
+		case key.Matches(msg, k.Back):
+			r.open = -1
+		case key.Matches(msg, k.Up):
+			r.part = max(0, r.part-1)
+		case key.Matches(msg, k.Down):
+			r.part = min(len(req.Elements)-1, r.part+1)
+		}
 		return nil
 	}
 	if r.declining {
@@ -249,6 +268,12 @@ func (m *Model) deliver(req *injects.Request, j int, q injects.Quality) {
 
 func (m *Model) requestHelp() []key.Binding {
 	k, r := m.keys, &m.requests
+	if m.opts.View != PlayView {
+		if r.open < 0 {
+			return []key.Binding{k.Up, k.Down, withHelp(k.Open, "enter", "open")}
+		}
+		return []key.Binding{withHelp(k.Up, "↑↓", "part"), k.Back}
+	}
 	if r.open < 0 {
 		keys := []key.Binding{k.Up, k.Down, withHelp(k.Open, "enter", "open")}
 		if row, ok := m.selectedRow(); ok && row.dir == unsent {
@@ -309,7 +334,10 @@ func (m *Model) queueView(w, h int) string {
 		row := r.rows[k]
 		req, rs := &sc.Requests[row.i], &st.Requests[row.i]
 		with := "from " + sideCode(req.From)
-		if row.dir != incoming {
+		switch row.dir {
+		case between:
+			with = sideCode(req.From) + "→" + sideCode(req.To)
+		case outgoing, unsent:
 			with = "to " + sideCode(req.To)
 		}
 		kind := "RFI"
@@ -318,7 +346,7 @@ func (m *Model) queueView(w, h int) string {
 		}
 		status := row.status
 		switch {
-		case status == injects.StatusOverdue && row.dir == incoming:
+		case status == injects.StatusOverdue && (row.dir == incoming || row.dir == between):
 			status = s.Bad.Render("⚠ OVERDUE")
 		case status == injects.StatusOverdue:
 			status = s.Warn.Render("⚠ late")
@@ -363,6 +391,8 @@ func (m *Model) rowPreview(w int) string {
 	req := &sc.Requests[row.i]
 	hint := "enter opens it"
 	switch row.dir {
+	case between:
+		hint = "enter opens it: its parts, each with its due time and who answered"
 	case unsent:
 		hint = "s sends it"
 	case outgoing:
@@ -378,11 +408,14 @@ func (m *Model) detailView(w, h int) string {
 	r := &m.requests
 	req, rs := &sc.Requests[r.open], &st.Requests[r.open]
 	var b strings.Builder
-	role := "you received it"
-	if req.From == m.g.Side {
-		role = "you sent it"
+	role := " (you received it)"
+	switch {
+	case m.g.Viewer.All:
+		role = ""
+	case req.From == m.g.Side:
+		role = " (you sent it)"
 	}
-	b.WriteString(s.Title.Render(fmt.Sprintf("%s · %s · %s → %s (%s)", req.ID, req.Kind.Title(), req.From.Title(), req.To.Title(), role)) + "\n")
+	b.WriteString(s.Title.Render(fmt.Sprintf("%s · %s · %s → %s%s", req.ID, req.Kind.Title(), req.From.Title(), req.To.Title(), role)) + "\n")
 	b.WriteString(cut(req.Subject, w) + "\n")
 	sent := "not sent yet"
 	if rs.Opened {
@@ -396,8 +429,10 @@ func (m *Model) detailView(w, h int) string {
 		b.WriteString(s.Dim.Render("You asked for clarification: the clock is stopped until they answer.") + "\n")
 	}
 	b.WriteString(m.partsTable(w))
-	b.WriteString(m.styles.hrule("you can", w) + "\n")
-	b.WriteString(m.actionsView(w))
+	if m.opts.View == PlayView {
+		b.WriteString(m.styles.hrule("you can", w) + "\n")
+		b.WriteString(m.actionsView(w))
+	}
 	b.WriteString(m.styles.hrule("the request", w) + "\n")
 	b.WriteString(m.md.get(mdKey{"request", req.ID, w}, req.Body))
 	return scrolled(b.String(), &r.scroll, h)

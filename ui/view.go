@@ -470,6 +470,9 @@ func (m *Model) prepare() {
 	if r := m.latestMeeting(); r != nil {
 		card = r // the meeting just held, under its own time
 	}
+	if m.opts.View != PlayView {
+		b.WriteString(m.objectivesView(m.width) + "\n")
+	}
 	game.WriteReview(&b, sc, card)
 	m.reviewText = b.String() + m.nextMeeting()
 }
