@@ -1,10 +1,15 @@
 package ui
 
 import (
+	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
+	"hotline/game"
 	"hotline/game/eventlog"
 	"hotline/game/table"
 	"hotline/injects"
@@ -57,5 +62,37 @@ func TestResumeWherePaused(t *testing.T) {
 	}
 	if again.Side != injects.US {
 		t.Errorf("resumed as %v", again.Side)
+	}
+}
+
+// fullDisk is a log whose writes fail, as on a full disk.
+type fullDisk struct{}
+
+func (fullDisk) Record([]game.Event) {}
+func (fullDisk) Err() error          { return errors.New("write run.jsonl: no space left on device") }
+func (fullDisk) Path() string        { return "run.jsonl" }
+func (fullDisk) Close() error        { return nil }
+
+// When the log cannot be written, the clock stops, the screen says why, and
+// quitting does not claim that the decisions are saved.
+func TestFullDiskIsNotSaved(t *testing.T) {
+	g, err := Solo(Setup{Scenario: load(t, "opm-breach"), Side: injects.US, Seed: 4, Speed: 12 * time.Hour}, fullDisk{}, table.ManualTicker{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	m := New(Options{Game: g, Manual: true})
+	send(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	keys(m, "space")
+	steps(m, 1)
+	if m.running() {
+		t.Error("the clock runs on with the log failing")
+	}
+	mustContain(t, plain(m), "The log cannot be written")
+	keys(m, "q")
+	s := plain(m)
+	mustContain(t, s, "Decisions are no longer saved")
+	if strings.Contains(s, "Every decision so far is saved") {
+		t.Errorf("the quit prompt says the decisions are saved:\n%s", s)
 	}
 }

@@ -70,7 +70,7 @@ func (m *Model) quitWords() string {
 	case m.rp != nil:
 		return "The log is as it was."
 	case m.g.LogErr() != nil:
-		return "The log could not be written (" + m.g.LogErr().Error() + "): decisions since are not saved."
+		return "Decisions are no longer saved: the log cannot be written (" + m.g.LogErr().Error() + ")."
 	case m.opts.View != PlayView || m.g.Actor.Role == game.Player:
 		return "You leave; the exercise goes on without you."
 	case path == "":

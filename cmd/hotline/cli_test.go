@@ -163,3 +163,47 @@ func TestUsageErrors(t *testing.T) {
 // fangStyles stands in for the styles fang passes the error handler, which
 // printError does not use.
 var fangStyles = fang.Styles{}
+
+// No log, however damaged, makes a command panic: each says what is wrong
+// in a line, and changes nothing.
+func TestDamagedLogsAreRefusedInWords(t *testing.T) {
+	logPath := filepath.Join(t.TempDir(), "run.jsonl")
+	if out, _, status := hotline(t, "run", "--scenario", "opm-breach", "--seed", "3", "--log", logPath); status != 0 {
+		t.Fatalf("run: status %d\n%s", status, out)
+	}
+	data, _ := os.ReadFile(logPath)
+	lines := strings.SplitAfter(string(data), "\n")
+	headless := write(t, "headless.jsonl", strings.Join(lines[1:], ""))
+	for _, cmd := range []string{"review", "resume", "replay"} {
+		_, errOut, status := hotline(t, cmd, headless)
+		if status != 1 || !strings.Contains(errOut, "does not start with its start record") || strings.Contains(errOut, "goroutine") {
+			t.Errorf("%s of a log without its first line: status %d, %q", cmd, status, errOut)
+		}
+	}
+	if got, _ := os.ReadFile(headless); string(got) != strings.Join(lines[1:], "") {
+		t.Error("a refused resume changed the log")
+	}
+}
+
+// --log names a file; a directory is said to be one.
+func TestLogFlagNamesAFile(t *testing.T) {
+	dir := t.TempDir()
+	_, errOut, status := hotline(t, "run", "--scenario", "opm-breach", "--log", dir)
+	if status != 1 || !strings.Contains(errOut, "is a directory; name a file for the log") {
+		t.Errorf("run --log DIR: status %d, %q", status, errOut)
+	}
+}
+
+// Without a home, the log has no private place: the command says so rather
+// than write it where anyone can read it.
+func TestNoHomeNoDefaultLog(t *testing.T) {
+	t.Setenv("HOME", "")
+	t.Setenv("XDG_STATE_HOME", "")
+	if _, err := defaultLogPath("campaign"); err == nil || !strings.Contains(err.Error(), "name a file with --log") {
+		t.Errorf("with no HOME: %v", err)
+	}
+	t.Setenv("XDG_STATE_HOME", "/var/lib/me")
+	if p, err := defaultLogPath("campaign"); err != nil || !strings.HasPrefix(p, "/var/lib/me/hotline/campaign-") {
+		t.Errorf("with XDG_STATE_HOME: %q, %v", p, err)
+	}
+}
