@@ -52,7 +52,7 @@ func (e *Engine) evaluate(c *injects.Condition) (bool, error) {
 	if en, ok := e.memo.known[c]; ok && en.stamp == stamp {
 		return en.holds, en.err
 	}
-	v, err := e.eval.EvalErr(c, e.env)
+	v, err := e.eval.Eval(c, e.env)
 	if e.memo.known == nil {
 		e.memo.known = map[*injects.Condition]memoEntry{}
 	}

@@ -307,3 +307,39 @@ func TestRebaseOnAChangedScenario(t *testing.T) {
 		t.Errorf("dropped %+v", dropped)
 	}
 }
+
+// A condition that fails when it runs is recorded once, with what went
+// wrong and where the condition is written, and counts as false.
+func TestConditionFailureIsRecordedOnce(t *testing.T) {
+	sc := parse(t, `variables:
+  zero: {type: int, initial: 0}
+injects:
+  tick: {at: T+1h, to: us, from: white-cell, channel: note, title: Tick, effects: [change: {tension: 1}]}
+  tock: {at: T+2h, to: us, from: white-cell, channel: note, title: Tock, effects: [change: {tension: 1}]}
+  broken: {when: 'tension % zero == 1', to: us, from: white-cell, channel: note, title: Never}
+`)
+	var events []game.Event
+	st, err := game.Play(sc, 1, [2]string{"", ""}, func(_ *game.State, ev *game.Event) { events = append(events, *ev) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var failed []game.Event
+	for _, ev := range events {
+		if ev.Type == game.ConditionFailed {
+			failed = append(failed, ev)
+		}
+	}
+	if len(failed) != 1 || failed[0].Inject != "broken" || !strings.Contains(failed[0].Text, "divide by zero") {
+		t.Fatalf("condition failures %v", failed)
+	}
+	if desc := game.Describe(st, &failed[0]); !strings.Contains(desc, "WARNING") || !strings.Contains(desc, "test.yaml:") {
+		t.Errorf("described as %q", desc)
+	}
+	if i, _ := sc.InjectIndex("broken"); st.Injects[i].Status == game.Fired {
+		t.Error("a failed condition fired its inject")
+	}
+	// Made again from the log, the failure is the same event.
+	if _, err := game.Resume(sc, events, nil); err != nil {
+		t.Fatal(err)
+	}
+}

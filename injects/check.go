@@ -2,6 +2,7 @@ package injects
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"time"
 )
@@ -43,6 +44,7 @@ func check(s *Scenario, root *fileDoc, r *reporter) {
 	c.injects()
 	c.requests()
 	c.actions()
+	c.objectives()
 	c.endings()
 	c.review()
 	c.timing()
@@ -397,6 +399,42 @@ func (c *checker) timing() {
 	}
 }
 
+// objectives checks the injects and requests each objective names, and
+// merges into it those that name it: the objective-to-event mapping, seen
+// from both ends.
+func (c *checker) objectives() {
+	s := c.s
+	for i := range s.Objectives {
+		ob := &s.Objectives[i]
+		what := "objective " + strconv.Quote(ob.ID)
+		for j, id := range ob.Injects {
+			_, ok := s.InjectIndex(id)
+			c.ref(posAt(ob.injectPos, j, ob.Pos), what+" injects", "inject", id, ok)
+		}
+		for j, id := range ob.Requests {
+			_, ok := s.RequestIndex(id)
+			c.ref(posAt(ob.requestPos, j, ob.Pos), what+" requests", "request", id, ok)
+		}
+	}
+	for _, in := range s.Injects {
+		for _, id := range in.Objectives {
+			if i, ok := s.lookup("objective", id); ok && !slices.Contains(s.Objectives[i].Injects, in.ID) {
+				s.Objectives[i].Injects = append(s.Objectives[i].Injects, in.ID)
+			}
+		}
+	}
+	for k := range s.Requests {
+		r := &s.Requests[k]
+		for j, id := range r.Objectives {
+			i, ok := s.lookup("objective", id)
+			c.ref(posAt(r.objectivePos, j, r.Pos), "request "+strconv.Quote(r.ID)+" objectives", "objective", id, ok)
+			if ok && !slices.Contains(s.Objectives[i].Requests, r.ID) {
+				s.Objectives[i].Requests = append(s.Objectives[i].Requests, r.ID)
+			}
+		}
+	}
+}
+
 func (c *checker) warnings() {
 	s := c.s
 	c.lint()
@@ -405,6 +443,11 @@ func (c *checker) warnings() {
 		return // what counts as unused depends on the files that include this one
 	}
 	used := c.comp.used
+	for _, ob := range s.Objectives {
+		if len(ob.Injects) == 0 && len(ob.Requests) == 0 && !c.shared[ob.Pos.File] {
+			c.warnf(ob.Pos, CodeUnexercised, "objective %q is exercised by nothing: no inject or request names it under objectives:, and it names none", ob.ID)
+		}
+	}
 	for _, in := range s.Injects {
 		for _, ch := range in.Choices {
 			if len(ch.Effects) == 0 && ch.Next == "" && !used["choice:"+in.ID+"/"+ch.ID] {

@@ -39,16 +39,33 @@ type Condition struct {
 // is not safe for concurrent use.
 type Evaluator struct{ vm vm.VM }
 
+// conditionMemory bounds what one run of a condition may allocate, in the
+// virtual machine's units: a condition compares a few values.
+const conditionMemory = 10_000
+
 // Eval runs the condition against an environment made by Scenario.Env.
-func (ev *Evaluator) Eval(c *Condition, env map[string]any) bool {
+// Type-checked conditions can still fail when they run: a modulo by a
+// variable that is 0, say. The error says what went wrong, in words; the
+// caller decides what a failed condition counts as.
+func (ev *Evaluator) Eval(c *Condition, env map[string]any) (bool, error) {
+	ev.vm.MemoryBudget = conditionMemory
 	out, err := ev.vm.Run(c.program, env)
 	if err != nil {
-		// Type-checked conditions fail at run time only on a probe that
-		// panics; treat that as false rather than stopping the exercise.
-		return false
+		return false, runtimeError(err)
 	}
 	b, _ := out.(bool)
-	return b
+	return b, nil
+}
+
+// runtimeError words an error of a condition's run: its first line, without
+// Go's type names.
+func runtimeError(err error) error {
+	msg, _, _ := strings.Cut(err.Error(), "\n")
+	msg = strings.TrimSpace(plainTypes(msg))
+	if strings.Contains(msg, "memory budget exceeded") {
+		msg = "the condition needs more memory than a condition may use"
+	}
+	return errors.New(msg)
 }
 
 // Deps says what parts of the state of play a condition reads, so that the
@@ -229,6 +246,7 @@ func newCompiler(s *Scenario, r *reporter) *compiler {
 		known: map[string][]string{}, conf: conf.CreateNew()}
 	expr.Env(c.env)(c.conf)
 	expr.AsBool()(c.conf)
+	expr.MaxNodes(maxConditionNodes)(c.conf)
 	for name := range c.env {
 		c.names = append(c.names, name)
 	}
@@ -288,6 +306,47 @@ func plainTypes(msg string) string {
 	return goType.ReplaceAllStringFunc(goPackage.ReplaceAllString(msg, ""), typeWord)
 }
 
+// maxConditionNodes bounds a condition's size: a condition compares a few
+// values, and runs whenever what it reads changes.
+const maxConditionNodes = 300
+
+// straight refuses what would let a condition loop or build large values:
+// predicates over lists (all, any, filter, map...), ranges (1..N), and
+// repeat. With them, a file could stall a run; without them, a condition's
+// cost is bounded by its size.
+func straight(root ast.Node) error {
+	var found error
+	v := visitorFunc(func(n *ast.Node) {
+		if found != nil {
+			return
+		}
+		var what string
+		switch n := (*n).(type) {
+		case *ast.PredicateNode, *ast.VariableDeclaratorNode:
+			what = "a loop or a let"
+		case *ast.BuiltinNode:
+			switch n.Name {
+			case "all", "none", "any", "one", "filter", "map", "count", "sum", "find", "findIndex",
+				"findLast", "findLastIndex", "groupBy", "sortBy", "reduce", "repeat", "sort":
+				what = n.Name + "()"
+			}
+		case *ast.BinaryNode:
+			if n.Operator == ".." {
+				what = "a range (a..b)"
+			}
+		}
+		if what != "" {
+			found = &file.Error{Location: (*n).Location(), Message: what + " cannot be used in a condition: conditions compare values, they do not loop; write the comparisons out"}
+		}
+	})
+	ast.Walk(&root, v)
+	return found
+}
+
+type visitorFunc func(*ast.Node)
+
+func (f visitorFunc) Visit(n *ast.Node) { f(n) }
+
 // compile compiles one condition, reporting every problem at its place.
 func (c *compiler) compile(cond *Condition, what string) {
 	if cond == nil {
@@ -316,6 +375,9 @@ func (c *compiler) compile(cond *Condition, what string) {
 func (c *compiler) compileSource(src string) (*vm.Program, error) {
 	tree, err := exprchecker.ParseCheck(src, c.conf)
 	if err != nil {
+		return nil, err
+	}
+	if err := straight(tree.Node); err != nil {
 		return nil, err
 	}
 	if err := optimizer.Optimize(&tree.Node, c.conf); err != nil {

@@ -90,6 +90,7 @@ const (
 	CodeChoiceTo    Code = "choices-need-a-side"
 	CodeConflicting Code = "conflict" // fields that cannot be used together
 	CodeShared      Code = "shared"   // a shared file given where a scenario is needed
+	CodeTooMany     Code = "too-many" // more findings than are listed
 )
 
 // Warnings.
@@ -104,6 +105,7 @@ const (
 	CodeNeverOpened   Code = "never-opened"       // a request nothing opens
 	CodeNeverHolds    Code = "never-holds"        // a condition that can never hold, or an ending tried after one that always does
 	CodeCoversAll     Code = "covers-all"         // a ground that does not say what it covers
+	CodeUnexercised   Code = "unexercised"        // an objective no inject or request exercises
 )
 
 // suggest returns ` (did you mean "x"?)` when a known name is close to the

@@ -1,6 +1,7 @@
 package injects
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -89,8 +90,7 @@ func (d *decoder) decodeFile(root *yaml.Node) *fileDoc {
 		f.includes = append(f.includes, d.include(n))
 	}
 	for _, e := range d.entries(top.get("objectives"), "objectives") {
-		f.objectives = append(f.objectives, Objective{ID: d.idKey(e, "objective"),
-			Text: d.text(e.value, "objective "+strconv.Quote(e.key)), Pos: d.pos(e.keyNode)})
+		f.objectives = append(f.objectives, d.objective(e))
 	}
 	for _, e := range d.entries(top.get("sides"), "sides") {
 		side, ok := d.enum(e.keyNode, "sides", sideNames)
@@ -284,7 +284,13 @@ func (d *decoder) scalarValue(n *yaml.Node, what string) (Value, bool) {
 	v := Value{Type: Text, Text: s.Value}
 	switch s.Tag {
 	case "!!int":
-		if i, err := strconv.Atoi(strings.TrimPrefix(s.Value, "+")); err == nil {
+		i, err := strconv.Atoi(strings.TrimPrefix(s.Value, "+"))
+		switch {
+		case err != nil && !errors.Is(err, strconv.ErrRange):
+		case err != nil || i > MaxNumber || i < -MaxNumber:
+			d.errorf(s, CodeBadValue, "%s: %s is too large: a whole number in an inject file is at most %d either way", what, describe(s), MaxNumber)
+			return Value{}, false
+		default:
 			v.Type, v.Int = Int, i
 		}
 	case "!!bool":
@@ -554,7 +560,8 @@ func (d *decoder) ending(e field) Ending {
 	return end
 }
 
-var requestKeys = []string{"kind", "from", "to", "subject", "body", "category", "basis", "attached", "due", "grounds", "if", "on_overdue"}
+var requestKeys = []string{"kind", "from", "to", "subject", "body", "category", "basis", "attached", "due", "grounds", "if",
+	"on_overdue", "objectives"}
 
 func (d *decoder) request(e field) Request {
 	what := "request " + strconv.Quote(e.key)
@@ -601,7 +608,38 @@ func (d *decoder) request(e field) Request {
 		r.Available = d.condition(v, what+" if")
 	}
 	r.OnOverdue = d.effects(o.get("on_overdue"), what+" on_overdue")
+	for _, ob := range d.list(o.get("objectives"), what+" objectives") {
+		r.Objectives = append(r.Objectives, d.id(ob, what+" objectives"))
+		r.objectivePos = append(r.objectivePos, d.pos(ob))
+	}
 	return r
+}
+
+// objectiveKeys are the keys of an objective's long form; the short form
+// is its text alone.
+var objectiveKeys = []string{"text", "injects", "requests"}
+
+// objective reads an objective: its text, or a block with the text and the
+// injects and requests that exercise it.
+func (d *decoder) objective(e field) Objective {
+	what := "objective " + strconv.Quote(e.key)
+	ob := Objective{ID: d.idKey(e, "objective"), Pos: d.pos(e.keyNode)}
+	if n := d.deref(e.value); n == nil || n.Kind != yaml.MappingNode {
+		ob.Text = d.text(e.value, what)
+		return ob
+	}
+	o := d.object(e.value, what, objectiveKeys...)
+	d.require(o, what, "text")
+	ob.Text = d.text(o.get("text"), what+" text")
+	for _, n := range d.list(o.get("injects"), what+" injects") {
+		ob.Injects = append(ob.Injects, d.id(n, what+" injects"))
+		ob.injectPos = append(ob.injectPos, d.pos(n))
+	}
+	for _, n := range d.list(o.get("requests"), what+" requests") {
+		ob.Requests = append(ob.Requests, d.id(n, what+" requests"))
+		ob.requestPos = append(ob.requestPos, d.pos(n))
+	}
+	return ob
 }
 
 var dueKeys = []string{"acknowledge", "preserve", "investigate", "mitigate", "updates", "results"}

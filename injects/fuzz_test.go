@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -38,6 +39,24 @@ func FuzzParse(f *testing.F) {
 			f.Fatal(err)
 		}
 		f.Add(data)
+	}
+
+	// Files written to hurt: aliases that fan out, a finding a line, a
+	// long id, escapes and reordering characters, huge numbers, conditions
+	// that loop or divide by zero, an include that leaves its folder.
+	head := "format: 1\nscenario: {id: h, title: H, start: 2015-10-05 09:00, end: T+3d}\ninclude: [common.yaml]\n"
+	for _, hostile := range []string{
+		fanOut(300),
+		fanOut(40),
+		head + strings.Repeat("injects: {i: {at: T+1h, to: us, from: white-cell, channel: note, title: T, bogus: 1}}\n", 50),
+		"format: 1\nscenario: {id: " + strings.Repeat("x", 5000) + ", title: T, start: 2015-10-05 09:00, end: T+3d}\n",
+		head + "injects:\n  a: {at: T+1h, to: us, from: white-cell, channel: note, title: \"\\e[31m\\u202eX\\e]0;t\\a\"}\n",
+		head + "variables:\n  v: {type: int, min: -9223372036854775808, max: 9223372036854775807, initial: 99999999999}\n",
+		head + "injects:\n  a: {when: 'all(1..1000000, {# > 0})', to: us, from: white-cell, channel: note, title: T}\n",
+		head + "variables:\n  z: {type: int, initial: 0}\ninjects:\n  a: {when: 'trust % z == 1', to: us, from: white-cell, channel: note, title: T}\n",
+		head + "include: [../../../../etc/passwd]\n",
+	} {
+		f.Add([]byte(hostile))
 	}
 
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -3,6 +3,7 @@ package injects
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -63,8 +65,7 @@ func refuseShared(s *Scenario, diags Diagnostics) (*Scenario, Diagnostics) {
 	}
 	r := &reporter{diags: diags}
 	r.at(Error, Pos{File: s.Source, Line: 1, Col: 1}, CodeShared, "this is a shared file, meant to be included by scenarios; it cannot be played on its own")
-	r.diags.sort()
-	return nil, r.diags
+	return nil, r.done()
 }
 
 // fileSource reads inject files by name and resolves include paths.
@@ -84,18 +85,37 @@ func (diskFiles) read(name string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if st.IsDir() {
-		return nil, errIsDir
+	if err := regular(st); err != nil {
+		return nil, err
 	}
-	if st.Size() > MaxFileSize {
-		return nil, errTooLarge
-	}
-	f, err := os.Open(name)
+	// Opened without blocking, and checked again once open: a name swapped
+	// for a pipe after the check above cannot make the read wait forever.
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	if st, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if err := regular(st); err != nil {
+		return nil, err
+	}
 	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+}
+
+// regular refuses what is not an inject file's kind of file: a directory,
+// a pipe, a device, a socket, or a file over the size limit.
+func regular(st fs.FileInfo) error {
+	switch {
+	case st.IsDir():
+		return errIsDir
+	case !st.Mode().IsRegular():
+		return errNotFile
+	case st.Size() > MaxFileSize:
+		return errTooLarge
+	}
+	return nil
 }
 
 func (diskFiles) resolve(from, include string) string {
@@ -113,6 +133,7 @@ func (diskFiles) resolve(from, include string) string {
 
 var (
 	errIsDir    = errors.New("it is a directory, not an inject file")
+	errNotFile  = errors.New("it is not a regular file (a pipe, a device or a socket), not an inject file")
 	errTooLarge = fmt.Errorf("the file is larger than %d MiB", MaxFileSize>>20)
 )
 
@@ -123,7 +144,7 @@ func ioMessage(err error) string {
 		return "no such file"
 	case errors.Is(err, fs.ErrPermission):
 		return "permission denied"
-	case errors.Is(err, errIsDir), errors.Is(err, errTooLarge):
+	case errors.Is(err, errIsDir), errors.Is(err, errTooLarge), errors.Is(err, errNotFile):
 		return err.Error()
 	}
 	var pe *fs.PathError
@@ -148,6 +169,7 @@ func newLoader(src fileSource) *loader {
 
 func loadTop(src fileSource, name string) (*Scenario, Diagnostics) {
 	l := newLoader(src)
+	l.r.top = name
 	data, err := src.read(name)
 	if err != nil {
 		code := CodeIO
@@ -155,7 +177,7 @@ func loadTop(src fileSource, name string) (*Scenario, Diagnostics) {
 			code = CodeTooLarge
 		}
 		l.r.at(Error, Pos{File: name, Line: 1, Col: 1}, code, "cannot read: %s", ioMessage(err))
-		return nil, l.r.diags
+		return nil, l.r.done()
 	}
 	return l.finish(l.decode(name, data), name)
 }
@@ -163,8 +185,7 @@ func loadTop(src fileSource, name string) (*Scenario, Diagnostics) {
 // finish loads the includes of the top file, merges, and checks.
 func (l *loader) finish(root *fileDoc, name string) (*Scenario, Diagnostics) {
 	if root == nil {
-		l.r.diags.sort()
-		return nil, l.r.diags
+		return nil, l.r.done()
 	}
 	l.loaded[name] = root
 	l.chain = append(l.chain, name)
@@ -179,17 +200,21 @@ func (l *loader) finish(root *fileDoc, name string) (*Scenario, Diagnostics) {
 	slices.Sort(s.SharedFiles)
 	s.Digest = hex.EncodeToString(l.digest.Sum(nil))
 	check(s, root, l.r)
-	l.r.diags.sort()
-	if l.r.diags.Errors() > 0 {
-		return nil, l.r.diags
+	diags := l.r.done()
+	if diags.Errors() > 0 {
+		return nil, diags
 	}
-	return s, l.r.diags
+	return s, diags
 }
 
 // decode checks that data is a single YAML document of text and decodes it.
+// The digest takes in what the file says, not what it is called: the same
+// scenario is the same exercise however its path was spelled.
 func (l *loader) decode(name string, data []byte) *fileDoc {
 	file := name
-	l.digest.Write([]byte(file))
+	var size [8]byte
+	binary.BigEndian.PutUint64(size[:], uint64(len(data)))
+	l.digest.Write(size[:])
 	l.digest.Write(data)
 	at := func(line, col int, code Code, format string, args ...any) *fileDoc {
 		l.r.at(Error, Pos{File: file, Line: line, Col: col}, code, format, args...)
@@ -229,6 +254,11 @@ func (l *loader) decode(name string, data []byte) *fileDoc {
 	if root.Kind != yaml.MappingNode {
 		return at(root.Line, root.Column, CodeType, "the top of an inject file is a block of key: value pairs (format:, scenario:, injects: ...), found %s", describe(root))
 	}
+	if alias, expanded := aliasWork(root); alias != nil {
+		return at(alias.Line, alias.Column, CodeTooLarge, "alias *%s: the file's aliases expand it to %s nodes; aliases may add at most %d to what is written",
+			CleanLine(alias.Value), expandedWords(expanded), aliasAllowance)
+	}
+	clean(root)
 	d := &decoder{file: file, r: l.r}
 	return d.decodeFile(root)
 }
@@ -295,6 +325,10 @@ func (l *loader) includes(doc *fileDoc, name string, shift time.Duration) {
 			continue
 		}
 		target := l.src.resolve(name, inc.file)
+		if !within(name, target) {
+			l.r.at(Error, inc.pos, CodeInclude, "include %q: an include must be in the folder of the file that includes it, or below it", inc.file)
+			continue
+		}
 		if contains(l.chain, target) {
 			l.r.at(Error, inc.pos, CodeInclude, "include %q: files include each other in a loop (%s)",
 				inc.file, strings.Join(append(l.chain, target), " → "))
@@ -320,4 +354,28 @@ func (l *loader) includes(doc *fileDoc, name string, shift time.Duration) {
 		l.includes(child, target, shift+inc.at)
 		l.chain = l.chain[:len(l.chain)-1]
 	}
+}
+
+// within reports whether an included file lies in the folder tree of the
+// file that includes it. Built-in files include built-in files only.
+func within(from, target string) bool {
+	if strings.HasPrefix(target, builtinPrefix) {
+		return true
+	}
+	if strings.HasPrefix(from, builtinPrefix) {
+		return false
+	}
+	dir := filepath.Dir(from)
+	rel, err := filepath.Rel(dir, target)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return false
+	}
+	// Through symbolic links too: the real file must be in the real folder.
+	realDir, err1 := filepath.EvalSymlinks(dir)
+	realTarget, err2 := filepath.EvalSymlinks(target)
+	if err1 != nil || err2 != nil {
+		return true // it does not exist: reading it says so
+	}
+	rel, err = filepath.Rel(realDir, realTarget)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

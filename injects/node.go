@@ -1,7 +1,10 @@
 package injects
 
 import (
+	"errors"
 	"fmt"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -21,11 +24,62 @@ type decoder struct {
 // reporter collects the findings of one load.
 type reporter struct {
 	diags Diagnostics
+	// Past MaxFindings, findings are counted, not kept.
+	over, overErrors int
+	top              string // the file loaded, for the last word on what was left out
 }
 
+// MaxFindings is how many findings a load lists: past a few hundred, a
+// file wants fixing before reading on, and a hostile file with a finding a
+// line must not print megabytes.
+const MaxFindings = 200
+
+// maxQuoted is how much of a value a message quotes: enough for any id or
+// title worth the name, and never a whole file.
+const maxQuoted = 200
+
 func (r *reporter) at(sev Severity, p Pos, code Code, format string, args ...any) {
+	if len(r.diags) >= MaxFindings {
+		r.over++
+		if sev == Error {
+			r.overErrors++
+		}
+		return
+	}
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = shorten(CleanLine(s))
+		}
+	}
 	r.diags = append(r.diags, Diagnostic{File: p.File, Line: p.Line, Col: p.Col,
 		Severity: sev, Code: code, Message: fmt.Sprintf(format, args...)})
+}
+
+// shorten cuts a long value to what a message quotes.
+func shorten(s string) string {
+	if utf8.RuneCountInString(s) <= maxQuoted {
+		return s
+	}
+	return string([]rune(s)[:maxQuoted]) + "…"
+}
+
+// done returns the findings in file order, with a last one saying how many
+// more there were, if some were left out.
+func (r *reporter) done() Diagnostics {
+	r.diags.sort()
+	if r.over == 0 {
+		return r.diags
+	}
+	sev := Warning
+	if r.overErrors > 0 {
+		sev = Error
+	}
+	last := Pos{File: r.top, Line: 1, Col: 1}
+	if n := len(r.diags); n > 0 {
+		last = Pos{File: r.diags[n-1].File, Line: r.diags[n-1].Line, Col: r.diags[n-1].Col}
+	}
+	return append(r.diags, Diagnostic{File: last.File, Line: last.Line, Col: last.Col, Severity: sev, Code: CodeTooMany,
+		Message: fmt.Sprintf("%d more findings are not listed (%d of them errors); fix these first", r.over, r.overErrors)})
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos {
@@ -140,8 +194,9 @@ func (d *decoder) entries(n *yaml.Node, what string) []field {
 
 // object is a mapping with a fixed set of keys.
 type object struct {
-	node   *yaml.Node
-	fields []field // the known keys given, each once
+	node    *yaml.Node
+	fields  []field  // the known keys given, each once
+	unknown []string // the keys given that the block does not have
 }
 
 func (o object) get(key string) *yaml.Node {
@@ -170,6 +225,7 @@ func (d *decoder) object(n *yaml.Node, what string, keys ...string) object {
 	for _, f := range o.fields {
 		if !contains(keys, f.key) {
 			d.errorf(f.keyNode, CodeUnknownKey, "%s: unknown key %q%s", what, f.key, suggestOr(f.key, keys))
+			o.unknown = append(o.unknown, f.key)
 			continue
 		}
 		known = append(known, f)
@@ -189,13 +245,15 @@ func suggestOr(got string, known []string) string {
 	return ""
 }
 
-// require reports each key of keys that o lacks.
+// require reports each key of keys that o lacks. A key misspelled is one
+// mistake, not two: when an unknown key of the block is a near miss of a
+// missing one, the unknown key's finding (with its did-you-mean) says it.
 func (d *decoder) require(o object, what string, keys ...string) {
 	if o.node == nil || o.node.Kind != yaml.MappingNode {
 		return
 	}
 	for _, k := range keys {
-		if !o.has(k) {
+		if !o.has(k) && !slices.ContainsFunc(o.unknown, func(u string) bool { return suggest(u, []string{k}) != "" }) {
 			d.errorf(o.node, CodeMissing, "%s: missing %q", what, k)
 		}
 	}
@@ -259,12 +317,20 @@ func (d *decoder) integer(n *yaml.Node, what string) (int, bool) {
 		return 0, false
 	}
 	v, err := strconv.Atoi(strings.TrimPrefix(s.Value, "+"))
-	if err != nil || s.Tag != "!!int" {
+	if (err != nil && !errors.Is(err, strconv.ErrRange)) || s.Tag != "!!int" {
 		d.errorf(s, CodeType, "%s: expected a whole number, found %s", what, describe(s))
+		return 0, false
+	}
+	if err != nil || v > MaxNumber || v < -MaxNumber {
+		d.errorf(s, CodeBadValue, "%s: %s is too large: a whole number in an inject file is at most %d either way", what, describe(s), MaxNumber)
 		return 0, false
 	}
 	return v, true
 }
+
+// MaxNumber bounds every number an inject file gives, so that the meters and
+// counters built from them cannot overflow, and every screen can draw them.
+const MaxNumber = 1_000_000
 
 func (d *decoder) number(n *yaml.Node, what string) (float64, bool) {
 	s := d.scalar(n, what, "a number")
@@ -272,8 +338,12 @@ func (d *decoder) number(n *yaml.Node, what string) (float64, bool) {
 		return 0, false
 	}
 	v, err := strconv.ParseFloat(s.Value, 64)
-	if err != nil || (s.Tag != "!!int" && s.Tag != "!!float") {
+	if err != nil || (s.Tag != "!!int" && s.Tag != "!!float") || math.IsNaN(v) {
 		d.errorf(s, CodeType, "%s: expected a number, found %s", what, describe(s))
+		return 0, false
+	}
+	if math.Abs(v) > MaxNumber {
+		d.errorf(s, CodeBadValue, "%s: %s is too large: a number in an inject file is at most %d either way", what, describe(s), MaxNumber)
 		return 0, false
 	}
 	return v, true

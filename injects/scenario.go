@@ -76,7 +76,13 @@ func (p Pos) String() string { return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.
 type Objective struct {
 	ID   string
 	Text string
-	Pos  Pos
+	// Injects and Requests exercise the objective: those it names, and
+	// those that name it, merged (HSEEP's objective-to-event mapping).
+	Injects  []string
+	Requests []string
+	Pos      Pos
+
+	injectPos, requestPos []Pos // where the objective names each
 }
 
 // Delegation is one side of the joint dialogue.
@@ -257,14 +263,16 @@ type Request struct {
 	// Attached lists the technical material sent with the request
 	// (addresses, times, samples); empty, the request lacks the detail
 	// needed to act on it.
-	Attached  []string
-	Elements  []ElementSpec
-	Grounds   []string // ground ids on which a part may be declined
-	Available *Condition
-	OnOverdue []Effect
-	Pos       Pos
+	Attached   []string
+	Elements   []ElementSpec
+	Grounds    []string // ground ids on which a part may be declined
+	Available  *Condition
+	OnOverdue  []Effect
+	Objectives []string // the objectives it serves
+	Pos        Pos
 
-	groundPos []Pos // where each ground is named
+	groundPos    []Pos // where each ground is named
+	objectivePos []Pos
 }
 
 // Element returns the index of the element with the given id, or -1.

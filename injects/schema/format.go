@@ -11,7 +11,7 @@ type File struct {
 	Shared     bool        `json:"shared,omitempty" jsonschema_description:"true for a file meant only to be included by scenarios, not played on its own. A shared file has no scenario: block."`
 	Scenario   *Scenario   `json:"scenario,omitempty" jsonschema_description:"The scenario's id, title and calendar. Required, except in a shared file."`
 	Include    IncludeList `json:"include,omitempty" jsonschema_description:"Other inject files to merge in: a file name, or a block with file and at (a time shift). A name not found beside this file may name a built-in file such as common.yaml."`
-	Objectives Objectives  `json:"objectives,omitempty" jsonschema_description:"Learning objectives, each an id and one line of text. Injects list the objectives they serve."`
+	Objectives Objectives  `json:"objectives,omitempty" jsonschema_description:"Learning objectives: each an id and one line of text, or a block with text and the injects and requests that exercise it. Injects and requests may also list the objectives they serve."`
 	Sides      *Sides      `json:"sides,omitempty" jsonschema_description:"The two delegations of the joint dialogue, us and cn, and their teams."`
 	Personas   Personas    `json:"personas,omitempty" jsonschema_description:"Who sends injects: the from: of every inject names one."`
 	Variables  Variables   `json:"variables,omitempty" jsonschema_description:"Meters (such as trust and tension) and flags that effects change and conditions read."`
@@ -36,6 +36,13 @@ type Scenario struct {
 	End      StoryTime    `json:"end" jsonschema:"required" jsonschema_description:"When the exercise ends: an offset such as T+30d or a calendar time. The closing review is held then."`
 	// PlayingTime is shown on the start screen.
 	PlayingTime Duration `json:"playing_time,omitempty" jsonschema_description:"How long a sitting takes to play, in real time, at a sensible speed: 45m. Shown on the start screen."`
+}
+
+// Objective is a learning objective: its text, or a block.
+type Objective struct {
+	Text     Text   `json:"text" jsonschema:"required" jsonschema_description:"What the players should be able to do."`
+	Injects  IDList `json:"injects,omitempty" jsonschema_description:"The injects that exercise it, besides those that name it under objectives:."`
+	Requests IDList `json:"requests,omitempty" jsonschema_description:"The requests that exercise it, besides those that name it under objectives:."`
 }
 
 // Include is one included file: its name, or a block.
@@ -193,18 +200,19 @@ type Ending struct {
 
 // Request is a request for information or assistance.
 type Request struct {
-	Kind      RequestKind `json:"kind" jsonschema:"required" jsonschema_description:"A request for information or for assistance."`
-	From      SideName    `json:"from" jsonschema:"required" jsonschema_description:"The requesting side."`
-	To        SideName    `json:"to,omitempty" jsonschema_description:"The receiving side: the other side, the default."`
-	Subject   Text        `json:"subject" jsonschema:"required" jsonschema_description:"One line, shown in queues and the review."`
-	Body      Text        `json:"body,omitempty" jsonschema_description:"The request itself (Markdown)."`
-	Category  Category    `json:"category" jsonschema:"required" jsonschema_description:"What the matter is."`
-	Basis     Basis       `json:"basis,omitempty" jsonschema_description:"The commitment the request invokes. Default cooperation. pledge fits commercial-theft only, norms critical-infrastructure only: anything else is a category error."`
-	Attached  TextList    `json:"attached,omitempty" jsonschema_description:"The technical material sent with the request: addresses, times, samples. A request without any is judged thin on detail, and insufficient-information covers declining it."`
-	Due       *Due        `json:"due" jsonschema:"required" jsonschema_description:"The parts of the response and how long after opening each is due. acknowledge is required."`
-	Grounds   IDList      `json:"grounds,omitempty" jsonschema_description:"The grounds on which the receiver may decline a part. With none, nothing can be declined."`
-	If        Condition   `json:"if,omitempty" jsonschema_description:"When it holds, the requesting side may open the request itself. Without it, only an open: effect opens it."`
-	OnOverdue Effects     `json:"on_overdue,omitempty" jsonschema_description:"Effects applied each time a part of the request falls overdue."`
+	Kind       RequestKind `json:"kind" jsonschema:"required" jsonschema_description:"A request for information or for assistance."`
+	From       SideName    `json:"from" jsonschema:"required" jsonschema_description:"The requesting side."`
+	To         SideName    `json:"to,omitempty" jsonschema_description:"The receiving side: the other side, the default."`
+	Subject    Text        `json:"subject" jsonschema:"required" jsonschema_description:"One line, shown in queues and the review."`
+	Body       Text        `json:"body,omitempty" jsonschema_description:"The request itself (Markdown)."`
+	Category   Category    `json:"category" jsonschema:"required" jsonschema_description:"What the matter is."`
+	Basis      Basis       `json:"basis,omitempty" jsonschema_description:"The commitment the request invokes. Default cooperation. pledge fits commercial-theft only, norms critical-infrastructure only: anything else is a category error."`
+	Objectives IDList      `json:"objectives,omitempty" jsonschema_description:"The objectives it serves."`
+	Attached   TextList    `json:"attached,omitempty" jsonschema_description:"The technical material sent with the request: addresses, times, samples. A request without any is judged thin on detail, and insufficient-information covers declining it."`
+	Due        *Due        `json:"due" jsonschema:"required" jsonschema_description:"The parts of the response and how long after opening each is due. acknowledge is required."`
+	Grounds    IDList      `json:"grounds,omitempty" jsonschema_description:"The grounds on which the receiver may decline a part. With none, nothing can be declined."`
+	If         Condition   `json:"if,omitempty" jsonschema_description:"When it holds, the requesting side may open the request itself. Without it, only an open: effect opens it."`
+	OnOverdue  Effects     `json:"on_overdue,omitempty" jsonschema_description:"Effects applied each time a part of the request falls overdue."`
 }
 
 // Due gives the parts of a response and their due times.
@@ -282,7 +290,7 @@ type Ring struct {
 
 // Collections: blocks of id to thing.
 type (
-	Objectives map[string]Text
+	Objectives map[string]Objective
 	Teams      map[string]Team
 	Personas   map[string]Persona
 	Variables  map[string]Variable

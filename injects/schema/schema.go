@@ -179,12 +179,13 @@ func orScalar(s *jsonschema.Schema, alt *jsonschema.Schema) {
 	*s = jsonschema.Schema{Description: s.Description, AnyOf: []*jsonschema.Schema{alt, &block}}
 }
 
-func (Include) JSONSchemaExtend(s *jsonschema.Schema)  { orScalar(s, ref("Text")) }
-func (Team) JSONSchemaExtend(s *jsonschema.Schema)     { orScalar(s, ref("Text")) }
-func (Rung) JSONSchemaExtend(s *jsonschema.Schema)     { orScalar(s, ref("Text")) }
-func (Deadline) JSONSchemaExtend(s *jsonschema.Schema) { orScalar(s, ref("Duration")) }
-func (Cost) JSONSchemaExtend(s *jsonschema.Schema)     { orScalar(s, ref("Duration")) }
-func (Meeting) JSONSchemaExtend(s *jsonschema.Schema)  { orScalar(s, ref("StoryTime")) }
+func (Include) JSONSchemaExtend(s *jsonschema.Schema)   { orScalar(s, ref("Text")) }
+func (Objective) JSONSchemaExtend(s *jsonschema.Schema) { orScalar(s, ref("Text")) }
+func (Team) JSONSchemaExtend(s *jsonschema.Schema)      { orScalar(s, ref("Text")) }
+func (Rung) JSONSchemaExtend(s *jsonschema.Schema)      { orScalar(s, ref("Text")) }
+func (Deadline) JSONSchemaExtend(s *jsonschema.Schema)  { orScalar(s, ref("Duration")) }
+func (Cost) JSONSchemaExtend(s *jsonschema.Schema)      { orScalar(s, ref("Duration")) }
+func (Meeting) JSONSchemaExtend(s *jsonschema.Schema)   { orScalar(s, ref("StoryTime")) }
 
 // An effect has exactly one key.
 func (Effect) JSONSchemaExtend(s *jsonschema.Schema) {

@@ -1,0 +1,98 @@
+package injects
+
+import (
+	"fmt"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// A YAML file is small to write and may be vast to read: an alias repeats
+// the node it names, and aliases of aliases repeat it again, so that a few
+// kilobytes can stand for billions of nodes ("billion laughs"). The loader
+// walks what the aliases expand to, so the work of loading is measured by
+// the expanded document before anything is walked.
+
+// aliasAllowance is how many nodes a file's aliases may add to what is
+// written. Authors use aliases to share a block or two; a scenario that
+// needs more writes it out.
+const aliasAllowance = 100_000
+
+// saturated stands for "more than can matter", so that counting the nodes of
+// a hostile file cannot overflow.
+const saturated = 1 << 50
+
+// aliasWork measures the nodes a walk of the document visits beyond those
+// written. When they are over the allowance, it returns the alias that
+// repeats the most, and the expanded count; otherwise nil.
+func aliasWork(root *yaml.Node) (*yaml.Node, int) {
+	expanded := map[*yaml.Node]int{} // by node: what a walk of it visits
+	written := 0
+	var aliases []*yaml.Node
+	var measure func(n *yaml.Node) int
+	measure = func(n *yaml.Node) int {
+		if n == nil {
+			return 0
+		}
+		if v, ok := expanded[n]; ok {
+			return v
+		}
+		expanded[n] = 1 // a node met again on its own path counts once
+		total := 1
+		if n.Kind == yaml.AliasNode {
+			aliases = append(aliases, n)
+			total = measure(n.Alias)
+		} else {
+			written++
+			for _, c := range n.Content {
+				total = min(total+measure(c), saturated)
+			}
+		}
+		expanded[n] = total
+		return total
+	}
+	total := measure(root)
+	if total-written <= aliasAllowance {
+		return nil, total
+	}
+	worst := aliases[0]
+	for _, a := range aliases[1:] {
+		if expanded[a] > expanded[worst] {
+			worst = a
+		}
+	}
+	return worst, total
+}
+
+// expandedWords says how much larger the expanded document is, in round
+// words.
+func expandedWords(n int) string {
+	switch {
+	case n >= saturated:
+		return "more than a quadrillion"
+	case n >= 1e9:
+		return fmt.Sprintf("%d billion", n/1e9)
+	case n >= 1e6:
+		return fmt.Sprintf("%d million", n/1e6)
+	}
+	return fmt.Sprintf("%d", n)
+}
+
+// clean makes every scalar of the document plain text (see CleanText),
+// once, before anything reads it: names, titles and bodies alike.
+func clean(root *yaml.Node) {
+	seen := map[*yaml.Node]bool{}
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n == nil || seen[n] || n.Kind == yaml.AliasNode {
+			return
+		}
+		seen[n] = true
+		if n.Kind == yaml.ScalarNode {
+			n.Value = CleanText(n.Value)
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(root)
+}
