@@ -23,11 +23,29 @@ const saturated = 1 << 50
 
 // aliasWork measures the nodes a walk of the document visits beyond those
 // written. When they are over the allowance, it returns the alias that
-// repeats the most, and the expanded count; otherwise nil.
+// repeats the most, and the expanded count; otherwise nil. A document
+// without aliases costs one walk.
 func aliasWork(root *yaml.Node) (*yaml.Node, int) {
-	expanded := map[*yaml.Node]int{} // by node: what a walk of it visits
 	written := 0
 	var aliases []*yaml.Node
+	var count func(n *yaml.Node)
+	count = func(n *yaml.Node) {
+		written++
+		if n.Kind == yaml.AliasNode {
+			aliases = append(aliases, n)
+			return
+		}
+		for _, c := range n.Content {
+			count(c)
+		}
+	}
+	count(root)
+	if len(aliases) == 0 {
+		return nil, written
+	}
+	// What each alias stands for, each node measured once: a walk follows
+	// aliases, so a node named by many is visited as often as it is named.
+	expanded := map[*yaml.Node]int{}
 	var measure func(n *yaml.Node) int
 	measure = func(n *yaml.Node) int {
 		if n == nil {
@@ -39,10 +57,8 @@ func aliasWork(root *yaml.Node) (*yaml.Node, int) {
 		expanded[n] = 1 // a node met again on its own path counts once
 		total := 1
 		if n.Kind == yaml.AliasNode {
-			aliases = append(aliases, n)
 			total = measure(n.Alias)
 		} else {
-			written++
 			for _, c := range n.Content {
 				total = min(total+measure(c), saturated)
 			}
@@ -50,17 +66,17 @@ func aliasWork(root *yaml.Node) (*yaml.Node, int) {
 		expanded[n] = total
 		return total
 	}
-	total := measure(root)
-	if total-written <= aliasAllowance {
-		return nil, total
-	}
-	worst := aliases[0]
-	for _, a := range aliases[1:] {
+	extra, worst := 0, aliases[0]
+	for _, a := range aliases {
+		extra = min(extra+measure(a)-1, saturated)
 		if expanded[a] > expanded[worst] {
 			worst = a
 		}
 	}
-	return worst, total
+	if extra <= aliasAllowance {
+		return nil, written + extra
+	}
+	return worst, written + extra
 }
 
 // expandedWords says how much larger the expanded document is, in round
@@ -78,21 +94,13 @@ func expandedWords(n int) string {
 }
 
 // clean makes every scalar of the document plain text (see CleanText),
-// once, before anything reads it: names, titles and bodies alike.
-func clean(root *yaml.Node) {
-	seen := map[*yaml.Node]bool{}
-	var walk func(n *yaml.Node)
-	walk = func(n *yaml.Node) {
-		if n == nil || seen[n] || n.Kind == yaml.AliasNode {
-			return
-		}
-		seen[n] = true
-		if n.Kind == yaml.ScalarNode {
-			n.Value = CleanText(n.Value)
-		}
-		for _, c := range n.Content {
-			walk(c)
-		}
+// once, before anything reads it: names, titles and bodies alike. Without
+// following aliases, the document is a tree: each node is met once.
+func clean(n *yaml.Node) {
+	if n.Kind == yaml.ScalarNode {
+		n.Value = CleanText(n.Value)
 	}
-	walk(root)
+	for _, c := range n.Content {
+		clean(c)
+	}
 }
