@@ -373,6 +373,9 @@ func (m *Model) seatsView(w, h int) string {
 	if len(lines) == 0 {
 		lines = append(lines, s.Dim.Render("Nobody has joined yet."))
 	}
+	for _, b := range m.opts.Board {
+		lines = append(lines, cut(b, w))
+	}
 	lines = append(lines, "", s.Dim.Render(cut("b: the team's bot (cycles the profiles, then none) · ←/→: move a student · x: remove someone", w)))
 	return scrolledLines(lines, m.seats.cursor, h)
 }

@@ -163,6 +163,19 @@ func (g *Game) LogPath() string {
 // LogErr reports a failure to write the log.
 func (g *Game) LogErr() error { return g.logErr }
 
+// Lag is how long news from the table has waited for this seat to take it:
+// a screen whose client stopped reading falls behind, and a server drops it.
+func (g *Game) Lag() time.Duration {
+	if g.sub == nil {
+		return 0
+	}
+	return g.sub.Waiting()
+}
+
+// Closed reports whether the table has closed: the exercise is over for
+// this screen.
+func (g *Game) Closed() bool { return g.closed }
+
 // People are the people connected to the table.
 func (g *Game) People() []table.Presence { return g.people }
 

@@ -58,6 +58,12 @@ type Options struct {
 	// Manual leaves it to the caller to deliver the table's news (Pump)
 	// and to move its clock (Step). Tests use it.
 	Manual bool
+	// Host is the console of the facilitator who serves the class from
+	// this terminal: quitting it closes the class for everyone.
+	Host bool
+	// Board is what the class joins with (address, host key, codes), shown
+	// under the facilitator's seats.
+	Board []string
 	// Relog makes the log of a solo exercise made again on a changed
 	// scenario (see ScenarioChanged); nil when the scenario is not watched.
 	Relog func(*injects.Scenario) (table.Recorder, error)
@@ -422,9 +428,12 @@ func (m *Model) react(news []game.Event) {
 		}
 		switch ev.Type {
 		case game.InjectFired:
+			// News is what this seat may see: the inject reached it.
 			in := &sc.Injects[mustInject(sc, ev.Inject)]
-			if in.To.All || in.To.Side == m.g.Side {
-				m.setStatus(statusInfo, "New "+strings.ToLower(in.Channel.Title())+": "+in.Title)
+			m.setStatus(statusInfo, "New "+strings.ToLower(in.Channel.Title())+": "+in.Title)
+		case game.MessageSent:
+			if ev.By != m.g.Actor.Name {
+				m.setStatus(statusInfo, "New message from exercise control: "+ev.Title)
 			}
 		case game.Rang:
 			if ev.Side != m.g.Side && !m.seenCalls[ev.Call] {

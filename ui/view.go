@@ -71,6 +71,8 @@ func (m *Model) quitWords() string {
 		return "The log is as it was."
 	case m.g.LogErr() != nil:
 		return "Decisions are no longer saved: the log cannot be written (" + m.g.LogErr().Error() + ")."
+	case m.opts.Host:
+		return "Quitting closes the class for everyone. Every decision is saved in " + path + "; continue with: hotline serve --resume " + path
 	case m.opts.View != PlayView || m.g.Actor.Role == game.Player:
 		return "You leave; the exercise goes on without you."
 	case path == "":
@@ -82,14 +84,21 @@ func (m *Model) quitWords() string {
 }
 
 func (m *Model) tooSmall() string {
-	paused := "\n\nThe story clock is paused until then. q quits."
-	if m.g != nil && !m.g.Actor.RunsClock() {
-		paused = "\n\nThe exercise goes on meanwhile. q quits."
+	return TooSmall(m.width, m.height, m.g == nil || m.g.Actor.RunsClock())
+}
+
+// TooSmall is the screen of a window under MinWidth×MinHeight: what it
+// needs, and whether the story clock waits meanwhile (it does for whoever
+// keeps it).
+func TooSmall(w, h int, clockWaits bool) string {
+	meanwhile := "\n\nThe story clock is paused until then. q quits."
+	if !clockWaits {
+		meanwhile = "\n\nThe exercise goes on meanwhile. q quits."
 	}
 	msg := fmt.Sprintf("Hotline needs a terminal of at least %d×%d.\nThis one is %d×%d: enlarge the window or make the font smaller.",
-		MinWidth, MinHeight, m.width, m.height) + paused
-	w := max(m.width, 1)
-	return lipgloss.Place(w, max(m.height, 1), lipgloss.Center, lipgloss.Center, wrap(msg, min(w, 60)))
+		MinWidth, MinHeight, w, h) + meanwhile
+	w = max(w, 1)
+	return lipgloss.Place(w, max(h, 1), lipgloss.Center, lipgloss.Center, wrap(msg, min(w, 60)))
 }
 
 func (m *Model) panelView(w, h int) string {

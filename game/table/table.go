@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"hotline/game"
+	"hotline/injects"
 )
 
 // TickEvery is how often the story clock moves while it runs: each tick
@@ -372,6 +373,17 @@ func (t *Table) Actor(name string) (game.Actor, bool) {
 	t.call(func() { a, ok = t.sess.Engine.Actor(name) })
 	return a, ok
 }
+
+// Seated returns the seat a person's name has in the exercise.
+func (t *Table) Seated(name string) (game.Person, bool) {
+	var p game.Person
+	var ok bool
+	t.call(func() { p, ok = t.sess.Engine.State().Seated(name) })
+	return p, ok
+}
+
+// Scenario returns the scenario in play.
+func (t *Table) Scenario() *injects.Scenario { return t.sess.Engine.Scenario() }
 
 // Speed returns the clock's pace now.
 func (t *Table) Speed() time.Duration {

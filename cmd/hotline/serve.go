@@ -1,0 +1,330 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"math/rand/v2"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/log/v2"
+	"github.com/spf13/cobra"
+	gossh "golang.org/x/crypto/ssh"
+
+	"hotline/game"
+	"hotline/game/eventlog"
+	"hotline/game/table"
+	"hotline/injects"
+	"hotline/ui"
+	"hotline/ui/classroom"
+)
+
+type serveFlags struct {
+	scenario, listen, log, speed, resume, name, bots string
+	seed                                             uint64
+	headless                                         bool
+}
+
+func serveCommand() *cobra.Command {
+	var f serveFlags
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Run a class's exercise over SSH: teams, a facilitator console, observers and a projector",
+		Long: `Serve starts one exercise and an SSH server for it. It prints the address,
+the host key's fingerprint and a join code for each team and for the
+observers, the evaluators, the projector and a second facilitator: write them
+on the board. Students join with ssh -p PORT HOST (or ssh -p PORT CODE@HOST)
+and need nothing else. This terminal becomes the facilitator's console;
+with --headless the server runs without one, and the facilitator joins with
+their code like everyone else.
+
+The log, the codes (LOG.codes) and the server's own messages (LOG.server.log)
+are kept together. If the server stops, hotline serve --resume LOG continues
+the class where it was, with the same codes.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return serve(cmd, &f) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.scenario, "scenario", injects.BuiltinIDs()[0], "built-in scenario id or inject file")
+	fl.StringVar(&f.listen, "listen", ":2222", "address to listen on")
+	fl.Uint64Var(&f.seed, "seed", 0, "seed for the bots' chances (default: a new one)")
+	fl.StringVar(&f.log, "log", "", "write the event log here (default: a new file under the XDG state directory)")
+	fl.StringVar(&f.speed, "speed", injects.FormatDuration(ui.DefaultSpeed), "story time per second of real time, like 30m or 2h")
+	fl.StringVar(&f.resume, "resume", "", "continue the class of this log, with its codes")
+	fl.StringVar(&f.name, "name", "Facilitator", "the name the class sees for the facilitator who runs it")
+	fl.StringVar(&f.bots, "bots", "", "counterpart profile that plays every team until a student takes its seat, or none (default: the scenario's first)")
+	fl.BoolVar(&f.headless, "headless", false, "run without the facilitator console, for a lab server")
+	return cmd
+}
+
+// class is a served exercise: its table, log and codes.
+type class struct {
+	tb      *table.Table
+	host    game.Actor
+	logPath string
+	codes   classroom.Codes
+}
+
+func serve(cmd *cobra.Command, f *serveFlags) error {
+	speed, err := parseSpeed(f.speed)
+	if err != nil {
+		return err
+	}
+	var c *class
+	if f.resume != "" {
+		for _, name := range []string{"scenario", "seed", "log", "name", "bots"} {
+			if cmd.Flags().Changed(name) {
+				return usagef("--%s does not go with --resume: the class goes on as its log says", name)
+			}
+		}
+		c, err = resumeClass(cmd.ErrOrStderr(), f.resume, speed)
+	} else {
+		c, err = newClass(cmd, f, speed)
+	}
+	if err != nil {
+		return err
+	}
+	closeTable := func() error {
+		if err := c.tb.Close(); err != nil {
+			return fmt.Errorf("the log %s could not be completed: %w", c.logPath, err)
+		}
+		return nil
+	}
+
+	keyPath, err := hostKeyPath()
+	if err != nil {
+		closeTable()
+		return err
+	}
+	logFile, err := os.OpenFile(strings.TrimSuffix(c.logPath, ".jsonl")+".server.log", os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		closeTable()
+		return fmt.Errorf("the server's own log: %w", err)
+	}
+	defer logFile.Close()
+	// Everything the server and its libraries say goes to the file: this
+	// terminal is the facilitator's console.
+	logger := log.NewWithOptions(logFile, log.Options{ReportTimestamp: true})
+	log.SetDefault(logger)
+	slog.SetDefault(slog.New(logger))
+	srv, err := classroom.New(classroom.Config{Table: c.tb, Host: c.host, Codes: c.codes, HostKeyPath: keyPath, Log: logger})
+	if err != nil {
+		closeTable()
+		return fmt.Errorf("starting the SSH server: %w", err)
+	}
+	l, err := net.Listen("tcp", f.listen)
+	if err != nil {
+		closeTable()
+		return fmt.Errorf("listening on %s: %w", f.listen, err)
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(l) }()
+
+	out := cmd.OutOrStdout()
+	printBoard(out, c, l.Addr(), srv.HostKey())
+	var runErr error
+	if f.headless {
+		fmt.Fprintln(out, "Serving without a console: the facilitator joins with the facilitator's code. Ctrl+C closes the class.")
+		ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+		select {
+		case <-ctx.Done():
+		case runErr = <-served:
+		}
+		stop()
+	} else {
+		var board strings.Builder
+		printBoard(&board, c, l.Addr(), srv.HostKey())
+		runErr = console(c, strings.Split(strings.TrimRight(board.String(), "\n"), "\n"))
+	}
+
+	// Close in order: the table first, so every screen says the class has
+	// closed and no decision arrives after the log's last line; then the
+	// connections, given a moment to say goodbye.
+	tableErr := closeTable()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	srv.Shutdown(ctx)
+	fmt.Fprintf(out, "The class is closed. Its log is %s\nContinue it with: hotline serve --resume %s\n", c.logPath, c.logPath)
+	return errors.Join(runErr, tableErr)
+}
+
+// console runs the facilitator's console in this terminal until they quit.
+func console(c *class, board []string) error {
+	sc := c.tb.Scenario()
+	g := ui.Seat(c.tb, sc, c.host, game.Viewer{All: true}, injects.US)
+	defer g.Close()
+	_, err := tea.NewProgram(ui.New(ui.Options{Game: g, View: ui.ControlView, Host: true, Board: board})).Run()
+	return err
+}
+
+// newClass starts a class: its log, its table with bots in every team, and
+// fresh codes saved beside the log.
+func newClass(cmd *cobra.Command, f *serveFlags, speed time.Duration) (*class, error) {
+	sc, err := loadScenario(cmd.ErrOrStderr(), f.scenario)
+	if err != nil {
+		return nil, err
+	}
+	bots := f.bots
+	if bots == "" && len(sc.Profiles) > 0 {
+		bots = sc.Profiles[0].ID
+	}
+	if _, ok := sc.Profile(bots); !ok && bots != "none" {
+		ids := make([]string, len(sc.Profiles))
+		for i, p := range sc.Profiles {
+			ids[i] = p.ID
+		}
+		return nil, usagef("the --bots flag takes none or a counterpart profile of this scenario: %s; not %q", strings.Join(ids, ", "), bots)
+	}
+	seed := f.seed
+	if !cmd.Flags().Changed("seed") {
+		seed = rand.Uint64N(1_000_000)
+	}
+	path := f.log
+	if path == "" {
+		if path, err = defaultLogPath(sc.ID); err != nil {
+			return nil, err
+		}
+	}
+	var history []game.Event
+	s, err := game.NewClass(sc, seed, f.name, func(_ *game.State, ev *game.Event) { history = append(history, *ev) })
+	if err != nil {
+		return nil, usagef("the --name flag: %v", err)
+	}
+	codes, err := classroom.NewCodes(sc)
+	if err != nil {
+		return nil, err
+	}
+	w, err := eventlog.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := codes.Save(codesPath(path)); err != nil {
+		w.Close()
+		os.Remove(path)
+		return nil, fmt.Errorf("saving the join codes: %w", err)
+	}
+	tb := table.Open(table.Config{Session: s, History: history, Log: eventlog.NewRecorder(w), Speed: speed})
+	host, _ := tb.Actor(f.name)
+	if bots != "none" {
+		for _, t := range sc.Teams {
+			if _, err := tb.Do(host, game.Command{Verb: game.SeatBot, Team: t.ID, Profile: bots}); err != nil {
+				tb.Close()
+				return nil, err
+			}
+		}
+	}
+	return &class{tb: tb, host: host, logPath: path, codes: codes}, nil
+}
+
+// resumeClass continues a class from its log, once the log is known to be
+// a class's and to be what the engine makes of its commands, with the codes
+// kept beside it.
+func resumeClass(stderr io.Writer, path string, speed time.Duration) (*class, error) {
+	w, lg, err := eventlog.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", path, err)
+	}
+	fail := func(err error) (*class, error) {
+		w.Close()
+		return nil, err
+	}
+	src, err := logSource(lg)
+	if err != nil {
+		return fail(fmt.Errorf("%s: %w", path, err))
+	}
+	sc, err := loadScenario(stderr, src)
+	if err != nil {
+		return fail(err)
+	}
+	var history []game.Event
+	s, err := game.Resume(sc, lg.Events, func(_ *game.State, ev *game.Event) { history = append(history, *ev) })
+	if err != nil {
+		return fail(fmt.Errorf("%s: %w", path, err))
+	}
+	st := s.Engine.State()
+	if !st.Class {
+		return fail(fmt.Errorf("%s is the log of a solo run: continue it with hotline resume %s", path, path))
+	}
+	codes, err := classroom.LoadCodes(codesPath(path), sc)
+	if errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintf(stderr, "%s is missing: the class gets new join codes\n", codesPath(path))
+		if codes, err = classroom.NewCodes(sc); err == nil {
+			err = codes.Save(codesPath(path))
+		}
+	}
+	if err != nil {
+		return fail(fmt.Errorf("the join codes: %w", err))
+	}
+	if err := w.Cut(lg.Size); err != nil {
+		return fail(err)
+	}
+	if lg.Truncated {
+		fmt.Fprintf(stderr, "%s: the last line was cut short when the server stopped; continuing after the %d whole events before it\n", path, len(lg.Events))
+	}
+	tb := table.Open(table.Config{Session: s, History: history, Log: eventlog.NewRecorder(w), Recorded: len(lg.Events), Speed: speed})
+	host, _ := tb.Actor(st.Facilitator)
+	return &class{tb: tb, host: host, logPath: path, codes: codes}, nil
+}
+
+// codesPath is where a class's codes are kept: beside its log.
+func codesPath(logPath string) string { return strings.TrimSuffix(logPath, ".jsonl") + ".codes" }
+
+// hostKeyPath is the server's key, in a folder of its own under the XDG
+// data directory (the SSH library makes the key there, and makes the
+// folder private).
+func hostKeyPath() (string, error) {
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		home := os.Getenv("HOME")
+		if home == "" {
+			return "", errors.New("there is nowhere to keep the server's host key: HOME and XDG_DATA_HOME are not set")
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "hotline", "hostkey", "ed25519"), nil
+}
+
+// printBoard prints what the facilitator writes on the board.
+func printBoard(w io.Writer, c *class, addr net.Addr, key gossh.PublicKey) {
+	sc := c.tb.Scenario()
+	port := "2222"
+	if a, ok := addr.(*net.TCPAddr); ok {
+		port = fmt.Sprint(a.Port)
+	}
+	host, _ := os.Hostname()
+	if host == "" {
+		host = "HOST"
+	}
+	fmt.Fprintf(w, "Hotline class: %s\n\n", sc.Title)
+	fmt.Fprintf(w, "  Join with:    ssh -p %s %s   (then type the code)\n", port, host)
+	fmt.Fprintf(w, "           or:  ssh -p %s CODE@%s\n", port, host)
+	if key != nil {
+		fmt.Fprintf(w, "  Host key:     %s\n", gossh.FingerprintSHA256(key))
+	}
+	fmt.Fprintln(w, "\n  Join codes")
+	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
+	for side := range injects.Side(2) {
+		for _, t := range sc.Teams {
+			if t.Side == side {
+				fmt.Fprintf(tw, "    %s, %s\t%s\n", side.Title(), t.Name, c.codes.Teams[t.ID])
+			}
+		}
+	}
+	fmt.Fprintf(tw, "    Observers\t%s\n", c.codes.Observer)
+	fmt.Fprintf(tw, "    Evaluators\t%s\n", c.codes.Evaluator)
+	fmt.Fprintf(tw, "    Projector\t%s\n", c.codes.Projector)
+	fmt.Fprintf(tw, "    Facilitator (keep this one)\t%s\n", c.codes.Facilitator)
+	tw.Flush()
+	fmt.Fprintf(w, "\n  Log: %s\n  Codes kept in: %s\n\n", c.logPath, codesPath(c.logPath))
+}

@@ -1,0 +1,198 @@
+//go:build linux
+
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/vt"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// A class survives its server being killed: hotline serve --resume brings
+// back every decision, the same join codes and the same host key.
+func TestServeSurvivesKillAndResumes(t *testing.T) {
+	bin := hotlineBinary(t)
+	dir := t.TempDir()
+	env := append(os.Environ(), "HOME="+dir, "XDG_DATA_HOME="+filepath.Join(dir, "data"))
+	logPath := filepath.Join(dir, "class.jsonl")
+
+	first := startServer(t, bin, env, "serve", "--headless", "--listen", "127.0.0.1:0", "--log", logPath,
+		"--scenario", "assistance-request", "--seed", "3")
+	var codes struct {
+		Teams map[string]string `json:"teams"`
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "class.codes"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &codes); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(first.board, codes.Teams["fbi"]) {
+		t.Fatalf("the board does not show the FBI's code %s:\n%s", codes.Teams["fbi"], first.board)
+	}
+
+	ana := sshJoin(t, first, codes.Teams["fbi"], "Ana")
+	ana.typeText(t, "j")
+	ana.waitFor(t, "Your decision")
+	ana.typeText(t, "1")
+	waitForFile(t, logPath, `"inject.chosen"`)
+	first.cmd.Process.Signal(syscall.SIGKILL)
+	first.cmd.Wait()
+
+	second := startServer(t, bin, env, "serve", "--resume", logPath, "--headless", "--listen", "127.0.0.1:0")
+	if second.fingerprint != first.fingerprint {
+		t.Errorf("the host key changed across a restart: %s, then %s", first.fingerprint, second.fingerprint)
+	}
+	if !strings.Contains(second.board, codes.Teams["fbi"]) {
+		t.Errorf("the resumed class has new codes:\n%s", second.board)
+	}
+	back := sshJoin(t, second, codes.Teams["fbi"], "Ana")
+	back.typeText(t, "j")
+	back.waitFor(t, "Decided: Send China a request")
+
+	second.cmd.Process.Signal(os.Interrupt)
+	if err := second.cmd.Wait(); err != nil {
+		t.Errorf("the server ended with %v on Ctrl+C, want a clean exit", err)
+	}
+}
+
+// server is hotline serve running as a child process.
+type server struct {
+	cmd         *exec.Cmd
+	port        string
+	fingerprint string
+	board       string
+}
+
+var (
+	portRe = regexp.MustCompile(`ssh -p (\d+) `)
+	keyRe  = regexp.MustCompile(`Host key:\s+(SHA256:\S+)`)
+)
+
+// startServer starts the server and reads its board up to the line that
+// says it serves.
+func startServer(t *testing.T, bin string, env []string, args ...string) *server {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = env
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = cmd.Stdout
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	s := &server{cmd: cmd}
+	lines := make(chan string)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	var board strings.Builder
+	deadline := time.After(30 * time.Second)
+	for !strings.Contains(board.String(), "Serving without a console") {
+		select {
+		case line, ok := <-lines:
+			if !ok {
+				t.Fatalf("the server stopped; it printed:\n%s", board.String())
+			}
+			board.WriteString(line + "\n")
+		case <-deadline:
+			t.Fatalf("the server did not start; it printed:\n%s", board.String())
+		}
+	}
+	go func() { // keep reading, so the server never blocks on its output
+		for range lines {
+		}
+	}()
+	s.board = board.String()
+	if m := portRe.FindStringSubmatch(s.board); m != nil {
+		s.port = m[1]
+	}
+	if m := keyRe.FindStringSubmatch(s.board); m != nil {
+		s.fingerprint = m[1]
+	}
+	if s.port == "" || s.fingerprint == "" {
+		t.Fatalf("the board lacks the port or the host key:\n%s", s.board)
+	}
+	return s
+}
+
+// sshClient is a student's terminal.
+type sshClient struct {
+	screen *vt.SafeEmulator
+	in     io.Writer
+}
+
+// sshJoin connects with a code as the user name and types a name.
+func sshJoin(t *testing.T, s *server, code, name string) *sshClient {
+	t.Helper()
+	conn, err := gossh.Dial("tcp", "127.0.0.1:"+s.port, &gossh.ClientConfig{User: code,
+		HostKeyCallback: func(_ string, _ net.Addr, key gossh.PublicKey) error {
+			if got := gossh.FingerprintSHA256(key); got != s.fingerprint {
+				t.Errorf("the server's key is %s, the board says %s", got, s.fingerprint)
+			}
+			return nil
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	sess, err := conn.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	c := &sshClient{screen: vt.NewSafeEmulator(100, 30)}
+	stdout, _ := sess.StdoutPipe()
+	stdin, _ := sess.StdinPipe()
+	c.in = stdin
+	go io.Copy(c.screen, stdout)
+	go io.Copy(stdin, c.screen) // the terminal's answers to the program's questions
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.screen.Close() })
+	c.waitFor(t, "Name:")
+	c.typeText(t, name+"\r")
+	c.waitFor(t, "(you)")
+	return c
+}
+
+func (c *sshClient) typeText(t *testing.T, s string) {
+	t.Helper()
+	if _, err := c.in.Write([]byte(s)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (c *sshClient) waitFor(t *testing.T, text string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(c.screen.String(), text) {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited for %q; the screen is:\n%s", text, c.screen.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}

@@ -1,0 +1,165 @@
+package classroom
+
+import (
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"hotline/game"
+	"hotline/injects"
+)
+
+// Seat is a kind of seat a join code gives: a team's, or one of the room's
+// other seats.
+type Seat struct {
+	Role game.Role // Player, Observer, Evaluator or Facilitator
+	Team string    // a team's id, for a player
+	// Projector is the screen at the front of the room: an observer with
+	// the projector's view.
+	Projector bool
+}
+
+// Codes are the join codes of a class, one a seat kind: what the
+// facilitator writes on the board.
+type Codes struct {
+	Teams       map[string]string `json:"teams"` // by team id
+	Observer    string            `json:"observer"`
+	Evaluator   string            `json:"evaluator"`
+	Projector   string            `json:"projector"`
+	Facilitator string            `json:"facilitator"`
+}
+
+// codeAlphabet has no letters or digits that look alike (0 and o, 1, i
+// and l): codes are read off a board.
+const codeAlphabet = "23456789abcdefghjkmnpqrstuvwxyz"
+
+// codeLen characters of 31 are 49 bits: too many to guess, over a
+// connection that pauses longer after every few wrong tries.
+const codeLen = 10
+
+// NewCodes makes fresh random codes for a scenario's teams and the room's
+// seats.
+func NewCodes(sc *injects.Scenario) (Codes, error) {
+	c := Codes{Teams: map[string]string{}}
+	seen := map[string]bool{}
+	fresh := func() (string, error) {
+		for {
+			code, err := randomCode()
+			if err != nil {
+				return "", err
+			}
+			if !seen[code] {
+				seen[code] = true
+				return code, nil
+			}
+		}
+	}
+	var err error
+	for _, t := range sc.Teams {
+		if c.Teams[t.ID], err = fresh(); err != nil {
+			return Codes{}, err
+		}
+	}
+	for _, p := range []*string{&c.Observer, &c.Evaluator, &c.Projector, &c.Facilitator} {
+		if *p, err = fresh(); err != nil {
+			return Codes{}, err
+		}
+	}
+	return c, nil
+}
+
+// randomCode is codeLen characters, in two groups of five: k7mq2-x9hpw.
+func randomCode() (string, error) {
+	var b strings.Builder
+	buf := make([]byte, codeLen)
+	if _, err := rand.Read(buf); err != nil {
+		return "", err
+	}
+	for i, x := range buf {
+		if i == codeLen/2 {
+			b.WriteByte('-')
+		}
+		// 256 is not a multiple of 31: drawing again on the last few
+		// values keeps every character equally likely.
+		for int(x) >= 256-256%len(codeAlphabet) {
+			var one [1]byte
+			if _, err := rand.Read(one[:]); err != nil {
+				return "", err
+			}
+			x = one[0]
+		}
+		b.WriteByte(codeAlphabet[int(x)%len(codeAlphabet)])
+	}
+	return b.String(), nil
+}
+
+// Lookup says which seat a code gives, comparing it with every code in
+// constant time: how long it takes says nothing about how close it came.
+func (c Codes) Lookup(code string) (Seat, bool) {
+	code = normalize(code)
+	var found Seat
+	ok := 0
+	try := func(want string, s Seat) {
+		if subtle.ConstantTimeCompare([]byte(code), []byte(want)) == 1 {
+			found, ok = s, 1
+		}
+	}
+	for team, want := range c.Teams {
+		try(want, Seat{Role: game.Player, Team: team})
+	}
+	try(c.Observer, Seat{Role: game.Observer})
+	try(c.Evaluator, Seat{Role: game.Evaluator})
+	try(c.Projector, Seat{Role: game.Observer, Projector: true})
+	try(c.Facilitator, Seat{Role: game.Facilitator})
+	return found, ok == 1
+}
+
+// normalize reads a code as people type it: any case, spaces or a missing
+// dash.
+func normalize(code string) string {
+	code = strings.ToLower(strings.Join(strings.Fields(code), ""))
+	if len(code) == codeLen && !strings.Contains(code, "-") {
+		code = code[:codeLen/2] + "-" + code[codeLen/2:]
+	}
+	return code
+}
+
+// Save writes the codes to path, readable by its owner alone: a restarted
+// server keeps them, so the board stays right.
+func (c Codes) Save(path string) error {
+	data, err := json.MarshalIndent(c, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(data, '\n'), 0o600)
+}
+
+// LoadCodes reads the codes a server saved for a scenario, checking that
+// they are a full set for its teams.
+func LoadCodes(path string, sc *injects.Scenario) (Codes, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Codes{}, fmt.Errorf("the join codes of this class are not beside its log (%s): without them, the codes on the board no longer work", path)
+	}
+	if err != nil {
+		return Codes{}, err
+	}
+	var c Codes
+	if err := json.Unmarshal(data, &c); err != nil {
+		return Codes{}, fmt.Errorf("%s is not a file of join codes: %v", path, err)
+	}
+	for _, t := range sc.Teams {
+		if c.Teams[t.ID] == "" {
+			return Codes{}, fmt.Errorf("%s has no join code for the team %s", path, t.ID)
+		}
+	}
+	if c.Observer == "" || c.Evaluator == "" || c.Projector == "" || c.Facilitator == "" {
+		return Codes{}, fmt.Errorf("%s lacks some of the room's join codes", path)
+	}
+	return c, nil
+}

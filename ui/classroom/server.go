@@ -1,0 +1,396 @@
+// Package classroom serves a class its exercise over SSH: each student's
+// terminal is a seat at one table, joined with a code from the board. The
+// server decides who sits where; the engine decides what each seat may do,
+// and the table decides what happens.
+package classroom
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"strings"
+	"sync"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/log/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	"charm.land/wish/v2/activeterm"
+	"charm.land/wish/v2/bubbletea"
+	"charm.land/wish/v2/logging"
+	"charm.land/wish/v2/ratelimiter"
+	"charm.land/wish/v2/recover"
+	gossh "golang.org/x/crypto/ssh"
+	"golang.org/x/time/rate"
+
+	"hotline/game"
+	"hotline/game/table"
+	"hotline/injects"
+	"hotline/ui"
+)
+
+// Config sets up a class's server.
+type Config struct {
+	Table *table.Table
+	// Host is the facilitator who started the class: the seats are made in
+	// their name.
+	Host  game.Actor
+	Codes Codes
+	// HostKeyPath is the server's key, made on first use and kept, so that
+	// students' clients know the server the next day.
+	HostKeyPath string
+	Log         *log.Logger // where the server says what it does; never the terminal
+	// Now reads the wall clock, for the pauses after wrong codes; nil uses
+	// time.Now.
+	Now func() time.Time
+	// Stall is how long a session may leave the table's news untaken
+	// before it is dropped: its client has stopped reading. 0 means 10 s.
+	Stall time.Duration
+	// FPS caps how often a session's screen is drawn; 0 means 30.
+	FPS int
+}
+
+// Server is a class's SSH server.
+type Server struct {
+	cfg   Config
+	sc    *injects.Scenario
+	ssh   *ssh.Server
+	fails *failures
+
+	joinMu sync.Mutex // one join at a time, so two people cannot take one name
+
+	sessions sync.Map // ssh.Session → *session, while its program runs
+}
+
+// Limits on what a client may ask for.
+const (
+	maxWidth, maxHeight = 500, 200 // a terminal larger than any screen costs memory for nothing
+	handshakeTimeout    = 20 * time.Second
+	keepaliveEvery      = 15 * time.Second
+)
+
+// New makes a class's server.
+func New(cfg Config) (*Server, error) {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Stall <= 0 {
+		cfg.Stall = 10 * time.Second
+	}
+	if cfg.FPS <= 0 {
+		cfg.FPS = 30
+	}
+	if cfg.Log == nil {
+		cfg.Log = log.New(discard{})
+	}
+	s := &Server{cfg: cfg, sc: cfg.Table.Scenario(), fails: newFailures(cfg.Now)}
+	// The class behind one school network shares an address: the burst is
+	// a room's worth of joins, the rate a steady trickle.
+	limiter := ratelimiter.NewRateLimiter(rate.Every(time.Second/4), 60, 4096)
+	srv, err := wish.NewServer(
+		wish.WithHostKeyPath(cfg.HostKeyPath),
+		wish.WithMiddleware(
+			recover.MiddlewareWithLogger(cfg.Log,
+				s.farewell,
+				bubbletea.MiddlewareWithProgramHandler(s.program),
+				activeterm.Middleware(), // refuse says why first; this is the backstop
+				s.refuse,
+				ratelimiter.Middleware(limiter),
+				logging.MiddlewareWithLogger(cfg.Log),
+			),
+		),
+	)
+	if err != nil {
+		return nil, err
+	}
+	srv.HandshakeTimeout = handshakeTimeout
+	// sftp, scp's subsystem and forwarded ports are refused with a reason
+	// the client prints, not the library's bare "unsupported".
+	srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{"default": func(sess ssh.Session) {
+		fmt.Fprintln(sess.Stderr(), "hotline: a class's server has no "+sess.Subsystem()+" and no files: connect with ssh alone")
+		sess.Exit(1)
+	}}
+	srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": ssh.DefaultSessionHandler}
+	for _, kind := range []string{"direct-tcpip", "direct-streamlocal@openssh.com"} {
+		srv.ChannelHandlers[kind] = func(_ *ssh.Server, _ *gossh.ServerConn, ch gossh.NewChannel, _ ssh.Context) {
+			ch.Reject(gossh.Prohibited, "a class's server forwards nothing: connect with ssh alone")
+		}
+	}
+	srv.PtyCallback = func(_ ssh.Context, p ssh.Pty) bool {
+		return p.Window.Width <= maxWidth && p.Window.Height <= maxHeight
+	}
+	srv.ConnCallback = func(ctx ssh.Context, conn net.Conn) net.Conn {
+		go s.keepalive(ctx)
+		return conn
+	}
+	s.ssh = srv
+	return s, nil
+}
+
+// Serve answers the connections of a listener until Shutdown.
+func (s *Server) Serve(l net.Listener) error {
+	err := s.ssh.Serve(l)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// Shutdown stops taking connections, waits for the sessions to end (at most
+// until ctx is done), then closes the rest.
+func (s *Server) Shutdown(ctx context.Context) error {
+	err := s.ssh.Shutdown(ctx)
+	s.ssh.Close()
+	return err
+}
+
+// HostKey returns the server's public host key, for its fingerprint.
+func (s *Server) HostKey() gossh.PublicKey {
+	if len(s.ssh.HostSigners) == 0 {
+		return nil
+	}
+	return s.ssh.HostSigners[0].PublicKey()
+}
+
+// refuse ends, with one line saying why, every session that is not an
+// interactive terminal: a command, a session without a terminal, or an
+// address that got too many codes wrong.
+func (s *Server) refuse(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		reason := ""
+		_, _, pty := sess.Pty()
+		switch {
+		case sess.RawCommand() != "":
+			reason = "a class's server runs no commands: connect with ssh alone, without a command"
+		case !pty:
+			reason = "the exercise needs a terminal: connect with ssh -t, from a terminal"
+		default:
+			if wait := s.fails.wait(remoteIP(sess)); wait > 0 {
+				reason = fmt.Sprintf("too many wrong codes from this address: try again in %s", wait.Round(time.Second))
+			}
+		}
+		if reason != "" {
+			fmt.Fprintln(sess.Stderr(), "hotline: "+reason)
+			sess.Exit(1)
+			return
+		}
+		next(sess)
+	}
+}
+
+// program makes the Bubble Tea program of a session: the join screen, then
+// the seat's screen.
+func (s *Server) program(sess ssh.Session) *tea.Program {
+	m := newSession(s, sess)
+	opts := append(bubbletea.MakeOptions(sess), tea.WithoutSignalHandler(), tea.WithContext(sess.Context()),
+		tea.WithFPS(s.cfg.FPS))
+	s.sessions.Store(sess, m)
+	p := tea.NewProgram(m, opts...)
+	go s.watch(sess, m)
+	go func() {
+		<-sess.Context().Done()
+		m.leave()
+	}()
+	return p
+}
+
+// farewell runs once a session's program has ended: it says why the
+// server ended it, if it did, as a last line the terminal keeps.
+func (s *Server) farewell(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if v, ok := s.sessions.LoadAndDelete(sess); ok {
+			if note := v.(*session).farewell(); note != "" {
+				fmt.Fprintln(sess.Stderr(), note)
+			}
+		}
+		next(sess)
+	}
+}
+
+// watch drops a session whose client has stopped reading: news from the
+// table piles up untaken, and waiting for it would hold nothing else up,
+// but would keep its screen for nobody.
+func (s *Server) watch(sess ssh.Session, m *session) {
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	for {
+		select {
+		case <-sess.Context().Done():
+			return
+		case <-tick.C:
+			if lag := m.lag(); lag > s.cfg.Stall {
+				s.cfg.Log.Warn("dropping a stalled session", "who", m.who(), "lag", lag)
+				closeConn(sess.Context())
+				return
+			}
+		}
+	}
+}
+
+// keepalive checks that a connection's network still answers; a dead one
+// (a laptop closed, a cable out) is closed, freeing its seat's screen.
+func (s *Server) keepalive(ctx ssh.Context) {
+	tick := time.NewTicker(keepaliveEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			conn, ok := ctx.Value(ssh.ContextKeyConn).(*gossh.ServerConn)
+			if !ok {
+				continue
+			}
+			reply := make(chan error, 1)
+			go func() {
+				_, _, err := conn.SendRequest("keepalive@openssh.com", true, nil)
+				reply <- err
+			}()
+			select {
+			case err := <-reply:
+				if err != nil {
+					conn.Close()
+					return
+				}
+			case <-time.After(keepaliveEvery):
+				conn.Close()
+				return
+			case <-ctx.Done():
+				return
+			}
+		}
+	}
+}
+
+func closeConn(ctx ssh.Context) {
+	if conn, ok := ctx.Value(ssh.ContextKeyConn).(*gossh.ServerConn); ok {
+		conn.Close()
+	}
+}
+
+func remoteIP(sess ssh.Session) string {
+	if a, ok := sess.RemoteAddr().(*net.TCPAddr); ok {
+		return a.IP.String()
+	}
+	return sess.RemoteAddr().String()
+}
+
+// join seats a person with a code's seat: the engine's seat command in the
+// host's name the first time, nothing on a reconnection. It returns their
+// screen's game.
+func (s *Server) join(seat Seat, name string) (*ui.Game, game.Person, error) {
+	s.joinMu.Lock()
+	defer s.joinMu.Unlock()
+	tb, sc := s.cfg.Table, s.sc
+	person := game.Person{Name: name, Role: seat.Role, Team: seat.Team}
+	if seat.Projector {
+		// The projector sits nowhere: it shows the room what happens.
+		person = game.Person{Name: "projector", Role: game.Observer}
+		g := ui.Seat(tb, sc, game.Actor{Name: person.Name, Role: game.Observer}, game.Viewer{All: true}, injects.US)
+		return g, person, nil
+	}
+	if name == s.cfg.Host.Name && seat.Role == game.Facilitator {
+		// The facilitator who started the class, at a second terminal.
+	} else if cur, ok := tb.Seated(name); ok && cur != person {
+		return nil, person, fmt.Errorf("someone called %s already sits %s: choose another name (or ask the facilitator to move you)",
+			name, seatWords(sc, cur))
+	} else if !ok {
+		if _, err := tb.Do(s.cfg.Host, game.Command{Verb: game.Seat, Person: person}); err != nil {
+			return nil, person, err
+		}
+	} else if name == s.cfg.Host.Name {
+		return nil, person, fmt.Errorf("%s runs the class: choose another name", name)
+	}
+	actor, ok := tb.Actor(name)
+	if !ok {
+		return nil, person, fmt.Errorf("%s could not be seated", name)
+	}
+	viewer, side := viewerOf(sc, seat.Team)
+	return ui.Seat(tb, sc, actor, viewer, side), person, nil
+}
+
+// viewerOf is what a seat may see: its team's, or everything for the
+// room's other seats.
+func viewerOf(sc *injects.Scenario, team string) (game.Viewer, injects.Side) {
+	if t, ok := sc.Team(team); ok {
+		return game.Viewer{Side: t.Side, Team: t.ID}, t.Side
+	}
+	return game.Viewer{All: true}, injects.US
+}
+
+// seatWords says where a person sits, for messages.
+func seatWords(sc *injects.Scenario, p game.Person) string {
+	if t, ok := sc.Team(p.Team); ok {
+		return "in " + t.Name
+	}
+	return "as " + p.Role.String()
+}
+
+// viewOf is the screen a seat has.
+func viewOf(seat Seat) ui.View {
+	switch {
+	case seat.Projector:
+		return ui.ProjectorView
+	case seat.Role == game.Facilitator:
+		return ui.ControlView
+	case seat.Role == game.Player:
+		return ui.PlayView
+	}
+	return ui.WatchView
+}
+
+// failures counts wrong codes by address, and makes each address wait
+// longer after every few: enough to stop guessing, never a lock-out that
+// a room behind one address could not get past.
+type failures struct {
+	mu    sync.Mutex
+	now   func() time.Time
+	count map[string]int
+	until map[string]time.Time
+}
+
+// freeTries is how many wrong codes an address may give before it waits.
+const freeTries = 5
+
+func newFailures(now func() time.Time) *failures {
+	return &failures{now: now, count: map[string]int{}, until: map[string]time.Time{}}
+}
+
+// fail counts a wrong code from an address and returns how long it must
+// now wait, if at all: 5 s after the fifth, doubling, at most 10 minutes.
+func (f *failures) fail(ip string) time.Duration {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.count[ip]++
+	n := f.count[ip] - freeTries
+	if n <= 0 {
+		return 0
+	}
+	wait := min(5*time.Second<<min(n-1, 10), 10*time.Minute)
+	f.until[ip] = f.now().Add(wait)
+	return wait
+}
+
+// wait is how long an address must still wait before it tries again.
+func (f *failures) wait(ip string) time.Duration {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return max(f.until[ip].Sub(f.now()), 0)
+}
+
+// ok forgets an address's wrong codes once it gives a right one.
+func (f *failures) ok(ip string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	delete(f.count, ip)
+	delete(f.until, ip)
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// cleanName makes a typed name plain and trims it.
+func cleanName(s string) string { return strings.TrimSpace(injects.CleanLine(s)) }

@@ -1,0 +1,338 @@
+package classroom
+
+import (
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"hotline/game"
+)
+
+func TestJoinWithTheCodeFromTheBoard(t *testing.T) {
+	c := newClass(t, "assistance-request")
+	cl := c.dial("ana", 100, 30) // a login name, not a code: the prompt asks
+	cl.waitFor("Type the join code from the board")
+	cl.typeText(strings.ToUpper(strings.ReplaceAll(c.codes.Teams["fbi"], "-", " ")) + "\r")
+	cl.waitFor("You join Federal Bureau of Investigation")
+	cl.typeText("Ana Ruiz\r")
+	cl.waitFor("FBI (you): Ana Ruiz")
+	if p, ok := c.tb.Seated("Ana Ruiz"); !ok || p != (game.Person{Name: "Ana Ruiz", Role: game.Player, Team: "fbi"}) {
+		t.Fatalf("Ana is seated as %+v (%v), want a player in fbi", p, ok)
+	}
+}
+
+func TestCodeAsUserNameSkipsThePrompt(t *testing.T) {
+	c := newClass(t, "assistance-request")
+	proj := c.dial(c.codes.Projector, 120, 36)
+	proj.waitFor("LADDER")
+	if strings.Contains(proj.text(), "Name:") {
+		t.Fatalf("the projector was asked for a name:\n%s", proj.text())
+	}
+	ev := c.dial(c.codes.Evaluator, 100, 30)
+	ev.waitFor("You join the room as evaluator")
+	ev.typeText("Dr Okafor\r")
+	ev.waitFor("Observations")
+}
+
+func TestTeammatesShareOneViewAndTheFirstDecisionWins(t *testing.T) {
+	c := newClass(t, "assistance-request")
+	ana := c.join(c.codes.Teams["fbi"], "Ana")
+	ben := c.join(c.codes.Teams["fbi"], "Ben")
+	ben.waitFor("FBI (you): Ana, Ben")
+	ana.waitFor("FBI (you): Ana, Ben")
+
+	ana.typeText("j")
+	ana.waitFor("Your decision")
+	ben.typeText("j")
+	ben.waitFor("Your decision")
+	ana.typeText("1")
+	ben.waitFor("Decided by Ana (Federal Bureau of Investigation)")
+	ben.typeText("2") // too late: the inject is decided
+	ben.waitGone("Your decision")
+	c.tb.Sync()
+	found := 0
+	for _, ev := range c.tb.Since(0) {
+		if ev.Type == game.InjectChosen {
+			found++
+			if ev.By != "Ana" {
+				t.Errorf("the decision is logged as made by %q, want Ana", ev.By)
+			}
+		}
+	}
+	if found != 1 {
+		t.Fatalf("%d decisions logged, want Ana's alone", found)
+	}
+}
+
+func TestAnInjectToOneTeamReachesThatTeamOnly(t *testing.T) {
+	c := newClass(t, "assistance-request")
+	fbi := c.join(c.codes.Teams["fbi"], "Ana")
+	dhs := c.join(c.codes.Teams["dhs"], "Dee")
+	mps := c.join(c.codes.Teams["mps"], "Li")
+	const title = "Cascade Composites: formulas copied"
+	fbi.waitFor(title)
+	for _, cl := range []*client{dhs, mps} {
+		cl.waitFor("(you)")
+		if strings.Contains(cl.text(), title) {
+			t.Errorf("an inject to the FBI reached another team:\n%s", cl.text())
+		}
+	}
+}
+
+func TestAReconnectionFindsTheSameSeat(t *testing.T) {
+	c := newClass(t, "assistance-request")
+	ana := c.join(c.codes.Teams["fbi"], "Ana")
+	ana.conn.Close()
+	waitPeople(t, c, 0)
+	again := c.join(c.codes.Teams["fbi"], "Ana")
+	again.waitFor("FBI (you): Ana")
+	waitPeople(t, c, 1)
+	if p, _ := c.tb.Seated("Ana"); p.Team != "fbi" {
+		t.Fatalf("Ana is back in %q, want fbi", p.Team)
+	}
+	// Someone else cannot take her name for another seat.
+	imp := c.dial(c.codes.Teams["mss"], 100, 30)
+	imp.waitFor("Name:")
+	imp.typeText("Ana\r")
+	imp.waitFor("someone called Ana already sits in Federal Bureau of")
+}
+
+func TestWrongCodesMakeTheAddressWait(t *testing.T) {
+	c := newClass(t, "assistance-request")
+	cl := c.dial("student", 100, 30)
+	cl.waitFor("Code:")
+	for range freeTries {
+		cl.typeText("zzzzz-zzzzz\r")
+		cl.waitFor("not one of this class's codes")
+		cl.typeText("x") // the note stays until the next try: clear the screen's memory of it
+		cl.waitFor("Code: x")
+		cl.typeText("\x7f")
+	}
+	cl.typeText("zzzzz-zzzzz\r")
+	cl.waitEnd()
+	if got := cl.stderr.String(); got != "hotline: too many wrong codes from this address: try again in 5s\r\n" {
+		t.Fatalf("the sixth wrong code is told %q", got)
+	}
+	// Meanwhile the address is refused before the prompt, in one line.
+	next := c.dial("student", 100, 30)
+	next.waitEnd()
+	if got := next.stderr.String(); got != "hotline: too many wrong codes from this address: try again in 5s\r\n" {
+		t.Fatalf("a refused address was told %q", got)
+	}
+	// Once the pause is over, a right code works.
+	c.clock.Add(6 * time.Second)
+	ok := c.join(c.codes.Teams["fbi"], "Ana")
+	ok.waitFor("FBI (you): Ana")
+}
+
+func TestWhatIsNotATerminalIsRefusedInOneLine(t *testing.T) {
+	c := newClass(t, "assistance-request")
+	run := func(name string, start func(*gossh.Session) error, want string) {
+		t.Run(name, func(t *testing.T) {
+			cl := c.connect("ana")
+			if err := start(cl.sess); err != nil {
+				if want == "" {
+					return
+				}
+				t.Fatal(err)
+			}
+			err := cl.sess.Wait()
+			if got := cl.stderr.String(); got != "hotline: "+want+"\n" {
+				t.Errorf("stderr is %q, want the reason alone", got)
+			}
+			if ee, ok := err.(*gossh.ExitError); !ok || ee.ExitStatus() != 1 {
+				t.Errorf("the session ended with %v, want exit status 1", err)
+			}
+		})
+	}
+	run("a command", func(s *gossh.Session) error { return s.Start("cat /etc/passwd") },
+		"a class's server runs no commands: connect with ssh alone, without a command")
+	run("no terminal", func(s *gossh.Session) error { return s.Shell() },
+		"the exercise needs a terminal: connect with ssh -t, from a terminal")
+	run("a huge terminal", func(s *gossh.Session) error {
+		if err := s.RequestPty("xterm", 4000, 4000, gossh.TerminalModes{}); err == nil {
+			t.Error("a 4000×4000 terminal was granted")
+		}
+		return s.Shell()
+	}, "the exercise needs a terminal: connect with ssh -t, from a terminal")
+
+	t.Run("sftp", func(t *testing.T) {
+		cl := c.connect("ana")
+		cl.sess.Stderr = nil
+		stderr, err := cl.sess.StderrPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cl.sess.RequestSubsystem("sftp"); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := io.ReadAll(stderr)
+		if string(got) != "hotline: a class's server has no sftp and no files: connect with ssh alone\n" {
+			t.Errorf("stderr is %q, want the reason alone", got)
+		}
+	})
+	t.Run("port forwarding", func(t *testing.T) {
+		cl := c.connect("ana")
+		_, err := cl.conn.Dial("tcp", "127.0.0.1:22")
+		var open *gossh.OpenChannelError
+		if !asOpenErr(err, &open) || open.Reason != gossh.Prohibited || !strings.Contains(open.Message, "forwards nothing") {
+			t.Fatalf("forwarding a port gave %v, want it prohibited with a reason", err)
+		}
+	})
+}
+
+func asOpenErr(err error, target **gossh.OpenChannelError) bool {
+	e, ok := err.(*gossh.OpenChannelError)
+	*target = e
+	return ok
+}
+
+func TestASmallTerminalIsToldUntilItIsResized(t *testing.T) {
+	c := newClass(t, "assistance-request")
+	cl := c.dial(c.codes.Teams["fbi"], 60, 20)
+	cl.waitFor("Hotline needs a terminal of at least 80×24")
+	cl.waitFor("This one is 60×20")
+	cl.screen.Resize(100, 30)
+	if err := cl.sess.WindowChange(30, 100); err != nil {
+		t.Fatal(err)
+	}
+	cl.waitFor("Name:")
+}
+
+func TestTheFacilitatorMovesAStudentAndTheirScreenFollows(t *testing.T) {
+	c := newClass(t, "assistance-request")
+	ana := c.join(c.codes.Teams["fbi"], "Ana")
+	c.control(game.Command{Verb: game.Seat, Person: game.Person{Name: "Ana", Role: game.Player, Team: "dhs"}})
+	ana.waitFor("DHS (you): Ana")
+	c.control(game.Command{Verb: game.Unseat, Person: game.Person{Name: "Ana"}})
+	ana.waitEnd()
+	if got := ana.stderr.String(); got != "hotline: the facilitator has taken Ana out of the exercise.\r\n" {
+		t.Fatalf("after being unseated Ana is told %q", got)
+	}
+}
+
+func TestClosingTheTableEndsEverySession(t *testing.T) {
+	c := newClass(t, "assistance-request")
+	ana := c.join(c.codes.Teams["fbi"], "Ana")
+	proj := c.dial(c.codes.Projector, 120, 36)
+	proj.waitFor("LADDER")
+	c.tb.Close()
+	for _, cl := range []*client{ana, proj} {
+		cl.waitEnd()
+		if got := cl.stderr.String(); !strings.HasPrefix(got, "hotline: the facilitator has closed the class.") {
+			t.Errorf("at the close a student is told %q", got)
+		}
+	}
+}
+
+// waitPeople waits until n connections are at the table.
+func waitPeople(t *testing.T, c *class, n int) {
+	t.Helper()
+	deadline := time.Now().Add(settle)
+	for {
+		sub := c.tb.Subscribe()
+		got := len(sub.Next().People)
+		sub.Close()
+		if got == n {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d connections at the table, want %d", got, n)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// events returns the table's events of a type.
+func (c *class) events(typ game.EventType) []game.Event {
+	c.tb.Sync()
+	var out []game.Event
+	for _, ev := range c.tb.Since(0) {
+		if ev.Type == typ {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// waitEvent waits for the table to log an event of a type by someone.
+func (c *class) waitEvent(typ game.EventType, by string) game.Event {
+	c.t.Helper()
+	deadline := time.Now().Add(settle)
+	for {
+		for _, ev := range c.events(typ) {
+			if ev.By == by {
+				return ev
+			}
+		}
+		if time.Now().After(deadline) {
+			c.t.Fatalf("no %v event by %s was logged", typ, by)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func TestASecondFacilitatorControlsTheExerciseOverSSH(t *testing.T) {
+	c := newClass(t, "assistance-request")
+	ana := c.join(c.codes.Teams["fbi"], "Ana")
+	fac := c.dial(c.codes.Facilitator, 120, 36)
+	fac.waitFor("Name:")
+	fac.typeText("Mr Lee\r")
+	fac.waitFor("controller's card")
+
+	fac.typeText("j")
+	fac.typeText("f") // fire the second inject now
+	fired := c.waitEvent(game.InjectFired, "Mr Lee")
+	fac.typeText("j")
+	fac.typeText("h") // hold the third
+	held := c.waitEvent(game.InjectHeld, "Mr Lee")
+	fac.typeText("j")
+	fac.typeText("x") // skip the fourth
+	skipped := c.waitEvent(game.InjectSkipped, "Mr Lee")
+	if fired.Inject == held.Inject || held.Inject == skipped.Inject {
+		t.Fatalf("fired %s, held %s, skipped %s: want three injects", fired.Inject, held.Inject, skipped.Inject)
+	}
+
+	fac.typeText("m")
+	fac.waitFor("Title")
+	fac.typeText("Power cut at the embassy" + "\t" + "Work from the *residence* until noon.") // to both delegations
+	fac.waitFor("Work from the *residence* until noon.")
+	fac.typeText("\x13") // ctrl+s sends
+	c.waitEvent(game.MessageSent, "Mr Lee")
+	ana.waitFor("Power cut at the embassy")
+}
+
+func TestAnEvaluatorsObservationIsLoggedAndAnObserverCannotAct(t *testing.T) {
+	c := newClass(t, "assistance-request")
+	ev := c.dial(c.codes.Evaluator, 100, 30)
+	ev.waitFor("Name:")
+	ev.typeText("Dr Okafor\r")
+	ev.waitFor("Observations")
+	ev.typeText("o")
+	ev.waitFor("Write an observation")
+	ev.typeText("\t\t\t" + "FBI asked within the hour, with the hashes attached.")
+	ev.typeText("\x13")
+	note := c.waitEvent(game.ObservationNoted, "Dr Okafor")
+	if note.Text != "FBI asked within the hour, with the hashes attached." || note.Objective == "" {
+		t.Fatalf("the observation logged is %+v", note)
+	}
+
+	obs := c.dial(c.codes.Observer, 100, 30)
+	obs.waitFor("Name:")
+	obs.typeText("Sam\r")
+	obs.waitFor("You: Sam · observer")
+	before := len(c.tb.Since(0))
+	for _, k := range []string{"o", "m", " ", "1", "f", "r", "E", "y"} {
+		obs.typeText(k)
+	}
+	obs.typeText("\x1b") // esc, in case a form opened
+	c.tb.Sync()
+	for _, e := range c.tb.Since(before) {
+		if e.By == "Sam" {
+			t.Fatalf("an observer's keys made a %v event", e.Type)
+		}
+	}
+}
