@@ -329,7 +329,7 @@ injects:
 			failed = append(failed, ev)
 		}
 	}
-	if len(failed) != 1 || failed[0].Inject != "broken" || !strings.Contains(failed[0].Text, "divide by zero") {
+	if len(failed) != 1 || failed[0].Inject != "broken" || failed[0].Text != "cannot divide by zero (1:9)" {
 		t.Fatalf("condition failures %v", failed)
 	}
 	if desc := game.Describe(st, &failed[0]); !strings.Contains(desc, "WARNING") || !strings.Contains(desc, "test.yaml:") {

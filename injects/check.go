@@ -22,6 +22,7 @@ type checker struct {
 	// library is set for a shared file, meant to be included: what it lacks
 	// may come from the file that includes it.
 	library bool
+	idsOf   map[string][]string // by kind, for suggestions
 	// shared names the included shared files. They declare variables,
 	// personas and profiles for many scenarios to pick from, so one that a
 	// scenario does not use is not worth a warning.
@@ -107,8 +108,19 @@ func (c *checker) variables() {
 	}
 }
 
-// ids lists the ids of one kind, for suggestions.
+// ids lists the ids of one kind, for suggestions, listed once a check.
 func (c *checker) ids(kind string) []string {
+	if ids, ok := c.idsOf[kind]; ok {
+		return ids
+	}
+	if c.idsOf == nil {
+		c.idsOf = map[string][]string{}
+	}
+	c.idsOf[kind] = c.listIDs(kind)
+	return c.idsOf[kind]
+}
+
+func (c *checker) listIDs(kind string) []string {
 	var out []string
 	switch kind {
 	case "profile":
@@ -170,9 +182,14 @@ func posAt(list []Pos, i int, def Pos) Pos {
 
 // ref reports id when it names nothing of the kind.
 func (c *checker) ref(p Pos, what, kind, id string, exists bool) {
-	if id != "" && !exists {
-		c.errorf(p, CodeUnknownRef, "%s: no %s named %q%s", what, kind, id, suggestOr(id, c.ids(kind)))
+	if id == "" || exists {
+		return
 	}
+	hint := ""
+	if !c.r.full() { // past the findings listed, a suggestion is work for nothing
+		hint = suggestOr(id, c.ids(kind))
+	}
+	c.errorf(p, CodeUnknownRef, "%s: no %s named %q%s", what, kind, id, hint)
 }
 
 func (c *checker) effects(effects []Effect, what string) {

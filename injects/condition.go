@@ -62,6 +62,8 @@ func (ev *Evaluator) Eval(c *Condition, env map[string]any) (bool, error) {
 func runtimeError(err error) error {
 	msg, _, _ := strings.Cut(err.Error(), "\n")
 	msg = strings.TrimSpace(plainTypes(msg))
+	msg = strings.TrimPrefix(msg, "runtime error: ") // Go's words, not the author's
+	msg = strings.Replace(msg, "integer divide by zero", "cannot divide by zero", 1)
 	if strings.Contains(msg, "memory budget exceeded") {
 		msg = "the condition needs more memory than a condition may use"
 	}

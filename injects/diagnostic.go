@@ -27,6 +27,10 @@ type Diagnostic struct {
 	Severity Severity `json:"severity"`
 	Code     Code     `json:"code"`
 	Message  string   `json:"message"`
+	// Unlisted counts the findings left out past MaxFindings, on the last
+	// finding that says so; UnlistedErrors how many of them are errors.
+	Unlisted       int `json:"unlisted,omitempty"`
+	UnlistedErrors int `json:"unlisted_errors,omitempty"`
 }
 
 // String formats the finding as "file:line:col: error: message [code]".
@@ -41,7 +45,24 @@ type Diagnostics []Diagnostic
 func (ds Diagnostics) Errors() int {
 	n := 0
 	for _, d := range ds {
-		if d.Severity == Error {
+		switch {
+		case d.Code == CodeTooMany:
+			n += d.UnlistedErrors
+		case d.Severity == Error:
+			n++
+		}
+	}
+	return n
+}
+
+// Warnings counts the warnings, listed or not.
+func (ds Diagnostics) Warnings() int {
+	n := 0
+	for _, d := range ds {
+		switch {
+		case d.Code == CodeTooMany:
+			n += d.Unlisted - d.UnlistedErrors
+		case d.Severity == Warning:
 			n++
 		}
 	}
@@ -109,14 +130,21 @@ const (
 )
 
 // suggest returns ` (did you mean "x"?)` when a known name is close to the
-// given one, or "".
+// given one, or "". A suggestion is a courtesy: past suggestWork cells of
+// edit distance it gives up, so a file with thousands of ids and thousands
+// of bad references costs no more than a small one.
 func suggest(got string, known []string) string {
-	best, bestDist := "", len(got)/3+2
-	if bestDist > 3 {
-		bestDist = 3
-	}
+	best, bestDist := "", min(len(got)/3+2, 3)
+	lower := strings.ToLower(got)
+	work := 0
 	for _, k := range known {
-		if d := editDistance(strings.ToLower(got), strings.ToLower(k)); d < bestDist {
+		if abs(len(k)-len(got)) >= bestDist {
+			continue // too long or too short to be closer
+		}
+		if work += len(got) * len(k); work > suggestWork {
+			break
+		}
+		if d := editDistance(lower, strings.ToLower(k)); d < bestDist {
 			best, bestDist = k, d
 		}
 	}
@@ -125,6 +153,12 @@ func suggest(got string, known []string) string {
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)
 }
+
+// suggestWork is the most edit-distance cells one suggestion computes:
+// a few hundred ids of twenty characters.
+const suggestWork = 200_000
+
+func abs(n int) int { return max(n, -n) }
 
 // editDistance is the Levenshtein distance between two short strings.
 func editDistance(a, b string) int {

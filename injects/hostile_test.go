@@ -79,11 +79,54 @@ func TestFindingsAreCappedAndValuesCut(t *testing.T) {
 	if last.Code != CodeTooMany || last.Severity != Error || !strings.Contains(last.Message, "800 more findings are not listed (800 of them errors)") {
 		t.Errorf("the last finding: %v", last)
 	}
+	if diags.Errors() != 1000 || diags.Warnings() != 0 {
+		t.Errorf("the findings count %d errors and %d warnings, want the 1000 errors, listed or not", diags.Errors(), diags.Warnings())
+	}
 	long := strings.Repeat("x", 100_000)
 	_, diags = Parse("long.yaml", []byte("format: 1\nscenario: {id: "+long+", title: T, start: 2015-10-05 09:00, end: T+3d}\n"))
 	for _, d := range diags {
 		if len(d.Message) > 400 {
 			t.Errorf("a finding quotes %d bytes: %.80s…", len(d.Message), d.Message)
+		}
+	}
+}
+
+// badReferences is a file of n injects, each after an inject that does
+// not exist: every reference a finding, every finding a search for a
+// close id among thousands.
+func badReferences(n int) []byte {
+	var b strings.Builder
+	b.WriteString("format: 1\nscenario: {id: refs, title: Refs, start: 2015-10-05 09:00, end: T+30d}\ninclude: [common.yaml]\n")
+	b.WriteString("personas:\n  p: {name: P, affiliation: company}\ninjects:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "  inject-%06d: {after: inject-%06dx, to: us, from: p, channel: email, title: T}\n", i, i)
+	}
+	return []byte(b.String())
+}
+
+// A reference that misses is reported with the id it most likely meant,
+// and a thousand of them still load at once: suggestions stop at the
+// findings listed.
+func TestBadReferencesSuggestWithinBounds(t *testing.T) {
+	_, diags := Parse("refs.yaml", badReferences(1000))
+	if diags.Errors() != 1000 {
+		t.Fatalf("%d errors, want one a reference", diags.Errors())
+	}
+	if first := diags[0].Message; !strings.Contains(first, `no inject named "inject-000000x" (did you mean "inject-000000"?)`) {
+		t.Errorf("the first finding: %s", first)
+	}
+}
+
+// A block with nothing under it lacks every key it needs.
+func TestAnEmptyBlockLacksItsKeys(t *testing.T) {
+	_, diags := Parse("e.yaml", []byte("format: 1\nscenario:\ninclude: [common.yaml]\n"))
+	for _, k := range []string{"id", "title", "start", "end"} {
+		found := false
+		for _, d := range diags {
+			found = found || d.Code == CodeMissing && d.Message == fmt.Sprintf("scenario: missing %q", k) && d.Line == 2
+		}
+		if !found {
+			t.Errorf("no finding that the empty scenario block lacks %s: %v", k, diags)
 		}
 	}
 }

@@ -38,8 +38,12 @@ const MaxFindings = 200
 // title worth the name, and never a whole file.
 const maxQuoted = 200
 
+// full reports whether the findings listed have reached MaxFindings: any
+// more are only counted.
+func (r *reporter) full() bool { return len(r.diags) >= MaxFindings }
+
 func (r *reporter) at(sev Severity, p Pos, code Code, format string, args ...any) {
-	if len(r.diags) >= MaxFindings {
+	if r.full() {
 		r.over++
 		if sev == Error {
 			r.overErrors++
@@ -79,7 +83,8 @@ func (r *reporter) done() Diagnostics {
 		last = Pos{File: r.diags[n-1].File, Line: r.diags[n-1].Line, Col: r.diags[n-1].Col}
 	}
 	return append(r.diags, Diagnostic{File: last.File, Line: last.Line, Col: last.Col, Severity: sev, Code: CodeTooMany,
-		Message: fmt.Sprintf("%d more findings are not listed (%d of them errors); fix these first", r.over, r.overErrors)})
+		Message:  fmt.Sprintf("%d more findings are not listed (%d of them errors); fix these first", r.over, r.overErrors),
+		Unlisted: r.over, UnlistedErrors: r.overErrors})
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos {
@@ -249,7 +254,9 @@ func suggestOr(got string, known []string) string {
 // mistake, not two: when an unknown key of the block is a near miss of a
 // missing one, the unknown key's finding (with its did-you-mean) says it.
 func (d *decoder) require(o object, what string, keys ...string) {
-	if o.node == nil || o.node.Kind != yaml.MappingNode {
+	// An empty block (a key with nothing under it) lacks every key; a
+	// value of another kind has had its finding.
+	if o.node == nil || (o.node.Kind != yaml.MappingNode && !isNull(o.node)) {
 		return
 	}
 	for _, k := range keys {

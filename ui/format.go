@@ -94,8 +94,15 @@ func cut(s string, width int) string {
 
 // pad fits a line into exactly width cells.
 func pad(s string, width int) string {
-	s = cut(s, width)
-	if w := ansi.StringWidth(s); w < width {
+	if width <= 0 {
+		return ""
+	}
+	w := ansi.StringWidth(s) // measured once: every line of every frame comes here
+	if w > width {
+		s = ansi.Truncate(s, width, "…")
+		w = ansi.StringWidth(s)
+	}
+	if w < width {
 		s += strings.Repeat(" ", width-w)
 	}
 	return s

@@ -168,7 +168,7 @@ func (m *Model) headerView(w int) string {
 	}
 	head := pad(line1, w) + "\n" + pad(line2, w) + "\n" + pad(line3, w)
 	if line4 := m.presenceLine(); line4 != "" {
-		head += "\n" + pad(cut(line4, w), w)
+		head += "\n" + pad(line4, w)
 	}
 	return head
 }

@@ -93,8 +93,7 @@ func writeDiagnostics(w io.Writer, format string, diags injects.Diagnostics) err
 
 // summary counts the findings for people reading the text output.
 func summary(diags injects.Diagnostics, files int) string {
-	errs := diags.Errors()
-	warns := len(diags) - errs
+	errs, warns := diags.Errors(), diags.Warnings()
 	return fmt.Sprintf("%s, %s in %s", plural(errs, "error"), plural(warns, "warning"), plural(files, "file"))
 }
 

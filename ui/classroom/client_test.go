@@ -24,7 +24,7 @@ import (
 
 // class is a served exercise for a test.
 type class struct {
-	t     *testing.T
+	t     testing.TB
 	sc    *injects.Scenario
 	tb    *table.Table
 	srv   *Server
@@ -35,6 +35,8 @@ type class struct {
 
 const host = "Ms Rivera"
 
+var benchFPS = 30
+
 func TestMain(m *testing.M) {
 	// The SSH library's own messages (a client hanging up) are not the
 	// tests' output.
@@ -42,7 +44,13 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-func newClass(t *testing.T, id string) *class {
+func newClass(t testing.TB, id string) *class {
+	t.Helper()
+	return newClassOn(t, id, table.ManualTicker{})
+}
+
+// newClassOn serves a class whose story clock the ticker moves.
+func newClassOn(t testing.TB, id string, ticker table.Ticker) *class {
 	t.Helper()
 	sc, diags := injects.LoadBuiltin(id)
 	if sc == nil {
@@ -54,7 +62,7 @@ func newClass(t *testing.T, id string) *class {
 		t.Fatal(err)
 	}
 	clock := &fakeClock{now: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
-	tb := table.Open(table.Config{Session: s, History: history, Ticker: table.ManualTicker{}, Now: clock.Now})
+	tb := table.Open(table.Config{Session: s, History: history, Ticker: ticker, Now: clock.Now})
 	t.Cleanup(func() { tb.Close() })
 	c := &class{t: t, sc: sc, tb: tb, clock: clock}
 	for _, team := range sc.Teams {
@@ -64,7 +72,7 @@ func newClass(t *testing.T, id string) *class {
 		t.Fatal(err)
 	}
 	hostActor, _ := tb.Actor(host)
-	c.srv, err = New(Config{Table: tb, Host: hostActor, Codes: c.codes, HostKeyPath: t.TempDir() + "/key", Now: clock.Now})
+	c.srv, err = New(Config{Table: tb, Host: hostActor, Codes: c.codes, HostKeyPath: t.TempDir() + "/key", Now: clock.Now, FPS: benchFPS})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +114,7 @@ func (f *fakeClock) Add(d time.Duration) {
 
 // client is a student's terminal connected to the class.
 type client struct {
-	t      *testing.T
+	t      testing.TB
 	conn   *gossh.Client
 	sess   *gossh.Session
 	screen *screen
@@ -224,6 +232,9 @@ func (cl *client) text() string { return cl.screen.String() }
 type screen struct {
 	mu  sync.Mutex
 	emu *vt.Emulator
+
+	want string // text a benchmark waits for, and where to say when it shows
+	seen chan time.Time
 }
 
 func newScreen(w, h int) *screen { return &screen{emu: vt.NewEmulator(w, h)} }
@@ -231,7 +242,12 @@ func newScreen(w, h int) *screen { return &screen{emu: vt.NewEmulator(w, h)} }
 func (s *screen) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.emu.Write(p)
+	n, err := s.emu.Write(p)
+	if s.want != "" && strings.Contains(s.emu.String(), s.want) {
+		s.seen <- time.Now()
+		s.want = ""
+	}
+	return n, err
 }
 
 func (s *screen) String() string {

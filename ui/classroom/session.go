@@ -43,7 +43,7 @@ type session struct {
 
 	seat          Seat
 	width, height int
-	dark          bool
+	styles        ui.Styles // of the join screen, for the terminal's background
 
 	mu     sync.Mutex // guards what the server's watcher reads: g, person, left
 	g      *ui.Game
@@ -54,7 +54,7 @@ type session struct {
 }
 
 func newSession(s *Server, sess ssh.Session) *session {
-	m := &session{s: s, ip: remoteIP(sess), width: ui.MinWidth, height: ui.MinHeight, dark: true}
+	m := &session{s: s, ip: remoteIP(sess), width: ui.MinWidth, height: ui.MinHeight, styles: ui.NewStyles(true)}
 	if pty, _, ok := sess.Pty(); ok {
 		m.width, m.height = pty.Window.Width, pty.Window.Height
 	}
@@ -143,7 +143,7 @@ func (m *session) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 	case tea.BackgroundColorMsg:
-		m.dark = msg.IsDark()
+		m.styles = ui.NewStyles(msg.IsDark())
 	case joinedMsg:
 		return m, m.joined(msg)
 	case tea.KeyPressMsg:
@@ -332,7 +332,7 @@ func (m *session) joinView() string {
 	if m.width < ui.MinWidth || m.height < ui.MinHeight {
 		return ui.TooSmall(m.width, m.height, false)
 	}
-	st := ui.NewStyles(m.dark)
+	st := m.styles
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Hotline") + "  " + m.s.sc.Title + "\n\n")
 	switch m.step {
