@@ -14,17 +14,30 @@ import (
 // part's due time, delivery, lateness and quality, then a summary per side
 // with the reasons behind each score.
 func WriteReview(w io.Writer, sc *injects.Scenario, card *Scorecard) error {
+	views := make([]RequestView, len(card.Requests))
+	for i := range card.Requests {
+		views[i] = ViewRequest(sc, &card.Requests[i])
+	}
+	caption, sides := ViewSides(card)
+	title := fmt.Sprintf("%s — %s", ReviewTitle(sc, card.Meeting), StoryTime(sc, time.Duration(card.At)))
+	return WriteReviewViews(w, title, views, caption, sides)
+}
+
+// WriteReviewViews lays out a review already put in words, as WriteReview
+// prints it: a report saved without its scenario prints its review the
+// same way.
+func WriteReviewViews(w io.Writer, title string, requests []RequestView, caption string, sides [][]string) error {
 	b := &strings.Builder{}
-	fmt.Fprintf(b, "%s — %s\n", ReviewTitle(sc, card.Meeting), StoryTime(sc, time.Duration(card.At)))
-	if len(card.Requests) == 0 {
+	b.WriteString(title + "\n")
+	if len(requests) == 0 {
 		b.WriteString("\nNo request has been sent yet.\n")
 	}
-	for i := range card.Requests {
+	for i := range requests {
 		b.WriteString("\n")
-		writeRequest(b, sc, &card.Requests[i])
+		writeRequest(b, &requests[i])
 	}
-	b.WriteString("\n")
-	writeSides(b, card)
+	b.WriteString("\n" + caption + "\n")
+	writeRows(b, sides)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -44,8 +57,7 @@ func ReviewTitle(sc *injects.Scenario, meeting int) string {
 	return "The requests as a review would score them now"
 }
 
-func writeRequest(b *strings.Builder, sc *injects.Scenario, rs *RequestScore) {
-	v := ViewRequest(sc, rs)
+func writeRequest(b *strings.Builder, v *RequestView) {
 	for i, line := range v.Head {
 		if i > 0 {
 			b.WriteString("  ")
@@ -56,12 +68,6 @@ func writeRequest(b *strings.Builder, sc *injects.Scenario, rs *RequestScore) {
 	if v.Scores != "" {
 		fmt.Fprintf(b, "  %s\n", v.Scores)
 	}
-}
-
-func writeSides(b *strings.Builder, card *Scorecard) {
-	caption, rows := ViewSides(card)
-	b.WriteString(caption + "\n")
-	writeRows(b, rows)
 }
 
 // writeRows lays out a table's rows in columns, indented.
