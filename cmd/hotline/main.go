@@ -81,6 +81,7 @@ high-level joint dialogue would review it.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(scenariosCommand(), validateCommand(), runCommand(), reviewCommand(), replayCommand())
 	root.AddCommand(newCommand(), schemaCommand(), graphCommand(), simulateCommand(), testCommand(), mselCommand())
+	root.AddCommand(handbookCommand(), reportCommand(), compareCommand())
 	addPlay(root)
 	return root
 }

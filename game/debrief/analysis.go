@@ -479,17 +479,8 @@ func (b *builder) findings() (strengths, improvements []Finding) {
 		switch {
 		case t.scored == 0:
 		case t.wentOverdue > 0:
-			text := fmt.Sprintf("%s of %s (%s request) went overdue", partsWords(t.wentOverdue, t.others), rs.Request, whose)
-			switch {
-			case t.ack == nil:
-			case t.ack.State == game.ElDelivered && t.ack.Timeliness == 1:
-				text += " while the acknowledgement came in " + short(time.Duration(t.ack.At)-b.opened[rs.Request])
-			case t.ack.State == game.ElDelivered:
-				text += ", and the acknowledgement came " + short(time.Duration(t.ack.Late)) + " late"
-			case t.ack.State == game.ElOverdue:
-				text += ", and it was never acknowledged"
-			}
-			bad(rs.To, text+".", partEvidence(sc, rs, func(el *game.ElementScore) bool { return el.State == game.ElOverdue || el.Late > 0 }), obj)
+			bad(rs.To, overdueWords(t, rs.Request, whose, b.opened[rs.Request]),
+				partEvidence(sc, rs, func(el *game.ElementScore) bool { return el.State == game.ElOverdue || el.Late > 0 }), obj)
 		case t.answered == t.scored && t.thin == 0:
 			text := fmt.Sprintf("Every part of %s (%s request) was answered on time%s", rs.Request, whose, b.soFar())
 			if t.sound > 0 {
@@ -501,10 +492,18 @@ func (b *builder) findings() (strengths, improvements []Finding) {
 			good(rs.To, text+".", partEvidence(sc, rs, func(el *game.ElementScore) bool { return el.Scored }), obj)
 		}
 		if t.unsound > 0 {
-			bad(rs.To, fmt.Sprintf("Declined the %s of %s on grounds that do not cover them: the review counts those as refusals.", list(t.unsoundParts), rs.Request),
+			ground := "a ground that does not cover it: the review counts it as a refusal"
+			if len(t.unsoundParts) > 1 {
+				ground = "grounds that do not cover them: the review counts those as refusals"
+			}
+			bad(rs.To, fmt.Sprintf("Declined the %s of %s on %s.", list(t.unsoundParts), rs.Request, ground),
 				partEvidence(sc, rs, func(el *game.ElementScore) bool { return el.State == game.ElDeclined && !el.Sound }), obj)
 		} else if t.sound > 0 && t.wentOverdue > 0 {
-			good(rs.To, fmt.Sprintf("Declined the %s of %s on a ground that covers it, as the fact sheet allows.", list(t.soundParts), rs.Request),
+			ground := "a ground that covers it"
+			if len(t.soundParts) > 1 {
+				ground = "grounds that cover them"
+			}
+			good(rs.To, fmt.Sprintf("Declined the %s of %s on %s, as the fact sheet allows.", list(t.soundParts), rs.Request, ground),
 				partEvidence(sc, rs, func(el *game.ElementScore) bool { return el.State == game.ElDeclined }), obj)
 		}
 		if t.thin > 0 {
@@ -528,7 +527,7 @@ func (b *builder) findings() (strengths, improvements []Finding) {
 			wellAskedObj[rs.From] = union(wellAskedObj[rs.From], obj)
 		}
 		if t.never > 0 && rs.Calls == 0 {
-			bad(rs.From, fmt.Sprintf("Never rang the hotline about %s, though %s of its parts went unanswered past their due time.", rs.Request, count(t.never)),
+			bad(rs.From, fmt.Sprintf("Never rang the hotline about %s, though %s of its parts stayed unanswered after falling due.", rs.Request, count(t.never)),
 				partEvidence(sc, rs, func(el *game.ElementScore) bool { return el.State == game.ElOverdue }), union(obj, objectiveNamed(sc, "use-the-hotline")))
 		}
 	}
@@ -574,18 +573,37 @@ func requestsWords(n int) string {
 	return "all " + count(n) + " of its requests"
 }
 
-// partsWords says how many of a request's parts: "three of four parts",
-// "all three parts", "its only part".
-func partsWords(n, of int) string {
-	switch {
-	case n == of && n == 1:
-		return "The only part"
-	case n == of && n == 2:
-		return "Both parts"
-	case n == of:
-		return "All " + count(n) + " parts"
+// overdueWords says which parts of a request went overdue and how the
+// acknowledgement went: "the results of X (China's request) went overdue
+// while the acknowledgement came in 5h", "three of six parts of X went
+// overdue, the acknowledgement among them (2h late)".
+func overdueWords(t partTally, req, whose string, sent time.Duration) string {
+	late, total, ack := t.wentOverdue, t.others, ""
+	switch a := t.ack; {
+	case a == nil:
+	case a.State == game.ElDelivered && a.Timeliness == 1:
+		ack = " while the acknowledgement came in " + short(time.Duration(a.At)-sent)
+	case a.State == game.ElOverdue:
+		late, total, ack = late+1, total+1, ", the acknowledgement among them (never sent)"
+	case a.Scored:
+		late, total, ack = late+1, total+1, ", the acknowledgement among them ("+short(time.Duration(a.Late))+" late)"
 	}
-	return upperFirst(count(n)) + " of " + count(of) + " parts"
+	var lead string
+	switch {
+	case late == t.wentOverdue && late <= 2:
+		var names []string
+		for _, n := range append(append([]string{}, t.lateParts...), t.neverParts...) {
+			names = append(names, "the "+n)
+		}
+		lead = upperFirst(list(names))
+	case late == total && late == 2:
+		lead = "Both parts"
+	case late == total:
+		lead = "All " + count(late) + " parts"
+	default:
+		lead = upperFirst(count(late)) + " of " + count(total) + " parts"
+	}
+	return fmt.Sprintf("%s of %s (%s request) went overdue%s.", lead, req, whose, ack)
 }
 
 // possessive is a side's name as an owner: "China's", "the United
@@ -718,7 +736,11 @@ func (b *builder) callFindings(good, bad findingFunc, byRequest map[string][]str
 		}
 		obj = union(obj, hotline)
 		if len(missed) > 0 {
-			bad(side, fmt.Sprintf("%s of %s hotline calls from %s rang out unanswered (−%d each).", upperFirst(count(len(missed))), count(len(to)), the(side.Other()), game.MissedCallPenalty),
+			each := ""
+			if len(missed) > 1 {
+				each = " each"
+			}
+			bad(side, fmt.Sprintf("%s of %s hotline calls from %s rang out unanswered (−%d%s).", upperFirst(count(len(missed))), count(len(to)), the(side.Other()), game.MissedCallPenalty, each),
 				missed, obj)
 		} else if len(answered) == len(to) {
 			good(side, fmt.Sprintf("Answered every hotline call from %s in time, on average in %s.", the(side.Other()), short((took/time.Duration(len(answered))).Round(time.Minute))),
@@ -787,8 +809,11 @@ func (b *builder) decisionFindings(good, bad findingFunc, byInject map[string][]
 		case len(taken[side]) > 0:
 			avg := (took[side] / time.Duration(len(taken[side]))).Round(time.Minute)
 			what := "Took all " + decisionsWords(len(taken[side])) + " put to it before their deadlines"
-			if len(taken[side]) == 1 {
+			switch len(taken[side]) {
+			case 1:
 				what = "Took the one decision put to it before its deadline"
+			case 2:
+				what = "Took both decisions put to it before their deadlines"
 			}
 			good(side, fmt.Sprintf("%s, on average %s after each arrived.", what, short(avg)),
 				taken[side], takenObj[side])
@@ -859,7 +884,7 @@ func (b *builder) questions() []Question {
 			if ev.By == "" || !ok || g.Sound(req, req.Elements[req.Element(ev.Element)].Kind) {
 				continue
 			}
-			ask(ev.At, "%s declined the %s of %s on %q, a ground that does not cover it. Which ground, if any, did, and what would answering have taken?",
+			ask(ev.At, "%s declined the %s of %s on %q, a ground that does not cover it. Which ground, if any, covers it, and what would answering have taken?",
 				teamName(sc, ev.Team), req.Elements[req.Element(ev.Element)].Kind.Noun(), ev.Request, g.Title)
 		case game.Missed:
 			c := st.Calls[ev.Call-1]

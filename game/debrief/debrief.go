@@ -87,14 +87,20 @@ func zoneName(loc *time.Location) string {
 	return strings.ReplaceAll(loc.String(), "_", " ")
 }
 
-// beijing is the other capital's clock, for the schedule.
-var beijing = func() *time.Location {
-	loc, err := time.LoadLocation("Asia/Shanghai")
+// The capitals' clocks, for the schedule. The injects package embeds the
+// zone database.
+var (
+	washington = zone("America/New_York", -5)
+	beijing    = zone("Asia/Shanghai", 8)
+)
+
+func zone(name string, hours int) *time.Location {
+	loc, err := time.LoadLocation(name)
 	if err != nil {
-		return time.FixedZone("Beijing", 8*3600)
+		return time.FixedZone(name, hours*3600)
 	}
 	return loc
-}()
+}
 
 // spanWords says a length of story time in days and hours.
 func spanWords(d time.Duration) string {

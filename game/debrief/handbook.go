@@ -133,6 +133,7 @@ type MSELRow struct {
 type Scripted struct {
 	ID    string   `json:"id"`
 	Title string   `json:"title"`
+	Body  string   `json:"body,omitempty"` // Markdown, as the inject file has it
 	Lines []string `json:"lines"`
 }
 
@@ -206,7 +207,7 @@ func (h *Handbook) purpose(sc *injects.Scenario) {
 func (h *Handbook) schedule(sc *injects.Scenario, v game.Viewer) {
 	row := func(at time.Duration, what string) {
 		t := sc.Time(at)
-		h.Schedule = append(h.Schedule, Row{t.Format("Mon 2 Jan 2006 15:04"), t.In(beijing).Format("Mon 2 Jan 15:04"), what})
+		h.Schedule = append(h.Schedule, Row{t.In(washington).Format("Mon 2 Jan 2006 15:04"), t.In(beijing).Format("Mon 2 Jan 15:04"), what})
 	}
 	row(0, "The exercise begins: the story clock starts, paused until the facilitator (or a solo player) starts it")
 	for i, at := range sc.Review.Meetings {
@@ -395,6 +396,9 @@ func card(sc *injects.Scenario, side injects.Side, v game.Viewer) Card {
 		rc := RoleCard{ID: t.ID, Name: t.Name}
 		if own {
 			rc.Who = teamWho[t.ID]
+			if rc.Who == "" {
+				rc.Who = "One of the teams of the " + d.Name + "; the facilitator says more of its part."
+			}
 		}
 		c.Teams = append(c.Teams, rc)
 	}
@@ -534,7 +538,7 @@ func script(sc *injects.Scenario) *Script {
 		if len(r.Objectives) > 0 {
 			lines = append(lines, "Objectives: "+strings.Join(r.Objectives, ", "))
 		}
-		s.Requests = append(s.Requests, Scripted{ID: r.ID, Title: r.Subject, Lines: lines})
+		s.Requests = append(s.Requests, Scripted{ID: r.ID, Title: r.Subject, Body: r.Body, Lines: lines})
 	}
 	for i := range sc.Actions {
 		a := &sc.Actions[i]

@@ -30,6 +30,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"ratingLine":  func(s SideRating) string { return "— " + ratingLine(&s) },
 	"gradeClass":  func(g string) string { return strings.Fields(g)[0] },
 	"tally":       partTallies,
+	"inc":         func(i int) int { return i + 1 },
 }).ParseFS(assets, "assets/*.html"))
 
 // css is the documents' stylesheet, inlined in each.

@@ -206,6 +206,9 @@ func (s *Script) markdown(m *md) {
 		m.h(2, part.title)
 		for _, it := range part.items {
 			m.h(3, it.ID+": "+it.Title)
+			if it.Body != "" {
+				m.quote(it.Body)
+			}
 			m.bullets(it.Lines)
 		}
 	}
@@ -474,7 +477,7 @@ func (t *Timeline) mermaid(s Scenario) string {
 	if len(t.Ladder.Points) > 1 {
 		b.WriteString("  section Ladder\n")
 		for i, p := range t.Ladder.Points[1:] {
-			fmt.Fprintf(b, "  %s :milestone, l%d, %s, 0d\n", graph.GanttText(fmt.Sprintf("%s %s", sideShort(p.Side), t.Ladder.Rungs[sideLevel(p)])), i, date(p.At))
+			fmt.Fprintf(b, "  %s :milestone, l%d, %s, 0d\n", graph.GanttText(fmt.Sprintf("%s %s", sideShort(p.Side), t.rung(sideLevel(p)))), i, date(p.At))
 		}
 	}
 	decisions := sortedMarks(t.Marks, MarkDecision, MarkDeadline, MarkAction, MarkControl)
@@ -489,6 +492,15 @@ func (t *Timeline) mermaid(s Scenario) string {
 		fmt.Fprintf(b, "  %s :%smilestone, d%d, %s, 0d\n", graph.GanttText(sideShort(mk.Side)+" "+mk.Text), tag, i, date(mk.At))
 	}
 	return b.String()
+}
+
+// rung names a rung of the ladder; a report edited by hand may name one
+// it does not have.
+func (t *Timeline) rung(i int) string {
+	if i >= 0 && i < len(t.Ladder.Rungs) {
+		return t.Ladder.Rungs[i]
+	}
+	return fmt.Sprintf("rung %d", i)
 }
 
 // sideLevel is the level of the side whose escalation moved.
@@ -551,7 +563,7 @@ func (t *Timeline) markdown(m *md) {
 			if c.Answered != nil {
 				answered = c.Answered.Time
 			}
-			if c.Promise != "" {
+			if c.Promise != "" && c.PromiseBy != nil {
 				promise = c.Promise + ", by " + c.PromiseBy.Time
 			}
 			cs = append(cs, []string{fmt.Sprint(c.N), sideShort(c.From) + " to " + sideShort(otherSide(c.From)), c.About, c.Rang.Time, c.AnswerBy.Time, c.Outcome, answered, promise})
@@ -565,11 +577,14 @@ func (t *Timeline) markdown(m *md) {
 		if p.Side != "" {
 			who = sideShort(p.Side) + ": " + p.Cause
 		}
-		ls = append(ls, []string{p.At.Time, t.Ladder.Rungs[p.US], t.Ladder.Rungs[p.CN], t.Ladder.Rungs[p.Rung], who})
+		ls = append(ls, []string{p.At.Time, t.rung(p.US), t.rung(p.CN), t.rung(p.Rung), who})
 	}
 	m.table([]string{"From", "US escalation", "China's escalation", "The ladder", "Why"}, ls)
 	var ms [][]string
 	for _, mt := range t.Meters {
+		if len(mt.Points) == 0 {
+			continue
+		}
 		lo, hi := mt.Points[0].Value, mt.Points[0].Value
 		for _, p := range mt.Points {
 			lo, hi = min(lo, p.Value), max(hi, p.Value)

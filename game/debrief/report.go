@@ -1,6 +1,7 @@
 package debrief
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -294,7 +295,7 @@ func playerWords(p string) string {
 	case p == game.SoloPlayer:
 		return "a solo player"
 	case p == game.Class:
-		return "a class, seated below"
+		return "a class"
 	case strings.HasPrefix(p, "bot:"):
 		return "the " + strings.TrimPrefix(p, "bot:") + " counterpart bot"
 	}
@@ -372,4 +373,60 @@ func (b *builder) review() Review {
 			c.Sides[injects.US].ScoreWords(), c.Sides[injects.CN].ScoreWords()})
 	}
 	return r
+}
+
+// ReadReport reads a report saved as JSON, as the facilitator may have
+// edited it: its ratings changed, its plan filled in. It checks what a
+// renderer relies on and says what is wrong in words.
+func ReadReport(data []byte) (*Report, error) {
+	var r Report
+	if err := json.Unmarshal(data, &r); err != nil {
+		return nil, fmt.Errorf("not a report saved as JSON: %v", jsonWords(err))
+	}
+	switch {
+	case r.Kind != ReportKind:
+		return nil, fmt.Errorf("not a report saved as JSON: its kind is %q, not %q", r.Kind, ReportKind)
+	case r.Format != ReportFormat:
+		return nil, fmt.Errorf("the report is in format %d; this hotline reads format %d", r.Format, ReportFormat)
+	}
+	for _, o := range r.Objectives {
+		if len(o.Sides) != 2 {
+			return nil, fmt.Errorf("objective %q: expected a rating for each of the two delegations, found %d", o.ID, len(o.Sides))
+		}
+		for _, s := range o.Sides {
+			var g game.Rating
+			if s.Rating != "" && g.UnmarshalText([]byte(s.Rating)) != nil {
+				return nil, fmt.Errorf("objective %q, %s: %q is not a rating; the ratings are P, S, M and U, or empty for none", o.ID, s.Name, s.Rating)
+			}
+		}
+	}
+	for _, rs := range r.Review.Requests {
+		if len(rs.Parts) == 0 {
+			return nil, fmt.Errorf("the review of a request has no table of parts")
+		}
+	}
+	for _, row := range r.Review.Sides {
+		if len(row) != 3 {
+			return nil, fmt.Errorf("a row of the review's summary has %d cells, not 3", len(row))
+		}
+	}
+	for _, row := range r.Review.Held {
+		if len(row) != 4 {
+			return nil, fmt.Errorf("a row of the reviews held has %d cells, not 4", len(row))
+		}
+	}
+	return &r, nil
+}
+
+// jsonWords says what encoding/json found wrong, without Go's types.
+func jsonWords(err error) string {
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &te):
+		return fmt.Sprintf("%s holds %s where the report has something else", te.Field, te.Value)
+	case errors.As(err, &se):
+		return fmt.Sprintf("not valid JSON at byte %d", se.Offset)
+	}
+	return err.Error()
 }

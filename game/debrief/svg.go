@@ -140,6 +140,13 @@ func sideColour(side string) string {
 	return colControl
 }
 
+func firstLetter(s string) string {
+	for _, r := range s {
+		return string(r)
+	}
+	return ""
+}
+
 // clipLabel keeps a row label inside its column.
 func clipLabel(s string, most int) string {
 	if utf8.RuneCountInString(s) <= most {
@@ -198,13 +205,13 @@ func (s *svg) axis(t *Timeline, top, bottom float64) {
 		s.printf(`<path d="M%.1f %.1fV%.1f" stroke="%s" stroke-width="0.8"/>`+"\n", x, top, bottom, colour)
 		if labelled && x < svgX1-20 {
 			label := d.Time
-			if step > 1 || perDay < 58 {
-				label = strings.TrimSpace(label[3:]) // "02 Oct"
+			if _, rest, ok := strings.Cut(label, " "); ok && (step > 1 || perDay < 58) {
+				label = rest // "02 Oct"
 			}
 			s.text(x+2, top-6, 8, "start", colMuted, "", label)
 		}
 	}
-	s.text(4, top-6, 8, "start", colMuted, "", "story calendar ("+t.From.Time[:3]+" "+t.From.Time[4:]+" on)")
+	s.text(4, top-6, 8, "start", colMuted, "", "story calendar, "+t.Zone+" time")
 }
 
 func (s *svg) section(title string, height float64, shaded bool) {
@@ -278,7 +285,7 @@ func (s *svg) calls(t *Timeline) {
 		switch {
 		case c.Answered != nil:
 			x := s.x(time.Duration(c.Answered.At))
-			if c.PromiseBy != nil {
+			if c.PromiseBy != nil && c.Promise != "" {
 				px := s.x(time.Duration(c.PromiseBy.At))
 				s.printf(`<path d="M%.1f %.1fH%.1f" stroke="%s" stroke-dasharray="3 2" stroke-width="1.2"/>`+"\n", x, mid, px, colMuted)
 				end, colour := "ring", colPending
@@ -297,7 +304,7 @@ func (s *svg) calls(t *Timeline) {
 			colour := map[string]string{"commit": colOnTime, "explain": colUS, "deny": colLate}[c.Outcome]
 			s.printf("%s\n", titled(fmt.Sprintf(`<circle cx="%.1f" cy="%.1f" r="4.6" fill="#fff" stroke="%s" stroke-width="1.3"/>`, x, mid, colour),
 				fmt.Sprintf("call %d answered %s: %s", c.N, c.Answered.Time, c.Outcome)))
-			s.text(x, mid+2.4, 6.5, "middle", colour, "700", strings.ToUpper(c.Outcome[:1]))
+			s.text(x, mid+2.4, 6.5, "middle", colour, "700", strings.ToUpper(firstLetter(c.Outcome)))
 		case c.Outcome == "missed":
 			s.printf("%s\n", titled(marker("cross", x1, mid, colNever), fmt.Sprintf("call %d rang out unanswered at %s", c.N, c.AnswerBy.Time)))
 		}
@@ -348,9 +355,12 @@ func (s *svg) ladder(t *Timeline) {
 	s.step(rung, at, end, y, "#afb8c1", "", 4.5)
 	s.step(us, at, end, func(r float64) float64 { return y(r) - 1.2 }, colUS, "5 2", 1.4)
 	s.step(cn, at, end, func(r float64) float64 { return y(r) + 1.2 }, colCN, "2 2", 1.4)
-	for _, p := range t.Ladder.Points[1:] {
+	for _, p := range t.Ladder.Points {
+		if p.Side == "" {
+			continue // where play starts
+		}
 		s.printf("%s\n", titled(fmt.Sprintf(`<circle cx="%.1f" cy="%.1f" r="2" fill="%s"/>`, s.x(time.Duration(p.At.At)), y(float64(sideLevel(p))), sideColour(p.Side)),
-			fmt.Sprintf("%s: %s escalation to %s (%s); the ladder at %s", p.At.Time, sideShort(p.Side), t.Ladder.Rungs[sideLevel(p)], p.Cause, t.Ladder.Rungs[p.Rung])))
+			fmt.Sprintf("%s: %s escalation to %s (%s); the ladder at %s", p.At.Time, sideShort(p.Side), t.rung(sideLevel(p)), p.Cause, t.rung(p.Rung))))
 	}
 	s.y += h + svgGap
 }
@@ -369,6 +379,9 @@ func (s *svg) meters(t *Timeline) {
 		s.text(svgX0-3, yy+2.5, 7, "end", colMuted, "", []string{"min", "mid", "max"}[i])
 	}
 	for i, m := range t.Meters {
+		if len(m.Points) == 0 {
+			continue
+		}
 		colour, dash := meterColours[i%len(meterColours)], meterDashes[i%len(meterDashes)]
 		span := float64(max(m.Max-m.Min, 1))
 		y := func(v float64) float64 { return top + bandH - bandH*(v-float64(m.Min))/span }

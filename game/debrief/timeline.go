@@ -15,6 +15,7 @@ import (
 // each part; the hotline's calls; the ladder and the meters as lines; and
 // marks for injects, decisions, actions and the control cell's moves.
 type Timeline struct {
+	Zone     string       `json:"zone"` // the city whose clock the times are in
 	From     Moment       `json:"from"`
 	To       Moment       `json:"to"`
 	Days     []Moment     `json:"days"` // each midnight of the story calendar, for the axis
@@ -228,7 +229,7 @@ func (b *builder) timeline() Timeline {
 	if st.Ended {
 		end = st.Now
 	}
-	t := Timeline{From: moment(sc, 0), To: moment(sc, end), Marks: b.marks,
+	t := Timeline{Zone: zoneName(sc.Start.Location()), From: moment(sc, 0), To: moment(sc, end), Marks: b.marks,
 		Ladder: Ladder{Points: b.ladder}}
 	start := sc.Start
 	for day := time.Date(start.Year(), start.Month(), start.Day()+1, 0, 0, 0, 0, start.Location()); !day.After(sc.Time(end)); day = day.AddDate(0, 0, 1) {
