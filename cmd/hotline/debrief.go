@@ -140,23 +140,25 @@ func loadReport(cmd *cobra.Command, path, scenario string) (*debrief.Report, err
 }
 
 // savedReport reads a file that is a report saved as JSON rather than a
-// log: one object whose kind says so.
+// log: one JSON object with a kind. A log is a line of JSON per event, and
+// none of its events has a kind.
 func savedReport(path string) ([]byte, bool) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, false
 	}
 	defer f.Close()
-	head := make([]byte, 512)
-	n, _ := io.ReadFull(f, head)
-	if !bytes.Contains(head[:n], []byte(`"kind": "`+debrief.ReportKind+`"`)) && !bytes.Contains(head[:n], []byte(`"kind":"`+debrief.ReportKind+`"`)) {
-		return nil, false
-	}
-	rest, err := io.ReadAll(io.LimitReader(f, eventlog.MaxSize))
+	data, err := io.ReadAll(io.LimitReader(f, eventlog.MaxSize))
 	if err != nil {
 		return nil, false
 	}
-	return append(head[:n], rest...), true
+	var probe struct {
+		Kind *string `json:"kind"`
+	}
+	if json.Unmarshal(data, &probe) != nil || probe.Kind == nil {
+		return nil, false
+	}
+	return data, true
 }
 
 // madeAgain plays a log's commands again, checking every event, and

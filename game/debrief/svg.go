@@ -171,13 +171,13 @@ func (t *Timeline) SVG() string {
 	s.printf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" role="img" aria-labelledby="timeline-title" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif" class="timeline">`+"\n", svgW, height)
 	s.printf(`<title id="timeline-title">%s</title>`+"\n", html.EscapeString(fmt.Sprintf("Timeline of the run, %s to %s", t.From.Time, t.To.Time)))
 	s.axis(t, svgAxisH-4, legendY-svgGap)
-	for _, m := range t.Marks { // the dialogue's reviews, behind everything
+	s.b.WriteString(body.b.String())
+	for _, m := range t.Marks { // the dialogue's reviews, across everything
 		if m.Kind == MarkReview {
 			x := s.x(time.Duration(m.At.At))
-			s.printf("%s\n", titled(fmt.Sprintf(`<rect x="%.1f" y="%.1f" width="3" height="%.1f" fill="%s" opacity="0.7"/>`, x-1.5, svgAxisH-4, legendY-svgGap-svgAxisH+4, colReview), m.At.Time+": "+m.Text))
+			s.printf("%s\n", titled(fmt.Sprintf(`<rect x="%.1f" y="%.1f" width="3" height="%.1f" fill="%s" opacity="0.55"/>`, x-1.5, svgAxisH-4, legendY-svgGap-svgAxisH+4, colReview), m.At.Time+": "+m.Text))
 		}
 	}
-	s.b.WriteString(body.b.String())
 	s.b.WriteString("</svg>\n")
 	return s.b.String()
 }
