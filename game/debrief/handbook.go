@@ -428,8 +428,8 @@ func mayDo(sc *injects.Scenario, side injects.Side) []string {
 	return do
 }
 
-// The keys of the exercise, as the screens' help gives them; a test in ui
-// holds them to its keymap.
+// The keys of the exercise, as the screens' help gives them; a test holds
+// them to the screens' keymap.
 var (
 	playerKeys = []Entry{
 		{"space", "pause or resume the story clock (alone; in a class, the facilitator's)", ""},
