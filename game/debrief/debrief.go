@@ -48,18 +48,19 @@ type Scenario struct {
 	Begins   string `json:"begins"`
 }
 
-// date writes a story offset as a chart reads a date: 2015-10-01 09:00.
-// A zone that does not load (a report edited by hand) counts as UTC.
-func (s Scenario) date(at time.Duration) string {
+// dates returns a function that writes a story offset as a chart reads a
+// date: 2015-10-01 09:00. A zone that does not load (a report edited by
+// hand) counts as UTC.
+func (s Scenario) dates() func(time.Duration) string {
 	loc, err := time.LoadLocation(s.Location)
 	if err != nil {
 		loc = time.UTC
 	}
 	start, err := time.ParseInLocation(chartLayout, s.Begins, loc)
 	if err != nil {
-		return s.Begins
+		return func(time.Duration) string { return s.Begins }
 	}
-	return start.Add(at).Format(chartLayout)
+	return func(at time.Duration) string { return start.Add(at).Format(chartLayout) }
 }
 
 const chartLayout = "2006-01-02 15:04"

@@ -444,7 +444,8 @@ func findingsMarkdown(m *md, fs []Finding, none string) {
 // moves, and the decisions.
 func (t *Timeline) mermaid(s Scenario) string {
 	b := &strings.Builder{}
-	date := func(mo Moment) string { return s.date(time.Duration(mo.At)) }
+	dates := s.dates()
+	date := func(mo Moment) string { return dates(time.Duration(mo.At)) }
 	fmt.Fprintf(b, "gantt\n  title %s (story calendar, %s)\n  dateFormat YYYY-MM-DD HH:mm\n  axisFormat %%m-%%d\n", graph.GanttText(s.Title), s.Zone)
 	if len(t.Requests) > 0 {
 		b.WriteString("  section Requests\n")

@@ -162,7 +162,7 @@ func (b *builder) mark(st *game.State, ev *game.Event) {
 		add(MarkControl, "", fmt.Sprintf("the %s bot plays %s", ev.Profile, teamName(sc, ev.Team)))
 	case game.BotRemoved:
 		add(MarkControl, "", "the bot leaves "+teamName(sc, ev.Team))
-	case game.ClockJumped, game.SpeedSet, game.ClockPaused, game.ClockResumed:
+	case game.ClockJumped, game.SpeedSet: // pauses are too many to mark
 		if control {
 			add(MarkControl, "", strings.TrimPrefix(game.Describe(st, ev), ev.By+" (White Cell) "))
 		}
