@@ -162,25 +162,11 @@ func list(words []string) string {
 // oneLine folds text written over several lines into one.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// teamName names a team with its side: "China (Ministry of Public
-// Security)"; the White Cell when no team acted.
-func teamName(sc *injects.Scenario, id string) string {
-	if t, ok := sc.Team(id); ok {
-		return t.Side.Title() + " (" + t.Name + ")"
-	}
-	return "the White Cell"
-}
-
-// audienceWords says whom an inject or message is addressed to.
-func audienceWords(sc *injects.Scenario, a injects.Audience) string {
-	switch {
-	case a.All:
-		return "both delegations"
-	case a.Team != "":
-		return teamName(sc, a.Team)
-	}
-	return a.Side.Title()
-}
+// teamName and audienceWords say who, as transcripts do.
+var (
+	teamName      = game.TeamName
+	audienceWords = game.AudienceName
+)
 
 // personaName names who sends an inject.
 func personaName(sc *injects.Scenario, id string) string {

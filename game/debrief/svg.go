@@ -221,6 +221,12 @@ func (s *svg) section(title string, height float64, shaded bool) {
 	s.text(4, s.y+11, 8.5, "start", colInk, "700", title)
 }
 
+// rowLabel names a row of requests or calls, and its direction.
+func (s *svg) rowLabel(mid float64, label, from string) {
+	s.text(10, mid+3, 8.5, "start", colInk, "", label)
+	s.text(svgLabelW, mid+3, 7.5, "end", sideColour(from), "", sideShort(from)+"→"+sideShort(otherSide(from)))
+}
+
 func (s *svg) requests(t *Timeline) {
 	if len(t.Requests) == 0 {
 		return
@@ -230,8 +236,7 @@ func (s *svg) requests(t *Timeline) {
 	y := s.y + svgTitleH
 	for _, r := range t.Requests {
 		mid := y + svgRowH/2
-		s.text(10, mid+3, 8.5, "start", colInk, "", clipLabel(r.ID, 19))
-		s.text(svgLabelW, mid+3, 7.5, "end", sideColour(r.From), "", sideShort(r.From)+"→"+sideShort(r.To))
+		s.rowLabel(mid, clipLabel(r.ID, 19), r.From)
 		x0, x1 := s.x(time.Duration(r.Sent.At)), s.x(time.Duration(r.Due.At))
 		fill := "#d8e6f7"
 		if r.From == "cn" {
@@ -272,8 +277,7 @@ func (s *svg) calls(t *Timeline) {
 	y := s.y + svgTitleH
 	for _, c := range t.Calls {
 		mid := y + svgCallH/2
-		s.text(10, mid+3, 8.5, "start", colInk, "", fmt.Sprintf("call %d", c.N))
-		s.text(svgLabelW, mid+3, 7.5, "end", sideColour(c.From), "", sideShort(c.From)+"→"+sideShort(otherSide(c.From)))
+		s.rowLabel(mid, fmt.Sprintf("call %d", c.N), c.From)
 		x0, x1 := s.x(time.Duration(c.Rang.At)), s.x(time.Duration(c.AnswerBy.At))
 		about := ""
 		if c.About != "" {
