@@ -158,6 +158,13 @@ func (b *builder) objectives() []ObjectiveAnalysis {
 				ev[e.side] = append(ev[e.side], e.Evidence)
 			}
 		}
+		for _, c := range b.st.Calls {
+			if slices.Contains(o.Injects, b.ringer[c.N]) && !slices.Contains(oa.Requests, c.About) {
+				for _, e := range b.callEvidence(&c) {
+					ev[e.side] = append(ev[e.side], e.Evidence)
+				}
+			}
+		}
 		for side := range injects.Side(2) {
 			slices.SortStableFunc(ev[side], func(a, b Evidence) int { return int(a.At.At - b.At.At) })
 			sr := SideRating{Side: side.String(), Name: side.Title(), Evidence: ev[side], Derived: derive(ev[side])}
@@ -257,7 +264,7 @@ func (b *builder) injectEvidence(id string) []sided {
 		ch, _ := in.Choice(d.Choice)
 		t, _ := sc.Team(d.Team)
 		out = append(out, sided{Evidence{At: moment(sc, d.At), Grade: GradeFine,
-			Text: fmt.Sprintf("%s chose %q on %q, %s after it arrived.", whoDecided(b.st, &d), oneLine(ch.Label), in.Title, short(d.At-is.FiredAt))}, t.Side})
+			Text: fmt.Sprintf("%s chose %q on %q, %s.", whoDecided(b.st, &d), oneLine(ch.Label), in.Title, afterWords(d.At-is.FiredAt, "it arrived"))}, t.Side})
 	}
 	return out
 }
@@ -307,13 +314,20 @@ func (b *builder) requestEvidence(id string) []sided {
 	}
 	out = append(out, asked)
 	for _, c := range b.st.Calls {
-		if c.About != id {
-			continue
+		if c.About == id {
+			out = append(out, b.callEvidence(&c)...)
 		}
-		out = append(out, sided{Evidence{At: moment(sc, c.RangAt), Grade: GradeFine, Text: fmt.Sprintf("Rang the hotline about %s (call %d).", id, c.N)}, c.From})
-		if g, text := callGrade(sc, &c); text != "" {
-			out = append(out, sided{Evidence{At: moment(sc, c.RangAt), Grade: g, Text: text}, c.From.Other()})
-		}
+	}
+	return out
+}
+
+// callEvidence is what a call shows: the side that rang escalated, and
+// how the other side dealt with it.
+func (b *builder) callEvidence(c *game.Call) []sided {
+	at := moment(b.sc, c.RangAt)
+	out := []sided{{Evidence{At: at, Grade: GradeFine, Text: fmt.Sprintf("Rang the hotline%s (call %d).", aboutWords(c.About), c.N)}, c.From}}
+	if g, text := callGrade(b.sc, c); text != "" {
+		out = append(out, sided{Evidence{At: at, Grade: g, Text: text}, c.From.Other()})
 	}
 	return out
 }
@@ -441,7 +455,7 @@ func callGrade(sc *injects.Scenario, c *game.Call) (string, string) {
 	case c.Kept:
 		return GradeFine, fmt.Sprintf("Committed on call %d from %s, and kept the commitment.", c.N, who)
 	}
-	return GradeFine, fmt.Sprintf("Answered call %d from %s in %s: %s.", c.N, who, short(c.AnsweredAt-c.RangAt), c.Answer)
+	return GradeFine, fmt.Sprintf("Answered call %d from %s %s: %s.", c.N, who, inWords(c.AnsweredAt-c.RangAt), c.Answer)
 }
 
 // objectivesOf maps injects and requests to the objectives they serve.
@@ -540,7 +554,7 @@ func (b *builder) findings() (strengths, improvements []Finding) {
 			good(side, fmt.Sprintf("Sent %s under the commitment that fits %s, with the technical material to act on.", requestsWords(n), fits), wellAsked[side], wellAskedObj[side])
 		}
 	}
-	b.callFindings(good, bad, byRequest)
+	b.callFindings(good, bad, byRequest, byInject)
 	b.decisionFindings(good, bad, byInject)
 	for _, n := range st.Notes {
 		if n.Rating == game.Unrated {
@@ -634,6 +648,36 @@ func the(s injects.Side) string {
 // short writes a length of story time as the review does: 5h, 1d12h.
 func short(d time.Duration) string { return injects.FormatDuration(d) }
 
+// inWords says how soon something was done: "in 5h", or "at once" when no
+// story time passed (a solo player's clock stops while a call rings).
+func inWords(d time.Duration) string {
+	if d <= 0 {
+		return "at once"
+	}
+	return "in " + short(d)
+}
+
+// afterWords says how long after something: "5h after it arrived", "as
+// soon as it arrived".
+func afterWords(d time.Duration, what string) string {
+	if d <= 0 {
+		return "as soon as " + what
+	}
+	return short(d) + " after " + what
+}
+
+// averageWords says an average time taken: "on average 5h after each
+// arrived", "on average in 5h", "each at once".
+func averageWords(d time.Duration, what string) string {
+	switch {
+	case d <= 0:
+		return "each at once"
+	case what == "":
+		return "on average in " + short(d)
+	}
+	return "on average " + short(d) + " after " + what
+}
+
 // partNoun names a part of a request in prose: "the investigation",
 // "the second status update".
 func partNoun(el *game.ElementScore) string {
@@ -698,7 +742,7 @@ func partEvidence(sc *injects.Scenario, rs *game.RequestScore, match func(*game.
 
 type findingFunc func(side injects.Side, text string, evidence []string, objectives []string)
 
-func (b *builder) callFindings(good, bad findingFunc, byRequest map[string][]string) {
+func (b *builder) callFindings(good, bad findingFunc, byRequest, byInject map[string][]string) {
 	sc, st := b.sc, b.st
 	hotline := objectiveNamed(sc, "use-the-hotline")
 	for side := range injects.Side(2) { // the side called
@@ -715,7 +759,8 @@ func (b *builder) callFindings(good, bad findingFunc, byRequest map[string][]str
 		var obj []string
 		var took time.Duration
 		for _, c := range to {
-			obj = union(obj, byRequest[c.About])
+			callObj := union(byRequest[c.About], byInject[b.ringer[c.N]])
+			obj = union(obj, callObj)
 			line := callLine(sc, &c)
 			switch {
 			case c.Missed:
@@ -727,11 +772,11 @@ func (b *builder) callFindings(good, bad findingFunc, byRequest map[string][]str
 			switch {
 			case c.Broken:
 				bad(side, fmt.Sprintf("Broke the commitment made on call %d: what was outstanding%s was not all delivered by %s.", c.N, aboutWords(c.About), game.Clock(sc, c.PromiseBy)),
-					[]string{line}, union(byRequest[c.About], hotline))
+					[]string{line}, union(callObj, hotline))
 			case c.Kept:
-				good(side, fmt.Sprintf("Kept the commitment made on call %d%s.", c.N, aboutWords(c.About)), []string{line}, union(byRequest[c.About], hotline))
+				good(side, fmt.Sprintf("Kept the commitment made on call %d%s.", c.N, aboutWords(c.About)), []string{line}, union(callObj, hotline))
 			case c.Answered && c.Answer == injects.Deny:
-				bad(side, fmt.Sprintf("Denied the complaint on call %d%s, which raises the caller's escalation.", c.N, aboutWords(c.About)), []string{line}, union(byRequest[c.About], hotline))
+				bad(side, fmt.Sprintf("Denied the complaint on call %d%s, which raises the caller's escalation.", c.N, aboutWords(c.About)), []string{line}, union(callObj, hotline))
 			}
 		}
 		obj = union(obj, hotline)
@@ -743,7 +788,8 @@ func (b *builder) callFindings(good, bad findingFunc, byRequest map[string][]str
 			bad(side, fmt.Sprintf("%s of %s hotline calls from %s rang out unanswered (−%d%s).", upperFirst(count(len(missed))), count(len(to)), the(side.Other()), game.MissedCallPenalty, each),
 				missed, obj)
 		} else if len(answered) == len(to) {
-			good(side, fmt.Sprintf("Answered every hotline call from %s in time, on average in %s.", the(side.Other()), short((took/time.Duration(len(answered))).Round(time.Minute))),
+			avg := (took / time.Duration(len(answered))).Round(time.Minute)
+			good(side, fmt.Sprintf("Answered every hotline call from %s in time, %s.", the(side.Other()), averageWords(avg, "")),
 				answered, obj)
 		}
 	}
@@ -763,7 +809,7 @@ func callLine(sc *injects.Scenario, c *game.Call) string {
 	case c.Missed:
 		line += ", unanswered by " + game.Clock(sc, c.AnswerBy)
 	case c.Answered:
-		line += fmt.Sprintf(", answered %s after: %s", short(c.AnsweredAt-c.RangAt), c.Answer)
+		line += fmt.Sprintf(", answered %s: %s", inWords(c.AnsweredAt-c.RangAt), c.Answer)
 	}
 	switch {
 	case c.Kept:
@@ -798,7 +844,7 @@ func (b *builder) decisionFindings(good, bad findingFunc, byInject map[string][]
 		}
 		t, _ := sc.Team(ev.Team)
 		ch, _ := in.Choice(ev.Choice)
-		taken[t.Side] = append(taken[t.Side], fmt.Sprintf("%q: %q, %s after it arrived", in.Title, oneLine(ch.Label), short(ev.At-is.FiredAt)))
+		taken[t.Side] = append(taken[t.Side], fmt.Sprintf("%q: %q, %s", in.Title, oneLine(ch.Label), afterWords(ev.At-is.FiredAt, "it arrived")))
 		takenObj[t.Side] = union(takenObj[t.Side], byInject[in.ID])
 		took[t.Side] += ev.At - is.FiredAt
 	}
@@ -815,7 +861,7 @@ func (b *builder) decisionFindings(good, bad findingFunc, byInject map[string][]
 			case 2:
 				what = "Took both decisions put to it before their deadlines"
 			}
-			good(side, fmt.Sprintf("%s, on average %s after each arrived.", what, short(avg)),
+			good(side, fmt.Sprintf("%s, %s.", what, averageWords(avg, "each arrived")),
 				taken[side], takenObj[side])
 		}
 	}

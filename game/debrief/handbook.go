@@ -578,11 +578,19 @@ func script(sc *injects.Scenario) *Script {
 }
 
 // linkedRequests are the requests that exercise an objective: those the
-// file maps to it, and those its injects open or wait on.
+// file maps to it, and those its injects open or wait on. A request the
+// file maps to any objective is linked only as the file maps it: an
+// author's mapping overrules the inference.
 func linkedRequests(sc *injects.Scenario, o *injects.Objective) []string {
 	ids := slices.Clone(o.Requests)
+	mapped := map[string]bool{}
+	for k := range sc.Objectives {
+		for _, id := range sc.Objectives[k].Requests {
+			mapped[id] = true
+		}
+	}
 	add := func(id string) {
-		if _, ok := sc.RequestIndex(id); ok && !slices.Contains(ids, id) {
+		if _, ok := sc.RequestIndex(id); ok && !mapped[id] && !slices.Contains(ids, id) {
 			ids = append(ids, id)
 		}
 	}

@@ -123,10 +123,14 @@ type builder struct {
 	marks  []Mark
 	// opened is when each request was sent, by id.
 	opened map[string]time.Duration
+	// ringer is the inject whose choice or deadline rang each call rung
+	// by an effect, by call number.
+	ringer map[int]string
 }
 
 func newBuilder(sc *injects.Scenario, events []game.Event) *builder {
-	b := &builder{sc: sc, events: events, meters: map[string][]MeterPoint{}, opened: map[string]time.Duration{}}
+	b := &builder{sc: sc, events: events, meters: map[string][]MeterPoint{}, opened: map[string]time.Duration{}, ringer: map[int]string{}}
+	decided := "" // the inject last decided, whose effects follow
 	m := game.Mirror(sc)
 	for _, v := range sc.Variables {
 		if v.Meter() {
@@ -150,6 +154,12 @@ func newBuilder(sc *injects.Scenario, events []game.Event) *builder {
 				Rung: st.Rung, Side: ev.Side.String(), Cause: ladderCause(sc, ev)})
 		case game.RequestOpened:
 			b.opened[ev.Request] = ev.At
+		case game.InjectChosen, game.InjectExpired:
+			decided = ev.Inject
+		case game.Rang:
+			if ev.By == "" && ev.Cause != "" && decided != "" {
+				b.ringer[ev.Call] = decided
+			}
 		case game.PersonSeated:
 			b.seat(ev)
 		case game.PersonUnseated:
