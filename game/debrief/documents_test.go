@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -232,4 +234,74 @@ func TestHandbookHoldsNothingOfTheOtherSide(t *testing.T) {
 			}
 		}
 	}
+}
+
+// Text from an inject file, and from people at the table, is text in the
+// HTML: markup in it is shown or dropped, never obeyed.
+func TestHTMLEscapesWhatItIsGiven(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "port.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostile := strings.NewReplacer(
+		"title: Ransomware at the port of Tianjin", `title: "Ransomware <script>alert(1)</script> at the port"`,
+		"The ransom note points to", `<img src=x onerror=alert(2)> The ransom note points to`,
+		"subject: Extortion servers hosted in Ohio behind the port ransomware", "subject: \"```</text><script>alert(3)</script>\"",
+	).Replace(string(src))
+	sc, diags := injects.Parse("hostile.yaml", []byte(hostile))
+	if sc == nil {
+		t.Fatalf("the hostile file does not load:\n%v", diags)
+	}
+	var log []game.Event
+	if _, err := game.Play(sc, 1, goldenPair, func(_ *game.State, ev *game.Event) { log = append(log, *ev) }); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := debrief.NewReport(sc, again(t, sc, log), debrief.Info{Log: `<b>log</b>.jsonl`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hb := debrief.NewHandbook(sc, game.Viewer{All: true})
+	for name, doc := range map[string][]byte{"report": write(t, rep.WriteMarkdown), "handbook": write(t, hb.WriteMarkdown)} {
+		// What a code block holds is shown as it is; outside them, no
+		// markup from the file.
+		outside := outsideCode(doc)
+		if bad := regexp.MustCompile(`(^|[^\\])<(script|img|b)\b`).Find(outside); bad != nil {
+			t.Errorf("the %s's Markdown holds %q from the file", name, bad)
+		}
+	}
+	pages := map[string][]byte{
+		"report":   write(t, rep.WriteHTML),
+		"handbook": write(t, hb.WriteHTML),
+	}
+	for name, page := range pages {
+		selfContained(t, page)
+		for _, bad := range []string{"<script", "<img", "<b>", "</text><"} {
+			if strings.Contains(string(page), bad) {
+				t.Errorf("the %s holds %q from the file", name, bad)
+			}
+		}
+		if !strings.Contains(string(page), "&lt;script&gt;alert(1)&lt;/script&gt;") {
+			t.Errorf("the %s does not show the title as written", name)
+		}
+	}
+}
+
+// outsideCode is a Markdown document without its fenced code blocks.
+func outsideCode(doc []byte) []byte {
+	var out []byte
+	fence := ""
+	for _, line := range bytes.SplitAfter(doc, []byte("\n")) {
+		trimmed := strings.TrimRight(string(line), "\n")
+		ticks := strings.TrimLeft(trimmed, "`")
+		run := len(trimmed) - len(ticks)
+		switch {
+		case fence == "" && run >= 3:
+			fence = trimmed[:run]
+		case fence != "" && ticks == "" && run >= len(fence):
+			fence = ""
+		case fence == "":
+			out = append(out, line...)
+		}
+	}
+	return out
 }

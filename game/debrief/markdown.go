@@ -73,9 +73,26 @@ func (m *md) entries(header [2]string, es []Entry) {
 	m.table(header[:], rows)
 }
 
+// fenced writes a code block whose fence no line of its content can
+// close: longer than any run of backticks in it.
+func (m *md) fenced(info, content string) {
+	longest, run := 0, 0
+	for _, c := range content {
+		if c == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", max(3, longest+1))
+	m.WriteString(fence + info + "\n" + content + fence + "\n\n")
+}
+
 // quote writes Markdown from an inject file as a block quote, as its
-// author wrote it.
+// author wrote it, save raw HTML: its angle brackets show as written.
 func (m *md) quote(body string) {
+	body = strings.NewReplacer("<", "&lt;", ">", "&gt;").Replace(body)
 	for _, line := range strings.Split(strings.TrimRight(body, "\n"), "\n") {
 		m.WriteString(strings.TrimRight("> "+line, " ") + "\n")
 	}
@@ -108,7 +125,7 @@ func (h *Handbook) WriteMarkdown(w io.Writer) error {
 	m.table([]string{"Washington", "Beijing", "What"}, rows(h.Schedule))
 	m.p(h.ScheduleNote)
 	if h.Script != nil && h.Script.Calendar != "" {
-		m.raw("```mermaid\n" + h.Script.Calendar + "```\n\n")
+		m.fenced("mermaid", h.Script.Calendar)
 	}
 	m.h(2, "4. Objectives")
 	var obj [][]string
@@ -270,7 +287,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		m.bullets(o.Warnings)
 	}
 	m.h(2, "2. Timeline")
-	m.raw("```mermaid\n" + r.Timeline.mermaid(r.Scenario) + "```\n\n")
+	m.fenced("mermaid", r.Timeline.mermaid(r.Scenario))
 	r.Timeline.markdown(m)
 	m.h(2, "3. Analysis of objectives")
 	m.p("Ratings on HSEEP's scale: P, performed without challenges; S, with some challenges; M, with major challenges; U, unable to be performed.")
@@ -307,7 +324,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	m.h(2, "6. The dialogue's review")
 	var b strings.Builder
 	r.Review.write(&b)
-	m.raw("```text\n" + b.String() + "```\n\n")
+	m.fenced("text", b.String())
 	m.table([]string{"Review", "Held", "United States", "China"}, rows(r.Review.Held))
 	m.h(2, "7. Hotwash questions")
 	for i, q := range r.Hotwash {

@@ -152,9 +152,9 @@ func ganttDuration(d time.Duration) string {
 }
 
 // GanttText keeps a Mermaid Gantt task name clear of the characters that
-// end it, and short.
+// end it or could be read as markup, and short.
 func GanttText(s string) string {
-	s = strings.NewReplacer(":", " -", ";", ",", "#", "no.").Replace(s)
+	s = strings.NewReplacer(":", " -", ";", ",", "#", "no.", "<", "‹", ">", "›").Replace(s)
 	return clip(s)
 }
 
