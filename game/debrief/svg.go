@@ -227,15 +227,22 @@ func (s *svg) rowLabel(mid float64, label, from string) {
 	s.text(svgLabelW, mid+3, 7.5, "end", sideColour(from), "", sideShort(from)+"→"+sideShort(otherSide(from)))
 }
 
-func (s *svg) requests(t *Timeline) {
-	if len(t.Requests) == 0 {
+// rows draws a section of n rows, each drawn around its middle line.
+func (s *svg) rows(title string, n int, rowH float64, shaded bool, draw func(i int, mid float64)) {
+	if n == 0 {
 		return
 	}
-	h := svgTitleH + svgRowH*float64(len(t.Requests)) + 2
-	s.section("Requests", h, true)
-	y := s.y + svgTitleH
-	for _, r := range t.Requests {
-		mid := y + svgRowH/2
+	h := svgTitleH + rowH*float64(n) + 2
+	s.section(title, h, shaded)
+	for i := range n {
+		draw(i, s.y+svgTitleH+rowH*float64(i)+rowH/2)
+	}
+	s.y += h + svgGap
+}
+
+func (s *svg) requests(t *Timeline) {
+	s.rows("Requests", len(t.Requests), svgRowH, true, func(i int, mid float64) {
+		r := &t.Requests[i]
 		s.rowLabel(mid, clipLabel(r.ID, 19), r.From)
 		x0, x1 := s.x(time.Duration(r.Sent.At)), s.x(time.Duration(r.Due.At))
 		fill := "#d8e6f7"
@@ -263,20 +270,12 @@ func (s *svg) requests(t *Timeline) {
 			}
 			s.printf("%s\n", titled(marker(shape, s.x(time.Duration(at.At)), mid, colour), tip))
 		}
-		y += svgRowH
-	}
-	s.y += h + svgGap
+	})
 }
 
 func (s *svg) calls(t *Timeline) {
-	if len(t.Calls) == 0 {
-		return
-	}
-	h := svgTitleH + svgCallH*float64(len(t.Calls)) + 2
-	s.section("Hotline calls", h, false)
-	y := s.y + svgTitleH
-	for _, c := range t.Calls {
-		mid := y + svgCallH/2
+	s.rows("Hotline calls", len(t.Calls), svgCallH, false, func(i int, mid float64) {
+		c := &t.Calls[i]
 		s.rowLabel(mid, fmt.Sprintf("call %d", c.N), c.From)
 		x0, x1 := s.x(time.Duration(c.Rang.At)), s.x(time.Duration(c.AnswerBy.At))
 		about := ""
@@ -312,9 +311,7 @@ func (s *svg) calls(t *Timeline) {
 		case c.Outcome == "missed":
 			s.printf("%s\n", titled(marker("cross", x1, mid, colNever), fmt.Sprintf("call %d rang out unanswered at %s", c.N, c.AnswerBy.Time)))
 		}
-		y += svgCallH
-	}
-	s.y += h + svgGap
+	})
 }
 
 // step draws a value held from point to point as a path of steps.
