@@ -253,6 +253,14 @@ func lowerFirst(s string) string {
 	return strings.ToLower(s[:1]) + s[1:]
 }
 
+// TeamName names a team with its side, as transcripts do: "China
+// (Ministry of Public Security)"; the White Cell when no team acted.
+func TeamName(sc *injects.Scenario, team string) string { return teamWords(sc, team) }
+
+// AudienceName says whom an inject or message is addressed to, as
+// transcripts do.
+func AudienceName(sc *injects.Scenario, a injects.Audience) string { return audienceWords(sc, a) }
+
 func teamWords(sc *injects.Scenario, team string) string {
 	if t, ok := sc.Team(team); ok {
 		return t.Side.Title() + " (" + t.Name + ")"

@@ -14,17 +14,30 @@ import (
 // part's due time, delivery, lateness and quality, then a summary per side
 // with the reasons behind each score.
 func WriteReview(w io.Writer, sc *injects.Scenario, card *Scorecard) error {
+	views := make([]RequestView, len(card.Requests))
+	for i := range card.Requests {
+		views[i] = ViewRequest(sc, &card.Requests[i])
+	}
+	caption, sides := ViewSides(card)
+	title := fmt.Sprintf("%s — %s", ReviewTitle(sc, card.Meeting), StoryTime(sc, time.Duration(card.At)))
+	return WriteReviewViews(w, title, views, caption, sides)
+}
+
+// WriteReviewViews lays out a review already put in words, as WriteReview
+// prints it: a report saved without its scenario prints its review the
+// same way.
+func WriteReviewViews(w io.Writer, title string, requests []RequestView, caption string, sides [][]string) error {
 	b := &strings.Builder{}
-	fmt.Fprintf(b, "%s — %s\n", ReviewTitle(sc, card.Meeting), StoryTime(sc, time.Duration(card.At)))
-	if len(card.Requests) == 0 {
+	b.WriteString(title + "\n")
+	if len(requests) == 0 {
 		b.WriteString("\nNo request has been sent yet.\n")
 	}
-	for i := range card.Requests {
+	for i := range requests {
 		b.WriteString("\n")
-		writeRequest(b, sc, &card.Requests[i])
+		writeRequest(b, &requests[i])
 	}
-	b.WriteString("\n")
-	writeSides(b, card)
+	b.WriteString("\n" + caption + "\n")
+	writeRows(b, sides)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -44,22 +57,61 @@ func ReviewTitle(sc *injects.Scenario, meeting int) string {
 	return "The requests as a review would score them now"
 }
 
-func writeRequest(b *strings.Builder, sc *injects.Scenario, rs *RequestScore) {
-	fmt.Fprintf(b, "%s — %s, %s to %s\n", rs.Request, rs.Kind.Title(), rs.From.Title(), rs.To.Title())
-	fmt.Fprintf(b, "  %s\n", rs.Subject)
-	fmt.Fprintf(b, "  matter: %s; invokes %s\n", rs.Category.Title(), rs.Basis.Title())
+func writeRequest(b *strings.Builder, v *RequestView) {
+	for i, line := range v.Head {
+		if i > 0 {
+			b.WriteString("  ")
+		}
+		b.WriteString(line + "\n")
+	}
+	writeRows(b, v.Parts)
+	if v.Scores != "" {
+		fmt.Fprintf(b, "  %s\n", v.Scores)
+	}
+}
+
+// writeRows lays out a table's rows in columns, indented.
+func writeRows(b *strings.Builder, rows [][]string) {
+	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
+	for _, row := range rows {
+		fmt.Fprintf(tw, "  %s\n", strings.Join(row, "\t"))
+	}
+	tw.Flush()
+}
+
+// RequestView is one request's review in the words the printed review
+// uses, for whatever lays it out: the text review and the after-action
+// report show the same thing.
+type RequestView struct {
+	// Head is the lines above the table: the request and its direction,
+	// its subject, its matter and commitment, what was wrong with how it
+	// was asked, what was attached, its status.
+	Head []string
+	// Parts is the table of its parts, its column titles first.
+	Parts [][]string
+	// Scores is its three scores, empty while no part is scored.
+	Scores string
+}
+
+// ViewRequest words the review of one request.
+func ViewRequest(sc *injects.Scenario, rs *RequestScore) RequestView {
+	var v RequestView
+	head := func(format string, args ...any) { v.Head = append(v.Head, fmt.Sprintf(format, args...)) }
+	head("%s — %s, %s to %s", rs.Request, rs.Kind.Title(), rs.From.Title(), rs.To.Title())
+	head("%s", rs.Subject)
+	head("matter: %s; invokes %s", rs.Category.Title(), rs.Basis.Title())
 	if rs.CategoryError {
 		what := "category error"
 		if rs.Basis == injects.Pledge && rs.Category == injects.StateEspionage {
 			what = "espionage dressed as theft"
 		}
-		fmt.Fprintf(b, "  ! %s: %s does not cover %s (−%d for %s)\n", what, rs.Basis.Title(), rs.Category.Title(),
+		head("! %s: %s does not cover %s (−%d for %s)", what, rs.Basis.Title(), rs.Category.Title(),
 			CategoryErrorPenalty, rs.From.Title())
 	}
 	if len(rs.Attached) > 0 {
-		fmt.Fprintf(b, "  attached: %s\n", strings.Join(rs.Attached, "; "))
+		head("attached: %s", strings.Join(rs.Attached, "; "))
 	} else {
-		fmt.Fprintf(b, "  ! no technical material attached (−%d for %s)\n", UndetailedPenalty, rs.From.Title())
+		head("! no technical material attached (−%d for %s)", UndetailedPenalty, rs.From.Title())
 	}
 	status := rs.Status
 	if rs.Calls > 0 {
@@ -68,9 +120,8 @@ func writeRequest(b *strings.Builder, sc *injects.Scenario, rs *RequestScore) {
 	if rs.Clarification != "" {
 		status += "; clarification " + rs.Clarification
 	}
-	fmt.Fprintf(b, "  status: %s\n", status)
-	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  part\tdue\tanswered\tlate\tquality\ttimeliness")
+	head("status: %s", status)
+	v.Parts = [][]string{{"part", "due", "answered", "late", "quality", "timeliness"}}
 	for _, el := range rs.Elements {
 		answered, late, quality, timely := "—", "—", "—", "not yet due"
 		switch el.State {
@@ -96,22 +147,23 @@ func writeRequest(b *strings.Builder, sc *injects.Scenario, rs *RequestScore) {
 		if el.Scored {
 			timely = fmt.Sprintf("%.2f", el.Timeliness)
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", el.Element, shortTime(sc, el.Due), answered, late, quality, timely)
+		v.Parts = append(v.Parts, []string{el.Element, shortTime(sc, el.Due), answered, late, quality, timely})
 	}
-	tw.Flush()
 	if rs.Scored > 0 {
-		fmt.Fprintf(b, "  scores: timeliness %.2f, quality %.2f, cooperation %.2f\n", rs.Timeliness, rs.Quality, rs.Cooperation)
+		v.Scores = fmt.Sprintf("scores: timeliness %.2f, quality %.2f, cooperation %.2f", rs.Timeliness, rs.Quality, rs.Cooperation)
 	}
+	return v
 }
 
-func writeSides(b *strings.Builder, card *Scorecard) {
+// ViewSides words the review's summary per side: a caption, then rows of
+// a label and the two sides' values, the sides' names first.
+func ViewSides(card *Scorecard) (caption string, rows [][]string) {
 	us, cn := &card.Sides[injects.US], &card.Sides[injects.CN]
 	w := card.Weights
-	fmt.Fprintf(b, "How each side answered the requests it received, and how it asked (weights: timeliness %.2g, quality %.2g, cooperation %.2g)\n",
+	caption = fmt.Sprintf("How each side answered the requests it received, and how it asked (weights: timeliness %.2g, quality %.2g, cooperation %.2g)",
 		w.Timeliness, w.Quality, w.Cooperation)
-	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
 	row := func(label string, f func(*SideScore) string) {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\n", label, f(us), f(cn))
+		rows = append(rows, []string{label, f(us), f(cn)})
 	}
 	row("", func(s *SideScore) string { return s.Side.Title() })
 	row("requests received", func(s *SideScore) string { return fmt.Sprint(s.Received) })
@@ -157,7 +209,7 @@ func writeSides(b *strings.Builder, card *Scorecard) {
 		}
 		return fmt.Sprintf("%d / 100", s.Score)
 	})
-	tw.Flush()
+	return caption, rows
 }
 
 func penaltyWords(n, each int) string {

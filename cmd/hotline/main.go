@@ -82,6 +82,7 @@ high-level joint dialogue would review it.`,
 	root.AddCommand(scenariosCommand(), validateCommand(), runCommand(), reviewCommand(), replayCommand())
 	root.AddCommand(newCommand(), schemaCommand(), graphCommand(), simulateCommand(), testCommand(), mselCommand())
 	root.AddCommand(serveCommand())
+	root.AddCommand(handbookCommand(), reportCommand(), compareCommand())
 	addPlay(root)
 	return root
 }

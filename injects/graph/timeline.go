@@ -118,7 +118,7 @@ func (c *Calendar) Mermaid(w io.Writer) error {
 	b := &strings.Builder{}
 	const layout = "2006-01-02 15:04"
 	b.WriteString("gantt\n")
-	fmt.Fprintf(b, "  title %s (story calendar, %s)\n", ganttText(c.Title), c.Start.Location())
+	fmt.Fprintf(b, "  title %s (story calendar, %s)\n", GanttText(c.Title), c.Start.Location())
 	b.WriteString("  dateFormat YYYY-MM-DD HH:mm\n  axisFormat %m-%d\n")
 	lane := Lane(numLanes)
 	for i, m := range c.Marks {
@@ -131,9 +131,9 @@ func (c *Calendar) Mermaid(w io.Writer) error {
 			name = m.Ref + " - " + m.Title
 		}
 		when := c.Start.Add(m.At).Format(layout)
-		fmt.Fprintf(b, "  %s :milestone, m%d, %s, 0d\n", ganttText(name), i, when)
+		fmt.Fprintf(b, "  %s :milestone, m%d, %s, 0d\n", GanttText(name), i, when)
 		if m.Window > 0 {
-			fmt.Fprintf(b, "  %s :w%d, %s, %s\n", ganttText("deadline for "+m.Ref), i, when, ganttDuration(m.Window))
+			fmt.Fprintf(b, "  %s :w%d, %s, %s\n", GanttText("deadline for "+m.Ref), i, when, ganttDuration(m.Window))
 		}
 	}
 	if len(c.Unscheduled) > 0 {
@@ -151,9 +151,10 @@ func ganttDuration(d time.Duration) string {
 	return fmt.Sprintf("%dm", d/time.Minute)
 }
 
-// ganttText keeps a task name clear of the characters that end it.
-func ganttText(s string) string {
-	s = strings.NewReplacer(":", " -", ";", ",", "#", "no.").Replace(s)
+// GanttText keeps a Mermaid Gantt task name clear of the characters that
+// end it or could be read as markup, and short.
+func GanttText(s string) string {
+	s = strings.NewReplacer(":", " -", ";", ",", "#", "no.", "<", "‹", ">", "›").Replace(s)
 	return clip(s)
 }
 

@@ -1,0 +1,225 @@
+package debrief_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"hotline/game"
+	"hotline/game/debrief"
+)
+
+// The documents' HTML is read in a browser and printed, so it is tested
+// in one: headless Chromium (Debian's chromium package) lays each page out
+// at the width of a screen and at the width of A4 landscape with the print
+// stylesheet, and a script added for the test only measures whether any
+// element runs past the page, and whether the timeline's SVG drew inside
+// its box. The page itself has no script. Set HOTLINE_SCREENSHOTS to a
+// folder to keep screenshots and the printed PDF, to look at them.
+
+// measure is the test's script: it applies the print stylesheet when
+// asked, measures, and writes what it found into the page as JSON.
+const measure = `<script>
+(function () {
+  if (PRINT) {
+    for (const sheet of document.styleSheets) {
+      for (const rule of sheet.cssRules) {
+        if (rule instanceof CSSMediaRule && rule.media.mediaText.indexOf('print') >= 0) rule.media.mediaText = 'all';
+      }
+    }
+  }
+  const width = document.documentElement.clientWidth;
+  const out = {width: width, scrollWidth: document.documentElement.scrollWidth, overflows: [], svgs: []};
+  const name = function (el) {
+    let s = el.tagName.toLowerCase();
+    if (el.id) s += '#' + el.id;
+    if (el.className && typeof el.className === 'string') s += '.' + el.className.split(' ').join('.');
+    return s + ' "' + (el.textContent || '').trim().slice(0, 50) + '"';
+  };
+  document.querySelectorAll('body *').forEach(function (el) {
+    if (el.closest('svg') || el.tagName === 'SCRIPT') return;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) return;
+    if (r.right > width + 1 || r.left < -1) out.overflows.push(name(el) + ' spans ' + Math.round(r.left) + '..' + Math.round(r.right) + ' of ' + width);
+    if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== 'inline') out.overflows.push(name(el) + ' holds ' + el.scrollWidth + ' in ' + el.clientWidth);
+  });
+  document.querySelectorAll('svg.timeline').forEach(function (svg) {
+    const r = svg.getBoundingClientRect(), box = svg.getBBox(), vb = svg.viewBox.baseVal;
+    out.svgs.push({width: r.width, height: r.height, marks: svg.querySelectorAll('circle, path, rect, text').length,
+      left: box.x, right: box.x + box.width, top: box.y, bottom: box.y + box.height, boxWidth: vb.width, boxHeight: vb.height});
+  });
+  const pre = document.createElement('pre');
+  pre.id = 'measured';
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+})();
+</script>`
+
+type measured struct {
+	Width       float64
+	ScrollWidth float64
+	Overflows   []string
+	SVGs        []struct {
+		Width, Height, Marks     float64
+		Left, Right, Top, Bottom float64
+		BoxWidth, BoxHeight      float64
+	}
+}
+
+// chromium finds the browser, or skips the test saying why.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if path, err := exec.LookPath(name); err == nil {
+			return path
+		}
+	}
+	t.Skip("chromium is not installed (apt-get install -y chromium); the HTML is not checked in a browser")
+	return ""
+}
+
+// browse runs headless Chromium on a page with the given arguments and
+// returns what it printed.
+func browse(t *testing.T, bin, page string, args ...string) []byte {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
+		"--hide-scrollbars", "--user-data-dir=" + t.TempDir()}
+	cmd := exec.CommandContext(ctx, bin, append(append(base, args...), "file://"+page)...)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("chromium %v: %v\n%s", args, err, errOut.Bytes())
+	}
+	return out.Bytes()
+}
+
+// a4Width is the width A4 landscape leaves for the page inside the print
+// stylesheet's margins (297 mm less 2 × 12 mm), in CSS pixels.
+const a4Width = 1032
+
+func TestHTMLInChromium(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a browser takes a minute; not in -short")
+	}
+	bin := chromium(t)
+	keep := os.Getenv("HOTLINE_SCREENSHOTS")
+	sc, class := classRun(t)
+	classReport, err := debrief.NewReport(sc, class, debrief.Info{Log: "class.jsonl"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	campaign := builtin(t, "campaign")
+	longRun, err := debrief.NewReport(campaign, played(t, campaign, 1, goldenPair), debrief.Info{Log: "campaign.jsonl"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opm := builtin(t, "opm-breach")
+	cmp, err := debrief.NewComparison(opm, []debrief.Run{
+		{Name: "table-a.jsonl", Events: played(t, opm, 1, [2]string{"cooperative", "cooperative"})},
+		{Name: "table-b.jsonl", Events: played(t, opm, 1, goldenPair)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []struct {
+		name     string
+		render   func(io.Writer) error
+		timeline bool
+	}{
+		{"report-class", classReport.WriteHTML, true},
+		{"report-campaign", longRun.WriteHTML, true},
+		{"handbook-campaign-all", debrief.NewHandbook(campaign, game.Viewer{All: true}).WriteHTML, false},
+		{"compare-opm-breach", cmp.WriteHTML, false},
+	}
+	for _, doc := range docs {
+		t.Run(doc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			page := write(t, doc.render)
+			plainPage := filepath.Join(dir, doc.name+".html")
+			if err := os.WriteFile(plainPage, page, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			for _, size := range []struct {
+				name   string
+				width  int
+				height int
+				print  bool
+			}{{"screen", 1280, 800, false}, {"a4", a4Width, 730, true}} {
+				wrapped := bytes.Replace(page, []byte("</body>"), []byte(strings.Replace(measure, "PRINT", fmt.Sprint(size.print), 1)+"</body>"), 1)
+				probe := filepath.Join(dir, doc.name+"-"+size.name+".html")
+				if err := os.WriteFile(probe, wrapped, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				dom := browse(t, bin, probe, fmt.Sprintf("--window-size=%d,%d", size.width, size.height), "--dump-dom")
+				m := regexp.MustCompile(`(?s)<pre id="measured">(.*?)</pre>`).FindSubmatch(dom)
+				if m == nil {
+					t.Fatalf("%s: the page was not measured; Chromium gave:\n%.500s", size.name, dom)
+				}
+				var got measured
+				if err := json.Unmarshal(unescapeHTML(m[1]), &got); err != nil {
+					t.Fatalf("%s: %v\n%s", size.name, err, m[1])
+				}
+				if got.ScrollWidth > got.Width+1 {
+					t.Errorf("%s: the page is %v wide in a window %v wide", size.name, got.ScrollWidth, got.Width)
+				}
+				for _, o := range got.Overflows {
+					t.Errorf("%s: %s", size.name, o)
+				}
+				if doc.timeline {
+					if len(got.SVGs) != 1 {
+						t.Fatalf("%s: %d timelines drawn", size.name, len(got.SVGs))
+					}
+					s := got.SVGs[0]
+					if s.Width < 900 || s.Height < 200 || s.Marks < 50 {
+						t.Errorf("%s: the timeline drew %v marks in %v × %v", size.name, s.Marks, s.Width, s.Height)
+					}
+					if s.Left < -0.5 || s.Top < -0.5 || s.Right > s.BoxWidth+0.5 || s.Bottom > s.BoxHeight+0.5 {
+						t.Errorf("%s: the timeline draws outside its box: %v..%v × %v..%v in %v × %v", size.name, s.Left, s.Right, s.Top, s.Bottom, s.BoxWidth, s.BoxHeight)
+					}
+				}
+				if keep != "" {
+					browse(t, bin, plainPage, fmt.Sprintf("--window-size=%d,%d", size.width, 4000), "--screenshot="+filepath.Join(keep, doc.name+"-"+size.name+".png"))
+				}
+			}
+			// Printed, it is A4 landscape: 842 × 595 points.
+			pdf := filepath.Join(dir, doc.name+".pdf")
+			browse(t, bin, plainPage, "--no-pdf-header-footer", "--print-to-pdf="+pdf)
+			data, err := os.ReadFile(pdf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			box := regexp.MustCompile(`/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]`).FindSubmatch(data)
+			var w, h float64
+			if box != nil {
+				w, _ = strconv.ParseFloat(string(box[1]), 64)
+				h, _ = strconv.ParseFloat(string(box[2]), 64)
+			}
+			if math.Abs(w-841.9) > 1 || math.Abs(h-595.3) > 1 {
+				t.Errorf("the printed page is not A4 landscape: %v × %v points", w, h)
+			}
+			if keep != "" {
+				os.WriteFile(filepath.Join(keep, doc.name+".pdf"), data, 0o644)
+			}
+		})
+	}
+}
+
+// unescapeHTML undoes what a dumped DOM escapes in a pre's text.
+func unescapeHTML(b []byte) []byte {
+	return []byte(strings.NewReplacer("&quot;", `"`, "&lt;", "<", "&gt;", ">", "&#39;", "'", "&amp;", "&").Replace(string(b)))
+}

@@ -1,0 +1,112 @@
+package debrief
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/yuin/goldmark"
+)
+
+//go:embed assets
+var assets embed.FS
+
+// pages are the documents' HTML templates: one page layout, a body for
+// each document. Text is escaped by html/template; the timeline's SVG and
+// the injects' Markdown are made here and escaped where they are made.
+var pages = template.Must(template.New("").Funcs(template.FuncMap{
+	"md":          markdownHTML,
+	"timeline":    func(t Timeline) template.HTML { return template.HTML(t.SVG()) },
+	"lines":       func(s string) string { return strings.ReplaceAll(s, "\n", "; ") },
+	"dict":        dict,
+	"join":        strings.Join,
+	"short":       sideShort,
+	"other":       otherSide,
+	"sideName":    func(s string) string { return strings.TrimSuffix(sideWord(s), ": ") },
+	"ratingWords": RatingWords,
+	"ratingLine":  func(s SideRating) string { return "— " + ratingLine(&s) },
+	"gradeClass":  func(g string) string { return strings.Fields(g)[0] },
+	"tally":       partTallies,
+	"inc":         func(i int) int { return i + 1 },
+}).ParseFS(assets, "assets/*.html"))
+
+// css is the documents' stylesheet, inlined in each.
+var css = func() template.CSS {
+	b, err := assets.ReadFile("assets/style.css")
+	if err != nil {
+		panic(err) // embedded: present at build time
+	}
+	return template.CSS(b)
+}()
+
+// markdownHTML renders an inject's Markdown. Raw HTML in it is dropped, as
+// goldmark does by default: an inject file cannot put markup in the page.
+func markdownHTML(src string) template.HTML {
+	var b bytes.Buffer
+	if err := goldmark.Convert([]byte(src), &b); err != nil {
+		return template.HTML(template.HTMLEscapeString(src))
+	}
+	return template.HTML(b.String())
+}
+
+func dict(kv ...any) map[string]any {
+	m := map[string]any{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		m[fmt.Sprint(kv[i])] = kv[i+1]
+	}
+	return m
+}
+
+// partTallies counts a request's parts by outcome: on time, late,
+// declined, never.
+func partTallies(r RequestBar) [4]int {
+	var t [4]int
+	for _, p := range r.Parts {
+		switch p.Outcome {
+		case OnTime:
+			t[0]++
+		case Late:
+			t[1]++
+		case Declined:
+			t[2]++
+		case Never:
+			t[3]++
+		}
+	}
+	return t
+}
+
+// page is what the layout template fills in.
+type page struct {
+	Body   string // which document: report, handbook or compare
+	Title  string
+	CSS    template.CSS
+	Source string
+	Doc    any
+}
+
+func writePage(w io.Writer, body, title, source string, doc any) error {
+	var b bytes.Buffer
+	if err := pages.ExecuteTemplate(&b, "page", page{Body: body, Title: title, CSS: css, Source: source, Doc: doc}); err != nil {
+		return err
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// WriteHTML writes the situation manual as one self-contained HTML page.
+func (h *Handbook) WriteHTML(w io.Writer) error {
+	return writePage(w, "handbook", "Situation manual: "+h.Scenario.Title+" ("+h.For+")", "the scenario "+h.Scenario.ID, h)
+}
+
+// WriteHTML writes the after-action report as one self-contained HTML page.
+func (r *Report) WriteHTML(w io.Writer) error {
+	source := "the log of a run of " + r.Scenario.ID
+	if r.Overview.Log != "" {
+		source = r.Overview.Log
+	}
+	return writePage(w, "report", "After-action report: "+r.Scenario.Title, source, r)
+}
