@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -138,8 +139,21 @@ func startServer(t *testing.T, bin string, env []string, args ...string) *server
 
 // sshClient is a student's terminal.
 type sshClient struct {
-	screen *vt.SafeEmulator
+	mu     sync.Mutex // the emulator is drawn on and read at once
+	screen *vt.Emulator
 	in     io.Writer
+}
+
+func (c *sshClient) Write(p []byte) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.screen.Write(p)
+}
+
+func (c *sshClient) text() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.screen.String()
 }
 
 // sshJoin connects with a code as the user name and types a name.
@@ -163,16 +177,16 @@ func sshJoin(t *testing.T, s *server, code, name string) *sshClient {
 	if err := sess.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}
-	c := &sshClient{screen: vt.NewSafeEmulator(100, 30)}
+	c := &sshClient{screen: vt.NewEmulator(100, 30)}
 	stdout, _ := sess.StdoutPipe()
 	stdin, _ := sess.StdinPipe()
 	c.in = stdin
-	go io.Copy(c.screen, stdout)
+	go io.Copy(c, stdout)
 	go io.Copy(stdin, c.screen) // the terminal's answers to the program's questions
 	if err := sess.Shell(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { c.screen.Close() })
+	t.Cleanup(func() { c.screen.InputPipe().(*io.PipeWriter).Close() })
 	c.waitFor(t, "Name:")
 	c.typeText(t, name+"\r")
 	c.waitFor(t, "(you)")
@@ -189,9 +203,9 @@ func (c *sshClient) typeText(t *testing.T, s string) {
 func (c *sshClient) waitFor(t *testing.T, text string) {
 	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
-	for !strings.Contains(c.screen.String(), text) {
+	for !strings.Contains(c.text(), text) {
 		if time.Now().After(deadline) {
-			t.Fatalf("waited for %q; the screen is:\n%s", text, c.screen.String())
+			t.Fatalf("waited for %q; the screen is:\n%s", text, c.text())
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
