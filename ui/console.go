@@ -373,6 +373,9 @@ func (m *Model) seatsView(w, h int) string {
 	if len(lines) == 0 {
 		lines = append(lines, s.Dim.Render("Nobody has joined yet."))
 	}
+	if len(m.opts.Board) > 0 {
+		lines = append(lines, "")
+	}
 	for _, b := range m.opts.Board {
 		lines = append(lines, cut(b, w))
 	}

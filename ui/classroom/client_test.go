@@ -35,8 +35,6 @@ type class struct {
 
 const host = "Ms Rivera"
 
-var benchFPS = 30
-
 func TestMain(m *testing.M) {
 	// The SSH library's own messages (a client hanging up) are not the
 	// tests' output.
@@ -72,7 +70,7 @@ func newClassOn(t testing.TB, id string, ticker table.Ticker) *class {
 		t.Fatal(err)
 	}
 	hostActor, _ := tb.Actor(host)
-	c.srv, err = New(Config{Table: tb, Host: hostActor, Codes: c.codes, HostKeyPath: t.TempDir() + "/key", Now: clock.Now, FPS: benchFPS})
+	c.srv, err = New(Config{Table: tb, Host: hostActor, Codes: c.codes, HostKeyPath: t.TempDir() + "/key", Now: clock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
