@@ -507,7 +507,7 @@ func (t *Timeline) mermaid(s Scenario) string {
 		if mk.Kind == MarkDeadline {
 			tag = "crit, "
 		}
-		fmt.Fprintf(b, "  %s :%smilestone, d%d, %s, 0d\n", graph.GanttText(sideShort(mk.Side)+" "+mk.Text), tag, i, date(mk.At))
+		fmt.Fprintf(b, "  %s :%smilestone, d%d, %s, 0d\n", graph.GanttText(sideShort(mk.Side)+": "+mk.Text), tag, i, date(mk.At))
 	}
 	return b.String()
 }

@@ -347,8 +347,11 @@ func (b *builder) realTime() string {
 	if !sawClock {
 		return "none: played headless, with no story clock running"
 	}
-	return fmt.Sprintf("about %s with the clock running (at 30 story minutes a second unless the log sets another pace; pauses and jumps not counted)",
-		realWords(real))
+	words := realWords(real)
+	if real >= time.Minute {
+		words = "about " + words
+	}
+	return words + " with the clock running (at 30 story minutes a second unless the log sets another pace; pauses and jumps not counted)"
 }
 
 func realWords(d time.Duration) string {
