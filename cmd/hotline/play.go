@@ -257,16 +257,25 @@ func parseSpeed(s string) (time.Duration, error) {
 // or a home, there is no private place to keep it: say so rather than write
 // to a directory anyone can read.
 func defaultLogPath(scenario string) (string, error) {
-	dir := os.Getenv("XDG_STATE_HOME")
-	if dir == "" {
-		home := os.Getenv("HOME")
-		if home == "" {
-			return "", errors.New("there is nowhere to keep the exercise log: HOME and XDG_STATE_HOME are not set; name a file with --log")
-		}
-		dir = filepath.Join(home, ".local", "state")
+	dir, ok := xdgDir("XDG_STATE_HOME", ".local/state")
+	if !ok {
+		return "", errors.New("there is nowhere to keep the exercise log: HOME and XDG_STATE_HOME are not set; name a file with --log")
 	}
 	name := fmt.Sprintf("%s-%s.jsonl", scenario, time.Now().Format("20060102-150405"))
 	return filepath.Join(dir, "hotline", name), nil
+}
+
+// xdgDir is an XDG base directory: the variable's value, or its default
+// under the home directory; false when neither is set.
+func xdgDir(env, underHome string) (string, bool) {
+	if dir := os.Getenv(env); dir != "" {
+		return dir, true
+	}
+	home := os.Getenv("HOME")
+	if home == "" {
+		return "", false
+	}
+	return filepath.Join(home, filepath.FromSlash(underHome)), true
 }
 
 // watchScenario tells the program each time the scenario file is saved,

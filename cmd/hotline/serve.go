@@ -284,13 +284,9 @@ func codesPath(logPath string) string { return strings.TrimSuffix(logPath, ".jso
 // data directory (the SSH library makes the key there, and makes the
 // folder private).
 func hostKeyPath() (string, error) {
-	dir := os.Getenv("XDG_DATA_HOME")
-	if dir == "" {
-		home := os.Getenv("HOME")
-		if home == "" {
-			return "", errors.New("there is nowhere to keep the server's host key: HOME and XDG_DATA_HOME are not set")
-		}
-		dir = filepath.Join(home, ".local", "share")
+	dir, ok := xdgDir("XDG_DATA_HOME", ".local/share")
+	if !ok {
+		return "", errors.New("there is nowhere to keep the server's host key: HOME and XDG_DATA_HOME are not set")
 	}
 	return filepath.Join(dir, "hotline", "hostkey", "ed25519"), nil
 }
