@@ -205,7 +205,10 @@ func TestMselCommand(t *testing.T) {
 		// Without the base, the request the third row's condition names is
 		// unknown: the cell says so, and nothing is written.
 		alone := filepath.Join(dir, "alone"+ext+".yaml")
-		out, _, status = hotline(t, "msel", "import", sheet, "-o", alone)
+		out, errOut, status = hotline(t, "msel", "import", sheet, "-o", alone)
+		if !strings.Contains(errOut, "give the file it came from with --base FILE") {
+			t.Errorf("import alone does not point to --base:\n%s", errOut)
+		}
 		cell := sheet + ":C4"
 		if ext == ".xlsx" {
 			cell = sheet + ":MSEL!C4"

@@ -119,6 +119,10 @@ unless given --force.`,
 			errs := found.Errors()
 			fmt.Fprintf(cmd.ErrOrStderr(), "%s, %s\n", plural(errs, "error"), plural(len(found)-errs, "warning"))
 			if errs > 0 {
+				if base == "" {
+					// A sheet holds injects alone: what they name may live in the file it came from.
+					fmt.Fprintln(cmd.ErrOrStderr(), "A sheet holds only the injects: to keep the requests, endings and rules they refer to, give the file it came from with --base FILE.")
+				}
 				return exitError{1}
 			}
 			if err := os.WriteFile(out, text, 0o644); err != nil {
