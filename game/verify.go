@@ -184,6 +184,11 @@ func startRecord(sc *injects.Scenario, log []Event) (Start, error) {
 		return Start{}, fmt.Errorf("the log is in format %d, from a newer version of hotline; this one reads format %d", rec.Format, LogFormat)
 	case rec.Format < LogFormat:
 		return Start{}, fmt.Errorf("the log is in format %d, from an older version of hotline; this one reads format %d", rec.Format, LogFormat)
+	case rec.Scenario == sc.ID && rec.Digest != sc.Digest && injects.IsBuiltin(rec.Source) && rec.Source == sc.Source:
+		// Built-in scenarios change between versions of the program: the
+		// log is sound, but only the version that made it can replay it.
+		return Start{}, fmt.Errorf("the built-in scenario %q has changed since this log was made (digest %.12s, now %.12s); open the log with the version of hotline that made it",
+			rec.Scenario, rec.Digest, sc.Digest)
 	case rec.Scenario != sc.ID || rec.Digest != sc.Digest:
 		return Start{}, fmt.Errorf("the log was made with scenario %q (digest %.12s), not with this %s (%q, digest %.12s)",
 			rec.Scenario, rec.Digest, sc.Source, sc.ID, sc.Digest)

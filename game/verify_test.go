@@ -343,3 +343,20 @@ injects:
 		t.Fatal(err)
 	}
 }
+
+// A log of a built-in scenario that has changed since (a newer version of
+// the program) is refused with what to do, not as a foreign scenario.
+func TestLogOfAChangedBuiltinSaysSo(t *testing.T) {
+	sc := builtin(t, "opm-breach")
+	var events []game.Event
+	if _, err := game.Play(sc, 3, [2]string{"", ""}, func(_ *game.State, ev *game.Event) { events = append(events, *ev) }); err != nil {
+		t.Fatal(err)
+	}
+	start := *events[0].Start
+	start.Digest = strings.Repeat("0", len(start.Digest))
+	events[0].Start = &start
+	_, err := game.Resume(sc, events, nil)
+	if err == nil || !strings.Contains(err.Error(), `the built-in scenario "opm-breach" has changed since this log was made`) {
+		t.Fatalf("a log of an older built-in: %v", err)
+	}
+}
