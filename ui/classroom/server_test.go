@@ -200,6 +200,11 @@ func TestASmallTerminalIsToldUntilItIsResized(t *testing.T) {
 		t.Fatal(err)
 	}
 	cl.waitFor("Name:")
+
+	small := c.dial("ana", 70, 20)
+	small.waitFor("This one is 70×20")
+	small.typeText("q")
+	small.waitEnd()
 }
 
 func TestTheFacilitatorMovesAStudentAndTheirScreenFollows(t *testing.T) {

@@ -162,6 +162,12 @@ func (m *session) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // key handles a key on the join screen.
 func (m *session) key(msg tea.KeyPressMsg) tea.Cmd {
+	if m.width < ui.MinWidth || m.height < ui.MinHeight {
+		if msg.String() == "q" { // as the too-small screen says
+			return tea.Quit
+		}
+		return nil
+	}
 	switch msg.String() {
 	case "ctrl+c", "esc":
 		return tea.Quit
