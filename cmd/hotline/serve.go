@@ -81,13 +81,28 @@ func serve(cmd *cobra.Command, f *serveFlags) error {
 	if err != nil {
 		return err
 	}
-	var c *class
 	if f.resume != "" {
 		for _, name := range []string{"scenario", "seed", "log", "name", "bots"} {
 			if cmd.Flags().Changed(name) {
 				return usagef("--%s does not go with --resume: the class goes on as its log says", name)
 			}
 		}
+	}
+	keyPath, err := hostKeyPath()
+	if err != nil {
+		return err
+	}
+	// Listen before the log is made, so that a port in use leaves nothing
+	// behind.
+	l, err := net.Listen("tcp", f.listen)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return fmt.Errorf("%s is in use (another class's server?): choose another address with --listen", f.listen)
+	} else if err != nil {
+		return fmt.Errorf("listening on %s: %w", f.listen, err)
+	}
+	defer l.Close()
+	var c *class
+	if f.resume != "" {
 		c, err = resumeClass(cmd.ErrOrStderr(), f.resume, speed)
 	} else {
 		c, err = newClass(cmd, f, speed)
@@ -100,12 +115,6 @@ func serve(cmd *cobra.Command, f *serveFlags) error {
 			return fmt.Errorf("the log %s could not be completed: %w", c.logPath, err)
 		}
 		return nil
-	}
-
-	keyPath, err := hostKeyPath()
-	if err != nil {
-		closeTable()
-		return err
 	}
 	logFile, err := os.OpenFile(strings.TrimSuffix(c.logPath, ".jsonl")+".server.log", os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
@@ -122,11 +131,6 @@ func serve(cmd *cobra.Command, f *serveFlags) error {
 	if err != nil {
 		closeTable()
 		return fmt.Errorf("starting the SSH server: %w", err)
-	}
-	l, err := net.Listen("tcp", f.listen)
-	if err != nil {
-		closeTable()
-		return fmt.Errorf("listening on %s: %w", f.listen, err)
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(l) }()
