@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	_ "time/tzdata" // scenario zones must resolve on machines without a zoneinfo database
 
 	"go.yaml.in/yaml/v4"
 )
@@ -169,7 +168,7 @@ func (d *decoder) meta(n *yaml.Node) *meta {
 			loc = l
 		}
 	} else {
-		loc, _ = time.LoadLocation("America/New_York")
+		loc = Washington
 	}
 	if v := o.get("start"); v != nil {
 		s := d.text(v, "scenario.start")

@@ -13,15 +13,7 @@ import (
 )
 
 // beijing is the other capital's clock.
-var beijing = mustZone("Asia/Shanghai")
-
-func mustZone(name string) *time.Location {
-	loc, err := time.LoadLocation(name) // the zone database is embedded by package injects
-	if err != nil {
-		return time.FixedZone("CST", 8*3600)
-	}
-	return loc
-}
+var beijing = injects.Beijing
 
 // calendar writes a story offset as a Washington date and time.
 func calendar(sc *injects.Scenario, at time.Duration) string { return game.Clock(sc, at) }

@@ -90,18 +90,7 @@ func zoneName(loc *time.Location) string {
 
 // The capitals' clocks, for the schedule. The injects package embeds the
 // zone database.
-var (
-	washington = zone("America/New_York", -5)
-	beijing    = zone("Asia/Shanghai", 8)
-)
-
-func zone(name string, hours int) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		return time.FixedZone(name, hours*3600)
-	}
-	return loc
-}
+var washington, beijing = injects.Washington, injects.Beijing
 
 // spanWords says a length of story time in days and hours.
 func spanWords(d time.Duration) string {

@@ -12,18 +12,7 @@ import (
 )
 
 // The capitals whose clocks the MSEL shows.
-var (
-	washington = zone("America/New_York")
-	beijing    = zone("Asia/Shanghai")
-)
-
-func zone(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err) // the zone database is embedded by the injects package
-	}
-	return loc
-}
+var washington, beijing = injects.Washington, injects.Beijing
 
 // storyLayout is how story times are written in the sheet.
 const storyLayout = "2006-01-02 15:04"
