@@ -33,9 +33,9 @@ The log is first made again from its commands: an edited log is refused.`,
 			if err != nil {
 				return err
 			}
-			var events []game.Event
-			if _, err := game.Resume(sc, log.Events, func(_ *game.State, ev *game.Event) { events = append(events, *ev) }); err != nil {
-				return fmt.Errorf("%s: %w", args[0], err)
+			events, err := madeAgain(sc, log, args[0])
+			if err != nil {
+				return err
 			}
 			_, err = tea.NewProgram(ui.NewReplay(sc, events, args[0])).Run()
 			return err
