@@ -108,6 +108,11 @@ func TestClassSeatsAndRoles(t *testing.T) {
 	c.refused(c.white, game.Command{Verb: game.Seat, Person: game.Person{Name: "bot:x", Role: game.Player, Team: "fbi"}}, "kept for the program")
 	c.refused(c.white, game.Command{Verb: game.Seat, Person: game.Person{Name: "Z\x1b[31m", Role: game.Player, Team: "fbi"}}, "plain text")
 	c.refused(c.white, game.Command{Verb: game.Seat, Person: game.Person{Name: "Zed", Role: game.Observer, Team: "fbi"}}, "only players sit in a team")
+	// The facilitator's name carries the facilitator's powers: nobody
+	// else sits under it, whatever the seat.
+	for _, p := range []game.Person{{Name: "Ms Rivera", Role: game.Observer}, {Name: "Ms Rivera", Role: game.Player, Team: "fbi"}, {Name: "Ms Rivera", Role: game.Evaluator}} {
+		c.refused(c.white, game.Command{Verb: game.Seat, Person: p}, "Ms Rivera runs the class")
+	}
 
 	// An evaluator's observation is logged with who wrote it.
 	evs := c.do(eva, game.Command{Verb: game.Note, Objective: "tell-apart", Team: "fbi", Rating: game.RatedS, Text: "Kept the breach out of the pledge."})

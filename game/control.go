@@ -205,6 +205,10 @@ func (e *Engine) seatPerson(_ *injects.Team, c Command, do bool) error {
 		return e.refuse("a name may be at most %d characters", MaxNameLen)
 	case strings.HasPrefix(name, botPrefix) || name == SoloPlayer:
 		return e.refuse("%q is kept for the program; choose another name", name)
+	case name == e.st.Facilitator:
+		// The name is the class's facilitator's, whose powers go with it
+		// (Actor): nobody else may sit under it, in any seat.
+		return e.refuse("%s runs the class: choose another name", name)
 	case p.Role == Solo || p.Role >= numRoles:
 		return e.refuse("no seat for the role %v in a class", p.Role)
 	case p.Role == Player && p.Team == "":

@@ -279,7 +279,8 @@ func remoteIP(sess ssh.Session) string {
 
 // join seats a person with a code's seat: the engine's seat command in the
 // host's name the first time, nothing on a reconnection. It returns their
-// screen's game.
+// screen's game. The seat's powers come from the code alone: a name only
+// says who holds them, and a name held by another kind of seat is refused.
 func (s *Server) join(seat Seat, name string) (*ui.Game, game.Person, error) {
 	s.joinMu.Lock()
 	defer s.joinMu.Unlock()
@@ -291,24 +292,38 @@ func (s *Server) join(seat Seat, name string) (*ui.Game, game.Person, error) {
 		g := ui.Seat(tb, sc, game.Actor{Name: person.Name, Role: game.Observer}, game.Viewer{All: true}, injects.US)
 		return g, person, nil
 	}
-	if name == s.cfg.Host.Name && seat.Role == game.Facilitator {
+	host := name == s.cfg.Host.Name
+	switch cur, seated := tb.Seated(name); {
+	case host && seat.Role != game.Facilitator:
+		return nil, person, fmt.Errorf("%s runs the class: choose another name", name)
+	case host:
 		// The facilitator who started the class, at a second terminal.
-	} else if cur, ok := tb.Seated(name); ok && cur != person {
+	case seated && cur != person:
 		return nil, person, fmt.Errorf("someone called %s already sits %s: choose another name (or ask the facilitator to move you)",
 			name, seatWords(sc, cur))
-	} else if !ok {
+	case !seated:
 		if _, err := tb.Do(s.cfg.Host, game.Command{Verb: game.Seat, Person: person}); err != nil {
 			return nil, person, err
 		}
-	} else if name == s.cfg.Host.Name {
-		return nil, person, fmt.Errorf("%s runs the class: choose another name", name)
 	}
 	actor, ok := tb.Actor(name)
-	if !ok {
-		return nil, person, fmt.Errorf("%s could not be seated", name)
+	if !ok || !grants(seat, actor) {
+		return nil, person, fmt.Errorf("%s could not be seated %s", name, seatWords(sc, person))
 	}
 	viewer, side := viewerOf(sc, seat.Team)
 	return ui.Seat(tb, sc, actor, viewer, side), person, nil
+}
+
+// grants is whether an actor holds exactly the powers of a code's seat:
+// the last check that a name never brings more than the code gave.
+func grants(seat Seat, a game.Actor) bool {
+	if a.Role != seat.Role {
+		return false
+	}
+	if seat.Team == "" {
+		return len(a.Teams) == 0
+	}
+	return len(a.Teams) == 1 && a.Teams[0] == seat.Team
 }
 
 // viewerOf is what a seat may see: its team's, or everything for the

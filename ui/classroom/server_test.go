@@ -341,3 +341,34 @@ func TestAnEvaluatorsObservationIsLoggedAndAnObserverCannotAct(t *testing.T) {
 		}
 	}
 }
+
+// A seat's powers come from the code typed, never from a name: a student
+// who types the facilitator's name is refused, and their keys change
+// nothing.
+func TestTheFacilitatorsNameGivesNoPowers(t *testing.T) {
+	c := newClass(t, "assistance-request")
+	for _, code := range []string{c.codes.Observer, c.codes.Evaluator, c.codes.Teams["mss"]} {
+		imp := c.dial(code, 100, 30)
+		imp.waitFor("Name:")
+		imp.typeText(host + "\r")
+		imp.waitFor(host + " runs the class: choose another name")
+		before := len(c.tb.Since(0))
+		imp.typeText("\x15Eve\r") // ctrl+u clears the name refused
+
+		imp.waitUntil("Eve seated", func(screen string) bool {
+			return strings.Contains(screen, "(you): Eve") || strings.Contains(screen, "You: Eve")
+		})
+		imp.typeText(" ") // the facilitator's key that starts the clock
+		c.tb.Sync()
+		for _, e := range c.tb.Since(before) {
+			if e.Type != game.PersonSeated { // the host seats Eve; nothing else may happen
+
+				t.Fatalf("a student with the code %s made a %v event as %q", code, e.Type, e.By)
+			}
+		}
+		if p, ok := c.tb.Seated(host); ok {
+			t.Fatalf("the facilitator's name is seated as %+v", p)
+		}
+		c.control(game.Command{Verb: game.Unseat, Person: game.Person{Name: "Eve"}})
+	}
+}
