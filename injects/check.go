@@ -19,6 +19,7 @@ type checker struct {
 	varRefs    map[string]bool
 	personaRef map[string]bool
 	opened     map[string]bool // requests opened by an effect
+	rated      map[string]bool // objectives a choice or an action bears on
 	// library is set for a shared file, meant to be included: what it lacks
 	// may come from the file that includes it.
 	library bool
@@ -31,7 +32,7 @@ type checker struct {
 
 func check(s *Scenario, root *fileDoc, r *reporter) {
 	c := &checker{s: s, r: r, fireable: map[string]bool{}, endingRefs: map[string]bool{},
-		varRefs: map[string]bool{}, personaRef: map[string]bool{}, opened: map[string]bool{},
+		varRefs: map[string]bool{}, personaRef: map[string]bool{}, opened: map[string]bool{}, rated: map[string]bool{},
 		library: root.shared, shared: map[string]bool{}}
 	for _, f := range postOrder(root) {
 		if f.shared {
@@ -278,6 +279,7 @@ func (c *checker) injects() {
 			cw := what + " choice " + strconv.Quote(ch.ID)
 			c.comp.compile(ch.If, cw+" if")
 			c.effects(ch.Effects, cw)
+			c.bearings(ch.Bearings, cw)
 			if ch.Next != "" {
 				_, ok := s.InjectIndex(ch.Next)
 				c.ref(orPos(ch.nextPos, ch.Pos), cw+" next", "inject", ch.Next, ok)
@@ -318,6 +320,17 @@ func (c *checker) actions() {
 		what := "action " + strconv.Quote(a.ID)
 		c.comp.compile(a.If, what+" if")
 		c.effects(a.Effects, what)
+		c.bearings(a.Bearings, what)
+	}
+}
+
+// bearings checks that a choice or an action rates objectives that exist,
+// and notes them as rated: an objective a course bears on is exercised.
+func (c *checker) bearings(bs []Bearing, what string) {
+	for _, b := range bs {
+		_, ok := c.s.Objective(b.Objective)
+		c.ref(b.Pos, what+" "+b.Verdict.String(), "objective", b.Objective, ok)
+		c.rated[b.Objective] = true
 	}
 }
 
@@ -461,8 +474,8 @@ func (c *checker) warnings() {
 	}
 	used := c.comp.used
 	for _, ob := range s.Objectives {
-		if len(ob.Injects) == 0 && len(ob.Requests) == 0 && !c.shared[ob.Pos.File] {
-			c.warnf(ob.Pos, CodeUnexercised, "objective %q is exercised by nothing: no inject or request names it under objectives:, and it names none", ob.ID)
+		if len(ob.Injects) == 0 && len(ob.Requests) == 0 && !c.rated[ob.ID] && !c.shared[ob.Pos.File] {
+			c.warnf(ob.Pos, CodeUnexercised, "objective %q is exercised by nothing: no inject or request names it under objectives:, it names none, and no choice or action bears on it", ob.ID)
 		}
 	}
 	for _, in := range s.Injects {

@@ -201,6 +201,19 @@ var toneNames = []string{"measured", "conciliatory", "firm"}
 
 func (t Tone) String() string { return name(toneNames, int(t)) }
 
+// Verdict is what a choice or an action means for a learning objective.
+type Verdict uint8
+
+const (
+	Supports   Verdict = iota // a course that serves the objective
+	Neutral                   // a fair course that neither serves nor harms it
+	Undermines                // a course that works against it
+)
+
+var verdictNames = []string{"supports", "neutral", "undermines"}
+
+func (v Verdict) String() string { return name(verdictNames, int(v)) }
+
 // Answer is how a side answers a hotline call.
 type Answer uint8
 

@@ -678,7 +678,7 @@ func (d *decoder) due(n *yaml.Node, what string) []ElementSpec {
 
 func (d *decoder) action(e field) Action {
 	what := "action " + strconv.Quote(e.key)
-	o := d.object(e.value, what, "side", "label", "text", "tone", "if", "once", "effects")
+	o := d.object(e.value, what, "side", "label", "text", "tone", "if", "once", "effects", "supports", "neutral", "undermines")
 	d.require(o, what, "side", "label")
 	a := Action{ID: d.idKey(e, "action"), Label: d.text(o.get("label"), what+" label"),
 		Text: d.text(o.get("text"), what+" text"), Pos: d.pos(e.keyNode)}
@@ -697,6 +697,7 @@ func (d *decoder) action(e field) Action {
 		a.Once, _ = d.boolean(v, what+" once")
 	}
 	a.Effects = d.effects(o.get("effects"), what+" effects")
+	a.Bearings = d.bearings(o, what)
 	return a
 }
 
@@ -775,7 +776,7 @@ func (d *decoder) trigger(o object, what string) Trigger {
 
 func (d *decoder) choice(e field, injectWhat string) Choice {
 	what := injectWhat + " choice " + strconv.Quote(e.key)
-	o := d.object(e.value, what, "label", "tone", "if", "effects", "next")
+	o := d.object(e.value, what, "label", "tone", "if", "effects", "next", "supports", "neutral", "undermines")
 	d.require(o, what, "label")
 	c := Choice{ID: d.idKey(e, "choice"), Label: d.text(o.get("label"), what+" label"), Pos: d.pos(e.keyNode)}
 	if v := o.get("tone"); v != nil {
@@ -787,7 +788,28 @@ func (d *decoder) choice(e field, injectWhat string) Choice {
 	}
 	c.Effects = d.effects(o.get("effects"), what+" effects")
 	c.Next, c.nextPos = d.id(o.get("next"), what+" next"), d.pos(o.get("next"))
+	c.Bearings = d.bearings(o, what)
 	return c
+}
+
+// bearings reads what a choice or an action means for objectives: under
+// supports, neutral and undermines, each objective with the reason.
+func (d *decoder) bearings(o object, what string) []Bearing {
+	var out []Bearing
+	for v, key := range verdictNames {
+		for _, e := range d.entries(o.get(key), what+" "+key) {
+			b := Bearing{Objective: d.idKey(e, "objective"), Verdict: Verdict(v), Why: strings.TrimSpace(d.text(e.value, what+" "+key+" "+e.key)), Pos: d.pos(e.keyNode)}
+			if n := d.deref(e.value); b.Why == "" && (isNull(n) || n.Kind == yaml.ScalarNode) {
+				d.errorf(e.keyNode, CodeMissing, "%s %s %s: give the reason, a sentence a teacher can read aloud in the debrief", what, key, e.key)
+			}
+			if prev, ok := BearingOn(out, b.Objective); ok {
+				d.errorf(e.keyNode, CodeConflicting, "%s: %q is under both %s and %s; say once what the course means for an objective", what, b.Objective, prev.Verdict, key)
+				continue
+			}
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 func (d *decoder) deadline(n *yaml.Node, injectWhat string) *Deadline {

@@ -208,9 +208,32 @@ type Choice struct {
 	If      *Condition // offered only while it holds; nil: always
 	Effects []Effect
 	Next    string // inject fired right after the choice, if any
-	Pos     Pos
+	// Bearings say what taking the choice means for learning objectives;
+	// the after-action report grades the decision by them.
+	Bearings []Bearing
+	Pos      Pos
 
 	nextPos Pos
+}
+
+// Bearing is what taking a choice or an action means for one learning
+// objective: whether it supports the objective, undermines it or neither,
+// and why, in a sentence a teacher can read aloud in the debrief.
+type Bearing struct {
+	Objective string
+	Verdict   Verdict
+	Why       string
+	Pos       Pos
+}
+
+// BearingOn finds the bearing on an objective among bearings.
+func BearingOn(bearings []Bearing, objective string) (Bearing, bool) {
+	for _, b := range bearings {
+		if b.Objective == objective {
+			return b, true
+		}
+	}
+	return Bearing{}, false
 }
 
 // Deadline is how long the addressed side has to choose, and what happens
@@ -384,7 +407,10 @@ type Action struct {
 	If      *Condition
 	Once    bool
 	Effects []Effect
-	Pos     Pos
+	// Bearings say what taking the action means for learning objectives;
+	// the after-action report grades the action by them.
+	Bearings []Bearing
+	Pos      Pos
 }
 
 // Hotline is the escalation channel and its ladder.

@@ -234,6 +234,15 @@ type Action struct {
 	If      Condition `json:"if,omitempty" jsonschema_description:"The action is offered only while it holds."`
 	Once    bool      `json:"once,omitempty" jsonschema_description:"May be taken only once."`
 	Effects Effects   `json:"effects,omitempty" jsonschema_description:"What taking it does."`
+	Verdicts
+}
+
+// Verdicts say what taking a choice or an action means for learning
+// objectives; the after-action report grades it by them.
+type Verdicts struct {
+	Supports   Bearings `json:"supports,omitempty" jsonschema_description:"Objectives the course serves: objective id to the reason, a sentence a teacher can read aloud. The report lists it as a strength."`
+	Neutral    Bearings `json:"neutral,omitempty" jsonschema_description:"Objectives the course neither serves nor harms: objective id to the reason. The report shows the reason and grades nothing."`
+	Undermines Bearings `json:"undermines,omitempty" jsonschema_description:"Objectives the course works against: objective id to the reason. The report grades it a major challenge and lists it for improvement."`
 }
 
 // Inject is one event of the MSEL.
@@ -261,6 +270,7 @@ type Choice struct {
 	Effects Effects   `json:"effects,omitempty" jsonschema_description:"Applied when the choice is taken."`
 	Next    ID        `json:"next,omitempty" jsonschema_description:"An inject fired right after the choice's effects."`
 	If      Condition `json:"if,omitempty" jsonschema_description:"The choice is offered only while it holds."`
+	Verdicts
 }
 
 // Deadline is the time to choose, written as a duration or as a block.
@@ -302,6 +312,7 @@ type (
 	Actions    map[string]Action
 	Injects    map[string]Inject
 	Choices    map[string]Choice
+	Bearings   map[string]Text // objective id to the reason
 	VarValues  map[string]Scalar
 	VarChanges map[string]int
 )

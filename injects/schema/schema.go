@@ -227,6 +227,7 @@ func (Requests) JSONSchemaExtend(s *jsonschema.Schema)   { ids(s) }
 func (Actions) JSONSchemaExtend(s *jsonschema.Schema)    { ids(s) }
 func (Injects) JSONSchemaExtend(s *jsonschema.Schema)    { ids(s) }
 func (Choices) JSONSchemaExtend(s *jsonschema.Schema)    { ids(s) }
+func (Bearings) JSONSchemaExtend(s *jsonschema.Schema)   { ids(s) }
 func (Variables) JSONSchemaExtend(s *jsonschema.Schema)  { names(s) }
 func (VarValues) JSONSchemaExtend(s *jsonschema.Schema)  { names(s) }
 func (VarChanges) JSONSchemaExtend(s *jsonschema.Schema) { names(s) }

@@ -161,6 +161,10 @@ func TestSchemaCatchesMistakes(t *testing.T) {
 		{"a ladder move of 0", "- change: {trust: -2}", "- ladder: 0"},
 		{"a variable with a hyphen", "set: {attributed: true}", "set: {was-attributed: true}"},
 		{"no format", "format: 1", ""},
+		{"a verdict misspelled", "label: Send China a request for information through the new mechanism",
+			"label: Send China a request for information through the new mechanism\n        undermine: {weigh-escalation: It is slow.}"},
+		{"objectives listed without reasons", "label: Send China a request for information through the new mechanism",
+			"label: Send China a request for information through the new mechanism\n        undermines: [weigh-escalation]"},
 	} {
 		bad := strings.Replace(string(base), c.from, c.to, 1)
 		if bad == string(base) {
