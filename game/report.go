@@ -115,7 +115,11 @@ func ViewRequest(sc *injects.Scenario, rs *RequestScore) RequestView {
 	}
 	status := rs.Status
 	if rs.Calls > 0 {
-		status += fmt.Sprintf("; %d hotline call(s) about it, %d unanswered", rs.Calls, rs.Missed)
+		calls := "hotline calls"
+		if rs.Calls == 1 {
+			calls = "hotline call"
+		}
+		status += fmt.Sprintf("; %d %s about it, %d unanswered", rs.Calls, calls, rs.Missed)
 	}
 	if rs.Clarification != "" {
 		status += "; clarification " + rs.Clarification
