@@ -62,58 +62,39 @@ type Note struct {
 	Text   string `json:"text"`
 }
 
-// Finding is a strength or an area for improvement, with its evidence.
-type Finding struct {
-	Side       string   `json:"side,omitempty"` // us or cn; empty for both
-	Text       string   `json:"text"`
-	Evidence   []string `json:"evidence,omitempty"`
-	Objectives []string `json:"objectives,omitempty"`
-}
-
-// Question is a question for the hotwash.
-type Question struct {
-	At   Moment `json:"at"`
-	Text string `json:"text"`
-}
-
-// PlanRow is a row of the improvement plan: its issue and objective come
-// from the report; the rest is the facilitator's to fill in.
-type PlanRow struct {
-	Side        string `json:"side,omitempty"`
-	Issue       string `json:"issue"`
-	Objectives  string `json:"objectives,omitempty"`
-	Action      string `json:"corrective_action"`
-	Responsible string `json:"responsible"`
-	Due         string `json:"due"`
-}
-
 // ratingRules say how ratings are reached; docs/debrief.md says the same.
 var ratingRules = []string{
-	"Evidence is what the log shows of each objective for each delegation: its decisions on the objective's injects, and the requests and hotline calls that belong to it (the requests the scenario maps to the objective, and those its injects open or wait on).",
-	"Each piece is graded: fine; a challenge (a part delivered late, a thin answer to a request that came with its material, a decision left to its deadline, a denial on the hotline, a request sent with nothing attached); a major challenge (a part never delivered, a decline on a ground that does not cover the part, a call left to ring out, a commitment broken, a request sent under a commitment that does not cover its matter); or a failure (a request that got nothing but, at most, its acknowledgement).",
-	"From the events: P, performed without challenges, when every graded piece is fine; S, with some challenges, when the worst is a challenge; M, with major challenges, when any is a major challenge or a failure; U, unable to be performed, when every graded piece is a failure. A delegation with nothing graded on an objective is not rated on it.",
+	"Evidence is what the log shows of each objective for each delegation: its decisions on the objective's injects; any other decision or action of its own that the scenario says bears on the objective (supports, is neutral on or undermines it); and the requests and hotline calls that belong to the objective (the requests the scenario maps to it, and those its injects open or wait on). The objective use-the-hotline is judged on the hotline alone: every call, every request whose parts went unanswered while its sender never rang, and the decisions and actions the scenario says bear on it.",
+	"Each piece is graded: fine; a challenge (a part delivered late, a thin answer to a request that came with its material, a decision left to its deadline, a denial on the hotline, a request sent with nothing attached, a call about a request of one's own rung before any part of it had failed); a major challenge (a part never delivered, a decline on a ground that does not cover the part, a call left to ring out, a commitment broken, a request sent under a commitment that does not cover its matter, a decision or action that undermines the objective, a failed request never raised on the hotline); or a failure (a request that got nothing but, at most, its acknowledgement). A decision or action the scenario says supports the objective is fine, and one it says is neutral on it is shown with the scenario's reason but not graded; one it says nothing of is fine once taken, whatever it was. What the exercise did for a delegation (the choice a deadline took, and the requests and calls that choice or an inject made) is shown, not graded; a call rung by a choice the scenario judges is graded through that choice.",
+	"From the events: P, performed without challenges, when every graded piece is fine; S, with some challenges, when the worst is a challenge; M, with major challenges, when any is a major challenge or a failure; U, unable to be performed, when the delegation left undone everything graded: every graded piece is a failure, a call it let ring out, a decision it left to its deadline or a failed request it never raised on the hotline. A delegation with nothing graded on an objective is not rated on it.",
 	"Evaluators come first: when evaluators rated an objective for a delegation (on one of its teams, or on no team), the rating is the worst of each evaluator's latest, with the events' rating beside it.",
 	"The facilitator has the last word: change a rating in the report's JSON (and say why in its note), then render it again.",
 }
 
+// hotlineObjective is the objective the report judges on the hotline
+// alone: how each side rang and answered, and the failed requests nobody
+// rang about. An answer on time is evidence of answering on time, not of
+// using the hotline.
+const hotlineObjective = "use-the-hotline"
+
 var gradeRank = map[string]int{GradeFine: 1, GradeSome: 2, GradeMajor: 3, GradeFailure: 4}
 
-// derive rates graded evidence by the rating rules.
-func derive(ev []Evidence) string {
-	worst, graded, failures := 0, 0, 0
+// derive rates a side's graded evidence by the rating rules.
+func derive(ev []sided) string {
+	worst, graded, undone := 0, 0, 0
 	for _, e := range ev {
 		if r := gradeRank[e.Grade]; r > 0 {
 			graded++
 			worst = max(worst, r)
-			if e.Grade == GradeFailure {
-				failures++
+			if e.undone || e.Grade == GradeFailure {
+				undone++
 			}
 		}
 	}
 	switch {
 	case graded == 0:
 		return ""
-	case failures == graded:
+	case undone == graded:
 		return game.RatedU.String()
 	case worst >= gradeRank[GradeMajor]:
 		return game.RatedM.String()
@@ -147,27 +128,41 @@ func (b *builder) objectives() []ObjectiveAnalysis {
 	for k := range sc.Objectives {
 		o := &sc.Objectives[k]
 		oa := ObjectiveAnalysis{ID: o.ID, Text: oneLine(o.Text), Injects: o.Injects, Requests: linkedRequests(sc, o)}
-		var ev [2][]Evidence
-		for _, id := range o.Injects {
-			for _, e := range b.injectEvidence(id) {
-				ev[e.side] = append(ev[e.side], e.Evidence)
+		var ev [2][]sided
+		add := func(es []sided) {
+			for _, e := range es {
+				ev[e.side] = append(ev[e.side], e)
 			}
 		}
-		for _, id := range oa.Requests {
-			for _, e := range b.requestEvidence(id) {
-				ev[e.side] = append(ev[e.side], e.Evidence)
-			}
+		hotline := o.ID == hotlineObjective
+		for k := range sc.Injects {
+			id := sc.Injects[k].ID
+			add(b.injectEvidence(id, o.ID, !hotline && slices.Contains(o.Injects, id)))
 		}
-		for _, c := range b.st.Calls {
-			if slices.Contains(o.Injects, b.ringer[c.N]) && !slices.Contains(oa.Requests, c.About) {
-				for _, e := range b.callEvidence(&c) {
-					ev[e.side] = append(ev[e.side], e.Evidence)
+		add(b.actionEvidence(o.ID))
+		if hotline {
+			for _, c := range b.st.Calls {
+				add(b.callEvidence(&c))
+			}
+			for k := range b.card.Requests {
+				add(b.unrung(&b.card.Requests[k]))
+			}
+		} else {
+			for _, id := range oa.Requests {
+				add(b.requestEvidence(id))
+			}
+			for _, c := range b.st.Calls {
+				if slices.Contains(o.Injects, b.ringer[c.N]) && !slices.Contains(oa.Requests, c.About) {
+					add(b.callEvidence(&c))
 				}
 			}
 		}
 		for side := range injects.Side(2) {
-			slices.SortStableFunc(ev[side], func(a, b Evidence) int { return int(a.At.At - b.At.At) })
-			sr := SideRating{Side: side.String(), Name: side.Title(), Evidence: ev[side], Derived: derive(ev[side])}
+			slices.SortStableFunc(ev[side], func(a, b sided) int { return int(a.At.At - b.At.At) })
+			sr := SideRating{Side: side.String(), Name: side.Title(), Derived: derive(ev[side])}
+			for _, e := range ev[side] {
+				sr.Evidence = append(sr.Evidence, e.Evidence)
+			}
 			sr.Evaluated = b.evaluated(o.ID, side)
 			sr.Rating = sr.ByRules()
 			oa.Sides = append(oa.Sides, sr)
@@ -217,54 +212,212 @@ func (b *builder) evaluated(objective string, side injects.Side) string {
 	return worst.String()
 }
 
-// sided is a piece of evidence for one side.
+// sided is a piece of evidence for one side. Undone marks what the side
+// left undone when it was asked: a rating of U rests on such pieces alone.
 type sided struct {
 	Evidence
-	side injects.Side
+	side   injects.Side
+	undone bool
 }
 
-// injectEvidence is what a run shows of an inject: that it reached a side,
-// and the decision taken on it.
-func (b *builder) injectEvidence(id string) []sided {
+// hand says whose doing something in the log was: the side's own (a
+// command, or a choice or action it took), a deadline's (the choice the
+// exercise took for a side that did not decide), or the script's (an
+// inject's or a rule's own effects). A side is credited and charged only
+// with what it did itself.
+type hand uint8
+
+const (
+	byScript hand = iota
+	byDeadline
+	bySide
+)
+
+// hands follows, event by event, whose doing the effects that come next
+// are.
+type hands struct {
+	hand hand
+	side injects.Side // for bySide, the side that chose or acted
+	// bearings are what the choice or action says it means, for bySide.
+	bearings []injects.Bearing
+}
+
+// follow notes whose effects follow an event.
+func (h *hands) follow(sc *injects.Scenario, ev *game.Event) {
+	switch ev.Type {
+	case game.InjectChosen, game.ActionTaken:
+		t, _ := sc.Team(ev.Team)
+		h.hand, h.side, h.bearings = bySide, t.Side, nil
+		if i, ok := sc.InjectIndex(ev.Inject); ok && ev.Type == game.InjectChosen {
+			if ch, ok := sc.Injects[i].Choice(ev.Choice); ok {
+				h.bearings = ch.Bearings
+			}
+		}
+		if i, ok := sc.ActionIndex(ev.Action); ok && ev.Type == game.ActionTaken {
+			h.bearings = sc.Actions[i].Bearings
+		}
+	case game.InjectExpired:
+		h.hand = byDeadline
+	case game.InjectFired, game.Overdue:
+		h.hand = byScript
+	}
+}
+
+// of says whose doing an event is, made for side: its own when it is a
+// command of one of its teams, or an effect of its own choice or action.
+func (h *hands) of(ev *game.Event, side injects.Side) hand {
+	switch {
+	case ev.Team != "":
+		return bySide
+	case h.hand == bySide && h.side != side:
+		return byScript
+	}
+	return h.hand
+}
+
+// ringing is how a call came to ring: by whose hand, and whether the
+// request it is about had failed by then (a part overdue, declined or
+// thin, or a commitment on it broken), and since when.
+type ringing struct {
+	by       hand
+	failed   bool
+	failedAt time.Duration
+	// own is set when the call is about a request of the side that rang.
+	own bool
+	// chosen is set when a choice or an action that the scenario says
+	// supports or undermines the use of the hotline rang it: the decision
+	// is judged, not the call.
+	chosen bool
+}
+
+func ringingOf(st *game.State, ev *game.Event, h hands) ringing {
+	by := h.of(ev, ev.Side)
+	bg, judged := injects.BearingOn(h.bearings, hotlineObjective)
+	r := ringing{by: by, chosen: by == bySide && ev.Team == "" && judged && bg.Verdict != injects.Neutral}
+	sc := st.Scenario
+	i, ok := sc.RequestIndex(ev.Request)
+	if !ok || sc.Requests[i].From != ev.Side {
+		return r
+	}
+	r.own = true
+	fail := func(at time.Duration) {
+		if !r.failed || at < r.failedAt {
+			r.failed, r.failedAt = true, at
+		}
+	}
+	for _, el := range st.Requests[i].Elements {
+		switch {
+		case el.Overdue:
+			fail(el.Due)
+		case el.Declined:
+			fail(el.DeclinedAt)
+		case el.Delivered && el.Quality == injects.Thin:
+			fail(el.DeliveredAt)
+		}
+	}
+	for _, c := range st.Calls {
+		if c.About == ev.Request && c.Broken {
+			fail(c.PromiseBy)
+		}
+	}
+	return r
+}
+
+// injectEvidence is what a run shows of an inject for an objective: the
+// decision taken on it, graded by what the choice means for the objective
+// when the scenario says, else by when it was taken. Of an inject mapped
+// to the objective (whole), it shows all: that it reached a side, and a
+// decision left to the deadline; of another, only a choice that says what
+// it means for the objective.
+func (b *builder) injectEvidence(id, objective string, whole bool) []sided {
 	sc, st := b.sc, b.st
 	i, ok := sc.InjectIndex(id)
 	if !ok || st.Injects[i].Status != game.Fired {
 		return nil
 	}
 	in, is := &sc.Injects[i], &st.Injects[i]
-	var sides []injects.Side
-	if in.To.All {
-		sides = []injects.Side{injects.US, injects.CN}
-	} else {
-		sides = []injects.Side{in.To.Side}
+	d, found := b.decision(id)
+	if !whole {
+		if !found || d.Type != game.InjectChosen {
+			return nil
+		}
+		if ch, _ := in.Choice(d.Choice); ch == nil || !hasBearing(ch.Bearings, objective) {
+			return nil
+		}
 	}
 	var out []sided
 	at := moment(sc, is.FiredAt)
 	if len(in.Choices) == 0 {
-		for _, s := range sides {
-			out = append(out, sided{Evidence{At: at, Text: fmt.Sprintf("%q reached %s.", in.Title, audienceWords(sc, in.To))}, s})
+		for _, s := range audienceSides(in.To) {
+			out = append(out, sided{Evidence: Evidence{At: at, Text: fmt.Sprintf("%q reached %s.", in.Title, audienceWords(sc, in.To))}, side: s})
 		}
 		return out
 	}
-	d, found := b.decision(id)
 	switch {
 	case !found:
-		for _, s := range sides {
-			out = append(out, sided{Evidence{At: at, Text: fmt.Sprintf("%q arrived %s; no decision yet when the log stops.", in.Title, at.Time)}, s})
+		for _, s := range audienceSides(in.To) {
+			out = append(out, sided{Evidence: Evidence{At: at, Text: fmt.Sprintf("%q arrived %s; no decision yet when the log stops.", in.Title, at.Time)}, side: s})
 		}
 	case d.Type == game.InjectExpired:
 		text := fmt.Sprintf("No decision on %q within its deadline of %s", in.Title, short(in.Deadline.Within))
 		if ch, ok := in.Choice(d.Choice); ok {
 			text += fmt.Sprintf("; %q was taken for them", oneLine(ch.Label))
 		}
-		for _, s := range sides {
-			out = append(out, sided{Evidence{At: moment(sc, d.At), Grade: GradeSome, Text: text + "."}, s})
+		for _, s := range audienceSides(in.To) {
+			out = append(out, sided{Evidence: Evidence{At: moment(sc, d.At), Grade: GradeSome, Text: text + "."}, side: s, undone: true})
 		}
 	default:
 		ch, _ := in.Choice(d.Choice)
 		t, _ := sc.Team(d.Team)
-		out = append(out, sided{Evidence{At: moment(sc, d.At), Grade: GradeFine,
-			Text: fmt.Sprintf("%s chose %q on %q, %s.", whoDecided(b.st, &d), oneLine(ch.Label), in.Title, afterWords(d.At-is.FiredAt, "it arrived"))}, t.Side})
+		text := fmt.Sprintf("%s chose %q on %q, %s.", whoDecided(b.st, &d), oneLine(ch.Label), in.Title, afterWords(d.At-is.FiredAt, "it arrived"))
+		grade, why := judged(ch.Bearings, objective)
+		out = append(out, sided{Evidence: Evidence{At: moment(sc, d.At), Grade: grade, Text: text + why}, side: t.Side})
+	}
+	return out
+}
+
+func hasBearing(bearings []injects.Bearing, objective string) bool {
+	_, ok := injects.BearingOn(bearings, objective)
+	return ok
+}
+
+// judged grades a choice or an action on an objective by what the scenario
+// says it means for it, with the reason: fine when it supports the
+// objective, a major challenge when it undermines it, ungraded when it is
+// neutral (it shows neither), and fine, once taken, when the scenario says
+// nothing.
+func judged(bearings []injects.Bearing, objective string) (grade, why string) {
+	bg, ok := injects.BearingOn(bearings, objective)
+	if !ok {
+		return GradeFine, ""
+	}
+	switch bg.Verdict {
+	case injects.Supports:
+		return GradeFine, " It serves the objective: " + oneLine(bg.Why)
+	case injects.Undermines:
+		return GradeMajor, " It works against the objective: " + oneLine(bg.Why)
+	}
+	return "", " It neither serves nor harms the objective: " + oneLine(bg.Why)
+}
+
+// actionEvidence is each action a side took that says what it means for
+// an objective.
+func (b *builder) actionEvidence(objective string) []sided {
+	sc := b.sc
+	var out []sided
+	for _, k := range b.taken {
+		ev := &b.events[k]
+		i, ok := sc.ActionIndex(ev.Action)
+		if !ok {
+			continue
+		}
+		a := &sc.Actions[i]
+		if !hasBearing(a.Bearings, objective) {
+			continue
+		}
+		grade, why := judged(a.Bearings, objective)
+		text := fmt.Sprintf("%s took the action %q.%s", whoDecided(b.st, ev), oneLine(a.Label), why)
+		out = append(out, sided{Evidence: Evidence{At: moment(sc, ev.At), Grade: grade, Text: text}, side: a.Side})
 	}
 	return out
 }
@@ -272,12 +425,11 @@ func (b *builder) injectEvidence(id string) []sided {
 // decision finds the event that decided an inject: a choice or the
 // deadline.
 func (b *builder) decision(inject string) (game.Event, bool) {
-	for _, ev := range b.events {
-		if (ev.Type == game.InjectChosen || ev.Type == game.InjectExpired) && ev.Inject == inject {
-			return ev, true
-		}
+	i, ok := b.decided[inject]
+	if !ok {
+		return game.Event{}, false
 	}
-	return game.Event{}, false
+	return b.events[i], true
 }
 
 // whoDecided names the team that made a choice, and the person or bot.
@@ -299,20 +451,14 @@ func (b *builder) requestEvidence(id string) []sided {
 	sc := b.sc
 	sent := moment(sc, b.opened[id])
 	var out []sided
-	if g, text := answerGrade(sc, rs); text != "" {
-		out = append(out, sided{Evidence{At: sent, Grade: g, Text: text}, rs.To})
+	if g, text := answerGrade(rs); text != "" {
+		out = append(out, sided{Evidence: Evidence{At: sent, Grade: g, Text: text}, side: rs.To})
 	}
-	asked := sided{Evidence{At: sent, Grade: GradeFine,
-		Text: fmt.Sprintf("Sent %s under %s, the commitment that fits its matter, with its technical material.", id, rs.Basis.Title())}, rs.From}
-	switch {
-	case rs.CategoryError:
-		asked.Grade = GradeMajor
-		asked.Text = fmt.Sprintf("Sent %s under %s, which does not cover %s.", id, rs.Basis.Title(), rs.Category.Title())
-	case len(rs.Attached) == 0:
-		asked.Grade = GradeSome
-		asked.Text = fmt.Sprintf("Sent %s with no technical material attached.", id)
+	out = append(out, sided{Evidence: Evidence{At: sent, Text: b.askedText(rs)}, side: rs.From})
+	asked := &out[len(out)-1]
+	if b.sentBy[id] == bySide {
+		asked.Grade = askedGrade(rs)
 	}
-	out = append(out, asked)
 	for _, c := range b.st.Calls {
 		if c.About == id {
 			out = append(out, b.callEvidence(&c)...)
@@ -321,13 +467,77 @@ func (b *builder) requestEvidence(id string) []sided {
 	return out
 }
 
+// askedGrade grades how a side asked: under the commitment that fits the
+// matter, with material to act on.
+func askedGrade(rs *game.RequestScore) string {
+	switch {
+	case rs.CategoryError:
+		return GradeMajor
+	case len(rs.Attached) == 0:
+		return GradeSome
+	}
+	return GradeFine
+}
+
+// askedText says how a request was sent, and by whose hand.
+func (b *builder) askedText(rs *game.RequestScore) string {
+	name := requestName(rs)
+	switch b.sentBy[rs.Request] {
+	case byDeadline:
+		return fmt.Sprintf("The request %s was sent for %s when its decision was left to the deadline.", name, the(rs.From))
+	case byScript:
+		return fmt.Sprintf("The exercise sent the request %s for %s.", name, the(rs.From))
+	}
+	switch {
+	case rs.CategoryError:
+		return fmt.Sprintf("Sent the request %s under %s, which does not cover %s.", name, rs.Basis.Title(), rs.Category.Title())
+	case len(rs.Attached) == 0:
+		return fmt.Sprintf("Sent the request %s with no technical material attached.", name)
+	}
+	return fmt.Sprintf("Sent the request %s under %s, which fits its matter, with its technical material.", name, rs.Basis.Title())
+}
+
+// unrung is what a request shows of its sender's use of the hotline: that
+// its parts went unanswered and the sender never rang.
+func (b *builder) unrung(rs *game.RequestScore) []sided {
+	t := tally(rs)
+	if t.never == 0 || rs.Calls > 0 {
+		return nil
+	}
+	at := moment(b.sc, b.opened[rs.Request])
+	return []sided{{Evidence: Evidence{At: at, Grade: GradeMajor, Text: neverRangText(rs, t)}, side: rs.From, undone: true}}
+}
+
+func neverRangText(rs *game.RequestScore, t partTally) string {
+	return fmt.Sprintf("Never rang the hotline about its request %s, though %s of its parts stayed unanswered after falling due.", requestName(rs), count(t.never))
+}
+
 // callEvidence is what a call shows: the side that rang escalated, and
 // how the other side dealt with it.
 func (b *builder) callEvidence(c *game.Call) []sided {
 	at := moment(b.sc, c.RangAt)
-	out := []sided{{Evidence{At: at, Grade: GradeFine, Text: fmt.Sprintf("Rang the hotline%s (call %d).", aboutWords(c.About), c.N)}, c.From}}
-	if g, text := callGrade(b.sc, c); text != "" {
-		out = append(out, sided{Evidence{At: at, Grade: g, Text: text}, c.From.Other()})
+	r := b.rang[c.N]
+	rang := sided{Evidence: Evidence{At: at}, side: c.From}
+	switch {
+	case r.by == byDeadline:
+		rang.Text = fmt.Sprintf("The hotline rang for %s%s (call %d) when its decision was left to the deadline.", the(c.From), b.aboutWords(c.About), c.N)
+	case r.by == byScript:
+		rang.Text = fmt.Sprintf("The exercise rang the hotline for %s%s (call %d).", the(c.From), b.aboutWords(c.About), c.N)
+	case r.chosen:
+		rang.Text = fmt.Sprintf("Rang the hotline%s (call %d), as chosen.", b.aboutWords(c.About), c.N)
+	case r.own && !r.failed:
+		rang.Grade = GradeSome
+		rang.Text = fmt.Sprintf("Rang the hotline%s (call %d) before any part of it had failed.", b.aboutWords(c.About), c.N)
+	default:
+		rang.Grade = GradeFine
+		rang.Text = fmt.Sprintf("Rang the hotline%s (call %d).", b.aboutWords(c.About), c.N)
+		if r.own {
+			rang.Text = fmt.Sprintf("Rang the hotline%s (call %d), %s.", b.aboutWords(c.About), c.N, afterWords(c.RangAt-r.failedAt, "the response first failed"))
+		}
+	}
+	out := []sided{rang}
+	if g, text := b.callGrade(c); text != "" {
+		out = append(out, sided{Evidence: Evidence{At: at, Grade: g, Text: text}, side: c.From.Other(), undone: c.Missed})
 	}
 	return out
 }
@@ -346,12 +556,16 @@ type partTally struct {
 	scored, answered     int
 	onTime, late, never  int
 	sound, unsound, thin int
-	// others counts the scored parts other than the acknowledgement; of
-	// them, those answered, and those resolved late or never.
-	others, othersAnswered, wentOverdue int
-	ack                                 *game.ElementScore
-	lateParts, neverParts, unsoundParts []string
-	soundParts, thinParts               []string
+	// others counts the scored parts other than the acknowledgement, and
+	// of them those answered.
+	others, othersAnswered int
+	ack                    *game.ElementScore
+	lateParts, neverParts  []string
+	unsoundParts           []string
+	soundParts, thinParts  []string
+	// soundInTime are the parts declined on a sound ground before they
+	// fell due.
+	soundInTime []string
 }
 
 func tally(rs *game.RequestScore) partTally {
@@ -368,9 +582,6 @@ func tally(rs *game.RequestScore) partTally {
 		name := partNoun(el)
 		if el.Kind != injects.Acknowledge {
 			t.others++
-			if el.State == game.ElOverdue || el.Late > 0 {
-				t.wentOverdue++
-			}
 		}
 		switch {
 		case el.State == game.ElOverdue:
@@ -397,6 +608,9 @@ func tally(rs *game.RequestScore) partTally {
 			t.answered++
 			t.sound++
 			t.soundParts = append(t.soundParts, name)
+			if el.Late == 0 {
+				t.soundInTime = append(t.soundInTime, name)
+			}
 		case el.State == game.ElDeclined:
 			t.unsound++
 			t.unsoundParts = append(t.unsoundParts, name)
@@ -405,14 +619,19 @@ func tally(rs *game.RequestScore) partTally {
 	return t
 }
 
+// overdue counts the parts, the acknowledgement among them, that fell
+// overdue: delivered or declined late, or never.
+func (t partTally) overdue() int { return t.late + t.never }
+
 // answerGrade grades how the receiving side answered a request.
-func answerGrade(sc *injects.Scenario, rs *game.RequestScore) (string, string) {
+func answerGrade(rs *game.RequestScore) (string, string) {
 	t := tally(rs)
+	name := possessive(rs.From) + " request " + requestName(rs)
 	if t.scored == 0 {
-		return "", fmt.Sprintf("Received %s; nothing of it was due yet.", rs.Request)
+		return "", fmt.Sprintf("Received %s; nothing of it was due yet.", name)
 	}
 	var parts []string
-	parts = append(parts, fmt.Sprintf("%d of %d parts judged on time", t.onTime, t.scored))
+	parts = append(parts, fmt.Sprintf("%d of %s judged on time", t.onTime, plural(t.scored, "part")))
 	if t.late > 0 {
 		parts = append(parts, fmt.Sprintf("%s late", list(t.lateParts)))
 	}
@@ -420,42 +639,42 @@ func answerGrade(sc *injects.Scenario, rs *game.RequestScore) (string, string) {
 		parts = append(parts, fmt.Sprintf("%s never delivered", list(t.neverParts)))
 	}
 	if t.sound > 0 {
-		parts = append(parts, fmt.Sprintf("%s declined on a ground that covers it", list(t.soundParts)))
+		parts = append(parts, fmt.Sprintf("%s declined on %s", list(t.soundParts), groundsWords(t.sound, true)))
 	}
 	if t.unsound > 0 {
-		parts = append(parts, fmt.Sprintf("%s declined on a ground that does not cover it", list(t.unsoundParts)))
+		parts = append(parts, fmt.Sprintf("%s declined on %s", list(t.unsoundParts), groundsWords(t.unsound, false)))
 	}
 	if t.thin > 0 {
 		parts = append(parts, fmt.Sprintf("%s thin though the material was attached", list(t.thinParts)))
 	}
-	text := fmt.Sprintf("Answered %s, %s request: %s.", rs.Request, possessive(rs.From), strings.Join(parts, "; "))
+	body := fmt.Sprintf("%s: %s.", name, strings.Join(parts, "; "))
 	switch {
 	case t.answered == 0 || t.others > 0 && t.othersAnswered == 0:
-		return GradeFailure, strings.Replace(text, "Answered", "Got nothing of substance on", 1)
+		return GradeFailure, "Got nothing of substance on " + body
 	case t.never > 0 || t.unsound > 0:
-		return GradeMajor, text
+		return GradeMajor, "Answered " + body
 	case t.late > 0 || t.thin > 0:
-		return GradeSome, text
+		return GradeSome, "Answered " + body
 	}
-	return GradeFine, text
+	return GradeFine, "Answered " + body
 }
 
 // callGrade grades how the called side dealt with a call.
-func callGrade(sc *injects.Scenario, c *game.Call) (string, string) {
-	who := the(c.From)
+func (b *builder) callGrade(c *game.Call) (string, string) {
+	what := fmt.Sprintf("call %d from %s%s", c.N, the(c.From), b.aboutWords(c.About))
 	switch {
 	case c.Missed:
-		return GradeMajor, fmt.Sprintf("Let call %d from %s ring out unanswered.", c.N, who)
+		return GradeMajor, fmt.Sprintf("Let %s ring out unanswered.", what)
 	case !c.Answered:
 		return "", ""
 	case c.Broken:
-		return GradeMajor, fmt.Sprintf("Committed on call %d from %s, and broke the commitment.", c.N, who)
+		return GradeMajor, fmt.Sprintf("Committed on %s, and broke the commitment.", what)
 	case c.Answer == injects.Deny:
-		return GradeSome, fmt.Sprintf("Denied the complaint on call %d from %s.", c.N, who)
+		return GradeSome, fmt.Sprintf("Denied the complaint on %s.", what)
 	case c.Kept:
-		return GradeFine, fmt.Sprintf("Committed on call %d from %s, and kept the commitment.", c.N, who)
+		return GradeFine, fmt.Sprintf("Committed on %s, and kept the commitment.", what)
 	}
-	return GradeFine, fmt.Sprintf("Answered call %d from %s %s: %s.", c.N, who, inWords(c.AnsweredAt-c.RangAt), c.Answer)
+	return GradeFine, fmt.Sprintf("Answered %s %s: %s.", what, inWords(c.AnsweredAt-c.RangAt), c.Answer)
 }
 
 // objectivesOf maps injects and requests to the objectives they serve.
@@ -473,497 +692,9 @@ func (b *builder) objectivesOf() (byInject, byRequest map[string][]string) {
 	return byInject, byRequest
 }
 
-func (b *builder) findings() (strengths, improvements []Finding) {
-	sc, st := b.sc, b.st
-	byInject, byRequest := b.objectivesOf()
-	good := func(side injects.Side, text string, evidence []string, objectives []string) {
-		strengths = append(strengths, Finding{Side: side.String(), Text: text, Evidence: evidence, Objectives: objectives})
-	}
-	bad := func(side injects.Side, text string, evidence []string, objectives []string) {
-		improvements = append(improvements, Finding{Side: side.String(), Text: text, Evidence: evidence, Objectives: objectives})
-	}
-	// How each side answered the requests it received.
-	var wellAsked [2][]string
-	var wellAskedObj [2][]string
-	for k := range b.card.Requests {
-		rs := &b.card.Requests[k]
-		obj := byRequest[rs.Request]
-		t := tally(rs)
-		whose := possessive(rs.From)
-		switch {
-		case t.scored == 0:
-		case t.wentOverdue > 0:
-			bad(rs.To, overdueWords(t, rs.Request, whose, b.opened[rs.Request]),
-				partEvidence(sc, rs, func(el *game.ElementScore) bool { return el.State == game.ElOverdue || el.Late > 0 }), obj)
-		case t.answered == t.scored && t.thin == 0:
-			text := fmt.Sprintf("Every part of %s (%s request) was answered on time%s", rs.Request, whose, b.soFar())
-			if t.sound > 0 {
-				text += fmt.Sprintf(", the %s declined on grounds that cover them", list(t.soundParts))
-			}
-			if t.ack != nil && t.ack.State == game.ElDelivered {
-				text += ", the acknowledgement in " + short(time.Duration(t.ack.At)-b.opened[rs.Request])
-			}
-			good(rs.To, text+".", partEvidence(sc, rs, func(el *game.ElementScore) bool { return el.Scored }), obj)
-		}
-		if t.unsound > 0 {
-			ground := "a ground that does not cover it: the review counts it as a refusal"
-			if len(t.unsoundParts) > 1 {
-				ground = "grounds that do not cover them: the review counts those as refusals"
-			}
-			bad(rs.To, fmt.Sprintf("Declined the %s of %s on %s.", list(t.unsoundParts), rs.Request, ground),
-				partEvidence(sc, rs, func(el *game.ElementScore) bool { return el.State == game.ElDeclined && !el.Sound }), obj)
-		} else if t.sound > 0 && t.wentOverdue > 0 {
-			ground := "a ground that covers it"
-			if len(t.soundParts) > 1 {
-				ground = "grounds that cover them"
-			}
-			good(rs.To, fmt.Sprintf("Declined the %s of %s on %s, as the fact sheet allows.", list(t.soundParts), rs.Request, ground),
-				partEvidence(sc, rs, func(el *game.ElementScore) bool { return el.State == game.ElDeclined }), obj)
-		}
-		if t.thin > 0 {
-			bad(rs.To, fmt.Sprintf("Answered the %s of %s thin, though the request came with the material to do better.", list(t.thinParts), rs.Request),
-				partEvidence(sc, rs, func(el *game.ElementScore) bool { return el.Thin }), obj)
-		}
-		// How the other side asked.
-		switch {
-		case rs.CategoryError:
-			what := "a category error"
-			if rs.Basis == injects.Pledge && rs.Category == injects.StateEspionage {
-				what = "espionage dressed as theft"
-			}
-			bad(rs.From, fmt.Sprintf("Sent %s under %s, which does not cover %s: %s (−%d).", rs.Request, rs.Basis.Title(), rs.Category.Title(), what, game.CategoryErrorPenalty),
-				[]string{rs.Subject}, obj)
-		case len(rs.Attached) == 0:
-			bad(rs.From, fmt.Sprintf("Sent %s with no technical material attached (−%d), so the other side could decline it for want of detail.", rs.Request, game.UndetailedPenalty),
-				[]string{rs.Subject}, obj)
-		default:
-			wellAsked[rs.From] = append(wellAsked[rs.From], fmt.Sprintf("%s: %s, under %s, with %s", rs.Request, rs.Category.Title(), rs.Basis.Title(), strings.Join(rs.Attached, "; ")))
-			wellAskedObj[rs.From] = union(wellAskedObj[rs.From], obj)
-		}
-		if t.never > 0 && rs.Calls == 0 {
-			bad(rs.From, fmt.Sprintf("Never rang the hotline about %s, though %s of its parts stayed unanswered after falling due.", rs.Request, count(t.never)),
-				partEvidence(sc, rs, func(el *game.ElementScore) bool { return el.State == game.ElOverdue }), union(obj, objectiveNamed(sc, "use-the-hotline")))
-		}
-	}
-	for side := range injects.Side(2) {
-		if n := len(wellAsked[side]); n > 0 {
-			fits := "each matter"
-			if n == 1 {
-				fits = "its matter"
-			}
-			good(side, fmt.Sprintf("Sent %s under the commitment that fits %s, with the technical material to act on.", requestsWords(n), fits), wellAsked[side], wellAskedObj[side])
-		}
-	}
-	b.callFindings(good, bad, byRequest, byInject)
-	b.decisionFindings(good, bad, byInject)
-	for _, n := range st.Notes {
-		if n.Rating == game.Unrated {
-			continue
-		}
-		side := injects.Side(0)
-		f := Finding{Text: fmt.Sprintf("%s observed on %s: %s", n.By, n.Objective, n.Text),
-			Evidence: []string{fmt.Sprintf("%s, rated %s (%s)", game.Clock(sc, n.At), n.Rating, n.Rating.Words())}, Objectives: []string{n.Objective}}
-		if t, ok := sc.Team(n.Team); ok {
-			side = t.Side
-			f.Side = side.String()
-			f.Evidence[0] += " about " + teamName(sc, n.Team)
-		}
-		if n.Rating == game.RatedP {
-			strengths = append(strengths, f)
-		} else {
-			improvements = append(improvements, f)
-		}
-	}
-	return strengths, improvements
-}
-
-func requestsWords(n int) string {
-	switch n {
-	case 1:
-		return "its request"
-	case 2:
-		return "both its requests"
-	}
-	return "all " + count(n) + " of its requests"
-}
-
-// overdueWords says which parts of a request went overdue and how the
-// acknowledgement went: "the results of X (China's request) went overdue
-// while the acknowledgement came in 5h", "three of six parts of X went
-// overdue, the acknowledgement among them (2h late)".
-func overdueWords(t partTally, req, whose string, sent time.Duration) string {
-	late, total, ack := t.wentOverdue, t.others, ""
-	switch a := t.ack; {
-	case a == nil:
-	case a.State == game.ElDelivered && a.Timeliness == 1:
-		ack = " while the acknowledgement came in " + short(time.Duration(a.At)-sent)
-	case a.State == game.ElOverdue:
-		late, total, ack = late+1, total+1, ", the acknowledgement among them (never sent)"
-	case a.Scored:
-		late, total, ack = late+1, total+1, ", the acknowledgement among them ("+short(time.Duration(a.Late))+" late)"
-	}
-	var lead string
-	switch {
-	case late == t.wentOverdue && late <= 2:
-		var names []string
-		for _, n := range append(append([]string{}, t.lateParts...), t.neverParts...) {
-			names = append(names, "the "+n)
-		}
-		lead = upperFirst(list(names))
-	case late == total && late == 2:
-		lead = "Both parts"
-	case late == total:
-		lead = "All " + count(late) + " parts"
-	default:
-		lead = upperFirst(count(late)) + " of " + count(total) + " parts"
-	}
-	return fmt.Sprintf("%s of %s (%s request) went overdue%s.", lead, req, whose, ack)
-}
-
-// possessive is a side's name as an owner: "China's", "the United
-// States'".
-func possessive(s injects.Side) string {
-	if s == injects.US {
-		return "the United States'"
-	}
-	return s.Title() + "'s"
-}
-
-// soFar qualifies what is judged of a run that has not ended.
-func (b *builder) soFar() string {
-	if b.st.Ended {
-		return ""
-	}
-	return " so far"
-}
-
-// the names a side in prose: "the United States", "China".
-func the(s injects.Side) string {
-	if s == injects.US {
-		return "the United States"
-	}
-	return s.Title()
-}
-
-// short writes a length of story time as the review does: 5h, 1d12h.
-func short(d time.Duration) string { return injects.FormatDuration(d) }
-
-// inWords says how soon something was done: "in 5h", or "at once" when no
-// story time passed (a solo player's clock stops while a call rings).
-func inWords(d time.Duration) string {
-	if d <= 0 {
-		return "at once"
-	}
-	return "in " + short(d)
-}
-
-// afterWords says how long after something: "5h after it arrived", "as
-// soon as it arrived".
-func afterWords(d time.Duration, what string) string {
-	if d <= 0 {
-		return "as soon as " + what
-	}
-	return short(d) + " after " + what
-}
-
-// averageWords says an average time taken: "on average 5h after each
-// arrived", "on average in 5h", "each at once".
-func averageWords(d time.Duration, what string) string {
-	switch {
-	case d <= 0:
-		return "each at once"
-	case what == "":
-		return "on average in " + short(d)
-	}
-	return "on average " + short(d) + " after " + what
-}
-
-// partNoun names a part of a request in prose: "the investigation",
-// "the second status update".
-func partNoun(el *game.ElementScore) string {
-	noun := el.Kind.Noun()
-	if n, ok := strings.CutPrefix(el.Element, "update-"); ok {
-		noun += " " + n
-	}
-	return noun
-}
-
-// objectiveNamed returns the objective's id in a list if the scenario has
-// it, for findings that belong to it by their nature.
-func objectiveNamed(sc *injects.Scenario, id string) []string {
-	if _, ok := sc.Objective(id); ok {
-		return []string{id}
-	}
-	return nil
-}
-
-func union(a, b []string) []string {
-	out := slices.Clone(a)
-	for _, s := range b {
-		if !slices.Contains(out, s) {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// partEvidence writes a line for each part of a request that matches.
-func partEvidence(sc *injects.Scenario, rs *game.RequestScore, match func(*game.ElementScore) bool) []string {
-	var lines []string
-	for k := range rs.Elements {
-		el := &rs.Elements[k]
-		if !match(el) {
-			continue
-		}
-		line := fmt.Sprintf("%s: due %s, ", el.Element, game.Clock(sc, time.Duration(el.Due)))
-		switch el.State {
-		case game.ElOverdue:
-			line += "never delivered"
-		case game.ElDeclined:
-			line += fmt.Sprintf("declined %s on %q", game.Clock(sc, time.Duration(el.At)), groundTitle(sc, el.Ground))
-			if el.Sound {
-				line += ", which covers it"
-			} else {
-				line += ", which does not cover it"
-			}
-		default:
-			line += "delivered " + game.Clock(sc, time.Duration(el.At))
-			if el.Quality != "" {
-				line += " (" + el.Quality + ")"
-			}
-		}
-		if el.Late > 0 && el.State != game.ElOverdue {
-			line += ", " + short(time.Duration(el.Late)) + " late"
-		}
-		lines = append(lines, line)
-	}
-	return lines
-}
-
-type findingFunc func(side injects.Side, text string, evidence []string, objectives []string)
-
-func (b *builder) callFindings(good, bad findingFunc, byRequest, byInject map[string][]string) {
-	sc, st := b.sc, b.st
-	hotline := objectiveNamed(sc, "use-the-hotline")
-	for side := range injects.Side(2) { // the side called
-		var to []game.Call
-		for _, c := range st.Calls {
-			if c.From == side.Other() {
-				to = append(to, c)
-			}
-		}
-		if len(to) == 0 {
-			continue
-		}
-		var missed, answered []string
-		var obj []string
-		var took time.Duration
-		for _, c := range to {
-			callObj := union(byRequest[c.About], byInject[b.ringer[c.N]])
-			obj = union(obj, callObj)
-			line := callLine(sc, &c)
-			switch {
-			case c.Missed:
-				missed = append(missed, line)
-			case c.Answered:
-				answered = append(answered, line)
-				took += c.AnsweredAt - c.RangAt
-			}
-			switch {
-			case c.Broken:
-				bad(side, fmt.Sprintf("Broke the commitment made on call %d: what was outstanding%s was not all delivered by %s.", c.N, aboutWords(c.About), game.Clock(sc, c.PromiseBy)),
-					[]string{line}, union(callObj, hotline))
-			case c.Kept:
-				good(side, fmt.Sprintf("Kept the commitment made on call %d%s.", c.N, aboutWords(c.About)), []string{line}, union(callObj, hotline))
-			case c.Answered && c.Answer == injects.Deny:
-				bad(side, fmt.Sprintf("Denied the complaint on call %d%s, which raises the caller's escalation.", c.N, aboutWords(c.About)), []string{line}, union(callObj, hotline))
-			}
-		}
-		obj = union(obj, hotline)
-		if len(missed) > 0 {
-			each := ""
-			if len(missed) > 1 {
-				each = " each"
-			}
-			bad(side, fmt.Sprintf("%s of %s hotline calls from %s rang out unanswered (−%d%s).", upperFirst(count(len(missed))), count(len(to)), the(side.Other()), game.MissedCallPenalty, each),
-				missed, obj)
-		} else if len(answered) == len(to) {
-			avg := (took / time.Duration(len(answered))).Round(time.Minute)
-			good(side, fmt.Sprintf("Answered every hotline call from %s in time, %s.", the(side.Other()), averageWords(avg, "")),
-				answered, obj)
-		}
-	}
-}
-
-func aboutWords(req string) string {
-	if req == "" {
-		return ""
-	}
-	return " about " + req
-}
-
-// callLine is a call in one line of evidence.
-func callLine(sc *injects.Scenario, c *game.Call) string {
-	line := fmt.Sprintf("call %d from %s%s, rang %s", c.N, the(c.From), aboutWords(c.About), game.Clock(sc, c.RangAt))
-	switch {
-	case c.Missed:
-		line += ", unanswered by " + game.Clock(sc, c.AnswerBy)
-	case c.Answered:
-		line += fmt.Sprintf(", answered %s: %s", inWords(c.AnsweredAt-c.RangAt), c.Answer)
-	}
-	switch {
-	case c.Kept:
-		line += ", kept"
-	case c.Broken:
-		line += ", broken"
-	}
-	return line
-}
-
-func (b *builder) decisionFindings(good, bad findingFunc, byInject map[string][]string) {
-	sc, st := b.sc, b.st
-	var lapsed, taken [2][]string
-	var lapsedObj, takenObj [2][]string
-	var took [2]time.Duration
-	for _, ev := range b.events {
-		if ev.Type != game.InjectChosen && ev.Type != game.InjectExpired {
-			continue
-		}
-		i := mustInject(sc, ev.Inject)
-		in, is := &sc.Injects[i], &st.Injects[i]
-		if ev.Type == game.InjectExpired {
-			line := fmt.Sprintf("%q, arrived %s, deadline %s", in.Title, game.Clock(sc, is.FiredAt), game.Clock(sc, ev.At))
-			if ch, ok := in.Choice(ev.Choice); ok {
-				line += fmt.Sprintf(": %q taken for them", oneLine(ch.Label))
-			}
-			for _, side := range audienceSides(in.To) {
-				lapsed[side] = append(lapsed[side], line)
-				lapsedObj[side] = union(lapsedObj[side], byInject[in.ID])
-			}
-			continue
-		}
-		t, _ := sc.Team(ev.Team)
-		ch, _ := in.Choice(ev.Choice)
-		taken[t.Side] = append(taken[t.Side], fmt.Sprintf("%q: %q, %s", in.Title, oneLine(ch.Label), afterWords(ev.At-is.FiredAt, "it arrived")))
-		takenObj[t.Side] = union(takenObj[t.Side], byInject[in.ID])
-		took[t.Side] += ev.At - is.FiredAt
-	}
-	for side := range injects.Side(2) {
-		switch n := len(lapsed[side]); {
-		case n > 0:
-			bad(side, fmt.Sprintf("Left %s to %s, so the exercise decided.", decisionsWords(n), theirWords(n)), lapsed[side], lapsedObj[side])
-		case len(taken[side]) > 0:
-			avg := (took[side] / time.Duration(len(taken[side]))).Round(time.Minute)
-			what := "Took all " + decisionsWords(len(taken[side])) + " put to it before their deadlines"
-			switch len(taken[side]) {
-			case 1:
-				what = "Took the one decision put to it before its deadline"
-			case 2:
-				what = "Took both decisions put to it before their deadlines"
-			}
-			good(side, fmt.Sprintf("%s, %s.", what, averageWords(avg, "each arrived")),
-				taken[side], takenObj[side])
-		}
-	}
-}
-
-func decisionsWords(n int) string {
-	if n == 1 {
-		return "one decision"
-	}
-	return count(n) + " decisions"
-}
-
-func theirWords(n int) string {
-	if n == 1 {
-		return "its deadline"
-	}
-	return "their deadlines"
-}
-
 func audienceSides(a injects.Audience) []injects.Side {
 	if a.All {
 		return []injects.Side{injects.US, injects.CN}
 	}
 	return []injects.Side{a.Side}
-}
-
-// questions are the hotwash's questions: one for each decision taken and
-// the alternatives it left, each decision left to a deadline, each part
-// declined on a ground that does not cover it, each call that rang out,
-// and the ladder's highest rung.
-func (b *builder) questions() []Question {
-	sc, st := b.sc, b.st
-	var qs []Question
-	ask := func(at time.Duration, format string, args ...any) {
-		qs = append(qs, Question{At: moment(sc, at), Text: fmt.Sprintf(format, args...)})
-	}
-	for _, ev := range b.events {
-		switch ev.Type {
-		case game.InjectChosen:
-			in := &sc.Injects[mustInject(sc, ev.Inject)]
-			ch, _ := in.Choice(ev.Choice)
-			var alt []string
-			for _, other := range in.Choices {
-				if other.ID != ch.ID {
-					alt = append(alt, fmt.Sprintf("%q", oneLine(other.Label)))
-				}
-			}
-			q := fmt.Sprintf("On %q, %s chose %q.", in.Title, whoDecided(st, &ev), oneLine(ch.Label))
-			if len(alt) > 0 {
-				q += fmt.Sprintf(" The inject also offered %s. What did the team weigh, and what would the other course have changed?", list(alt))
-			} else {
-				q += " What did the team weigh?"
-			}
-			ask(ev.At, "%s", q)
-		case game.InjectExpired:
-			in := &sc.Injects[mustInject(sc, ev.Inject)]
-			q := fmt.Sprintf("Nobody decided on %q within %s.", in.Title, short(in.Deadline.Within))
-			if ch, ok := in.Choice(ev.Choice); ok {
-				q += fmt.Sprintf(" The exercise took %q for %s.", oneLine(ch.Label), audienceWords(sc, in.To))
-			}
-			ask(ev.At, "%s Who owned the decision, and what kept it from being made?", q)
-		case game.Declined:
-			i, _ := sc.RequestIndex(ev.Request)
-			req := &sc.Requests[i]
-			g, ok := sc.Ground(ev.Ground)
-			if ev.By == "" || !ok || g.Sound(req, req.Elements[req.Element(ev.Element)].Kind) {
-				continue
-			}
-			ask(ev.At, "%s declined the %s of %s on %q, a ground that does not cover it. Which ground, if any, covers it, and what would answering have taken?",
-				teamName(sc, ev.Team), req.Elements[req.Element(ev.Element)].Kind.Noun(), ev.Request, g.Title)
-		case game.Missed:
-			c := st.Calls[ev.Call-1]
-			ask(ev.At, "Call %d from %s%s rang out. Who in the %s takes the hotline, and what could they have promised within %s?",
-				c.N, the(c.From), aboutWords(c.About), sc.Sides[c.From.Other()].Name, short(sc.Hotline.CommitWithin))
-		}
-	}
-	peak, at := 0, -1
-	for k, p := range b.ladder {
-		if p.Rung > peak {
-			peak, at = p.Rung, k
-		}
-	}
-	if at >= 0 {
-		p := b.ladder[at]
-		ask(time.Duration(p.At.At), "The ladder reached %q on %s (%s). What did the escalation achieve, and what brought it down, or would have?",
-			sc.Hotline.Rungs[peak].Title, p.At.Time, p.Cause)
-	}
-	slices.SortStableFunc(qs, func(a, b Question) int { return int(a.At.At - b.At.At) })
-	return qs
-}
-
-// plan makes a row of the improvement plan for each area for improvement,
-// with the delegation concerned as who is responsible until the
-// facilitator says otherwise.
-func plan(sc *injects.Scenario, improvements []Finding) []PlanRow {
-	var rows []PlanRow
-	for _, f := range improvements {
-		r := PlanRow{Side: f.Side, Issue: f.Text, Objectives: strings.Join(f.Objectives, ", ")}
-		if s, ok := injects.ParseSide(f.Side); ok {
-			r.Responsible = sc.Sides[s].Name
-		}
-		rows = append(rows, r)
-	}
-	return rows
 }

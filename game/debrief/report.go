@@ -121,16 +121,25 @@ type builder struct {
 	ladder []LadderPoint
 	seats  []Seat
 	marks  []Mark
-	// opened is when each request was sent, by id.
+	// opened is when each request was sent, and sentBy by whose hand, by
+	// id.
 	opened map[string]time.Duration
+	sentBy map[string]hand
 	// ringer is the inject whose choice or deadline rang each call rung
-	// by an effect, by call number.
+	// by an effect, and rang how each call came to ring, by call number.
 	ringer map[int]string
+	rang   map[int]ringing
+	// decided is the event that decided each inject, by inject id, and
+	// taken each action taken, in order: their indexes in events.
+	decided map[string]int
+	taken   []int
 }
 
 func newBuilder(sc *injects.Scenario, events []game.Event) *builder {
-	b := &builder{sc: sc, events: events, meters: map[string][]MeterPoint{}, opened: map[string]time.Duration{}, ringer: map[int]string{}}
+	b := &builder{sc: sc, events: events, meters: map[string][]MeterPoint{}, opened: map[string]time.Duration{},
+		sentBy: map[string]hand{}, ringer: map[int]string{}, rang: map[int]ringing{}, decided: map[string]int{}}
 	decided := "" // the inject last decided, whose effects follow
+	var cause hands
 	m := game.Mirror(sc)
 	for _, v := range sc.Variables {
 		if v.Meter() {
@@ -154,12 +163,21 @@ func newBuilder(sc *injects.Scenario, events []game.Event) *builder {
 				Rung: st.Rung, Side: ev.Side.String(), Cause: ladderCause(sc, ev)})
 		case game.RequestOpened:
 			b.opened[ev.Request] = ev.At
+			if i, ok := sc.RequestIndex(ev.Request); ok {
+				b.sentBy[ev.Request] = cause.of(ev, sc.Requests[i].From)
+			}
 		case game.InjectChosen, game.InjectExpired:
 			decided = ev.Inject
+			if _, ok := b.decided[ev.Inject]; !ok {
+				b.decided[ev.Inject] = i
+			}
+		case game.ActionTaken:
+			b.taken = append(b.taken, i)
 		case game.Rang:
 			if ev.By == "" && ev.Cause != "" && decided != "" {
 				b.ringer[ev.Call] = decided
 			}
+			b.rang[ev.Call] = ringingOf(st, ev, cause)
 		case game.PersonSeated:
 			b.seat(ev)
 		case game.PersonUnseated:
@@ -175,6 +193,7 @@ func newBuilder(sc *injects.Scenario, events []game.Event) *builder {
 			}
 		}
 		b.mark(st, ev)
+		cause.follow(sc, ev)
 	}
 	b.st = m.State()
 	if b.st.Ended {
