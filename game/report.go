@@ -115,7 +115,11 @@ func ViewRequest(sc *injects.Scenario, rs *RequestScore) RequestView {
 	}
 	status := rs.Status
 	if rs.Calls > 0 {
-		status += fmt.Sprintf("; %d hotline call(s) about it, %d unanswered", rs.Calls, rs.Missed)
+		calls := "1 hotline call"
+		if rs.Calls != 1 {
+			calls = fmt.Sprintf("%d hotline calls", rs.Calls)
+		}
+		status += fmt.Sprintf("; %s about it, %d unanswered", calls, rs.Missed)
 	}
 	if rs.Clarification != "" {
 		status += "; clarification " + rs.Clarification
