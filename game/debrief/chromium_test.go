@@ -156,7 +156,7 @@ func TestHTMLInChromium(t *testing.T) {
 	}{
 		{"report-class", classReport.WriteHTML, true},
 		{"report-campaign", longRun.WriteHTML, true},
-		{"handbook-campaign-all", debrief.NewHandbook(campaign, game.Viewer{All: true}).WriteHTML, false},
+		{"handbook-campaign-all", debrief.NewHandbook(campaign, game.Viewer{All: true}, debrief.Sitting{}).WriteHTML, false},
 		{"compare-opm-breach", cmp.WriteHTML, false},
 	}
 	for _, doc := range docs {

@@ -94,7 +94,7 @@ func NewComparison(sc *injects.Scenario, runs []Run) (*Comparison, error) {
 	}
 	row("Ending", func(b *builder) string {
 		if !b.st.Ended {
-			return "not ended (" + game.Clock(sc, b.st.Now) + ")"
+			return "not ended (" + clock(sc, b.st.Now) + ")"
 		}
 		if i, ok := sc.EndingIndex(b.st.Ending); ok {
 			return sc.Endings[i].Title
@@ -199,7 +199,7 @@ func partings(sc *injects.Scenario, bs []*builder) []Parting {
 				p.Runs = append(p.Runs, "not sent")
 				continue
 			}
-			p.Runs = append(p.Runs, "sent "+game.Clock(sc, rs.OpenedAt)+", "+b.st.RequestStatus(i))
+			p.Runs = append(p.Runs, "sent "+clock(sc, rs.OpenedAt)+", "+b.st.RequestStatus(i))
 			p.at = min(p.at, rs.OpenedAt)
 		}
 		if slices.ContainsFunc(p.Runs, func(v string) bool { return v == "not sent" }) {
@@ -215,7 +215,7 @@ func partings(sc *injects.Scenario, bs []*builder) []Parting {
 				p.Runs = append(p.Runs, "not taken")
 				continue
 			}
-			p.Runs = append(p.Runs, fmt.Sprintf("taken %s", game.Clock(sc, as.Last)))
+			p.Runs = append(p.Runs, fmt.Sprintf("taken %s", clock(sc, as.Last)))
 			p.at = min(p.at, as.Last)
 		}
 		add(p)
@@ -230,6 +230,11 @@ func partings(sc *injects.Scenario, bs []*builder) []Parting {
 		return 0
 	})
 	return out
+}
+
+func (c *Comparison) chrome() chrome {
+	return chrome{Edition: "Runs compared", Title: c.Scenario.Title, Mark: "For the facilitator and the hotwash",
+		Status: Draft}
 }
 
 // WriteText writes the comparison for the terminal.
@@ -267,6 +272,7 @@ func (c *Comparison) WriteText(w io.Writer) error {
 // WriteMarkdown writes the comparison as Markdown tables.
 func (c *Comparison) WriteMarkdown(w io.Writer) error {
 	m := &md{}
+	m.raw(c.chrome().line() + "\n\n")
 	m.h(1, "Runs compared: "+c.Scenario.Title)
 	var runs [][]string
 	for i, r := range c.Runs {
@@ -293,5 +299,5 @@ func (c *Comparison) WriteMarkdown(w io.Writer) error {
 
 // WriteHTML writes the comparison as one self-contained HTML page.
 func (c *Comparison) WriteHTML(w io.Writer) error {
-	return writePage(w, "compare", "Runs compared: "+c.Scenario.Title, plural(len(c.Runs), "log")+" of "+c.Scenario.ID, c)
+	return writePage(w, "compare", "Runs compared: "+c.Scenario.Title, plural(len(c.Runs), "log")+" of "+c.Scenario.ID, c.chrome(), c)
 }
