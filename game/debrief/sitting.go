@@ -43,7 +43,10 @@ func (s Sitting) over(ex injects.Exercise) injects.Exercise {
 	if s.Timed {
 		ex.Start, ex.Timed = s.Start, true
 	}
-	for _, f := range []struct{ to *string; from string }{{&ex.Location, s.Location}, {&ex.Sponsor, s.Sponsor}, {&ex.Contact, s.Contact}} {
+	for _, f := range []struct {
+		to   *string
+		from string
+	}{{&ex.Location, s.Location}, {&ex.Sponsor, s.Sponsor}, {&ex.Contact, s.Contact}} {
 		if f.from != "" {
 			*f.to = f.from
 		}

@@ -515,7 +515,7 @@ func (s *svg) lanes(t *Timeline) {
 		row  int
 	}
 	var labels []label
-	rows := make([]int, len(lanes))     // label rows each lane needs
+	rows := make([]int, len(lanes))       // label rows each lane needs
 	ends := make([][]float64, len(lanes)) // where each row's last label ends
 	for i, m := range t.Numbered() {
 		l := label{n: i + 1, x: s.x(time.Duration(m.At.At)), lane: laneOf(m.Side)}
