@@ -544,7 +544,7 @@ func (t *Timeline) mermaid(s Scenario) string {
 		if c.Outcome == "missed" || c.Promise == "broken" {
 			tag = "crit, "
 		}
-		fmt.Fprintf(b, "  %s :%sc%d, %s, %s\n", graph.GanttText(fmt.Sprintf("call %d %s to %s %s", c.N, sideShort(c.From), sideShort(otherSide(c.From)), c.Outcome)), tag, c.N, date(c.Rang), date(end))
+		fmt.Fprintf(b, "  %s :%sc%d, %s, %s\n", graph.GanttText(fmt.Sprintf("Hotline call %d %s to %s %s", c.N, sideShort(c.From), sideShort(otherSide(c.From)), c.Outcome)), tag, c.N, date(c.Rang), date(end))
 	}
 	if len(t.Ladder.Points) > 1 {
 		b.WriteString("  section Ladder\n")
