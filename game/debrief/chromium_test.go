@@ -338,7 +338,9 @@ func checkPrinted(t *testing.T, pdf string, page []byte, edition string, delegat
 		t.Fatal("pdftotext read no page")
 	}
 	tag := regexp.MustCompile(`<[^>]+>`)
-	text := func(s string) string { return strings.Join(strings.Fields(html.UnescapeString(tag.ReplaceAllString(s, " "))), " ") }
+	text := func(s string) string {
+		return strings.Join(strings.Fields(html.UnescapeString(tag.ReplaceAllString(s, " "))), " ")
+	}
 	var headings, parts []string
 	for _, m := range regexp.MustCompile(`(?s)<(h[1-4]|figcaption)\b([^>]*)>(.*?)</(?:h[1-4]|figcaption)>`).FindAllStringSubmatch(string(page), -1) {
 		headings = append(headings, text(m[3]))
