@@ -518,6 +518,7 @@ func script(sc *injects.Scenario) *Script {
 			row.Time = triggerWords(sc, &in.Trigger, r[msel.ColTime])
 			row.To = audienceWords(sc, in.To)
 			row.ObjectiveIDs = strings.Join(in.Objectives, ", ")
+			row.Objectives, row.Action = objectiveWords(sc, in.Objectives), choiceWords(in)
 			if in.Trigger.Kind == injects.At {
 				t := sc.Time(in.Trigger.At)
 				row.Washington, row.Beijing = dateWords(t.In(washington), withClock), dateWords(t.In(beijing), withClock)
@@ -594,8 +595,18 @@ func script(sc *injects.Scenario) *Script {
 		s.Endings = append(s.Endings, Scripted{ID: en.ID, Title: en.Title, Lines: lines})
 	}
 	for _, o := range sc.Objectives {
-		reqs := linkedRequests(sc, &o)
-		s.Coverage = append(s.Coverage, Row{o.ID, strings.Join(o.Injects, ", "), strings.Join(reqs, ", ")})
+		var ins, reqs []string
+		for _, id := range o.Injects {
+			if i, ok := sc.InjectIndex(id); ok {
+				ins = append(ins, "“"+oneLine(sc.Injects[i].Title)+"”")
+			}
+		}
+		for _, id := range linkedRequests(sc, &o) {
+			if i, ok := sc.RequestIndex(id); ok {
+				reqs = append(reqs, "“"+oneLine(sc.Requests[i].Subject)+"”")
+			}
+		}
+		s.Coverage = append(s.Coverage, Row{o.ID, strings.Join(ins, "; "), strings.Join(reqs, "; ")})
 	}
 	for _, p := range sc.Profiles {
 		s.Profiles = append(s.Profiles, Entry{Name: p.Title, Text: oneLine(p.Description), Note: p.ID})
@@ -607,6 +618,43 @@ func script(sc *injects.Scenario) *Script {
 // file maps to it, and those its injects open or wait on. A request the
 // file maps to any objective is linked only as the file maps it: an
 // author's mapping overrules the inference.
+// objectiveWords lists objectives by id, each with its text.
+func objectiveWords(sc *injects.Scenario, ids []string) string {
+	var out []string
+	for _, id := range ids {
+		for _, o := range sc.Objectives {
+			if o.ID == id {
+				id += " (" + strings.TrimSuffix(oneLine(o.Text), ".") + ")"
+			}
+		}
+		out = append(out, id)
+	}
+	return strings.Join(out, "; ")
+}
+
+// choiceWords says what an inject asks its audience to decide, and what
+// its deadline takes for them.
+func choiceWords(in *injects.Inject) string {
+	if len(in.Choices) == 0 {
+		return ""
+	}
+	var labels []string
+	for _, ch := range in.Choices {
+		labels = append(labels, "“"+oneLine(ch.Label)+"”")
+	}
+	words := "Decide: " + orList(labels) + "."
+	if d := in.Deadline; d != nil {
+		words += " Within " + spanWords(d.Within)
+		if ch, ok := in.Choice(d.Choose); ok {
+			words += "; then “" + oneLine(ch.Label) + "” is taken"
+		} else {
+			words += "; then none is taken"
+		}
+		words += "."
+	}
+	return words
+}
+
 // triggerWords says when an inject fires, its condition in words; a time
 // on the calendar as the MSEL writes it.
 func triggerWords(sc *injects.Scenario, t *injects.Trigger, asWritten string) string {
