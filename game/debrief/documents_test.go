@@ -133,6 +133,7 @@ func script(sc *injects.Scenario) []string {
 	for _, e := range sc.Endings {
 		add(e.Title, e.Text)
 	}
+	add(sc.FacilitatorSummary)
 	for _, a := range sc.Actions {
 		if a.If != nil {
 			add(a.Label, a.Text)
@@ -236,6 +237,42 @@ func TestHandbookHoldsNothingOfTheOtherSide(t *testing.T) {
 	}
 }
 
+// A facilitator's own scenario gets its own role cards: what its file
+// says, or plain words, never the 2015 campaign's interests or a
+// placeholder.
+func TestRoleCardsAreTheScenarios(t *testing.T) {
+	campaign := debrief.NewHandbook(builtin(t, "campaign"), game.Viewer{All: true}, debrief.Sitting{})
+	for _, side := range []injects.Side{injects.US, injects.CN} {
+		hb := debrief.NewHandbook(own(t), game.Viewer{Side: side}, debrief.Sitting{})
+		text := plain(write(t, hb.WriteHTML), true)
+		for _, c := range campaign.Delegations {
+			for _, interest := range c.Interests {
+				if strings.Contains(text, interest) {
+					t.Errorf("%s's handbook of port holds the campaign's interest %q", side.Title(), interest)
+				}
+			}
+			for _, team := range c.Teams {
+				if strings.Contains(text, team.Who) {
+					t.Errorf("%s's handbook of port holds the campaign's role card %q", side.Title(), team.Who)
+				}
+			}
+		}
+		for _, want := range []string{"The scenario does not set out this delegation's interests", "The scenario gives it no role of its own"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s's handbook of port lacks %q", side.Title(), want)
+			}
+		}
+		if strings.Contains(text, "the facilitator says more of its part") || strings.Contains(text, "Lead: .") {
+			t.Errorf("%s's handbook of port holds a placeholder", side.Title())
+		}
+	}
+	// The built-in scenarios' cards are their file's.
+	us := campaign.Delegations[0]
+	if len(us.Interests) != 5 || !strings.HasPrefix(us.Teams[0].Who, "Investigates cybercrime") {
+		t.Errorf("the campaign's US card: %+v", us)
+	}
+}
+
 // Text from an inject file, and from people at the table, is text in the
 // HTML: markup in it is shown or dropped, never obeyed.
 func TestHTMLEscapesWhatItIsGiven(t *testing.T) {
@@ -282,6 +319,11 @@ func TestHTMLEscapesWhatItIsGiven(t *testing.T) {
 		}
 		if !strings.Contains(string(page), "&lt;script&gt;alert(1)&lt;/script&gt;") {
 			t.Errorf("the %s does not show the title as written", name)
+		}
+		// The title in every page's running header is a CSS string that
+		// nothing in it can end.
+		if n := strings.Count(string(page), "</style>"); n != 2 {
+			t.Errorf("the %s has %d style elements' ends, not 2", name, n)
 		}
 	}
 }
