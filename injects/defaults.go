@@ -98,3 +98,28 @@ func defaultProfiles() []Profile {
 			}),
 	}
 }
+
+// MaxFeedbackQuestions bounds the free-text questions of the feedback
+// form: a form is answered in minutes.
+const MaxFeedbackQuestions = 5
+
+// DefaultFeedback is the participants' feedback form's questions when a
+// file sets none: those of HSEEP's participant feedback form.
+var DefaultFeedback = []string{
+	"What were the strengths you saw in the exercise: what worked, in your team or in the mechanism?",
+	"What were the areas for improvement, and what would you change first?",
+	"Was there anything the evaluators may not have seen or recorded, and what should the exercise do differently next time?",
+}
+
+// FeedbackRatings are the statements of the feedback form that each
+// participant rates, from 1 (strongly disagree) to 5 (strongly agree), as
+// HSEEP's participant feedback form has them. They are Hotline's, not the
+// file's, so that forms can be compared across scenarios.
+var FeedbackRatings = []string{
+	"The exercise was well structured and organized.",
+	"The scenario was plausible and realistic.",
+	"The situation manual and the screens helped me take part.",
+	"The facilitator knew the mechanism and kept the exercise moving.",
+	"The exercise helped me understand what the hotline and the joint dialogue can and cannot do.",
+	"I know what my organization should do next as a result.",
+}

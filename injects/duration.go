@@ -140,3 +140,13 @@ func parseCalendar(s string, loc *time.Location) (time.Time, bool) {
 	}
 	return time.Time{}, false
 }
+
+// ParseClockTime reads a time of day, "09:00" or "9:00", as the time
+// since midnight.
+func ParseClockTime(s string) (time.Duration, bool) {
+	t, err := time.Parse("15:04", strings.TrimSpace(s))
+	if err != nil {
+		return 0, false
+	}
+	return time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute, true
+}

@@ -29,11 +29,15 @@ type fileDoc struct {
 	actions    []Action
 	injects    []Inject
 
+	acronyms []Acronym
+
 	// Whole-exercise sections; nil when the file does not have them.
-	hotline *Hotline
-	costs   *Costs
-	review  *Review
-	endings *[]Ending
+	exercise *Exercise
+	feedback *[]string
+	hotline  *Hotline
+	costs    *Costs
+	review   *Review
+	endings  *[]Ending
 
 	// Set while loading includes.
 	children []*fileDoc    // the files this one includes, once each
@@ -43,6 +47,7 @@ type fileDoc struct {
 // meta is the "scenario:" block.
 type meta struct {
 	id, title, summary string
+	facilitatorSummary string
 	start              time.Time
 	end                time.Duration
 	hasEnd             bool
@@ -58,14 +63,15 @@ type include struct {
 
 type sideDoc struct {
 	name, lead     string
+	interests      []string
 	counterparts   []string
 	counterpartPos []Pos
 	declared       bool
 	pos            Pos
 }
 
-var topKeys = []string{"format", "shared", "scenario", "include", "objectives", "sides", "personas", "variables",
-	"grounds", "profiles", "hotline", "costs", "review", "endings", "requests", "actions", "injects"}
+var topKeys = []string{"format", "shared", "scenario", "exercise", "include", "objectives", "sides", "personas", "variables",
+	"grounds", "profiles", "hotline", "costs", "review", "endings", "requests", "actions", "injects", "acronyms", "feedback"}
 
 // decodeFile decodes the document root of one file.
 func (d *decoder) decodeFile(root *yaml.Node) *fileDoc {
@@ -84,6 +90,15 @@ func (d *decoder) decodeFile(root *yaml.Node) *fileDoc {
 	}
 	if v := top.get("scenario"); v != nil {
 		f.meta = d.meta(v)
+	}
+	if v := top.get("exercise"); v != nil {
+		f.exercise = d.exercise(v)
+	}
+	for _, e := range d.entries(top.get("acronyms"), "acronyms") {
+		f.acronyms = append(f.acronyms, Acronym{Short: e.key, Long: d.text(e.value, "acronym "+strconv.Quote(e.key))})
+	}
+	if v := top.get("feedback"); v != nil {
+		f.feedback = d.feedback(v)
 	}
 	for _, n := range d.list(top.get("include"), "include") {
 		f.includes = append(f.includes, d.include(n))
@@ -150,13 +165,14 @@ func (d *decoder) idKey(e field, what string) string {
 }
 
 func (d *decoder) meta(n *yaml.Node) *meta {
-	o := d.object(n, "scenario", "id", "title", "summary", "start", "timezone", "end", "playing_time")
+	o := d.object(n, "scenario", "id", "title", "summary", "facilitator_summary", "start", "timezone", "end", "playing_time")
 	d.require(o, "scenario", "id", "title", "start", "end")
 	m := &meta{
-		id:      d.id(o.get("id"), "scenario.id"),
-		title:   d.text(o.get("title"), "scenario.title"),
-		summary: d.text(o.get("summary"), "scenario.summary"),
-		pos:     d.pos(o.node),
+		id:                 d.id(o.get("id"), "scenario.id"),
+		title:              d.text(o.get("title"), "scenario.title"),
+		summary:            d.text(o.get("summary"), "scenario.summary"),
+		facilitatorSummary: d.text(o.get("facilitator_summary"), "scenario.facilitator_summary"),
+		pos:                d.pos(o.node),
 	}
 	loc := time.UTC
 	if v := o.get("timezone"); v != nil {
@@ -218,6 +234,56 @@ func (d *decoder) storyTime(n *yaml.Node, what string, m *meta) (time.Duration, 
 	return 0, false
 }
 
+// texts reads a list of lines of text, leaving out empty ones.
+func (d *decoder) texts(n *yaml.Node, what string) []string {
+	var out []string
+	for _, item := range d.list(n, what) {
+		if t := strings.TrimSpace(d.text(item, what)); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// exercise reads the exercise: block, the sitting's particulars.
+func (d *decoder) exercise(n *yaml.Node) *Exercise {
+	o := d.object(n, "exercise", "date", "start", "location", "sponsor", "contact", "organizations")
+	ex := &Exercise{
+		Location:      d.text(o.get("location"), "exercise.location"),
+		Sponsor:       d.text(o.get("sponsor"), "exercise.sponsor"),
+		Contact:       d.text(o.get("contact"), "exercise.contact"),
+		Organizations: d.texts(o.get("organizations"), "exercise.organizations"),
+	}
+	if v := o.get("date"); v != nil {
+		s := d.text(v, "exercise.date")
+		if t, err := time.Parse("2006-01-02", strings.TrimSpace(s)); err == nil {
+			ex.Date = t
+		} else {
+			d.errorf(v, CodeTime, "exercise.date: expected a date like 2026-11-23, found %q", s)
+		}
+	}
+	if v := o.get("start"); v != nil {
+		s := d.text(v, "exercise.start")
+		if at, ok := ParseClockTime(s); ok {
+			ex.Start, ex.Timed = at, true
+		} else {
+			d.errorf(v, CodeTime, "exercise.start: expected a time of day like 09:00, found %q", s)
+		}
+	}
+	return ex
+}
+
+// feedback reads the feedback: block, the participants' feedback form.
+func (d *decoder) feedback(n *yaml.Node) *[]string {
+	o := d.object(n, "feedback", "questions")
+	d.require(o, "feedback", "questions")
+	qs := d.texts(o.get("questions"), "feedback.questions")
+	if v := o.get("questions"); v != nil && (len(qs) == 0 || len(qs) > MaxFeedbackQuestions) {
+		d.errorf(v, CodeBadValue, "feedback.questions: give from 1 to %d questions, found %d", MaxFeedbackQuestions, len(qs))
+	}
+	return &qs
+}
+
 func (d *decoder) include(n *yaml.Node) include {
 	n = d.deref(n)
 	if n != nil && n.Kind == yaml.MappingNode {
@@ -234,12 +300,13 @@ func (d *decoder) include(n *yaml.Node) include {
 
 func (d *decoder) side(f *fileDoc, side Side, e field) {
 	what := "sides." + side.String()
-	o := d.object(e.value, what, "name", "lead", "teams", "counterparts")
+	o := d.object(e.value, what, "name", "lead", "interests", "teams", "counterparts")
 	sd := sideDoc{
-		name:     d.text(o.get("name"), what+".name"),
-		lead:     d.text(o.get("lead"), what+".lead"),
-		declared: true,
-		pos:      d.pos(e.keyNode),
+		name:      d.text(o.get("name"), what+".name"),
+		lead:      d.text(o.get("lead"), what+".lead"),
+		interests: d.texts(o.get("interests"), what+".interests"),
+		declared:  true,
+		pos:       d.pos(e.keyNode),
 	}
 	for _, c := range d.list(o.get("counterparts"), what+".counterparts") {
 		sd.counterparts = append(sd.counterparts, d.id(c, what+".counterparts"))
@@ -251,8 +318,9 @@ func (d *decoder) side(f *fileDoc, side Side, e field) {
 	for _, t := range d.entries(o.get("teams"), what+".teams") {
 		team := Team{ID: d.idKey(t, "team"), Side: side, Pos: d.pos(t.keyNode)}
 		if v := d.deref(t.value); v != nil && v.Kind == yaml.MappingNode {
-			to := d.object(v, "team "+strconv.Quote(t.key), "name")
+			to := d.object(v, "team "+strconv.Quote(t.key), "name", "role")
 			team.Name = d.text(to.get("name"), "team "+strconv.Quote(t.key)+" name")
+			team.Role = d.text(to.get("role"), "team "+strconv.Quote(t.key)+" role")
 		} else {
 			team.Name = d.text(t.value, "team "+strconv.Quote(t.key))
 		}
@@ -616,7 +684,7 @@ func (d *decoder) request(e field) Request {
 
 // objectiveKeys are the keys of an objective's long form; the short form
 // is its text alone.
-var objectiveKeys = []string{"text", "injects", "requests"}
+var objectiveKeys = []string{"text", "injects", "requests", "tasks"}
 
 // objective reads an objective: its text, or a block with the text and the
 // injects and requests that exercise it.
@@ -638,6 +706,7 @@ func (d *decoder) objective(e field) Objective {
 		ob.Requests = append(ob.Requests, d.id(n, what+" requests"))
 		ob.requestPos = append(ob.requestPos, d.pos(n))
 	}
+	ob.Tasks = d.texts(o.get("tasks"), what+" tasks")
 	return ob
 }
 

@@ -18,6 +18,7 @@ func merge(root *fileDoc, r *reporter) *Scenario {
 	s := &Scenario{Format: root.format, index: map[string]map[string]int{}}
 	if m := root.meta; m != nil {
 		s.ID, s.Title, s.Summary, s.Start = m.id, m.title, m.summary, m.start
+		s.FacilitatorSummary = m.facilitatorSummary
 		s.PlayingTime = m.playingTime
 		s.End = m.end
 	}
@@ -90,12 +91,32 @@ func merge(root *fileDoc, r *reporter) *Scenario {
 		s.Sides[side].Side = Side(side)
 		if doc := firstWith(root, func(f *fileDoc) bool { return f.sides[side].declared }); doc != nil {
 			sd := doc.sides[side]
-			s.Sides[side].Name, s.Sides[side].Lead = sd.name, sd.lead
+			s.Sides[side].Name, s.Sides[side].Lead, s.Sides[side].Interests = sd.name, sd.lead, sd.interests
 			s.Sides[side].Counterparts, s.Sides[side].Pos = sd.counterparts, sd.pos
 			s.Sides[side].counterpartPos = sd.counterpartPos
 		}
 		if s.Sides[side].Name == "" {
 			s.Sides[side].Name = Side(side).Title() + " delegation"
+		}
+	}
+
+	if doc := firstWith(root, func(f *fileDoc) bool { return f.exercise != nil }); doc != nil {
+		s.Exercise = *doc.exercise
+	}
+	s.Feedback = DefaultFeedback
+	if doc := firstWith(root, func(f *fileDoc) bool { return f.feedback != nil }); doc != nil && len(*doc.feedback) > 0 {
+		s.Feedback = *doc.feedback
+	}
+	// An acronym the including file defines again is the including file's.
+	byShort := map[string]int{}
+	for _, doc := range docs {
+		for _, a := range doc.acronyms {
+			if i, ok := byShort[a.Short]; ok {
+				s.Acronyms[i] = a
+				continue
+			}
+			byShort[a.Short] = len(s.Acronyms)
+			s.Acronyms = append(s.Acronyms, a)
 		}
 	}
 

@@ -17,10 +17,15 @@ const FormatVersion = 1
 // master scenario events list (injects), the requests that can be opened, and
 // the rules for the hotline and the dialogue review.
 type Scenario struct {
-	Format  int
-	ID      string
-	Title   string
+	Format int
+	ID     string
+	Title  string
+	// Summary is the public summary: the start screen, the scenario list
+	// and every edition of the situation manual print it.
 	Summary string
+	// FacilitatorSummary is the control cell's summary: only the
+	// facilitator's edition prints it, so it may say what is to come.
+	FacilitatorSummary string
 	// Start is the story calendar's first instant, in the scenario's home zone.
 	Start time.Time
 	// End is when the exercise ends, as an offset from Start.
@@ -29,6 +34,14 @@ type Scenario struct {
 	// take in real time, at the default clock speed with quiet stretches
 	// skipped; zero when the file does not say.
 	PlayingTime time.Duration
+	// Exercise is the sitting the scenario is played at, as far as the
+	// file says: the situation manual's cover.
+	Exercise Exercise
+	// Acronyms are the scenario's acronyms, for the documents' appendix.
+	Acronyms []Acronym
+	// Feedback is the questions of the participants' feedback form, in
+	// the file's order (HSEEP's three by default).
+	Feedback []string
 
 	Objectives []Objective
 	Sides      [2]Delegation // indexed by Side
@@ -80,9 +93,29 @@ type Objective struct {
 	// those that name it, merged (HSEEP's objective-to-event mapping).
 	Injects  []string
 	Requests []string
-	Pos      Pos
+	// Tasks are the critical tasks an evaluator watches for, as the file
+	// words them; none when it leaves them to the documents.
+	Tasks []string
+	Pos   Pos
 
 	injectPos, requestPos []Pos // where the objective names each
+}
+
+// Exercise is the sitting a scenario is played at: the situation manual's
+// particulars. A facilitator may give them on the command line instead.
+type Exercise struct {
+	Date          time.Time     // the day, at midnight UTC; zero when not given
+	Start         time.Duration // the time of day the sitting starts, when Timed
+	Timed         bool
+	Location      string
+	Sponsor       string
+	Contact       string // the point of contact
+	Organizations []string
+}
+
+// Acronym is a short form and what it stands for.
+type Acronym struct {
+	Short, Long string
 }
 
 // Delegation is one side of the joint dialogue.
@@ -90,6 +123,9 @@ type Delegation struct {
 	Side Side
 	Name string
 	Lead string
+	// Interests are the delegation's interests, background for its role
+	// cards; none when the file does not give them.
+	Interests []string
 	// Counterparts are the profile ids a bot may use to play this side; the
 	// first is the default.
 	Counterparts []string
@@ -102,6 +138,8 @@ type Delegation struct {
 type Team struct {
 	ID   string
 	Name string
+	// Role is the team's role card: who it is and what it does in play.
+	Role string
 	Side Side
 	Pos  Pos
 }

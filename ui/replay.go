@@ -88,6 +88,25 @@ func (m *Model) moveTo(n int) {
 	if m.g.State().Ended && m.screen != endScreen {
 		m.toEnd()
 	}
+	m.setStatus(statusInfo, m.rp.here(m.g))
+}
+
+// current is the event the replay shows last, the one under ▲.
+func (r *replay) current() *game.Event { return &r.events[r.cursor-1] }
+
+// shown reports whether the seat's screens show the current event: a
+// side's screens do not show the other side's own moves.
+func (r *replay) shown(g *Game) bool { return game.Visible(g.Scenario(), r.current(), g.Viewer) }
+
+// here says what the current event is, for the bottom line: after a step
+// either way it describes the event under ▲, never one still to come.
+func (r *replay) here(g *Game) string {
+	ev := r.current()
+	at := fmt.Sprintf("Event %d of %d, %s: ", r.cursor, len(r.events), calendar(g.Scenario(), ev.At))
+	if !r.shown(g) {
+		return at + "something the screens of " + replayViews[r.view].name + " do not show."
+	}
+	return at + game.Describe(g.State(), ev) + "."
 }
 
 // reseat remakes the screen's game at the cursor, keeping the panel.
@@ -250,9 +269,16 @@ func (m *Model) replayStep(msg replayTick) tea.Cmd {
 	return m.replayTick()
 }
 
+// replayStripHeight is the strip's lines: the timeline, the cursor's
+// place, and the legend.
+const replayStripHeight = 3
+
+// replayLegend says what the strip's marks are.
+const replayLegend = "│ inject or message  R request  ☎ hotline call  · decision  ▌ review  ▲ here"
+
 // replayStrip is the run's timeline across the screen: injects (│),
 // requests (R), hotline calls (☎), decisions (·), the meetings and the end
-// (▌), with the cursor's place marked ▲ on the line below.
+// (▌), with the cursor's place marked ▲ on the line below, and a legend.
 func (m *Model) replayStrip(w int) string {
 	r, s, sc := m.rp, m.styles, m.g.Scenario()
 	span := max(sc.End, r.events[len(r.events)-1].At)
@@ -288,5 +314,5 @@ func (m *Model) replayStrip(w int) string {
 	if at+lipglossWidth(below)-at > w {
 		below = strings.Repeat(" ", max(0, w-lipglossWidth(below)+at)) + strings.TrimLeft(below, " ")
 	}
-	return s.Dim.Render(string(line)) + "\n" + pad(cut(below, w), w)
+	return s.Dim.Render(string(line)) + "\n" + pad(cut(below, w), w) + "\n" + s.Dim.Render(pad(cut(replayLegend, w), w))
 }

@@ -76,3 +76,42 @@ func TestReplaySteps(t *testing.T) {
 		t.Errorf("the replay lost its strip:\n%s", plain(m))
 	}
 }
+
+// The bottom line says what the event under ▲ is, after a step either
+// way: stepped back from a call, it no longer says the hotline is ringing.
+// The strip has its legend, and the Log panel marks the current line.
+func TestReplaySaysWhereItIs(t *testing.T) {
+	m := replayOf(t, "hotline-escalation", 120, 40)
+	r := m.rp
+	rang := 0
+	for i, ev := range r.events {
+		if ev.Type == game.Rang {
+			rang = i + 1
+			break
+		}
+	}
+	if rang == 0 {
+		t.Fatal("nobody rang the hotline in the run")
+	}
+	m.moveTo(rang - 1)
+	keys(m, "right")
+	if r.cursor != rang || !strings.Contains(m.status, "rings") {
+		t.Errorf("at the call, the bottom line says %q", m.status)
+	}
+	keys(m, "left")
+	before := r.events[rang-2]
+	if !strings.HasPrefix(m.status, "Event ") || strings.Contains(strings.ToLower(m.status), "ringing") {
+		t.Errorf("stepped back before the call, the bottom line says %q", m.status)
+	}
+	if want := game.Describe(m.g.State(), &before); r.shown(m.g) && !strings.Contains(m.status, want) {
+		t.Errorf("stepped back, the bottom line says %q, not %q", m.status, want)
+	}
+	screen := plain(m)
+	mustContain(t, screen, replayLegend)
+	for m.panel != logPanel {
+		keys(m, "tab")
+	}
+	if r.shown(m.g) {
+		mustContain(t, plain(m), "▶ ")
+	}
+}

@@ -406,7 +406,7 @@ func (m *Model) bodyHeight() int {
 	}
 	h := m.height - lipgloss.Height(m.headerView(m.width)) - 3
 	if m.rp != nil {
-		h -= 2 // the timeline strip
+		h -= replayStripHeight
 	}
 	return h
 }
@@ -530,8 +530,12 @@ func (m *Model) journalView(w, h int) string {
 	}
 	m.journal.offset = min(m.journal.offset, max(0, len(all)-h))
 	var lines []string
-	for _, l := range all[m.journal.offset:min(len(all), m.journal.offset+h)] {
-		lines = append(lines, m.styles.Dim.Render(short(sc, l.at))+"  "+l.text)
+	for i, l := range all[m.journal.offset:min(len(all), m.journal.offset+h)] {
+		line := m.styles.Dim.Render(short(sc, l.at)) + "  " + l.text
+		if m.rp != nil && m.rp.shown(m.g) && m.journal.offset+i == len(all)-1 {
+			line = m.styles.Selected.Render("▶ " + short(sc, l.at) + "  " + l.text) // the replay's current event
+		}
+		lines = append(lines, line)
 	}
 	return strings.Join(lines, "\n")
 }

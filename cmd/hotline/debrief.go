@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -15,6 +16,7 @@ import (
 	"hotline/game/debrief"
 	"hotline/game/eventlog"
 	"hotline/injects"
+	"hotline/ui"
 )
 
 // The documents before and after a run: the situation manual, the
@@ -22,17 +24,28 @@ import (
 // these commands read the files and write the result.
 
 func handbookCommand() *cobra.Command {
-	var side, format, out string
+	var side, format, out, date, start, speed string
+	var eeg bool
+	var s debrief.Sitting
 	cmd := &cobra.Command{
 		Use:   "handbook SCENARIO",
 		Short: "Write the situation manual of a scenario, for one delegation or the facilitator",
 		Long: `Handbook writes the exercise's situation manual (HSEEP SitMan) from a built-in
-scenario or an inject file: purpose and scope, the counterfactual, the schedule,
-the objectives, the mechanism in plain words, a role card for each team, and
-the rules of play. --side us or cn is a delegation's edition: none of the
-script, no controller notes, nothing of the other side's. --side all (the
-default) is the facilitator's: both delegations and the MSEL with every inject
-and its controller notes.`,
+scenario or an inject file: the sitting's particulars and agenda, purpose and
+scope, the counterfactual, the exercise guidelines, the schedule, the
+objectives, the mechanism in plain words, a role card for each team, the rules
+of play, the acronyms and the participants' feedback form. --side us or cn is a
+delegation's edition: none of the script, no controller notes, nothing of the
+other side's. --side all (the default) is the facilitator's: both delegations
+and the script, the MSEL with every inject and its controller notes.
+
+--eeg writes the Exercise Evaluation Guide instead: each objective's critical
+tasks, with room for notes and a rating, for the evaluators to carry.
+
+The sitting's date, start time, location, sponsor, point of contact and
+organizations come from the file's exercise: block; the flags override them.
+The agenda counts play at the class's clock speed (--speed, as play and serve
+take it).`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usagef("name one scenario: a built-in id or an inject file")
@@ -53,20 +66,49 @@ and its controller notes.`,
 			if err != nil {
 				return err
 			}
+			if date != "" {
+				if s.Date, err = time.Parse("2006-01-02", date); err != nil {
+					return usagef("the --date flag takes a day like 2026-11-23, not %q", date)
+				}
+			}
+			if start != "" {
+				if s.Start, s.Timed = injects.ParseClockTime(start); !s.Timed {
+					return usagef("the --start flag takes a time of day like 09:00, not %q", start)
+				}
+			}
+			if s.Speed, err = parseSpeed(speed); err != nil {
+				return err
+			}
 			sc, err := loadScenario(cmd.ErrOrStderr(), args[0])
 			if err != nil {
 				return err
 			}
-			h := debrief.NewHandbook(sc, v)
+			type document interface {
+				WriteMarkdown(io.Writer) error
+				WriteHTML(io.Writer) error
+			}
+			var doc document = debrief.NewHandbook(sc, v, s)
+			if eeg {
+				doc = debrief.NewEvaluationGuide(sc, s)
+			}
 			return writeDocument(cmd, out, []string{args[0]}, func(w io.Writer) error {
 				if format == "html" {
-					return h.WriteHTML(w)
+					return doc.WriteHTML(w)
 				}
-				return h.WriteMarkdown(w)
+				return doc.WriteMarkdown(w)
 			})
 		},
 	}
 	cmd.Flags().StringVar(&side, "side", "all", "us, cn, or all for the facilitator's edition")
+	cmd.Flags().BoolVar(&eeg, "eeg", false, "write the Exercise Evaluation Guide, for the evaluators")
+	cmd.Flags().StringVar(&date, "date", "", "the sitting's day, like 2026-11-23")
+	cmd.Flags().StringVar(&start, "start", "", "when the sitting starts, like 09:00: the agenda's clock")
+	cmd.Flags().StringVar(&speed, "speed", injects.FormatDuration(ui.DefaultSpeed), "the class's clock speed, story time per second, for the agenda")
+	cmd.Flags().StringVar(&s.Location, "location", "", "where the sitting is held")
+	cmd.Flags().StringVar(&s.Sponsor, "sponsor", "", "the sponsoring organization")
+	cmd.Flags().StringVar(&s.Contact, "contact", "", "the point of contact, and how to reach them")
+	cmd.Flags().StringArrayVar(&s.Organizations, "organization", nil, "a participating organization (repeat the flag for each)")
+	cmd.Flags().BoolVar(&s.Draft, "draft", false, "mark every page a draft")
 	cmd.Flags().StringVar(&format, "format", "", "md or html (default: from the output file's name, else md)")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of standard output")
 	return cmd
@@ -178,7 +220,7 @@ func lastWritten(path string) string {
 	if err != nil {
 		return ""
 	}
-	return st.ModTime().Format("Mon 2 Jan 2006 15:04") + " (when the log was last written)"
+	return debrief.Date(st.ModTime()) + " (when the log was last written)"
 }
 
 func compareCommand() *cobra.Command {

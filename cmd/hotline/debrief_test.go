@@ -10,7 +10,7 @@ import (
 
 func TestHandbookCommand(t *testing.T) {
 	out, errOut, status := hotline(t, "handbook", "opm-breach", "--side", "us")
-	if status != 0 || !strings.HasPrefix(out, "# Situation manual: Personnel records") || strings.Contains(out, "Controller notes") {
+	if status != 0 || !strings.Contains(out, "\n# Situation manual: Personnel records") || strings.Contains(out, "Controller notes") {
 		t.Errorf("handbook --side us: status %d, stderr %q\n%.300s", status, errOut, out)
 	}
 	out, _, _ = hotline(t, "handbook", "opm-breach")
@@ -26,7 +26,23 @@ func TestHandbookCommand(t *testing.T) {
 	if b, _ := os.ReadFile(page); !strings.HasPrefix(string(b), "<!DOCTYPE html>") || !strings.Contains(string(b), "Ransomware at the port") {
 		t.Errorf("handbook -o cn.html wrote:\n%.300s", b)
 	}
-	for _, args := range [][]string{{"handbook"}, {"handbook", "opm-breach", "--side", "uk"}, {"handbook", "opm-breach", "--format", "pdf"}} {
+	// The sitting, given on the command line: the cover and the agenda's
+	// clock, at the class's pace.
+	out, errOut, status = hotline(t, "handbook", "opm-breach", "--side", "cn", "--date", "2026-11-23", "--start", "14:00", "--speed", "1h",
+		"--location", "Room 204", "--organization", "School of Public Policy", "--organization", "Port Authority", "--draft")
+	for _, want := range []string{"**Draft** · China delegation's edition", "| Date | Mon 23 Nov 2026 |", "| Location | Room 204 |",
+		"| Participating organizations | School of Public Policy; Port Authority |", "| 14:00–14:20 | Briefing |", "| 14:20–14:35 | Play |",
+		"Play is 15 minutes: the scenario's playing time (30 minutes at 30 story minutes a second), at the class's pace of 1 story hour a second."} {
+		if status != 0 || !strings.Contains(out, want) {
+			t.Errorf("handbook with the sitting's flags lacks %q (status %d, %q)", want, status, errOut)
+		}
+	}
+	out, _, _ = hotline(t, "handbook", "opm-breach", "--eeg")
+	if !strings.Contains(out, "# Exercise Evaluation Guide: Personnel records") || !strings.Contains(out, "| Critical task | Observed (story time) | Notes |") {
+		t.Errorf("handbook --eeg:\n%.400s", out)
+	}
+	for _, args := range [][]string{{"handbook"}, {"handbook", "opm-breach", "--side", "uk"}, {"handbook", "opm-breach", "--format", "pdf"},
+		{"handbook", "opm-breach", "--date", "23/11/2026"}, {"handbook", "opm-breach", "--start", "2pm"}} {
 		if _, errOut, status := hotline(t, args...); status != 2 || !strings.Contains(errOut, "hotline: ") {
 			t.Errorf("%v: status %d, %q", args, status, errOut)
 		}
@@ -43,7 +59,8 @@ func TestReportCommand(t *testing.T) {
 		t.Fatal("run failed")
 	}
 	out, errOut, status := hotline(t, "report", logPath)
-	if status != 0 || !strings.HasPrefix(out, "# After-action report: Requests for assistance") || !strings.Contains(out, "## 8. Improvement plan") {
+	if status != 0 || !strings.HasPrefix(out, "**Draft** · After-action report") || !strings.Contains(out, "\n# After-action report: Requests for assistance") ||
+		!strings.Contains(out, "## 8. Improvement plan") || !strings.Contains(out, "by Hotline's rules: a draft") {
 		t.Fatalf("report: status %d, %q\n%.300s", status, errOut, out)
 	}
 	// Saved as JSON, a rating changed, rendered again as HTML.
@@ -65,6 +82,11 @@ func TestReportCommand(t *testing.T) {
 	out, errOut, status = hotline(t, "report", saved, "--format", "html")
 	if status != 0 || !strings.Contains(out, "set by the facilitator: nothing useful reached the FBI") {
 		t.Errorf("report aar.json --format html: status %d, %q\n%.300s", status, errOut, out)
+	}
+	// Edited, it is the facilitator's: final on every page, and no longer
+	// said to be the rules' draft.
+	if !strings.Contains(out, "<strong>Final</strong>") || !strings.Contains(out, "then reviewed and edited by the facilitator") || strings.Contains(out, "by Hotline's rules") {
+		t.Errorf("the edited report does not say it was edited:\n%.600s", out)
 	}
 	cn["rating"] = "X"
 	edited, _ = json.Marshal(doc)

@@ -2,15 +2,18 @@ package debrief_test
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,6 +21,7 @@ import (
 
 	"hotline/game"
 	"hotline/game/debrief"
+	"hotline/injects"
 )
 
 // The documents' HTML is read in a browser and printed, so it is tested
@@ -149,15 +153,23 @@ func TestHTMLInChromium(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	port := own(t)
 	docs := []struct {
 		name     string
 		render   func(io.Writer) error
 		timeline bool
+		edition  string // what every printed page's header says
 	}{
-		{"report-class", classReport.WriteHTML, true},
-		{"report-campaign", longRun.WriteHTML, true},
-		{"handbook-campaign-all", debrief.NewHandbook(campaign, game.Viewer{All: true}).WriteHTML, false},
-		{"compare-opm-breach", cmp.WriteHTML, false},
+		{"report-class", classReport.WriteHTML, true, "After-action report and improvement plan"},
+		{"report-campaign", longRun.WriteHTML, true, "After-action report and improvement plan"},
+		{"handbook-campaign-all", debrief.NewHandbook(campaign, game.Viewer{All: true}, debrief.Sitting{}).WriteHTML, false, "Facilitator's edition"},
+		{"handbook-campaign-us", debrief.NewHandbook(campaign, game.Viewer{Side: injects.US}, debrief.Sitting{}).WriteHTML, false, "United States delegation's edition"},
+		{"handbook-campaign-cn", debrief.NewHandbook(campaign, game.Viewer{Side: injects.CN}, debrief.Sitting{}).WriteHTML, false, "China delegation's edition"},
+		{"handbook-port-all", debrief.NewHandbook(port, game.Viewer{All: true}, debrief.Sitting{}).WriteHTML, false, "Facilitator's edition"},
+		{"handbook-port-us", debrief.NewHandbook(port, game.Viewer{Side: injects.US}, debrief.Sitting{}).WriteHTML, false, "United States delegation's edition"},
+		{"handbook-port-cn", debrief.NewHandbook(port, game.Viewer{Side: injects.CN}, debrief.Sitting{Draft: true}).WriteHTML, false, "China delegation's edition"},
+		{"eeg-campaign", debrief.NewEvaluationGuide(campaign, debrief.Sitting{}).WriteHTML, false, "Exercise Evaluation Guide"},
+		{"compare-opm-breach", cmp.WriteHTML, false, "Runs compared"},
 	}
 	for _, doc := range docs {
 		t.Run(doc.name, func(t *testing.T) {
@@ -226,6 +238,7 @@ func TestHTMLInChromium(t *testing.T) {
 			if math.Abs(w-841.9) > 1 || math.Abs(h-595.3) > 1 {
 				t.Errorf("the printed page is not A4 landscape: %v × %v points", w, h)
 			}
+			checkPrinted(t, pdf, page, doc.edition, strings.HasPrefix(doc.name, "handbook-") && !strings.HasSuffix(doc.name, "-all"))
 			if keep != "" {
 				os.WriteFile(filepath.Join(keep, doc.name+".pdf"), data, 0o644)
 			}
@@ -236,4 +249,137 @@ func TestHTMLInChromium(t *testing.T) {
 // unescapeHTML undoes what a dumped DOM escapes in a pre's text.
 func unescapeHTML(b []byte) []byte {
 	return []byte(strings.NewReplacer("&quot;", `"`, "&lt;", "<", "&gt;", ">", "&#39;", "'", "&amp;", "&").Replace(string(b)))
+}
+
+// printedPage is a page of a printed PDF as pdftotext reads it: its
+// running header and footer, and its lines of text between them from top
+// to bottom, with how far down the page they reach.
+type printedPage struct {
+	header, footer string
+	lines          []string
+	fill           float64 // how much of the page's body the text reaches, 0 to 1
+}
+
+// A4 landscape is 595 points high; the print stylesheet's margins are
+// 15 mm (42.5 points) above and below, where the header and footer are.
+const pageHeight, pageMargin = 595.0, 42.5
+
+// readPrinted reads the pages of a PDF with pdftotext (poppler-utils).
+func readPrinted(t *testing.T, pdf string) []printedPage {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		skipBrowser(t, "pdftotext is not installed (apt-get install -y poppler-utils), so the printed pages are not read")
+	}
+	out, err := exec.Command(bin, "-bbox", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	word := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>`)
+	var pages []printedPage
+	for _, chunk := range strings.Split(string(out), "<page ")[1:] {
+		type w struct {
+			x, y, bottom float64
+			text         string
+		}
+		var words []w
+		for _, m := range word.FindAllStringSubmatch(chunk, -1) {
+			x, _ := strconv.ParseFloat(m[1], 64)
+			y, _ := strconv.ParseFloat(m[2], 64)
+			b, _ := strconv.ParseFloat(m[3], 64)
+			words = append(words, w{x, y, b, html.UnescapeString(m[4])})
+		}
+		slices.SortFunc(words, func(a, b w) int {
+			if math.Abs(a.y-b.y) > 2 {
+				return cmp.Compare(a.y, b.y)
+			}
+			return cmp.Compare(a.x, b.x)
+		})
+		var p printedPage
+		var line []string
+		lineY, bottom := -100.0, pageMargin
+		flush := func() {
+			if len(line) > 0 {
+				p.lines = append(p.lines, strings.Join(line, " "))
+			}
+			line = nil
+		}
+		for _, wd := range words {
+			switch {
+			case wd.bottom <= pageMargin+1:
+				p.header += wd.text + " "
+			case wd.y >= pageHeight-pageMargin-1:
+				p.footer += wd.text + " "
+			default:
+				if math.Abs(wd.y-lineY) > 2 {
+					flush()
+					lineY = wd.y
+				}
+				line = append(line, wd.text)
+				bottom = max(bottom, wd.bottom)
+			}
+		}
+		flush()
+		p.fill = (bottom - pageMargin) / (pageHeight - 2*pageMargin)
+		pages = append(pages, p)
+	}
+	return pages
+}
+
+// checkPrinted reads a document's printed pages: each has the running
+// header with its edition and a footer with its status and "Page n of N";
+// no page ends on a heading or a caption; no page but the last and those
+// before a new part is left half empty; and a delegation's handbook does
+// not end on a near-empty page.
+func checkPrinted(t *testing.T, pdf string, page []byte, edition string, delegation bool) {
+	t.Helper()
+	pages := readPrinted(t, pdf)
+	if len(pages) == 0 {
+		t.Fatal("pdftotext read no page")
+	}
+	tag := regexp.MustCompile(`<[^>]+>`)
+	text := func(s string) string {
+		return strings.Join(strings.Fields(html.UnescapeString(tag.ReplaceAllString(s, " "))), " ")
+	}
+	var headings, parts []string
+	for _, m := range regexp.MustCompile(`(?s)<(h[1-4]|figcaption)\b([^>]*)>(.*?)</(?:h[1-4]|figcaption)>`).FindAllStringSubmatch(string(page), -1) {
+		headings = append(headings, text(m[3]))
+		if strings.Contains(m[2], `class="page"`) {
+			parts = append(parts, text(m[3]))
+		}
+	}
+	startsPart := func(p printedPage) bool {
+		for _, part := range parts {
+			if len(p.lines) > 0 && strings.HasPrefix(part, p.lines[0]) {
+				return true
+			}
+		}
+		return false
+	}
+	for i, p := range pages {
+		n := i + 1
+		if !strings.Contains(p.header, edition) {
+			t.Errorf("page %d of %d: the header %q does not say %q", n, len(pages), p.header, edition)
+		}
+		if want := fmt.Sprintf("Page %d of %d", n, len(pages)); !strings.Contains(p.footer, want) || !regexp.MustCompile(`^(Draft|Final) · `).MatchString(p.footer) {
+			t.Errorf("page %d: the footer %q does not give the status and %q", n, p.footer, want)
+		}
+		if len(p.lines) == 0 {
+			t.Errorf("page %d of %d is empty", n, len(pages))
+			continue
+		}
+		last := strings.Join(strings.Fields(p.lines[len(p.lines)-1]), " ")
+		for _, h := range headings {
+			// The heading, or the first line of one that wraps.
+			if last == h || (len(last) >= 12 && strings.Contains(last, " ") && strings.HasPrefix(h, last)) {
+				t.Errorf("page %d ends on the heading %q", n, h)
+			}
+		}
+		if n < len(pages) && p.fill < 0.6 && !startsPart(pages[i+1]) {
+			t.Errorf("page %d is only %.0f%% full, and the next does not start a new part (it starts %q)", n, 100*p.fill, pages[i+1].lines[0])
+		}
+	}
+	if last := pages[len(pages)-1]; delegation && last.fill < 0.3 {
+		t.Errorf("the last page is only %.0f%% full: %q", 100*last.fill, last.lines)
+	}
 }

@@ -21,6 +21,10 @@ type Comparison struct {
 	Runs     []RunLine `json:"runs"`
 	// Rows are the runs' figures, a label and one value per run.
 	Rows []Row `json:"rows"`
+	// Ratings are each objective's ratings in each run: the objective,
+	// then for each run the United States' and China's, as the report
+	// gives them.
+	Ratings []Row `json:"ratings"`
 	// Partings are the decisions, requests and actions where the runs
 	// parted: what each run did, in the order the runs first met them.
 	Partings []Parting `json:"partings"`
@@ -35,10 +39,13 @@ type RunLine struct {
 
 // Parting is one decision point and what each run made of it.
 type Parting struct {
-	What string   `json:"what"`
-	ID   string   `json:"id"`
-	Runs []string `json:"runs"` // one for each run, in order
-	at   time.Duration
+	What string `json:"what"`
+	ID   string `json:"id"`
+	// Whose is who decides it, in words: "the United States", "China
+	// (Ministry of Public Security)", "both delegations".
+	Whose string   `json:"decided_by"`
+	Runs  []string `json:"runs"` // one for each run, in order
+	at    time.Duration
 }
 
 // Run is a log to compare: its name, its start record and the events it
@@ -94,7 +101,7 @@ func NewComparison(sc *injects.Scenario, runs []Run) (*Comparison, error) {
 	}
 	row("Ending", func(b *builder) string {
 		if !b.st.Ended {
-			return "not ended (" + game.Clock(sc, b.st.Now) + ")"
+			return "not ended (" + clock(sc, b.st.Now) + ")"
 		}
 		if i, ok := sc.EndingIndex(b.st.Ending); ok {
 			return sc.Endings[i].Title
@@ -145,6 +152,25 @@ func NewComparison(sc *injects.Scenario, runs []Run) (*Comparison, error) {
 			return fmt.Sprint(val.Int)
 		})
 	}
+	analyses := make([][]ObjectiveAnalysis, len(bs))
+	for i, b := range bs {
+		analyses[i] = b.objectives()
+	}
+	for k, o := range sc.Objectives {
+		r := Row{o.ID}
+		for _, oa := range analyses {
+			var sides []string
+			for _, s := range oa[k].Sides {
+				rating := s.Rating
+				if rating == "" {
+					rating = "—"
+				}
+				sides = append(sides, sideShort(s.Side)+" "+rating)
+			}
+			r = append(r, strings.Join(sides, " · "))
+		}
+		c.Ratings = append(c.Ratings, r)
+	}
 	c.Partings = partings(sc, bs)
 	return c, nil
 }
@@ -167,7 +193,7 @@ func partings(sc *injects.Scenario, bs []*builder) []Parting {
 		if len(in.Choices) == 0 {
 			continue
 		}
-		p := Parting{What: in.Title, ID: in.ID, at: never}
+		p := Parting{What: in.Title, ID: in.ID, Whose: deciders(sc, in.To), at: never}
 		for _, b := range bs {
 			is := &b.st.Injects[i]
 			switch {
@@ -192,14 +218,14 @@ func partings(sc *injects.Scenario, bs []*builder) []Parting {
 	}
 	for i := range sc.Requests {
 		r := &sc.Requests[i]
-		p := Parting{What: "Request: " + r.Subject, ID: r.ID, at: never}
+		p := Parting{What: "Request: " + r.Subject, ID: r.ID, Whose: the(r.From), at: never}
 		for _, b := range bs {
 			rs := &b.st.Requests[i]
 			if !rs.Opened {
 				p.Runs = append(p.Runs, "not sent")
 				continue
 			}
-			p.Runs = append(p.Runs, "sent "+game.Clock(sc, rs.OpenedAt)+", "+b.st.RequestStatus(i))
+			p.Runs = append(p.Runs, "sent "+clock(sc, rs.OpenedAt)+", "+b.st.RequestStatus(i))
 			p.at = min(p.at, rs.OpenedAt)
 		}
 		if slices.ContainsFunc(p.Runs, func(v string) bool { return v == "not sent" }) {
@@ -208,14 +234,14 @@ func partings(sc *injects.Scenario, bs []*builder) []Parting {
 	}
 	for i := range sc.Actions {
 		a := &sc.Actions[i]
-		p := Parting{What: "Action: " + oneLine(a.Label), ID: a.ID, at: never}
+		p := Parting{What: "Action: " + oneLine(a.Label), ID: a.ID, Whose: the(a.Side), at: never}
 		for _, b := range bs {
 			as := &b.st.Actions[i]
 			if as.Taken == 0 {
 				p.Runs = append(p.Runs, "not taken")
 				continue
 			}
-			p.Runs = append(p.Runs, fmt.Sprintf("taken %s", game.Clock(sc, as.Last)))
+			p.Runs = append(p.Runs, fmt.Sprintf("taken %s", clock(sc, as.Last)))
 			p.at = min(p.at, as.Last)
 		}
 		add(p)
@@ -230,6 +256,23 @@ func partings(sc *injects.Scenario, bs []*builder) []Parting {
 		return 0
 	})
 	return out
+}
+
+func (c *Comparison) chrome() chrome {
+	return chrome{Edition: "Runs compared", Title: c.Scenario.Title, Mark: "For the facilitator and the hotwash",
+		Status: Draft}
+}
+
+// deciders names who decides an inject: a delegation, one of its teams,
+// or both.
+func deciders(sc *injects.Scenario, to injects.Audience) string {
+	switch {
+	case to.All:
+		return "both delegations"
+	case to.Team != "":
+		return the(to.Side) + " (" + teamName(sc, to.Team) + ")"
+	}
+	return the(to.Side)
 }
 
 // WriteText writes the comparison for the terminal.
@@ -250,12 +293,19 @@ func (c *Comparison) WriteText(w io.Writer) error {
 		fmt.Fprintf(tw, "  %s\n", strings.Join(r, "\t"))
 	}
 	tw.Flush()
+	b.WriteString("\nObjectives, as each report rates them (P, S, M, U; — not rated)\n\n")
+	tw = tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "  %s\n", strings.Join(head, "\t"))
+	for _, r := range c.Ratings {
+		fmt.Fprintf(tw, "  %s\n", strings.Join(r, "\t"))
+	}
+	tw.Flush()
 	b.WriteString("\nWhere they parted\n")
 	if len(c.Partings) == 0 {
 		b.WriteString("\n  Nowhere: every run made the same decisions.\n")
 	}
 	for _, p := range c.Partings {
-		fmt.Fprintf(b, "\n  %s (%s)\n", p.What, p.ID)
+		fmt.Fprintf(b, "\n  %s (%s), decided by %s\n", p.What, p.ID, p.Whose)
 		for i, v := range p.Runs {
 			fmt.Fprintf(b, "    %d  %s\n", i+1, v)
 		}
@@ -267,6 +317,7 @@ func (c *Comparison) WriteText(w io.Writer) error {
 // WriteMarkdown writes the comparison as Markdown tables.
 func (c *Comparison) WriteMarkdown(w io.Writer) error {
 	m := &md{}
+	m.raw(c.chrome().line() + "\n\n")
 	m.h(1, "Runs compared: "+c.Scenario.Title)
 	var runs [][]string
 	for i, r := range c.Runs {
@@ -278,6 +329,9 @@ func (c *Comparison) WriteMarkdown(w io.Writer) error {
 		head = append(head, fmt.Sprintf("Run %d", i+1))
 	}
 	m.table(head, rows(c.Rows))
+	m.h(2, "Objectives")
+	m.p("Each objective as each run's report rates it, for the United States and China: P performed without challenges, S with some challenges, M with major challenges, U unable to be performed; — not rated.")
+	m.table(append([]string{"Objective"}, head[1:]...), rows(c.Ratings))
 	m.h(2, "Where they parted")
 	if len(c.Partings) == 0 {
 		m.p("Nowhere: every run made the same decisions.")
@@ -285,13 +339,13 @@ func (c *Comparison) WriteMarkdown(w io.Writer) error {
 	}
 	var ps [][]string
 	for _, p := range c.Partings {
-		ps = append(ps, append([]string{p.What}, p.Runs...))
+		ps = append(ps, append([]string{p.What, p.Whose}, p.Runs...))
 	}
-	m.table(append([]string{"Decision"}, head[1:]...), ps)
+	m.table(append([]string{"Decision", "Decided by"}, head[1:]...), ps)
 	return m.done(w)
 }
 
 // WriteHTML writes the comparison as one self-contained HTML page.
 func (c *Comparison) WriteHTML(w io.Writer) error {
-	return writePage(w, "compare", "Runs compared: "+c.Scenario.Title, plural(len(c.Runs), "log")+" of "+c.Scenario.ID, c)
+	return writePage(w, "compare", "Runs compared: "+c.Scenario.Title, plural(len(c.Runs), "log")+" of "+c.Scenario.ID, c.chrome(), c)
 }

@@ -18,6 +18,16 @@ func TestComparisons(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Each objective's ratings stand side by side, and each parting says
+	// whose decision it was.
+	if len(c.Ratings) != len(sc.Objectives) || len(c.Ratings[0]) != 1+len(runs) {
+		t.Errorf("ratings: %v", c.Ratings)
+	}
+	for _, p := range c.Partings {
+		if p.Whose == "" {
+			t.Errorf("%s: nobody decided it", p.ID)
+		}
+	}
 	golden(t, "compare-opm-breach.txt", write(t, c.WriteText))
 	golden(t, "compare-opm-breach.md", write(t, c.WriteMarkdown))
 	page := write(t, c.WriteHTML)

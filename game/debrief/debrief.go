@@ -26,8 +26,39 @@ type Moment struct {
 }
 
 func moment(sc *injects.Scenario, at time.Duration) Moment {
-	return Moment{At: game.Offset(at), Time: game.Clock(sc, at)}
+	return Moment{At: game.Offset(at), Time: clock(sc, at)}
 }
+
+// dateParts say what of a date dateWords writes besides the day.
+type dateParts uint8
+
+const (
+	withClock dateParts = 1 << iota
+	withYear
+)
+
+// dateWords writes a date as every document does, one style throughout:
+// "Thu 01 Oct", with its year ("Thu 01 Oct 2015") and its time of day
+// ("Thu 01 Oct 09:00") when asked.
+func dateWords(t time.Time, parts dateParts) string {
+	layout := "Mon 02 Jan"
+	if parts&withYear != 0 {
+		layout += " 2006"
+	}
+	if parts&withClock != 0 {
+		layout += " 15:04"
+	}
+	return t.Format(layout)
+}
+
+// clock writes a story offset as a day and a time, in the scenario's zone.
+func clock(sc *injects.Scenario, at time.Duration) string {
+	return dateWords(sc.Time(at), withClock)
+}
+
+// Date writes a real date and time in the documents' style, with its year:
+// when a log was last written, say.
+func Date(t time.Time) string { return dateWords(t, withYear|withClock) }
 
 // Scenario names the scenario a document was made from.
 type Scenario struct {
@@ -73,7 +104,7 @@ func scenarioOf(sc *injects.Scenario) Scenario {
 
 // longTime writes a story offset as a date and time with the year.
 func longTime(sc *injects.Scenario, at time.Duration) string {
-	return sc.Time(at).Format("Mon 2 Jan 2006 15:04")
+	return dateWords(sc.Time(at), withYear|withClock)
 }
 
 // zoneName names a time zone by the capital whose clock it is, as the

@@ -72,7 +72,7 @@ func TestHandbooks(t *testing.T) {
 		for _, v := range viewers {
 			name := fmt.Sprintf("handbook-%s-%s", sc.ID, edition(v))
 			t.Run(name, func(t *testing.T) {
-				hb := debrief.NewHandbook(sc, v)
+				hb := debrief.NewHandbook(sc, v, debrief.Sitting{})
 				golden(t, name+".md", write(t, func(b io.Writer) error { return hb.WriteMarkdown(b) }))
 				page := write(t, func(b io.Writer) error { return hb.WriteHTML(b) })
 				selfContained(t, page)
@@ -133,6 +133,7 @@ func script(sc *injects.Scenario) []string {
 	for _, e := range sc.Endings {
 		add(e.Title, e.Text)
 	}
+	add(sc.FacilitatorSummary)
 	for _, a := range sc.Actions {
 		if a.If != nil {
 			add(a.Label, a.Text)
@@ -155,7 +156,7 @@ func publicText(sc *injects.Scenario) string {
 	for _, r := range sc.Hotline.Rungs {
 		b.WriteString(" " + r.Title + " " + r.Text)
 	}
-	hb := debrief.NewHandbook(sc, game.Viewer{Side: injects.US})
+	hb := debrief.NewHandbook(sc, game.Viewer{Side: injects.US}, debrief.Sitting{})
 	b.WriteString(" " + strings.Join(hb.Purpose, " "))
 	for _, c := range hb.Mechanism.Commitments {
 		b.WriteString(" " + c.Name + " " + c.Text)
@@ -176,7 +177,7 @@ func theirs(sc *injects.Scenario, side injects.Side) []string {
 			}
 		}
 	}
-	for _, c := range debrief.NewHandbook(sc, game.Viewer{Side: side.Other()}).Delegations {
+	for _, c := range debrief.NewHandbook(sc, game.Viewer{Side: side.Other()}, debrief.Sitting{}).Delegations {
 		if c.Own {
 			out = append(out, c.Interests...)
 			for _, t := range c.Teams {
@@ -195,7 +196,7 @@ func theirs(sc *injects.Scenario, side injects.Side) []string {
 func TestHandbookHoldsNothingOfTheOtherSide(t *testing.T) {
 	for _, sc := range scenarios(t) {
 		for _, side := range []injects.Side{injects.US, injects.CN} {
-			hb := debrief.NewHandbook(sc, game.Viewer{Side: side})
+			hb := debrief.NewHandbook(sc, game.Viewer{Side: side}, debrief.Sitting{})
 			for _, isHTML := range []bool{false, true} {
 				doc := write(t, func(b io.Writer) error {
 					if isHTML {
@@ -218,7 +219,7 @@ func TestHandbookHoldsNothingOfTheOtherSide(t *testing.T) {
 		}
 		// The facilitator's edition holds it all: the test above is not
 		// passing for want of text.
-		all := debrief.NewHandbook(sc, game.Viewer{All: true})
+		all := debrief.NewHandbook(sc, game.Viewer{All: true}, debrief.Sitting{})
 		for _, isHTML := range []bool{false, true} {
 			doc := write(t, func(b io.Writer) error {
 				if isHTML {
@@ -233,6 +234,42 @@ func TestHandbookHoldsNothingOfTheOtherSide(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A facilitator's own scenario gets its own role cards: what its file
+// says, or plain words, never the 2015 campaign's interests or a
+// placeholder.
+func TestRoleCardsAreTheScenarios(t *testing.T) {
+	campaign := debrief.NewHandbook(builtin(t, "campaign"), game.Viewer{All: true}, debrief.Sitting{})
+	for _, side := range []injects.Side{injects.US, injects.CN} {
+		hb := debrief.NewHandbook(own(t), game.Viewer{Side: side}, debrief.Sitting{})
+		text := plain(write(t, hb.WriteHTML), true)
+		for _, c := range campaign.Delegations {
+			for _, interest := range c.Interests {
+				if strings.Contains(text, interest) {
+					t.Errorf("%s's handbook of port holds the campaign's interest %q", side.Title(), interest)
+				}
+			}
+			for _, team := range c.Teams {
+				if strings.Contains(text, team.Who) {
+					t.Errorf("%s's handbook of port holds the campaign's role card %q", side.Title(), team.Who)
+				}
+			}
+		}
+		for _, want := range []string{"The scenario does not set out this delegation's interests", "The scenario gives it no role of its own"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s's handbook of port lacks %q", side.Title(), want)
+			}
+		}
+		if strings.Contains(text, "the facilitator says more of its part") || strings.Contains(text, "Lead: .") {
+			t.Errorf("%s's handbook of port holds a placeholder", side.Title())
+		}
+	}
+	// The built-in scenarios' cards are their file's.
+	us := campaign.Delegations[0]
+	if len(us.Interests) != 5 || !strings.HasPrefix(us.Teams[0].Who, "Investigates cybercrime") {
+		t.Errorf("the campaign's US card: %+v", us)
 	}
 }
 
@@ -260,7 +297,7 @@ func TestHTMLEscapesWhatItIsGiven(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hb := debrief.NewHandbook(sc, game.Viewer{All: true})
+	hb := debrief.NewHandbook(sc, game.Viewer{All: true}, debrief.Sitting{})
 	for name, doc := range map[string][]byte{"report": write(t, rep.WriteMarkdown), "handbook": write(t, hb.WriteMarkdown)} {
 		// What a code block holds is shown as it is; outside them, no
 		// markup from the file.
@@ -282,6 +319,11 @@ func TestHTMLEscapesWhatItIsGiven(t *testing.T) {
 		}
 		if !strings.Contains(string(page), "&lt;script&gt;alert(1)&lt;/script&gt;") {
 			t.Errorf("the %s does not show the title as written", name)
+		}
+		// The title in every page's running header is a CSS string that
+		// nothing in it can end.
+		if n := strings.Count(string(page), "</style>"); n != 2 {
+			t.Errorf("the %s has %d style elements' ends, not 2", name, n)
 		}
 	}
 }

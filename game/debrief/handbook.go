@@ -19,21 +19,37 @@ import (
 // the controller's notes, and nothing of the other delegation's but what
 // the fact sheet made public.
 type Handbook struct {
-	Edition  string   `json:"edition"` // us, cn or all
-	For      string   `json:"for"`     // whom the edition is for, in words
-	Handling string   `json:"handling"`
+	Edition  string `json:"edition"` // us, cn or all
+	For      string `json:"for"`     // whom the edition is for, in words
+	Handling string `json:"handling"`
+	// Mark is the handling mark every printed page carries, and Status
+	// whether the edition is a draft or final.
+	Mark     string   `json:"mark"`
+	Status   string   `json:"status"`
 	Scenario Scenario `json:"scenario"`
 
-	Purpose  []string `json:"purpose"`
-	Scope    []string `json:"scope"`
-	Framing  []string `json:"framing"`
-	Schedule []Row    `json:"schedule"` // when, in both capitals, and what
+	// Particulars are the sitting's: date, location, sponsor, point of
+	// contact, participating organizations (HSEEP's exercise overview).
+	Particulars []Entry `json:"particulars,omitempty"`
+	Agenda      []Row   `json:"agenda"` // clock times, what, and how
+	AgendaNote  string  `json:"agenda_note"`
+
+	Purpose []string `json:"purpose"`
+	// FacilitatorSummary is the scenario's summary for the control cell:
+	// in the facilitator's edition only.
+	FacilitatorSummary string   `json:"facilitator_summary,omitempty"`
+	Scope              []string `json:"scope"`
+	Framing            []string `json:"framing"`
+	Guidelines         []string `json:"guidelines"`
+	Schedule           []Row    `json:"schedule"` // when, in both capitals, and what
 	// ScheduleNote says what the schedule leaves out.
 	ScheduleNote string      `json:"schedule_note"`
 	Objectives   []Objective `json:"objectives"`
 	Mechanism    Mechanism   `json:"mechanism"`
 	Delegations  []Card      `json:"delegations"` // role cards, by delegation
 	Rules        Rules       `json:"rules"`
+	Acronyms     []Entry     `json:"acronyms"`
+	Feedback     Feedback    `json:"feedback"`
 
 	// The facilitator's edition only: the script.
 	Script *Script `json:"script,omitempty"`
@@ -73,6 +89,8 @@ type Card struct {
 	Lead      string   `json:"lead"`
 	Own       bool     `json:"own"` // the edition's reader plays it
 	Interests []string `json:"interests,omitempty"`
+	// InterestsNote stands for the interests a file does not give.
+	InterestsNote string `json:"interests_note,omitempty"`
 	// MayDo is what any team of the delegation may do: the engine lets
 	// every team of a side answer its requests and calls, and decide what
 	// is addressed to the whole side.
@@ -125,7 +143,9 @@ type MSELRow struct {
 	Message    string `json:"message"` // Markdown
 	Action     string `json:"expected_action,omitempty"`
 	Objectives string `json:"objectives,omitempty"`
-	Notes      string `json:"notes,omitempty"`
+	// ObjectiveIDs are the objectives by id, for the one-line table.
+	ObjectiveIDs string `json:"objective_ids,omitempty"`
+	Notes        string `json:"notes,omitempty"`
 }
 
 // Scripted is a request, action or ending of the script: its title and
@@ -145,17 +165,28 @@ type Objective struct {
 
 // NewHandbook writes the situation manual of a scenario for the viewer:
 // one delegation (Viewer.Side), or everyone (Viewer.All), the facilitator.
-func NewHandbook(sc *injects.Scenario, v game.Viewer) *Handbook {
-	h := &Handbook{Scenario: scenarioOf(sc)}
+// The sitting's particulars are the file's, with the facilitator's over
+// them.
+func NewHandbook(sc *injects.Scenario, v game.Viewer, s Sitting) *Handbook {
+	h := &Handbook{Scenario: scenarioOf(sc), Status: s.status()}
 	if v.All {
 		h.Edition, h.For = "all", "the facilitator and the control cell"
 		h.Handling = "Facilitator's edition: it holds the whole script, every inject and its controller notes. Do not hand it to players."
+		h.Mark = "Facilitator only: holds the script"
 	} else {
 		h.Edition, h.For = v.Side.String(), "the "+sc.Sides[v.Side].Name
 		h.Handling = fmt.Sprintf("For the %s only. It holds none of the script and nothing of %s's that the September 2015 fact sheet did not make public.",
 			sc.Sides[v.Side].Name, v.Side.Other().Title())
+		h.Mark = "For the " + sc.Sides[v.Side].Name + " only"
 	}
+	ex := s.over(sc.Exercise)
+	h.Particulars = particulars(ex)
+	h.Agenda, h.AgendaNote = agenda(sc, ex, s.speed())
 	h.purpose(sc)
+	if v.All {
+		h.FacilitatorSummary = oneLine(sc.FacilitatorSummary)
+	}
+	h.Guidelines = guidelines
 	h.schedule(sc, v)
 	for _, o := range sc.Objectives {
 		h.Objectives = append(h.Objectives, Objective{ID: o.ID, Text: oneLine(o.Text)})
@@ -179,7 +210,18 @@ func NewHandbook(sc *injects.Scenario, v game.Viewer) *Handbook {
 	if v.All {
 		h.Script = script(sc)
 	}
+	h.Feedback = feedback(sc)
+	h.Acronyms = acronyms(sc, h)
 	return h
+}
+
+// Chrome is what each printed page of the handbook carries.
+func (h *Handbook) chrome() chrome {
+	edition := "Facilitator's edition"
+	if h.Edition != "all" {
+		edition = h.For[len("the "):] + "'s edition"
+	}
+	return chrome{Edition: edition, Title: "Situation manual: " + h.Scenario.Title, Mark: h.Mark, Status: h.Status}
 }
 
 func (h *Handbook) purpose(sc *injects.Scenario) {
@@ -207,7 +249,7 @@ func (h *Handbook) purpose(sc *injects.Scenario) {
 func (h *Handbook) schedule(sc *injects.Scenario, v game.Viewer) {
 	row := func(at time.Duration, what string) {
 		t := sc.Time(at)
-		h.Schedule = append(h.Schedule, Row{t.In(washington).Format("Mon 2 Jan 2006 15:04"), t.In(beijing).Format("Mon 2 Jan 15:04"), what})
+		h.Schedule = append(h.Schedule, Row{dateWords(t.In(washington), withYear|withClock), dateWords(t.In(beijing), withClock), what})
 	}
 	row(0, "The exercise begins: the story clock starts, paused until the facilitator (or a solo player) starts it")
 	for i, at := range sc.Review.Meetings {
@@ -350,44 +392,18 @@ func reviewWords(sc *injects.Scenario) []string {
 	}
 }
 
-// teamWho says what the teams of the fact sheet's agencies do in the
-// exercise; a facilitator's own teams have no such line.
-var teamWho = map[string]string{
-	"fbi":  "Investigates cybercrime and computer intrusions; answers and sends most requests for assistance, and its legal attachés carry them.",
-	"dhs":  "Its Secretary co-chairs the dialogue; its US-CERT and ICS-CERT see intrusions into federal and critical-infrastructure networks first.",
-	"doj":  "The Attorney General co-chairs the dialogue; prosecutors decide what legal process (court orders, mutual legal assistance) a request needs.",
-	"ic":   "Attributes activity and checks what the other side reports; its sources are not shared.",
-	"mps":  "China's police: investigates cybercrime, receives most foreign requests and answers them.",
-	"mss":  "State security: counter-intelligence and intelligence matters, which China does not investigate at another government's request.",
-	"moj":  "Legal advice on what Chinese law allows, and mutual legal assistance.",
-	"siio": "Regulates the internet and the providers that host servers in China.",
-}
-
-// interests are each government's interests in 2015, from the seed
-// documents: background for the role cards, not instructions.
-var interests = [2][]string{
-	{
-		"Stop the cyber-enabled theft of US companies' trade secrets, the matter the pledge was written for.",
-		"Show that the September understanding works: \"making sure we can verify it and that there are consequences if they don't live up to it\".",
-		"Deal with espionage such as the personnel-records breach without stretching the pledge, which does not cover it.",
-		"Keep sanctions credible: the April 2015 executive order reaches individuals and entities, not governments.",
-		"Protect critical infrastructure under the UN GGE peacetime norm.",
-	},
-	{
-		"Show that China condemns and fights all forms of hacking, and is itself a victim of it.",
-		"Reject accusations of state involvement made without evidence, and raise intrusions from US-hosted servers.",
-		"Keep intelligence matters and state secrets out of a foreign government's reach, as Chinese law requires.",
-		"Avoid sanctions on Chinese companies and citizens, where state-owned enterprises blur \"commercial\" and \"state\".",
-		"Shape the norms of state behaviour through the UN and the senior experts group, starting from sovereignty.",
-	},
-}
-
 func card(sc *injects.Scenario, side injects.Side, v game.Viewer) Card {
 	d := sc.Sides[side]
 	own := v.Reaches(injects.Audience{Side: side})
 	c := Card{Side: side.String(), Name: d.Name, Lead: oneLine(d.Lead), Own: own}
 	if own {
-		c.Interests, c.MayDo = interests[side], mayDo(sc, side)
+		c.MayDo = mayDo(sc, side)
+		for _, in := range d.Interests {
+			c.Interests = append(c.Interests, oneLine(in))
+		}
+		if len(c.Interests) == 0 {
+			c.InterestsNote = "The scenario does not set out this delegation's interests: play them as your government would have seen them in 2015."
+		}
 	}
 	for _, t := range sc.Teams {
 		if t.Side != side {
@@ -395,9 +411,9 @@ func card(sc *injects.Scenario, side injects.Side, v game.Viewer) Card {
 		}
 		rc := RoleCard{ID: t.ID, Name: t.Name}
 		if own {
-			rc.Who = teamWho[t.ID]
+			rc.Who = oneLine(t.Role)
 			if rc.Who == "" {
-				rc.Who = "One of the teams of the " + d.Name + "; the facilitator says more of its part."
+				rc.Who = t.Name + ", a team of the " + d.Name + ". The scenario gives it no role of its own: it may do what every team of the delegation may do (above)."
 			}
 		}
 		c.Teams = append(c.Teams, rc)
@@ -497,6 +513,17 @@ func script(sc *injects.Scenario) *Script {
 			Washington: r[msel.ColWashington], Beijing: r[msel.ColBeijing], From: r[msel.ColFrom], To: r[msel.ColTo],
 			Channel: r[msel.ColChannel], Subject: r[msel.ColSubject], Message: r[msel.ColMessage], Action: r[msel.ColAction],
 			Objectives: r[msel.ColObjective], Notes: r[msel.ColNotes]})
+		if i, ok := sc.InjectIndex(r[msel.ColID]); ok {
+			row, in := &s.MSEL[len(s.MSEL)-1], &sc.Injects[i]
+			row.Time = triggerWords(sc, &in.Trigger, r[msel.ColTime])
+			row.To = audienceWords(sc, in.To)
+			row.ObjectiveIDs = strings.Join(in.Objectives, ", ")
+			row.Objectives, row.Action = objectiveWords(sc, in.Objectives), choiceWords(in)
+			if in.Trigger.Kind == injects.At {
+				t := sc.Time(in.Trigger.At)
+				row.Washington, row.Beijing = dateWords(t.In(washington), withClock), dateWords(t.In(beijing), withClock)
+			}
+		}
 	}
 	for i := range sc.Requests {
 		r := &sc.Requests[i]
@@ -507,7 +534,7 @@ func script(sc *injects.Scenario) *Script {
 			lines = append(lines, "A category error: the commitment it invokes does not cover its matter.")
 		}
 		if r.Available != nil {
-			lines = append(lines, "Sent by the "+r.From.Title()+" when it chooses, once this holds: "+oneLine(r.Available.Source))
+			lines = append(lines, upperFirst(the(r.From))+" may send it once "+conditionWords(sc, r.Available)+".")
 		} else {
 			lines = append(lines, "Sent by an effect of the script, not by a player.")
 		}
@@ -548,7 +575,7 @@ func script(sc *injects.Scenario) *Script {
 		}
 		switch {
 		case a.If != nil:
-			lines = append(lines, "Offered while this holds: "+oneLine(a.If.Source))
+			lines = append(lines, "Offered while "+conditionWords(sc, a.If)+".")
 		default:
 			lines = append(lines, "Offered throughout.")
 		}
@@ -561,15 +588,25 @@ func script(sc *injects.Scenario) *Script {
 		en := &sc.Endings[i]
 		lines := []string{oneLine(en.Text)}
 		if en.If != nil {
-			lines = append(lines, "The outcome at the end if this holds (the first that does wins): "+oneLine(en.If.Source))
+			lines = append(lines, "The outcome at the end if "+conditionWords(sc, en.If)+" (the first ending that holds wins).")
 		} else {
 			lines = append(lines, "Reached only by an effect that ends the exercise.")
 		}
 		s.Endings = append(s.Endings, Scripted{ID: en.ID, Title: en.Title, Lines: lines})
 	}
 	for _, o := range sc.Objectives {
-		reqs := linkedRequests(sc, &o)
-		s.Coverage = append(s.Coverage, Row{o.ID, strings.Join(o.Injects, ", "), strings.Join(reqs, ", ")})
+		var ins, reqs []string
+		for _, id := range o.Injects {
+			if i, ok := sc.InjectIndex(id); ok {
+				ins = append(ins, "“"+oneLine(sc.Injects[i].Title)+"”")
+			}
+		}
+		for _, id := range linkedRequests(sc, &o) {
+			if i, ok := sc.RequestIndex(id); ok {
+				reqs = append(reqs, "“"+oneLine(sc.Requests[i].Subject)+"”")
+			}
+		}
+		s.Coverage = append(s.Coverage, Row{o.ID, strings.Join(ins, "; "), strings.Join(reqs, "; ")})
 	}
 	for _, p := range sc.Profiles {
 		s.Profiles = append(s.Profiles, Entry{Name: p.Title, Text: oneLine(p.Description), Note: p.ID})
@@ -581,6 +618,65 @@ func script(sc *injects.Scenario) *Script {
 // file maps to it, and those its injects open or wait on. A request the
 // file maps to any objective is linked only as the file maps it: an
 // author's mapping overrules the inference.
+// objectiveWords lists objectives by id, each with its text.
+func objectiveWords(sc *injects.Scenario, ids []string) string {
+	var out []string
+	for _, id := range ids {
+		for _, o := range sc.Objectives {
+			if o.ID == id {
+				id += " (" + strings.TrimSuffix(oneLine(o.Text), ".") + ")"
+			}
+		}
+		out = append(out, id)
+	}
+	return strings.Join(out, "; ")
+}
+
+// choiceWords says what an inject asks its audience to decide, and what
+// its deadline takes for them.
+func choiceWords(in *injects.Inject) string {
+	if len(in.Choices) == 0 {
+		return ""
+	}
+	var labels []string
+	for _, ch := range in.Choices {
+		labels = append(labels, "“"+oneLine(ch.Label)+"”")
+	}
+	words := "Decide: " + orList(labels) + "."
+	if d := in.Deadline; d != nil {
+		words += " Within " + spanWords(d.Within)
+		if ch, ok := in.Choice(d.Choose); ok {
+			words += "; then “" + oneLine(ch.Label) + "” is taken"
+		} else {
+			words += "; then none is taken"
+		}
+		words += "."
+	}
+	return words
+}
+
+// triggerWords says when an inject fires, its condition in words; a time
+// on the calendar as the MSEL writes it.
+func triggerWords(sc *injects.Scenario, t *injects.Trigger, asWritten string) string {
+	later := ""
+	if t.Delay > 0 {
+		later = ", " + injects.FormatDuration(t.Delay) + " later"
+	}
+	switch t.Kind {
+	case injects.After:
+		title := t.After
+		if i, ok := sc.InjectIndex(t.After); ok {
+			title = "“" + oneLine(sc.Injects[i].Title) + "”"
+		}
+		return "after " + title + later
+	case injects.When:
+		return "when " + conditionWords(sc, t.If) + later
+	case injects.Reserve:
+		return "held in reserve: fired only by another inject's choice or effect"
+	}
+	return asWritten
+}
+
 func linkedRequests(sc *injects.Scenario, o *injects.Objective) []string {
 	ids := slices.Clone(o.Requests)
 	mapped := map[string]bool{}

@@ -19,7 +19,7 @@ var assets embed.FS
 // the injects' Markdown are made here and escaped where they are made.
 var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"md":          markdownHTML,
-	"timeline":    func(t Timeline) template.HTML { return template.HTML(t.SVG()) },
+	"timeline":    func(t Timeline, outcome string) template.HTML { return template.HTML(t.SVG(outcome)) },
 	"lines":       func(s string) string { return strings.ReplaceAll(s, "\n", "; ") },
 	"dict":        dict,
 	"join":        strings.Join,
@@ -79,18 +79,63 @@ func partTallies(r RequestBar) [4]int {
 	return t
 }
 
+// chrome is what every printed page of a document carries: a running
+// header with its edition and title, and a footer with its handling mark,
+// its status and the page's number.
+type chrome struct {
+	Edition string // which document or edition: "Facilitator's edition"
+	Title   string
+	Mark    string // the handling mark
+	Status  string // Draft or Final
+}
+
+// PageCSS sets the running header and footer of every printed page: the
+// edition and title above, the status, handling mark and "Page n of N"
+// below.
+func (c chrome) PageCSS() template.CSS {
+	return template.CSS(fmt.Sprintf(`@page {
+  @top-left { content: %s; }
+  @top-right { content: %s; }
+  @bottom-left { content: %s; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); }
+}
+`, cssString(c.Edition), cssString(c.Title), cssString(c.Status+" · "+c.Mark)))
+}
+
+// cssString quotes text as a CSS string, every character that is not a
+// letter, a digit or a space escaped: nothing in it can end the string.
+func cssString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		if r == ' ' || (r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')) {
+			b.WriteRune(r)
+			continue
+		}
+		fmt.Fprintf(&b, "\\%x ", r)
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// line is the chrome as a Markdown document's first line.
+func (c chrome) line() string {
+	return "**" + esc(c.Status) + "** · " + esc(c.Edition) + " · " + esc(c.Mark)
+}
+
 // page is what the layout template fills in.
 type page struct {
-	Body   string // which document: report, handbook or compare
+	Body   string // which document: report, handbook, guide or compare
 	Title  string
 	CSS    template.CSS
 	Source string
+	Chrome chrome
 	Doc    any
 }
 
-func writePage(w io.Writer, body, title, source string, doc any) error {
+func writePage(w io.Writer, body, title, source string, c chrome, doc any) error {
 	var b bytes.Buffer
-	if err := pages.ExecuteTemplate(&b, "page", page{Body: body, Title: title, CSS: css, Source: source, Doc: doc}); err != nil {
+	if err := pages.ExecuteTemplate(&b, "page", page{Body: body, Title: title, CSS: css, Source: source, Chrome: c, Doc: doc}); err != nil {
 		return err
 	}
 	_, err := w.Write(b.Bytes())
@@ -99,7 +144,7 @@ func writePage(w io.Writer, body, title, source string, doc any) error {
 
 // WriteHTML writes the situation manual as one self-contained HTML page.
 func (h *Handbook) WriteHTML(w io.Writer) error {
-	return writePage(w, "handbook", "Situation manual: "+h.Scenario.Title+" ("+h.For+")", "the scenario "+h.Scenario.ID, h)
+	return writePage(w, "handbook", "Situation manual: "+h.Scenario.Title+" ("+h.For+")", "the scenario "+h.Scenario.ID, h.chrome(), h)
 }
 
 // WriteHTML writes the after-action report as one self-contained HTML page.
@@ -108,5 +153,5 @@ func (r *Report) WriteHTML(w io.Writer) error {
 	if r.Overview.Log != "" {
 		source = r.Overview.Log
 	}
-	return writePage(w, "report", "After-action report: "+r.Scenario.Title, source, r)
+	return writePage(w, "report", "After-action report: "+r.Scenario.Title, source, r.chrome(), r)
 }

@@ -16,7 +16,7 @@ import (
 // keymap has its row, as the handbook writes keys.
 func TestHandbookKeysAreTheScreens(t *testing.T) {
 	words := strings.NewReplacer("pgup", "pgup", "pgdown", "pgdn", "up", "↑", "down", "↓", "1", "1–9")
-	hb := debrief.NewHandbook(own(t), game.Viewer{All: true})
+	hb := debrief.NewHandbook(own(t), game.Viewer{All: true}, debrief.Sitting{})
 	has := func(rows []debrief.Entry, k string) bool {
 		for _, r := range rows {
 			for _, f := range strings.FieldsFunc(r.Name, func(c rune) bool { return c == ' ' || c == '/' }) {
@@ -39,7 +39,7 @@ func TestHandbookKeysAreTheScreens(t *testing.T) {
 			t.Errorf("the handbook's control keys lack %q (%s)", k, b.Help().Desc)
 		}
 	}
-	if us := debrief.NewHandbook(own(t), game.Viewer{Side: injects.US}); len(us.Rules.Keys) != len(hb.Rules.Keys) {
+	if us := debrief.NewHandbook(own(t), game.Viewer{Side: injects.US}, debrief.Sitting{}); len(us.Rules.Keys) != len(hb.Rules.Keys) {
 		t.Error("a delegation's handbook has other keys than the facilitator's")
 	}
 }

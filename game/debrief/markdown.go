@@ -107,33 +107,45 @@ func (m *md) done(w io.Writer) error {
 // WriteMarkdown writes the situation manual as Markdown.
 func (h *Handbook) WriteMarkdown(w io.Writer) error {
 	m := &md{}
+	m.raw(h.chrome().line() + "\n\n")
 	m.h(1, "Situation manual: "+h.Scenario.Title)
 	m.p("Hotline tabletop exercise of the US–China cybercrime mechanism of 2015, for " + h.For + ".")
 	m.p(h.Handling)
+	if len(h.Particulars) > 0 {
+		m.table([]string{"", ""}, entryRows(h.Particulars))
+	}
 	m.h(2, "1. Purpose and scope")
 	for _, p := range h.Purpose {
 		m.p(p)
 	}
+	if h.FacilitatorSummary != "" {
+		m.p("For the facilitator: " + h.FacilitatorSummary)
+	}
 	for _, p := range h.Scope {
 		m.p(p)
 	}
-	m.h(2, "2. The counterfactual")
+	m.h(2, "2. Agenda")
+	m.table([]string{"When", "What", ""}, rows(h.Agenda))
+	m.p(h.AgendaNote)
+	m.h(2, "3. Exercise guidelines")
+	m.bullets(h.Guidelines)
+	m.h(2, "4. The counterfactual")
 	for _, p := range h.Framing {
 		m.p(p)
 	}
-	m.h(2, "3. Schedule on the story calendar")
+	m.h(2, "5. Schedule on the story calendar")
 	m.table([]string{"Washington", "Beijing", "What"}, rows(h.Schedule))
 	m.p(h.ScheduleNote)
 	if h.Script != nil && h.Script.Calendar != "" {
 		m.fenced("mermaid", h.Script.Calendar)
 	}
-	m.h(2, "4. Objectives")
+	m.h(2, "6. Objectives")
 	var obj [][]string
 	for _, o := range h.Objectives {
 		obj = append(obj, []string{o.ID, o.Text})
 	}
 	m.table([]string{"Objective", "What it asks"}, obj)
-	m.h(2, "5. The mechanism in plain words")
+	m.h(2, "7. The mechanism in plain words")
 	mech := &h.Mechanism
 	m.h(3, "What the two governments agreed on 25 September 2015")
 	m.entries([2]string{"Commitment", "What it says"}, mech.Commitments)
@@ -156,10 +168,12 @@ func (h *Handbook) WriteMarkdown(w io.Writer) error {
 	for _, p := range mech.Review {
 		m.p(p)
 	}
-	m.h(2, "6. The delegations and their role cards")
+	m.h(2, "8. The delegations and their role cards")
 	for _, d := range h.Delegations {
 		m.h(3, d.Name)
-		m.p("Lead: " + d.Lead + ".")
+		if d.Lead != "" {
+			m.p("Lead: " + d.Lead)
+		}
 		if !d.Own {
 			var names []string
 			for _, t := range d.Teams {
@@ -169,8 +183,10 @@ func (h *Handbook) WriteMarkdown(w io.Writer) error {
 			continue
 		}
 		if len(d.Interests) > 0 {
-			m.p("Its interests, as the 2015 record shows them (background, not instructions):")
+			m.p("Its interests (background, not instructions):")
 			m.bullets(d.Interests)
+		} else {
+			m.p(d.InterestsNote)
 		}
 		m.p("What every team of the delegation may do:")
 		m.bullets(d.MayDo)
@@ -181,7 +197,7 @@ func (h *Handbook) WriteMarkdown(w io.Writer) error {
 			}
 		}
 	}
-	m.h(2, "7. Rules of play")
+	m.h(2, "9. Rules of play")
 	for _, p := range h.Rules.Clock {
 		m.p(p)
 	}
@@ -195,11 +211,47 @@ func (h *Handbook) WriteMarkdown(w io.Writer) error {
 		m.entries([2]string{"Control key", "Does"}, h.Rules.ControlKeys)
 		h.Script.markdown(m)
 	}
+	acronymsMarkdown(m, h.Acronyms)
+	h.Feedback.markdown(m, h.Scenario.Title)
 	return m.done(w)
 }
 
+func acronymsMarkdown(m *md, as []Entry) {
+	m.h(2, "Appendix: Acronyms")
+	if len(as) == 0 {
+		m.p("None.")
+		return
+	}
+	m.table([]string{"Acronym", "Stands for"}, entryRows(as))
+}
+
+func (f *Feedback) markdown(m *md, title string) {
+	m.h(2, "Appendix: Participant feedback form")
+	m.p(title + ". Please fill this in before you leave: it is read for the after-action report, without your name unless you give it.")
+	m.table([]string{"", ""}, [][]string{{"Name (optional)", " "}, {"Delegation and team, or seat", " "}})
+	m.p("Rate each statement: " + strings.Join(f.Scale, ", ") + ".")
+	var rs [][]string
+	for _, r := range f.Ratings {
+		rs = append(rs, []string{r, " "})
+	}
+	m.table([]string{"Statement", "1–5"}, rs)
+	for i, q := range f.Questions {
+		fmt.Fprintf(m, "%d. %s\n", i+1, esc(q))
+	}
+	m.raw("\n")
+}
+
 func (s *Script) markdown(m *md) {
-	m.h(2, "8. The Master Scenario Events List (facilitator only)")
+	m.h(2, "10. The Master Scenario Events List (facilitator only)")
+	var table [][]string
+	for _, r := range s.MSEL {
+		when := r.Time
+		if r.Washington != "" {
+			when += " (" + r.Washington + " Washington)"
+		}
+		table = append(table, []string{r.N, when, r.From, r.To, r.Channel, r.Subject, r.ObjectiveIDs})
+	}
+	m.table([]string{"#", "When", "From", "To", "Channel", "Subject", "Objectives"}, table)
 	for _, r := range s.MSEL {
 		m.h(3, fmt.Sprintf("%s. %s — %s", r.N, r.ID, r.Subject))
 		when := r.Time
@@ -219,7 +271,7 @@ func (s *Script) markdown(m *md) {
 	for _, part := range []struct {
 		title string
 		items []Scripted
-	}{{"9. Requests", s.Requests}, {"10. Actions", s.Actions}, {"11. Endings", s.Endings}} {
+	}{{"11. Requests", s.Requests}, {"12. Actions", s.Actions}, {"13. Endings", s.Endings}} {
 		m.h(2, part.title)
 		for _, it := range part.items {
 			m.h(3, it.ID+": "+it.Title)
@@ -229,9 +281,9 @@ func (s *Script) markdown(m *md) {
 			m.bullets(it.Lines)
 		}
 	}
-	m.h(2, "12. Objectives and what exercises them")
+	m.h(2, "14. Objectives and what exercises them")
 	m.table([]string{"Objective", "Injects", "Requests"}, rows(s.Coverage))
-	m.h(2, "13. Counterparts")
+	m.h(2, "15. Counterparts")
 	var ps [][]string
 	for _, p := range s.Profiles {
 		ps = append(ps, []string{p.Note, p.Name, p.Text})
@@ -251,8 +303,9 @@ func rows(rs []Row) [][]string {
 // as a Mermaid chart and tables.
 func (r *Report) WriteMarkdown(w io.Writer) error {
 	m := &md{}
+	m.raw(r.chrome().line() + "\n\n")
 	m.h(1, "After-action report: "+r.Scenario.Title)
-	m.p("Hotline tabletop exercise of the US–China cybercrime mechanism of 2015. After-action report and improvement plan (HSEEP AAR/IP), written from the run's log.")
+	m.p("Hotline tabletop exercise of the US–China cybercrime mechanism of 2015. After-action report and improvement plan (HSEEP AAR/IP). " + r.Provenance())
 	m.h(2, "1. Overview")
 	o := &r.Overview
 	ov := [][]string{{"Scenario", r.Scenario.Title + " (" + r.Scenario.ID + ")"}}
@@ -337,6 +390,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		pl = append(pl, []string{sideWord(p.Side) + p.Issue, p.Objectives, p.Action, p.Responsible, p.Due})
 	}
 	m.table([]string{"Issue", "Objectives", "Corrective action", "Responsible", "Due"}, pl)
+	acronymsMarkdown(m, r.Acronyms)
 	return m.done(w)
 }
 
@@ -490,7 +544,7 @@ func (t *Timeline) mermaid(s Scenario) string {
 		if c.Outcome == "missed" || c.Promise == "broken" {
 			tag = "crit, "
 		}
-		fmt.Fprintf(b, "  %s :%sc%d, %s, %s\n", graph.GanttText(fmt.Sprintf("call %d %s to %s %s", c.N, sideShort(c.From), sideShort(otherSide(c.From)), c.Outcome)), tag, c.N, date(c.Rang), date(end))
+		fmt.Fprintf(b, "  %s :%sc%d, %s, %s\n", graph.GanttText(fmt.Sprintf("Hotline call %d %s to %s %s", c.N, sideShort(c.From), sideShort(otherSide(c.From)), c.Outcome)), tag, c.N, date(c.Rang), date(end))
 	}
 	if len(t.Ladder.Points) > 1 {
 		b.WriteString("  section Ladder\n")

@@ -1,6 +1,8 @@
 package debrief
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -24,8 +26,17 @@ const (
 // changed there, or a plan filled in, renders again with `hotline report
 // REPORT.json`.
 type Report struct {
-	Kind     string   `json:"kind"`
-	Format   int      `json:"format"`
+	Kind   string `json:"kind"`
+	Format int    `json:"format"`
+	// Status is "Draft" or "Final" as the facilitator sets it; left
+	// empty, a report is a draft as the rules wrote it and final once the
+	// facilitator has edited it.
+	Status string `json:"status"`
+	// Computed is a digest of the report as the rules wrote it: a report
+	// read back that no longer matches it was edited.
+	Computed string `json:"computed"`
+	edited   bool
+
 	Scenario Scenario `json:"scenario"`
 	Overview Overview `json:"overview"`
 	Timeline Timeline `json:"timeline"`
@@ -37,6 +48,49 @@ type Report struct {
 	Review       Review              `json:"review"`
 	Hotwash      []Question          `json:"hotwash"`
 	Plan         []PlanRow           `json:"improvement_plan"`
+	Acronyms     []Entry             `json:"acronyms"`
+}
+
+// digest identifies what a report says, but for its status and digest.
+func (r *Report) digest() string {
+	c := *r
+	c.Status, c.Computed = "", ""
+	b, err := json.Marshal(&c)
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// Edited reports whether the facilitator changed the report after the
+// rules wrote it.
+func (r *Report) Edited() bool { return r.edited }
+
+// status is the report's status as every page prints it.
+func (r *Report) status() string {
+	switch {
+	case strings.EqualFold(r.Status, Final):
+		return Final
+	case strings.EqualFold(r.Status, Draft):
+		return Draft
+	case r.edited:
+		return Final
+	}
+	return Draft
+}
+
+// Provenance says where the report's judgments come from.
+func (r *Report) Provenance() string {
+	if r.edited {
+		return "Written from the run's log, then reviewed and edited by the facilitator."
+	}
+	return "Written from the run's log by Hotline's rules: a draft for the evaluators and the facilitator to review."
+}
+
+func (r *Report) chrome() chrome {
+	return chrome{Edition: "After-action report and improvement plan", Title: r.Scenario.Title,
+		Mark: "For the exercise's participants and its sponsor", Status: r.status()}
 }
 
 // Info is what the caller knows of a log that its events do not say.
@@ -106,6 +160,8 @@ func NewReport(sc *injects.Scenario, events []game.Event, info Info) (*Report, e
 	r.Strengths, r.Improvements = b.findings()
 	r.Hotwash = b.questions()
 	r.Plan = plan(sc, r.Improvements)
+	r.Acronyms = acronyms(sc, r)
+	r.Computed = r.digest()
 	return r, nil
 }
 
@@ -307,7 +363,7 @@ func (b *builder) overview(info Info) Overview {
 		}
 	}
 	for _, f := range st.Failures {
-		o.Warnings = append(o.Warnings, fmt.Sprintf("%s: the condition of %s %q failed and counted as false: %s", game.Clock(sc, f.At), f.Of.Kind, f.Of.ID, f.Text))
+		o.Warnings = append(o.Warnings, fmt.Sprintf("%s: the condition of %s %q failed and counted as false: %s", clock(sc, f.At), f.Of.Kind, f.Of.ID, f.Text))
 	}
 	return o
 }
@@ -391,9 +447,9 @@ func realWords(d time.Duration) string {
 func (b *builder) review() Review {
 	sc, card := b.sc, b.card
 	r := Review{Title: game.ReviewTitle(sc, card.Meeting), At: moment(sc, time.Duration(card.At)), Card: card,
-		Heading: game.ReviewTitle(sc, card.Meeting) + " — " + game.StoryTime(sc, time.Duration(card.At))}
+		Heading: game.ReviewTitle(sc, card.Meeting) + " — " + dateWords(sc.Time(time.Duration(card.At)), withYear|withClock)}
 	for i := range card.Requests {
-		r.Requests = append(r.Requests, game.ViewRequest(sc, &card.Requests[i]))
+		r.Requests = append(r.Requests, restated(sc, game.ViewRequest(sc, &card.Requests[i]), &card.Requests[i]))
 	}
 	var rows [][]string
 	r.Caption, rows = game.ViewSides(card)
@@ -401,10 +457,26 @@ func (b *builder) review() Review {
 		r.Sides = append(r.Sides, Row(row))
 	}
 	for _, c := range append(slices.Clone(b.held), card) {
-		r.Held = append(r.Held, Row{game.ReviewTitle(sc, c.Meeting), game.Clock(sc, time.Duration(c.At)),
+		r.Held = append(r.Held, Row{game.ReviewTitle(sc, c.Meeting), clock(sc, time.Duration(c.At)),
 			c.Sides[injects.US].ScoreWords(), c.Sides[injects.CN].ScoreWords()})
 	}
 	return r
+}
+
+// restated gives the times of a request's review in the documents' one
+// style: the review's table, as the terminal prints it, writes them short.
+func restated(sc *injects.Scenario, v game.RequestView, rs *game.RequestScore) game.RequestView {
+	short := func(at game.Offset) string { return sc.Time(time.Duration(at)).Format("01-02 15:04") }
+	for i, el := range rs.Elements {
+		if i+1 >= len(v.Parts) || len(v.Parts[i+1]) < 3 {
+			break
+		}
+		row := slices.Clone(v.Parts[i+1])
+		row[1] = strings.Replace(row[1], short(el.Due), clock(sc, time.Duration(el.Due)), 1)
+		row[2] = strings.Replace(row[2], short(el.At), clock(sc, time.Duration(el.At)), 1)
+		v.Parts[i+1] = row
+	}
+	return v
 }
 
 // ReadReport reads a report saved as JSON, as the facilitator may have
@@ -447,6 +519,10 @@ func ReadReport(data []byte) (*Report, error) {
 			return nil, fmt.Errorf("a row of the reviews held has %d cells, not 4", len(row))
 		}
 	}
+	if r.Status != "" && !strings.EqualFold(r.Status, Draft) && !strings.EqualFold(r.Status, Final) {
+		return nil, fmt.Errorf("the report's status is %q; it is %q, %q, or empty to follow from whether it was edited", r.Status, Draft, Final)
+	}
+	r.edited = r.digest() != r.Computed
 	return &r, nil
 }
 

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"hotline/game"
 )
 
 // The timeline chart is SVG written here, inline in the report: no script
@@ -15,17 +17,22 @@ import (
 // title, which browsers show on hover, and nothing is told by colour
 // alone: each outcome has its own shape, and the legend says which.
 
+// The box is 1000 units wide, printed about 273 mm wide on A4 landscape:
+// a unit is about 0.77 pt, so no text is set below 10.5 units (8 pt).
 const (
 	svgW      = 1000.0
 	svgLabelW = 150.0 // the column of row labels
 	svgX0     = 158.0 // where the plot starts
 	svgX1     = 992.0
-	svgAxisH  = 30.0
-	svgRowH   = 16.0
-	svgCallH  = 14.0
-	svgLaneH  = 14.0
-	svgTitleH = 15.0
+	svgAxisH  = 44.0
+	svgRowH   = 18.0
+	svgCallH  = 18.0
+	svgLaneH  = 18.0
+	svgTitleH = 18.0
 	svgGap    = 6.0
+	svgText   = 10.5 // the size of the chart's words
+	svgSmall  = 10.0 // the size of labels in the margin column
+	svgLabelH = 12.0 // a row of mark numbers above a lane
 )
 
 // Colours of the chart; the stylesheet's legend uses the same.
@@ -53,15 +60,87 @@ type svg struct {
 	b    strings.Builder
 	span time.Duration
 	y    float64
+	// warp maps story offsets to x: at[i] is drawn at x[i], and straight
+	// between. Busy days get more room than quiet ones on a long calendar.
+	warp struct{ at, x []float64 }
 }
 
 func (s *svg) x(at time.Duration) float64 {
-	if s.span <= 0 {
+	if s.span <= 0 || len(s.warp.at) < 2 {
 		return svgX0
 	}
-	f := float64(at) / float64(s.span)
-	return svgX0 + (svgX1-svgX0)*math.Min(math.Max(f, 0), 1)
+	v := math.Min(math.Max(float64(at), 0), float64(s.span))
+	ats, xs := s.warp.at, s.warp.x
+	i := 1
+	for i < len(ats)-1 && ats[i] < v {
+		i++
+	}
+	if ats[i] == ats[i-1] {
+		return xs[i]
+	}
+	return xs[i-1] + (xs[i]-xs[i-1])*(v-ats[i-1])/(ats[i]-ats[i-1])
 }
+
+// warpDays is the story span from which the chart gives busy days more
+// room: below it, the calendar is drawn to scale.
+const warpDays = 14
+
+// scale lays out the calendar across the plot: to scale for a short run;
+// for a long one, each day in proportion to its length and to how much
+// happened in it, so that the busy days are not squeezed by the quiet
+// weeks around them.
+func (s *svg) scale(t *Timeline) {
+	bounds := []float64{0}
+	for _, d := range t.Days {
+		if at := float64(d.At); at > 0 && at < float64(s.span) {
+			bounds = append(bounds, at)
+		}
+	}
+	bounds = append(bounds, float64(s.span))
+	weights := make([]float64, len(bounds)-1)
+	events := make([]int, len(weights))
+	if s.span > warpDays*24*time.Hour {
+		count := func(at game.Offset) {
+			for i := range weights {
+				if float64(at) < bounds[i+1] || i == len(weights)-1 {
+					events[i]++
+					return
+				}
+			}
+		}
+		for _, m := range t.Marks {
+			count(m.At.At)
+		}
+		for _, r := range t.Requests {
+			count(r.Sent.At)
+			for _, p := range r.Parts {
+				if p.At != nil {
+					count(p.At.At)
+				}
+			}
+		}
+		for _, c := range t.Calls {
+			count(c.Rang.At)
+		}
+	}
+	total := 0.0
+	for i := range weights {
+		days := (bounds[i+1] - bounds[i]) / float64(24*time.Hour)
+		weights[i] = days * (1 + 0.4*math.Min(float64(events[i]), 10))
+		total += weights[i]
+	}
+	s.warp.at, s.warp.x = bounds, []float64{svgX0}
+	x := svgX0
+	for _, w := range weights {
+		if total > 0 {
+			x += (svgX1 - svgX0) * w / total
+		}
+		s.warp.x = append(s.warp.x, x)
+	}
+}
+
+// warped reports whether the axis gives some days more room than others.
+func (s *svg) warped() bool { return s.span > warpDays*24*time.Hour }
 
 func (s *svg) printf(format string, args ...any) { fmt.Fprintf(&s.b, format, args...) }
 
@@ -155,10 +234,12 @@ func clipLabel(s string, most int) string {
 	return string([]rune(s)[:most-1]) + "…"
 }
 
-// SVG draws the timeline as an inline SVG chart.
-func (t *Timeline) SVG() string {
+// SVG draws the timeline as an inline SVG chart, with the run's outcome
+// at its end.
+func (t *Timeline) SVG(outcome string) string {
 	s := &svg{span: time.Duration(t.To.At)}
-	body := &svg{span: s.span}
+	s.scale(t)
+	body := &svg{span: s.span, warp: s.warp}
 	body.y = svgAxisH
 	body.requests(t)
 	body.calls(t)
@@ -167,11 +248,12 @@ func (t *Timeline) SVG() string {
 	body.lanes(t)
 	legendY := body.y + svgGap
 	body.legend(legendY)
-	height := legendY + 34
+	height := legendY + 4*legendRowH + 6
 	s.printf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" role="img" aria-labelledby="timeline-title" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif" class="timeline">`+"\n", svgW, height)
 	s.printf(`<title id="timeline-title">%s</title>`+"\n", html.EscapeString(fmt.Sprintf("Timeline of the run, %s to %s", t.From.Time, t.To.Time)))
 	s.axis(t, svgAxisH-4, legendY-svgGap)
 	s.b.WriteString(body.b.String())
+	s.ending(outcome, svgAxisH-4, legendY-svgGap)
 	for _, m := range t.Marks { // the dialogue's reviews, across everything
 		if m.Kind == MarkReview {
 			x := s.x(time.Duration(m.At.At))
@@ -183,48 +265,55 @@ func (t *Timeline) SVG() string {
 }
 
 // axis draws the days of the story calendar: a line for each, and a date
-// as often as there is room for one.
+// wherever there is room for one since the last.
 func (s *svg) axis(t *Timeline, top, bottom float64) {
-	days := float64(s.span) / float64(24*time.Hour)
-	perDay := (svgX1 - svgX0) / math.Max(days, 1)
-	step := 28
-	for _, st := range []int{1, 2, 7, 14} {
-		if float64(st)*perDay >= 44 {
-			step = st
-			break
-		}
-	}
 	s.printf(`<path d="M%.1f %.1fH%.1f" stroke="%s"/>`+"\n", svgX0, top, svgX1, colGridDay)
-	for i, d := range t.Days {
+	last := math.Inf(-1)
+	for _, d := range t.Days {
 		x := s.x(time.Duration(d.At))
-		labelled := i%step == 0
+		labelled := x-last >= 58 && x < svgX1-40
 		colour := colGrid
 		if labelled {
 			colour = colGridDay
+			last = x
 		}
 		s.printf(`<path d="M%.1f %.1fV%.1f" stroke="%s" stroke-width="0.8"/>`+"\n", x, top, bottom, colour)
-		if labelled && x < svgX1-20 {
+		if labelled {
 			label := d.Time
-			if _, rest, ok := strings.Cut(label, " "); ok && (step > 1 || perDay < 58) {
+			if _, rest, ok := strings.Cut(label, " "); ok {
 				label = rest // "02 Oct"
 			}
-			s.text(x+2, top-6, 8, "start", colMuted, "", label)
+			s.text(x+2, top-5, svgText, "start", colMuted, "", label)
 		}
 	}
-	s.text(4, top-6, 8, "start", colMuted, "", "story calendar, "+t.Zone+" time")
+	words := "story calendar, " + t.Zone + " time"
+	if s.warped() {
+		words += "; busy days drawn wider"
+	}
+	s.text(4, top-22, svgText, "start", colMuted, "", words)
+}
+
+// ending marks the end of the run on the chart, with its outcome.
+func (s *svg) ending(outcome string, top, bottom float64) {
+	if outcome == "" {
+		return
+	}
+	x := s.x(s.span)
+	s.printf(`<path d="M%.1f %.1fV%.1f" stroke="%s" stroke-width="2"/>`+"\n", x, top-14, bottom, colInk)
+	s.text(x-3, top-22, svgText, "end", colInk, "700", "End: "+clipLabel(outcome, 70))
 }
 
 func (s *svg) section(title string, height float64, shaded bool) {
 	if shaded {
 		s.printf(`<rect x="0" y="%.1f" width="%.0f" height="%.1f" fill="#f6f8fa"/>`+"\n", s.y, svgW, height)
 	}
-	s.text(4, s.y+11, 8.5, "start", colInk, "700", title)
+	s.text(4, s.y+13, svgText+0.5, "start", colInk, "700", title)
 }
 
 // rowLabel names a row of requests or calls, and its direction.
 func (s *svg) rowLabel(mid float64, label, from string) {
-	s.text(10, mid+3, 8.5, "start", colInk, "", label)
-	s.text(svgLabelW, mid+3, 7.5, "end", sideColour(from), "", sideShort(from)+"→"+sideShort(otherSide(from)))
+	s.text(8, mid+3.5, svgText, "start", colInk, "", label)
+	s.text(svgLabelW, mid+3.5, svgSmall, "end", sideColour(from), "", sideShort(from)+"→"+sideShort(otherSide(from)))
 }
 
 // rows draws a section of n rows, each drawn around its middle line.
@@ -243,7 +332,7 @@ func (s *svg) rows(title string, n int, rowH float64, shaded bool, draw func(i i
 func (s *svg) requests(t *Timeline) {
 	s.rows("Requests", len(t.Requests), svgRowH, true, func(i int, mid float64) {
 		r := &t.Requests[i]
-		s.rowLabel(mid, clipLabel(r.ID, 19), r.From)
+		s.rowLabel(mid, clipLabel(r.ID, 16), r.From)
 		x0, x1 := s.x(time.Duration(r.Sent.At)), s.x(time.Duration(r.Due.At))
 		fill := "#d8e6f7"
 		if r.From == "cn" {
@@ -305,9 +394,9 @@ func (s *svg) calls(t *Timeline) {
 				s.printf("%s\n", titled(marker(end, endAt, mid, colour), fmt.Sprintf("call %d: commitment %s (due %s)", c.N, c.Promise, c.PromiseBy.Time)))
 			}
 			colour := map[string]string{"commit": colOnTime, "explain": colUS, "deny": colLate}[c.Outcome]
-			s.printf("%s\n", titled(fmt.Sprintf(`<circle cx="%.1f" cy="%.1f" r="4.6" fill="#fff" stroke="%s" stroke-width="1.3"/>`, x, mid, colour),
+			s.printf("%s\n", titled(fmt.Sprintf(`<circle cx="%.1f" cy="%.1f" r="6.5" fill="#fff" stroke="%s" stroke-width="1.3"/>`, x, mid, colour),
 				fmt.Sprintf("call %d answered %s: %s", c.N, c.Answered.Time, c.Outcome)))
-			s.text(x, mid+2.4, 6.5, "middle", colour, "700", strings.ToUpper(firstLetter(c.Outcome)))
+			s.text(x, mid+3.4, 9.5, "middle", colour, "700", strings.ToUpper(firstLetter(c.Outcome)))
 		case c.Outcome == "missed":
 			s.printf("%s\n", titled(marker("cross", x1, mid, colNever), fmt.Sprintf("call %d rang out unanswered at %s", c.N, c.AnswerBy.Time)))
 		}
@@ -337,13 +426,13 @@ func (s *svg) ladder(t *Timeline) {
 	if n == 0 {
 		return
 	}
-	const rungH = 11.0
+	const rungH = 13.0
 	h := svgTitleH + rungH*float64(n) + 4
 	s.section("Escalation ladder", h, true)
 	base := s.y + svgTitleH + rungH*float64(n-1) + 2
 	y := func(r float64) float64 { return base - rungH*r }
 	for r, title := range t.Ladder.Rungs {
-		s.text(svgLabelW, y(float64(r))+2.5, 7.5, "end", colMuted, "", clipLabel(title, 26))
+		s.text(svgLabelW, y(float64(r))+3.5, svgSmall, "end", colMuted, "", clipLabel(title, 24))
 		s.printf(`<path d="M%.1f %.1fH%.1f" stroke="%s" stroke-width="0.6"/>`+"\n", svgX0, y(float64(r)), svgX1, colGridDay)
 	}
 	var at []time.Duration
@@ -377,7 +466,7 @@ func (s *svg) meters(t *Timeline) {
 	for i, pct := range []float64{0, 0.5, 1} {
 		yy := top + bandH - bandH*pct
 		s.printf(`<path d="M%.1f %.1fH%.1f" stroke="%s" stroke-width="0.6"/>`+"\n", svgX0, yy, svgX1, colGridDay)
-		s.text(svgX0-3, yy+2.5, 7, "end", colMuted, "", []string{"min", "mid", "max"}[i])
+		s.text(svgX0-3, yy+3.5, svgSmall, "end", colMuted, "", []string{"min", "mid", "max"}[i])
 	}
 	for i, m := range t.Meters {
 		if len(m.Points) == 0 {
@@ -393,39 +482,83 @@ func (s *svg) meters(t *Timeline) {
 			vals = append(vals, float64(p.Value))
 		}
 		s.step(vals, at, time.Duration(t.To.At), y, colour, dash, 1.6)
-		ly := top + 10 + 12*float64(i)
+		ly := top + 10 + 13*float64(i)
 		dashAttr := ""
 		if dash != "" {
 			dashAttr = ` stroke-dasharray="` + dash + `"`
 		}
 		s.printf(`<path d="M10 %.1fh18" stroke="%s" stroke-width="1.6"%s/>`+"\n", ly-3, colour, dashAttr)
 		last := m.Points[len(m.Points)-1].Value
-		s.text(32, ly, 8, "start", colInk, "", fmt.Sprintf("%s %d→%d (%d–%d)", clipLabel(m.ID, 12), m.Points[0].Value, last, m.Min, m.Max))
+		s.text(32, ly, svgSmall, "start", colInk, "", fmt.Sprintf("%s %d→%d (%d–%d)", clipLabel(m.ID, 9), m.Points[0].Value, last, m.Min, m.Max))
 	}
 	s.y += h + svgGap
 }
 
 // lanes draws the marks: what reached each side and what it did, and the
-// White Cell's moves.
+// White Cell's moves. The decisions, the decisions left to their
+// deadlines and the actions carry the numbers of the list printed under
+// the chart, set in rows above their lane where they would touch.
 func (s *svg) lanes(t *Timeline) {
-	h := svgTitleH + 3*svgLaneH + 2
-	s.section("Injects, decisions, actions", h, true)
 	lanes := []struct{ side, title string }{{"us", "United States"}, {"cn", "China"}, {"", "Both · White Cell"}}
-	y0 := s.y + svgTitleH
-	laneY := map[string]float64{}
-	for i, l := range lanes {
-		laneY[l.side] = y0 + svgLaneH*float64(i) + svgLaneH/2
-		s.text(svgLabelW, laneY[l.side]+2.5, 7.5, "end", sideColour(l.side), "", l.title)
+	laneOf := func(side string) int {
+		for i, l := range lanes {
+			if l.side == side {
+				return i
+			}
+		}
+		return 2
 	}
-	laneY["all"] = laneY[""]
+	type label struct {
+		n    int
+		x    float64
+		lane int
+		row  int
+	}
+	var labels []label
+	rows := make([]int, len(lanes))       // label rows each lane needs
+	ends := make([][]float64, len(lanes)) // where each row's last label ends
+	for i, m := range t.Numbered() {
+		l := label{n: i + 1, x: s.x(time.Duration(m.At.At)), lane: laneOf(m.Side)}
+		w := 6.5 * float64(len(fmt.Sprint(l.n)))
+		l.row = -1
+		for r, end := range ends[l.lane] {
+			if end < l.x-w/2-2 {
+				l.row = r
+				break
+			}
+		}
+		if l.row < 0 && len(ends[l.lane]) < 3 {
+			l.row = len(ends[l.lane])
+			ends[l.lane] = append(ends[l.lane], 0)
+		}
+		if l.row < 0 { // three rows full: the least crowded
+			l.row = 0
+			for r, end := range ends[l.lane] {
+				if end < ends[l.lane][l.row] {
+					l.row = r
+				}
+			}
+		}
+		ends[l.lane][l.row] = l.x + w/2
+		rows[l.lane] = max(rows[l.lane], l.row+1)
+		labels = append(labels, l)
+	}
+	h := svgTitleH + 2
+	laneY := make([]float64, len(lanes))
+	for i := range lanes {
+		h += float64(rows[i]) * svgLabelH
+		laneY[i] = s.y + h + svgLaneH/2
+		h += svgLaneH
+	}
+	s.section("Injects, decisions, actions", h, true)
+	for i, l := range lanes {
+		s.text(svgLabelW, laneY[i]+3.5, svgSmall, "end", sideColour(l.side), "", l.title)
+	}
 	for _, m := range t.Marks {
 		if m.Kind == MarkReview {
 			continue
 		}
-		y, ok := laneY[m.Side]
-		if !ok {
-			y = laneY[""]
-		}
+		y := laneY[laneOf(m.Side)]
 		x := s.x(time.Duration(m.At.At))
 		var el string
 		colour := sideColour(m.Side)
@@ -449,28 +582,39 @@ func (s *svg) lanes(t *Timeline) {
 		}
 		s.printf("%s\n", titled(el, tip))
 	}
+	for _, l := range labels {
+		y := laneY[l.lane] - svgLaneH/2 - float64(l.row)*svgLabelH - 2
+		s.text(l.x, y, svgSmall, "middle", colInk, "700", fmt.Sprint(l.n))
+	}
 	s.y += h
 }
 
+// Numbered are the marks the chart numbers, in time order: the decisions,
+// those left to their deadlines and the actions, which the list under
+// the chart gives in words.
+func (t Timeline) Numbered() []Mark {
+	return sortedMarks(t.Marks, MarkDecision, MarkDeadline, MarkAction)
+}
+
+const legendRowH = 16.0
+
 func (s *svg) legend(y float64) {
-	items := []struct{ shape, colour, words string }{
-		{"circle", colOnTime, "part on time"}, {"triangle", colLate, "part late"}, {"diamond", colDeclined, "part declined"},
-		{"square", colNever, "part never delivered"}, {"ring", colPending, "not yet due"}, {"cross", colNever, "call unanswered, commitment broken"},
+	type item struct{ shape, colour, words string }
+	rows := [][]item{
+		{{"circle", colOnTime, "part on time"}, {"triangle", colLate, "part late"}, {"diamond", colDeclined, "part declined"},
+			{"square", colNever, "part never delivered"}, {"ring", colPending, "not yet due"}},
+		{{"tick", colMuted, "inject"}, {"circle", colUS, "decision (numbered: the list below)"}, {"ring", colUS, "left to its deadline"},
+			{"diamond", colUS, "action"}, {"down", colControl, "White Cell"}, {"star", colLate, "observation"}},
+		{{"cross", colNever, "call unanswered, or commitment broken"}},
 	}
-	second := []struct{ shape, colour, words string }{
-		{"tick", colMuted, "inject"}, {"circle", colUS, "decision"}, {"ring", colUS, "left to its deadline"},
-		{"diamond", colUS, "action"}, {"down", colControl, "White Cell"}, {"star", colLate, "observation"},
-	}
-	row := func(yy float64, its []struct{ shape, colour, words string }) {
-		x := 10.0
+	for i, its := range rows {
+		x, yy := 10.0, y+12+legendRowH*float64(i)
 		for _, it := range its {
-			s.printf("%s\n", marker(it.shape, x+4, yy-3, it.colour))
-			s.text(x+11, yy, 8, "start", colInk, "", it.words)
-			x += 24 + 4.6*float64(utf8.RuneCountInString(it.words))
+			s.printf("%s\n", marker(it.shape, x+4, yy-3.5, it.colour))
+			s.text(x+12, yy, svgText, "start", colInk, "", it.words)
+			x += 30 + 5.6*float64(utf8.RuneCountInString(it.words))
 		}
 	}
-	row(y+10, items)
-	row(y+24, second)
-	s.text(svgX1, y+10, 8, "end", colMuted, "", "call answered: C commit · E explain · D deny; dashes: the commitment")
-	s.text(svgX1, y+24, 8, "end", colMuted, "", "ladder: grey the rung, dashed US, dotted China · gold bar: a review")
+	s.text(330, y+12+legendRowH*2, svgText, "start", colInk, "", "call answered: C commit · E explain · D deny; dashes: the commitment's time")
+	s.text(10, y+12+legendRowH*3, svgText, "start", colInk, "", "ladder: grey the rung, dashed the United States' escalation, dotted China's · gold bar: a review of the dialogue · black line: the end")
 }

@@ -233,7 +233,7 @@ func (b *builder) timeline() Timeline {
 		Ladder: Ladder{Points: b.ladder}}
 	start := sc.Start
 	for day := time.Date(start.Year(), start.Month(), start.Day()+1, 0, 0, 0, 0, start.Location()); !day.After(sc.Time(end)); day = day.AddDate(0, 0, 1) {
-		t.Days = append(t.Days, Moment{At: game.Offset(day.Sub(start)), Time: day.Format("Mon 02 Jan")})
+		t.Days = append(t.Days, Moment{At: game.Offset(day.Sub(start)), Time: dateWords(day, 0)})
 	}
 	for _, r := range sc.Hotline.Rungs {
 		t.Ladder.Rungs = append(t.Ladder.Rungs, r.Title)

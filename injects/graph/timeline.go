@@ -3,6 +3,7 @@ package graph
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -155,8 +156,17 @@ func ganttDuration(d time.Duration) string {
 // end it or could be read as markup, and short.
 func GanttText(s string) string {
 	s = strings.NewReplacer(":", " -", ";", ",", "#", "no.", "<", "‹", ">", "›").Replace(s)
+	if ganttKeyword.MatchString(s) {
+		// A task named "Call the ministry" would read as Mermaid's call
+		// statement: an invisible zero-width space before it keeps it a name.
+		s = "\u200b" + s
+	}
 	return clip(s)
 }
+
+// ganttKeyword matches text that Mermaid's Gantt lexer reads as a
+// statement, not a task's name, when a line starts with it.
+var ganttKeyword = regexp.MustCompile(`(?i)^\s*(call\s|click\s|href\s|gantt\b|dateformat\s|inclusiveenddates\b|topaxis\b|axisformat\s|tickinterval\s|includes\s|excludes\s|todaymarker\s|weekday\s|weekend\s|\d{4}-\d\d-\d\d\b|title\s|accdescription\s|accdescr|acctitle|section\s|%)`)
 
 // DOT writes the calendar left to right along a time axis, one row of
 // marks per lane.

@@ -10,6 +10,7 @@ type File struct {
 	Format     int         `json:"format" jsonschema:"required,enum=1" jsonschema_description:"The format version. Must be 1."`
 	Shared     bool        `json:"shared,omitempty" jsonschema_description:"true for a file meant only to be included by scenarios, not played on its own. A shared file has no scenario: block."`
 	Scenario   *Scenario   `json:"scenario,omitempty" jsonschema_description:"The scenario's id, title and calendar. Required, except in a shared file."`
+	Exercise   *Exercise   `json:"exercise,omitempty" jsonschema_description:"The sitting: date, start time, location, sponsor, point of contact and participating organizations, for the situation manual's cover and agenda. hotline handbook's flags override them."`
 	Include    IncludeList `json:"include,omitempty" jsonschema_description:"Other inject files to merge in: a file name, or a block with file and at (a time shift). A name not found beside this file may name a built-in file such as common.yaml."`
 	Objectives Objectives  `json:"objectives,omitempty" jsonschema_description:"Learning objectives: each an id and one line of text, or a block with text and the injects and requests that exercise it. Injects and requests may also list the objectives they serve."`
 	Sides      *Sides      `json:"sides,omitempty" jsonschema_description:"The two delegations of the joint dialogue, us and cn, and their teams."`
@@ -24,25 +25,45 @@ type File struct {
 	Requests   Requests    `json:"requests,omitempty" jsonschema_description:"Requests for information and assistance, opened during play by an open: effect or by the requesting side when their if: allows."`
 	Actions    Actions     `json:"actions,omitempty" jsonschema_description:"Moves a side may make at any time the scenario allows."`
 	Injects    Injects     `json:"injects,omitempty" jsonschema_description:"The master scenario events list (MSEL): each inject's key is its id."`
+	Acronyms   Acronyms    `json:"acronyms,omitempty" jsonschema_description:"Acronyms and what they stand for, for the documents' appendix: FBI: Federal Bureau of Investigation."`
+	Feedback   *Feedback   `json:"feedback,omitempty" jsonschema_description:"The participants' feedback form. Left out, HSEEP's three questions."`
+}
+
+// Exercise is the exercise: block, the sitting.
+type Exercise struct {
+	Date          CalendarDate `json:"date,omitempty" jsonschema_description:"The day of the sitting: 2026-11-23."`
+	Start         ClockTime    `json:"start,omitempty" jsonschema_description:"When the sitting starts, the time of day: 09:00. The agenda counts from it."`
+	Location      Text         `json:"location,omitempty" jsonschema_description:"Where it is held."`
+	Sponsor       Text         `json:"sponsor,omitempty" jsonschema_description:"The sponsoring organization."`
+	Contact       Text         `json:"contact,omitempty" jsonschema_description:"The point of contact: a name, and how to reach them."`
+	Organizations TextList     `json:"organizations,omitempty" jsonschema_description:"The participating organizations."`
+}
+
+// Feedback is the participants' feedback form.
+type Feedback struct {
+	Questions TextList `json:"questions" jsonschema:"required" jsonschema_description:"The form's free-text questions, 1 to 5 (three is usual). The form's ratings are Hotline's."`
 }
 
 // Scenario is the scenario: block.
 type Scenario struct {
-	ID       ID           `json:"id" jsonschema:"required" jsonschema_description:"The scenario's id; logs record it."`
-	Title    Text         `json:"title" jsonschema:"required" jsonschema_description:"Shown at the start of play and in transcripts."`
-	Summary  Text         `json:"summary,omitempty" jsonschema_description:"hotline scenarios shows its first sentence."`
-	Start    CalendarTime `json:"start" jsonschema:"required" jsonschema_description:"The story clock's first instant, T+0, in timezone: 2015-10-05 09:00."`
-	Timezone Text         `json:"timezone,omitempty" jsonschema_description:"An IANA time-zone name such as America/New_York (the default), Asia/Shanghai or UTC. All calendar times of the file are read in it."`
-	End      StoryTime    `json:"end" jsonschema:"required" jsonschema_description:"When the exercise ends: an offset such as T+30d or a calendar time. The closing review is held then."`
+	ID      ID   `json:"id" jsonschema:"required" jsonschema_description:"The scenario's id; logs record it."`
+	Title   Text `json:"title" jsonschema:"required" jsonschema_description:"Shown at the start of play and in transcripts."`
+	Summary Text `json:"summary,omitempty" jsonschema_description:"The public summary: the start screen, hotline scenarios and every edition of the situation manual show it. Say nothing a delegation should not know."`
+	// FacilitatorSummary is for the control cell only.
+	FacilitatorSummary Text         `json:"facilitator_summary,omitempty" jsonschema_description:"The facilitator's summary: only the facilitator's edition of the situation manual prints it. It may say what each side will face."`
+	Start              CalendarTime `json:"start" jsonschema:"required" jsonschema_description:"The story clock's first instant, T+0, in timezone: 2015-10-05 09:00."`
+	Timezone           Text         `json:"timezone,omitempty" jsonschema_description:"An IANA time-zone name such as America/New_York (the default), Asia/Shanghai or UTC. All calendar times of the file are read in it."`
+	End                StoryTime    `json:"end" jsonschema:"required" jsonschema_description:"When the exercise ends: an offset such as T+30d or a calendar time. The closing review is held then."`
 	// PlayingTime is shown on the start screen.
 	PlayingTime Duration `json:"playing_time,omitempty" jsonschema_description:"How long a sitting takes to play, in real time, at a sensible speed: 45m. Shown on the start screen."`
 }
 
 // Objective is a learning objective: its text, or a block.
 type Objective struct {
-	Text     Text   `json:"text" jsonschema:"required" jsonschema_description:"What the players should be able to do."`
-	Injects  IDList `json:"injects,omitempty" jsonschema_description:"The injects that exercise it, besides those that name it under objectives:."`
-	Requests IDList `json:"requests,omitempty" jsonschema_description:"The requests that exercise it, besides those that name it under objectives:."`
+	Text     Text     `json:"text" jsonschema:"required" jsonschema_description:"What the players should be able to do."`
+	Injects  IDList   `json:"injects,omitempty" jsonschema_description:"The injects that exercise it, besides those that name it under objectives:."`
+	Requests IDList   `json:"requests,omitempty" jsonschema_description:"The requests that exercise it, besides those that name it under objectives:."`
+	Tasks    TextList `json:"tasks,omitempty" jsonschema_description:"The critical tasks an evaluator watches for, one line each. Left out, the Exercise Evaluation Guide lists the tasks of its injects and requests."`
 }
 
 // Include is one included file: its name, or a block.
@@ -59,15 +80,17 @@ type Sides struct {
 
 // Side is one delegation.
 type Side struct {
-	Name         Text   `json:"name,omitempty" jsonschema_description:"The delegation's name. Default: United States delegation / China delegation."`
-	Lead         Text   `json:"lead,omitempty" jsonschema_description:"Who leads it. Informational."`
-	Teams        Teams  `json:"teams,omitempty" jsonschema_description:"The agencies: team id to name. Every side needs at least one team, except in a shared file. The first is the one a bot acts as."`
-	Counterparts IDList `json:"counterparts,omitempty" jsonschema_description:"Which profiles a bot may use to play this side; the first is the default. Default: every profile."`
+	Name         Text     `json:"name,omitempty" jsonschema_description:"The delegation's name. Default: United States delegation / China delegation."`
+	Lead         Text     `json:"lead,omitempty" jsonschema_description:"Who leads it, for the role cards."`
+	Interests    TextList `json:"interests,omitempty" jsonschema_description:"The delegation's interests, one line each: background for its role cards, printed only in its own edition and the facilitator's."`
+	Teams        Teams    `json:"teams,omitempty" jsonschema_description:"The agencies: team id to name. Every side needs at least one team, except in a shared file. The first is the one a bot acts as."`
+	Counterparts IDList   `json:"counterparts,omitempty" jsonschema_description:"Which profiles a bot may use to play this side; the first is the default. Default: every profile."`
 }
 
 // Team is an agency, written as its name or as a block with name:.
 type Team struct {
 	Name Text `json:"name,omitempty" jsonschema_description:"The team's name."`
+	Role Text `json:"role,omitempty" jsonschema_description:"The team's role card: who it is and what it does in the exercise."`
 }
 
 // Persona is someone who sends injects.
@@ -311,6 +334,7 @@ type (
 	Requests   map[string]Request
 	Actions    map[string]Action
 	Injects    map[string]Inject
+	Acronyms   map[string]Text
 	Choices    map[string]Choice
 	Bearings   map[string]Text // objective id to the reason
 	VarValues  map[string]Scalar
@@ -345,6 +369,10 @@ type (
 	Duration string
 	// CalendarTime is a calendar time such as 2015-10-05 09:00.
 	CalendarTime string
+	// CalendarDate is a day such as 2026-11-23.
+	CalendarDate string
+	// ClockTime is a time of day such as 09:00.
+	ClockTime string
 	// StoryTime is an offset or a calendar time.
 	StoryTime string
 	// Condition is an expr-lang expression that is true or false.

@@ -92,6 +92,14 @@ func (CalendarTime) JSONSchema() *jsonschema.Schema {
 	return described(str(calendarPattern, "expected a date and time like 2015-10-05 09:00"), "A calendar time such as 2015-10-05 09:00, read in scenario.timezone.")
 }
 
+func (CalendarDate) JSONSchema() *jsonschema.Schema {
+	return described(str(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, "expected a date like 2026-11-23"), "A day such as 2026-11-23.")
+}
+
+func (ClockTime) JSONSchema() *jsonschema.Schema {
+	return described(str(`^[0-9]{1,2}:[0-9]{2}$`, "expected a time of day like 09:00"), "A time of day such as 09:00.")
+}
+
 func (StoryTime) JSONSchema() *jsonschema.Schema {
 	return described(anyOf(ref("Duration"), ref("CalendarTime")), "An offset such as T+30d, or a calendar time such as 2015-12-01 10:00.")
 }
