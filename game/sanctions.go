@@ -39,59 +39,74 @@ import (
 // part merely late has not failed, nor one declined on a ground that
 // covers it: the law lets a side say no.
 func (st *State) Failure(i int) string {
-	why, _ := st.failure(i)
-	return why
+	f := st.failure(i)
+	switch {
+	case f.call != nil:
+		req := &st.Scenario.Requests[i]
+		return fmt.Sprintf("%s broke the commitment it made on call %d about %s", req.To.Title(), f.call.N, f.call.About)
+	case f.req < 0:
+		return ""
+	}
+	req, el := &st.Scenario.Requests[f.req], &st.Requests[f.req].Elements[f.part]
+	what := req.Elements[f.part].Kind.Noun()
+	if el.Declined {
+		return fmt.Sprintf("the %s for %s was declined on a ground that does not cover it", what, req.ID)
+	}
+	return fmt.Sprintf("the %s for %s was still outstanding %s after its due time", what, req.ID, injects.FormatDuration(st.Now-el.Due))
 }
 
-// failure is Failure, and, while nothing has failed, the earliest story
-// time at which an overdue part would fail if nothing changed (-1 if none
-// is overdue).
-func (st *State) failure(i int) (string, time.Duration) {
+// failed is what failed in a matter's response: a part (req, part), or a
+// broken commitment (call); req is -1 when nothing has, and next then the
+// earliest story time at which an overdue part would fail if nothing
+// changed (-1 if none is overdue).
+type failed struct {
+	req, part int
+	call      *Call
+	next      time.Duration
+}
+
+func (f failed) failed() bool { return f.req >= 0 || f.call != nil }
+
+// failure finds what failed in the response to request i's matter. It is
+// asked whenever a bot plans, so it allocates nothing.
+func (st *State) failure(i int) failed {
 	sc := st.Scenario
-	next := time.Duration(-1)
-	for _, k := range st.matterRequests(i) {
+	f := failed{req: -1, next: -1}
+	for k := range sc.Requests {
 		req, r := &sc.Requests[k], &st.Requests[k]
-		if !r.Opened {
+		if !r.Opened || !inMatter(sc, i, k) {
 			continue
 		}
 		for j := range r.Elements {
-			el, spec := &r.Elements[j], req.Elements[j]
+			el := &r.Elements[j]
 			switch {
 			case el.Declined:
-				if g, ok := sc.Ground(el.Ground); !ok || !g.Sound(req, spec.Kind) {
-					return fmt.Sprintf("the %s for %s was declined on a ground that does not cover it", spec.Kind.Noun(), req.ID), -1
+				if g, ok := sc.Ground(el.Ground); !ok || !g.Sound(req, req.Elements[j].Kind) {
+					return failed{req: k, part: j, next: -1}
 				}
 			case !el.Resolved() && el.Overdue:
 				fails := el.Due + max(el.Window, time.Hour)
 				if st.Now >= fails {
-					return fmt.Sprintf("the %s for %s was still outstanding %s after its due time", spec.Kind.Noun(), req.ID,
-						injects.FormatDuration(st.Now-el.Due)), -1
+					return failed{req: k, part: j, next: -1}
 				}
-				if next < 0 || fails < next {
-					next = fails
+				if f.next < 0 || fails < f.next {
+					f.next = fails
 				}
 			}
 		}
 		for c := range st.Calls {
 			if call := &st.Calls[c]; call.Broken && call.From == req.From && call.About == req.ID {
-				return fmt.Sprintf("%s broke the commitment it made on call %d about %s", req.To.Title(), call.N, req.ID), -1
+				return failed{req: -1, call: call, next: -1}
 			}
 		}
 	}
-	return "", next
+	return f
 }
 
-// matterRequests lists the requests of request i's matter: i, then the
-// requests for evidence that verify it.
-func (st *State) matterRequests(i int) []int {
-	sc := st.Scenario
-	out := []int{i}
-	for k := range sc.Requests {
-		if sc.Requests[k].Verifies == sc.Requests[i].ID {
-			out = append(out, k)
-		}
-	}
-	return out
+// inMatter reports whether request k belongs to request i's matter: it is
+// i, or a request for evidence that verifies it.
+func inMatter(sc *injects.Scenario, i, k int) bool {
+	return k == i || sc.Requests[k].Verifies != "" && sc.Requests[k].Verifies == sc.Requests[i].ID
 }
 
 // matterOf is the request whose matter request i belongs to: the request
@@ -108,72 +123,143 @@ func matterOf(sc *injects.Scenario, i int) int {
 // a call about one of its requests, or about none. Nil if there is none.
 func (st *State) runningCommitment(side injects.Side, i int) *Call {
 	sc := st.Scenario
-	ids := map[string]bool{"": true}
-	for _, k := range st.matterRequests(i) {
-		ids[sc.Requests[k].ID] = true
-	}
 	for c := range st.Calls {
-		if call := &st.Calls[c]; call.From == side && call.Promised() && ids[call.About] {
+		call := &st.Calls[c]
+		if call.From != side || !call.Promised() {
+			continue
+		}
+		if k, ok := sc.RequestIndex(call.About); call.About == "" || ok && inMatter(sc, i, k) {
 			return call
 		}
 	}
 	return nil
 }
 
-// sanctions checks action a's sanctions step under the rule. When the step
-// is refused, from is the story time from which it could be taken if
-// nothing else changed first, or -1 when waiting alone will not do.
-func (e *Engine) sanctions(a *injects.Action) (from time.Duration, err error) {
-	st, sc, h := e.st, e.sc, &e.sc.Hotline
-	side, other := a.Side, a.Side.Other()
-	if a.Sanctions == injects.Withdraw || a.Sanctions == injects.Lift {
-		if len(e.sanctionsOn(a)) == 0 {
-			if a.Sanctions == injects.Withdraw {
-				return -1, e.refuse("%q: no sanctions threat of %s stands", a.Label, side.Title())
-			}
-			return -1, e.refuse("%q: no sanctions of %s are in force", a.Label, side.Title())
+// obstacle is what the sanctions rule finds in the way of a step.
+type obstacle uint8
+
+const (
+	noObstacle        obstacle = iota
+	noThreatStands             // withdraw: no threat stands
+	noneInForce                // lift: no sanctions are in force
+	notSent                    // threaten: the request was never sent
+	inForce                    // sanctions over the matter are in force already
+	alreadyThreatened          // threaten: a threat stands already
+	notEscalated               // threaten: no call about the matter went wrong
+	notThreatened              // impose: no threat stands
+	noLongerFails              // impose: what failed has been answered since
+	nothingOverdue             // threaten: nothing has failed, nothing is overdue
+	commitmentRunning          // a commitment about the matter is running
+	notFailedYet               // threaten: an overdue part has yet to fail
+	designations               // impose: the designations' time has not passed
+)
+
+// sanctionsRule decides a sanctions step under the rule: what stands in
+// its way, the story time from which waiting alone would clear it (-1 when
+// waiting will not do), and the commitment that holds it back, if one
+// does. It allocates nothing: bots ask it whenever they plan.
+func (e *Engine) sanctionsRule(a *injects.Action) (obstacle, time.Duration, *Call) {
+	st, h := e.st, &e.sc.Hotline
+	side := a.Side
+	switch a.Sanctions {
+	case injects.Withdraw, injects.Lift:
+		rung, none := h.Threatened(), noThreatStands
+		if a.Sanctions == injects.Lift {
+			rung, none = h.Imposed(), noneInForce
 		}
-		return -1, nil
+		for i := range st.Requests {
+			if st.Requests[i].Escalation[side] == rung && (a.About == "" || i == e.matterOfAction(a)) {
+				return noObstacle, -1, nil
+			}
+		}
+		return none, -1, nil
 	}
 	i := e.matterOfAction(a)
-	req, r := &sc.Requests[i], &st.Requests[i]
+	r := &st.Requests[i]
 	rung, threatAt := r.Escalation[side], r.EscalatedAt[side]
+	threaten := a.Sanctions == injects.Threaten
 	switch {
-	case a.Sanctions == injects.Threaten && !r.Opened:
-		return -1, e.refuse("%q: %s has not sent %s; sanctions answer a response that failed", a.Label, side.Title(), req.ID)
+	case threaten && !r.Opened:
+		return notSent, -1, nil
 	case rung == h.Imposed():
-		return -1, e.refuse("%q: sanctions over %s are already in force", a.Label, req.ID)
-	case a.Sanctions == injects.Threaten && rung == h.Threatened():
-		return -1, e.refuse("%q: sanctions over %s were already threatened, on %s", a.Label, req.ID, Clock(sc, threatAt))
-	case a.Sanctions == injects.Threaten && rung < h.Ceiling:
-		return -1, e.refuse("%q: %s has not escalated %s over the hotline; sanctions come only after a call about it goes unanswered, is denied or ends in a broken commitment",
-			a.Label, side.Title(), req.ID)
-	case a.Sanctions == injects.Impose && rung != h.Threatened():
-		return -1, e.refuse("%q: sanctions over %s must be threatened first; the designations take %s after the threat",
-			a.Label, req.ID, SpanWords(h.ImposeAfter))
+		return inForce, -1, nil
+	case threaten && rung == h.Threatened():
+		return alreadyThreatened, -1, nil
+	case threaten && rung < h.Ceiling:
+		return notEscalated, -1, nil
+	case !threaten && rung != h.Threatened():
+		return notThreatened, -1, nil
 	}
-	why, fails := st.failure(i)
+	f := st.failure(i)
 	switch {
-	case why == "" && a.Sanctions == injects.Impose:
-		return -1, e.refuse("%q: %s's response to %s no longer fails: what had failed was answered after the threat; withdraw the threat or let it stand",
-			a.Label, other.Title(), req.ID)
-	case why == "" && fails < 0:
-		return -1, e.refuse("%q: %s's response to %s has not failed; nothing of it is overdue", a.Label, other.Title(), req.ID)
+	case !f.failed() && !threaten:
+		return noLongerFails, -1, nil
+	case !f.failed() && f.next < 0:
+		return nothingOverdue, -1, nil
 	}
 	if c := st.runningCommitment(side, i); c != nil {
-		return -1, e.refuse("%q: %s committed on call %d to deliver what is outstanding by %s; sanctions wait until the commitment is kept or broken",
-			a.Label, other.Title(), c.N, Clock(sc, c.PromiseBy))
+		return commitmentRunning, -1, c
 	}
 	// Only waiting stands in the way, if anything does.
-	if why == "" {
-		return fails, e.refuse("%q: %s's response to %s has not failed: a part merely late is not a failure; an overdue part fails when it is still outstanding a full window after its due time, first on %s",
-			a.Label, other.Title(), req.ID, Clock(sc, fails))
+	if !f.failed() {
+		return notFailedYet, f.next, nil
 	}
-	if at := threatAt + h.ImposeAfter; a.Sanctions == injects.Impose && st.Now < at {
-		return at, e.refuse("%q: the designations take %s after the threat, made on %s; the sanctions can be imposed from %s",
-			a.Label, SpanWords(h.ImposeAfter), Clock(sc, threatAt), Clock(sc, at))
+	if at := threatAt + h.ImposeAfter; !threaten && st.Now < at {
+		return designations, at, nil
 	}
-	return -1, nil
+	return noObstacle, -1, nil
+}
+
+// sanctions checks action a's sanctions step under the rule, and refuses it
+// in words a player can read. When the step is refused, from is the story
+// time from which it could be taken if nothing else changed first, or -1
+// when waiting alone will not do.
+func (e *Engine) sanctions(a *injects.Action) (from time.Duration, err error) {
+	ob, from, c := e.sanctionsRule(a)
+	if ob == noObstacle {
+		return -1, nil
+	}
+	if e.quiet {
+		return from, errRefused
+	}
+	sc, h := e.sc, &e.sc.Hotline
+	side, other := a.Side.Title(), a.Side.Other().Title()
+	id, threatAt := "", time.Duration(0)
+	if i := e.matterOfAction(a); i >= 0 {
+		id, threatAt = sc.Requests[i].ID, e.st.Requests[i].EscalatedAt[a.Side]
+	}
+	var why string
+	switch ob {
+	case noThreatStands:
+		why = fmt.Sprintf("no sanctions threat of %s stands", side)
+	case noneInForce:
+		why = fmt.Sprintf("no sanctions of %s are in force", side)
+	case notSent:
+		why = fmt.Sprintf("%s has not sent %s; sanctions answer a response that failed", side, id)
+	case inForce:
+		why = fmt.Sprintf("sanctions over %s are already in force", id)
+	case alreadyThreatened:
+		why = fmt.Sprintf("sanctions over %s were already threatened, on %s", id, Clock(sc, threatAt))
+	case notEscalated:
+		why = fmt.Sprintf("%s has not escalated %s over the hotline; sanctions come only after a call about it goes unanswered, is denied or ends in a broken commitment",
+			side, id)
+	case notThreatened:
+		why = fmt.Sprintf("sanctions over %s must be threatened first; the designations take %s after the threat", id, SpanWords(h.ImposeAfter))
+	case noLongerFails:
+		why = fmt.Sprintf("%s's response to %s no longer fails: what had failed was answered after the threat; withdraw the threat or let it stand", other, id)
+	case nothingOverdue:
+		why = fmt.Sprintf("%s's response to %s has not failed; nothing of it is overdue", other, id)
+	case commitmentRunning:
+		why = fmt.Sprintf("%s committed on call %d to deliver what is outstanding by %s; sanctions wait until the commitment is kept or broken",
+			other, c.N, Clock(sc, c.PromiseBy))
+	case notFailedYet:
+		why = fmt.Sprintf("%s's response to %s has not failed: a part merely late is not a failure; an overdue part fails when it is still outstanding a full window after its due time, first on %s",
+			other, id, Clock(sc, from))
+	case designations:
+		why = fmt.Sprintf("the designations take %s after the threat, made on %s; the sanctions can be imposed from %s",
+			SpanWords(h.ImposeAfter), Clock(sc, threatAt), Clock(sc, from))
+	}
+	return from, fmt.Errorf("%q: %s", a.Label, why)
 }
 
 // sanctionsOn lists the matters a withdrawal or a lifting of sanctions
@@ -244,9 +330,7 @@ func (e *Engine) actionFrom(a Actor, cmd Command) (time.Duration, bool) {
 		act.Once && e.st.Actions[i].Taken > 0 {
 		return 0, false
 	}
-	e.quiet = true
-	from, _ := e.sanctions(act)
-	e.quiet = false
+	_, from, _ := e.sanctionsRule(act)
 	return from, from > e.st.Now
 }
 
