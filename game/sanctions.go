@@ -1,6 +1,7 @@
 package game
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -223,11 +224,12 @@ func (e *Engine) sanctions(a *injects.Action) (from time.Duration, err error) {
 		return from, errRefused
 	}
 	sc, h := e.sc, &e.sc.Hotline
-	side, other := a.Side.Title(), a.Side.Other().Title()
+	side, other, others := a.Side.Noun(), a.Side.Other().Noun(), a.Side.Other().Possessive()
 	id, threatAt := "", time.Duration(0)
 	if i := e.matterOfAction(a); i >= 0 {
 		id, threatAt = sc.Requests[i].ID, e.st.Requests[i].EscalatedAt[a.Side]
 	}
+	// The crux first: a status line cut short still says it.
 	var why string
 	switch ob {
 	case noThreatStands:
@@ -235,31 +237,32 @@ func (e *Engine) sanctions(a *injects.Action) (from time.Duration, err error) {
 	case noneInForce:
 		why = fmt.Sprintf("no sanctions of %s are in force", side)
 	case notSent:
-		why = fmt.Sprintf("%s has not sent %s; sanctions answer a response that failed", side, id)
+		why = fmt.Sprintf("sanctions over %s answer a response that failed, and %s has not sent %s", id, side, id)
 	case inForce:
 		why = fmt.Sprintf("sanctions over %s are already in force", id)
 	case alreadyThreatened:
 		why = fmt.Sprintf("sanctions over %s were already threatened, on %s", id, Clock(sc, threatAt))
 	case notEscalated:
-		why = fmt.Sprintf("%s has not escalated %s over the hotline; sanctions come only after a call about it goes unanswered, is denied or ends in a broken commitment",
-			side, id)
+		why = fmt.Sprintf("sanctions over %s come only after a hotline call about it goes unanswered, is denied or ends in a broken commitment, and none has",
+			id)
 	case notThreatened:
 		why = fmt.Sprintf("sanctions over %s must be threatened first; the designations take %s after the threat", id, SpanWords(h.ImposeAfter))
 	case noLongerFails:
-		why = fmt.Sprintf("%s's response to %s no longer fails: what had failed was answered after the threat; withdraw the threat or let it stand", other, id)
+		why = fmt.Sprintf("sanctions over %s cannot be imposed: %s has answered what had failed since the threat; withdraw the threat or let it stand",
+			id, other)
 	case nothingOverdue:
-		why = fmt.Sprintf("%s's response to %s has not failed; nothing of it is overdue", other, id)
+		why = fmt.Sprintf("sanctions over %s need %s response to it to have failed, and nothing of it is overdue", id, others)
 	case commitmentRunning:
-		why = fmt.Sprintf("%s committed on call %d to deliver what is outstanding by %s; sanctions wait until the commitment is kept or broken",
-			other, c.N, Clock(sc, c.PromiseBy))
+		why = fmt.Sprintf("sanctions over %s wait while %s commitment on call %d runs: it promised what is outstanding by %s",
+			id, others, c.N, Clock(sc, c.PromiseBy))
 	case notFailedYet:
-		why = fmt.Sprintf("%s's response to %s has not failed: a part merely late is not a failure; an overdue part fails when it is still outstanding a full window after its due time, first on %s",
-			other, id, Clock(sc, from))
+		why = fmt.Sprintf("sanctions over %s can be threatened from %s if nothing changes: %s response to it has not failed; a part merely late is not a failure, and an overdue part fails when it is still outstanding a full window after its due time",
+			id, Clock(sc, from), others)
 	case designations:
-		why = fmt.Sprintf("the designations take %s after the threat, made on %s; the sanctions can be imposed from %s",
-			SpanWords(h.ImposeAfter), Clock(sc, threatAt), Clock(sc, from))
+		why = fmt.Sprintf("sanctions over %s can be imposed from %s: the designations take %s after the threat, made on %s",
+			id, Clock(sc, from), SpanWords(h.ImposeAfter), Clock(sc, threatAt))
 	}
-	return from, fmt.Errorf("%q: %s", a.Label, why)
+	return from, errors.New(why)
 }
 
 // sanctionsOn lists the matters a withdrawal or a lifting of sanctions

@@ -101,11 +101,11 @@ func TestSanctionsRule(t *testing.T) {
 			escalate(p, "theft") // T+0: denied, the theft is with the ministers
 			p.advance(12*h + 1*m)
 			// The acknowledgement is a minute late: late, not failed.
-			p.refused(act("fbi", "threaten"), `"Threaten sanctions over the theft": China's response to theft has not failed: a part merely late is not a failure; an overdue part fails when it is still outstanding a full window after its due time, first on Fri 02 Oct 09:00`)
-			p.refused(act("fbi", "impose"), `"Impose the sanctions threatened over the theft": sanctions over theft must be threatened first; the designations take 5 days after the threat`)
+			p.refused(act("fbi", "threaten"), "sanctions over theft can be threatened from Fri 02 Oct 09:00 if nothing changes: China's response to it has not failed; a part merely late is not a failure, and an overdue part fails when it is still outstanding a full window after its due time")
+			p.refused(act("fbi", "impose"), "sanctions over theft must be threatened first; the designations take 5 days after the threat")
 			p.advance(24 * h)
 			p.do(act("fbi", "threaten"))
-			p.refused(act("fbi", "impose"), `"Impose the sanctions threatened over the theft": the designations take 5 days after the threat, made on Fri 02 Oct 09:00; the sanctions can be imposed from Wed 07 Oct 09:00`)
+			p.refused(act("fbi", "impose"), "sanctions over theft can be imposed from Wed 07 Oct 09:00: the designations take 5 days after the threat, made on Fri 02 Oct 09:00")
 			p.advance(6*d - 1*m)
 			p.refused(act("fbi", "impose"), "can be imposed from Wed 07 Oct 09:00")
 			p.advance(6 * d)
@@ -124,7 +124,7 @@ func TestSanctionsRule(t *testing.T) {
 			if st := p.st(); st.Levels[injects.US] != 1 || st.Rung != 1 {
 				t.Fatalf("US escalation %d, ladder %d", st.Levels[injects.US], st.Rung)
 			}
-			p.refused(act("fbi", "threaten"), `"Threaten sanctions over the theft": United States has not escalated theft over the hotline; sanctions come only after a call about it goes unanswered, is denied or ends in a broken commitment`)
+			p.refused(act("fbi", "threaten"), "sanctions over theft come only after a hotline call about it goes unanswered, is denied or ends in a broken commitment, and none has")
 			escalate(p, "theft")
 			p.do(act("fbi", "threaten"))
 		}},
@@ -133,28 +133,28 @@ func TestSanctionsRule(t *testing.T) {
 			p.advance(25 * h)
 			p.do(ring("fbi", "theft"))
 			p.do(answer("mps", 2, injects.Commit))
-			p.refused(act("fbi", "threaten"), `"Threaten sanctions over the theft": China committed on call 2 to deliver what is outstanding by Mon 05 Oct 10:00; sanctions wait until the commitment is kept or broken`)
+			p.refused(act("fbi", "threaten"), "sanctions over theft wait while China's commitment on call 2 runs: it promised what is outstanding by Mon 05 Oct 10:00")
 			// Kept, the commitment brings the matter down from the ministers.
 			p.do(deliver("mps", "theft", "acknowledge", injects.Adequate))
 			p.advance(p.st().Now + 1*h)
 			p.do(deliver("mps", "theft", "mitigate", injects.Adequate))
 			p.advance(p.st().Now + 12*h)
 			p.must(p.events, game.Kept)
-			p.refused(act("fbi", "threaten"), "United States has not escalated theft over the hotline")
+			p.refused(act("fbi", "threaten"), "a hotline call about it goes unanswered, is denied or ends in a broken commitment, and none has")
 		}},
 		{"a commitment made on a call about no request covers the matter too", func(p *play) {
 			escalate(p, "theft")
 			p.advance(25 * h)
 			p.do(ring("fbi", ""))
 			p.do(answer("mps", 2, injects.Commit))
-			p.refused(act("fbi", "threaten"), "China committed on call 2")
+			p.refused(act("fbi", "threaten"), "China's commitment on call 2 runs")
 		}},
 		{"a decline on a ground that covers the part is no failure; one that does not cover it is", func(p *play) {
 			escalate(p, "theft")
 			p.do(deliver("mps", "theft", "acknowledge", injects.Adequate))
 			p.advance(1 * h)
 			p.do(decline("mps", "theft", "results", "national-law"))
-			p.refused(act("fbi", "threaten"), "China's response to theft has not failed; nothing of it is overdue")
+			p.refused(act("fbi", "threaten"), "sanctions over theft need China's response to it to have failed, and nothing of it is overdue")
 			p.do(decline("mps", "theft", "mitigate", "national-law"))
 			p.do(act("fbi", "threaten"))
 		}},
@@ -175,7 +175,7 @@ func TestSanctionsRule(t *testing.T) {
 			p.do(act("fbi", "threaten"))
 			deliverAll(p) // China answers what had failed, and the rest on time
 			p.advance(6*d + 1*h)
-			p.refused(act("fbi", "impose"), `"Impose the sanctions threatened over the theft": China's response to theft no longer fails: what had failed was answered after the threat; withdraw the threat or let it stand`)
+			p.refused(act("fbi", "impose"), "sanctions over theft cannot be imposed: China has answered what had failed since the threat; withdraw the threat or let it stand")
 			p.do(act("fbi", "stand-down"))
 		}},
 		{"evidence refused is a failure of the matter, and calls about it escalate the matter", func(p *play) {
@@ -254,11 +254,11 @@ func TestSanctionsInTheGridCase(t *testing.T) {
 	p.do(ring("dhs", "rfa-grid"))
 	p.do(answer("mps", 1, injects.Deny))
 	p.advance(12*h + 1*m)
-	p.refused(act("fbi", "threaten-sanctions-grid"), "China's response to rfa-grid has not failed: a part merely late is not a failure")
+	p.refused(act("fbi", "threaten-sanctions-grid"), "sanctions over rfa-grid can be threatened from Tue 27 Oct 09:00 if nothing changes: China's response to it has not failed; a part merely late is not a failure")
 	p.refused(act("fbi", "impose-sanctions-grid"), "sanctions over rfa-grid must be threatened first")
 	p.advance(24 * h) // the acknowledgement has been outstanding twelve hours past its due time
 	p.do(act("fbi", "threaten-sanctions-grid"))
-	p.refused(act("fbi", "impose-sanctions-grid"), "the designations take 5 days after the threat, made on Tue 27 Oct 09:00; the sanctions can be imposed from Sun 01 Nov 08:00")
+	p.refused(act("fbi", "impose-sanctions-grid"), "sanctions over rfa-grid can be imposed from Sun 01 Nov 08:00: the designations take 5 days after the threat, made on Tue 27 Oct 09:00")
 	p.none(p.events, game.InjectFired, "sanctions-designations")
 	p.advance(6 * d)
 	p.do(act("fbi", "impose-sanctions-grid"))

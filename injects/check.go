@@ -316,8 +316,8 @@ func (c *checker) requests() {
 			case ok && k == i:
 				c.errorf(orPos(r.verifiesPos, r.Pos), CodeBadValue, "%s verifies: a request cannot ask for evidence of itself", what)
 			case ok && c.s.Requests[k].From != r.From:
-				c.errorf(orPos(r.verifiesPos, r.Pos), CodeBadValue, "%s verifies: %q is %s's request; a side asks for evidence of what was done on its own requests",
-					what, r.Verifies, c.s.Requests[k].From)
+				c.errorf(orPos(r.verifiesPos, r.Pos), CodeBadValue, "%s verifies: %q is %s request; a side asks for evidence only of what was done on its own requests",
+					what, r.Verifies, c.s.Requests[k].From.Possessive())
 			}
 		}
 	}
@@ -345,8 +345,8 @@ func (c *checker) matter(a *Action, what string) {
 		if ok {
 			req = &s.Requests[i]
 			if req.From != a.Side {
-				c.errorf(orPos(a.aboutPos, a.Pos), CodeBadValue, "%s about: %q is %s's request; an action of %s is about its own requests",
-					what, a.About, req.From, a.Side)
+				c.errorf(orPos(a.aboutPos, a.Pos), CodeBadValue, "%s about: %q is %s request; an action of %s is about its own requests",
+					what, a.About, req.From.Possessive(), a.Side.Noun())
 			}
 		}
 	}

@@ -26,6 +26,9 @@ func (s Side) String() string { return name(sideNames, int(s)) }
 // Title is the side's name in prose.
 func (s Side) Title() string { return [...]string{"United States", "China"}[s] }
 
+// Noun is the side's name within a sentence: "the United States", "China".
+func (s Side) Noun() string { return [...]string{"the United States", "China"}[s] }
+
 // Possessive is the side's name in prose as an owner, within a sentence:
 // "the United States' requests", "China's requests".
 func (s Side) Possessive() string { return [...]string{"the United States'", "China's"}[s] }
