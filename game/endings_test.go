@@ -42,16 +42,17 @@ var endingClaims = map[string]map[string][]claim{
 		"dead-line":        {callsMissed(2)},
 		"kept-quiet":       {unopened("rfa-grid"), chose("grid-intrusion", "harden-quietly")},
 		"one-sided":        {answered("rfa-grid"), notAnswered("rfa-rail"), sent("rfa-rail")},
-		"hotline-worked":   {answered("rfa-grid"), commitmentKept(injects.CN), ladderAt(0)},
+		"hotline-worked":   {answered("rfa-grid"), resultsDelivered("rfa-grid"), commitmentKept(injects.CN), ladderAt(0)},
 		"norm-upheld":      {answered("rfa-grid"), nothingLate("rfa-grid"), resultsDelivered("rfa-grid"), ladderAtMost(1)},
 		"answered-late":    {answered("rfa-grid"), lateOrWithoutResults("rfa-grid")},
 		"tense-standstill": {noSanctions, notAnswered("rfa-grid")},
 	},
 	"assistance-request": {
-		"sanctions":       {sanctionsImposedOver("rfa-cascade")},
-		"unverified":      {anyOf(evidenceWithheld("rfa-cascade", "verify-cascade"), evidenceWithheld("rfa-huaxin", "verify-huaxin"))},
-		"caught-out":      {anyOf(evidenceDidNotHold("rfa-cascade", "verify-cascade"), evidenceDidNotHold("rfa-huaxin", "verify-huaxin"))},
-		"verified":        {anyOf(evidenceHeld("rfa-cascade", "verify-cascade"), evidenceHeld("rfa-huaxin", "verify-huaxin"))},
+		"sanctions":  {sanctionsImposedOver("rfa-cascade")},
+		"unverified": {anyOf(evidenceWithheld("rfa-cascade", "verify-cascade"), evidenceWithheld("rfa-huaxin", "verify-huaxin"))},
+		"caught-out": {anyOf(evidenceDidNotHold("rfa-cascade", "verify-cascade"), evidenceDidNotHold("rfa-huaxin", "verify-huaxin"))},
+		"verified": {anyOf(evidenceHeld("rfa-cascade", "verify-cascade"), evidenceHeld("rfa-huaxin", "verify-huaxin")),
+			not(resultsWithheld("rfa-cascade")), not(resultsWithheld("rfa-huaxin"))},
 		"two-way-street":  {answered("rfa-cascade"), answered("rfa-huaxin"), resultsDelivered("rfa-cascade"), resultsDelivered("rfa-huaxin"), trustAbove(50)},
 		"answered-uneasy": {answered("rfa-cascade"), answered("rfa-huaxin"), resultsDelivered("rfa-cascade"), resultsDelivered("rfa-huaxin"), trustBelow(55)},
 		"results-kept":    {answered("rfa-cascade"), answered("rfa-huaxin"), anyOf(resultsNotDelivered("rfa-cascade"), resultsNotDelivered("rfa-huaxin"))},
@@ -240,6 +241,17 @@ func resultsDelivered(id string) claim {
 }
 
 func resultsNotDelivered(id string) claim { return not(resultsDelivered(id)) }
+
+// resultsWithheld: the results of the request were declined.
+func resultsWithheld(id string) claim {
+	return func(r *ranRun) error {
+		rs, req, _ := requestState(r, id)
+		if j := req.Element("results"); j >= 0 && rs.Elements[j].Declined {
+			return nil
+		}
+		return fmt.Errorf("the results of %s were not declined", id)
+	}
+}
 
 func nothingLate(id string) claim {
 	return func(r *ranRun) error {
