@@ -447,8 +447,12 @@ func (b *Bot) planActions(e *Engine, visit func(intent)) {
 			continue
 		}
 		cmd := Command{Team: b.lead, Verb: Act, Action: a.ID}
-		if (a.If == nil || e.holds(a.If)) && e.allowed(b.Actor, cmd) {
-			visit(intent{st.Now, cmd})
+		if a.If != nil && !e.holds(a.If) {
+			continue
+		}
+		// Now, or as soon as waiting alone makes it possible.
+		if at, ok := e.actionFrom(b.Actor, cmd); ok {
+			visit(intent{at, cmd})
 			return // one action at a time
 		}
 	}

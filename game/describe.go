@@ -102,9 +102,13 @@ func Describe(st *State, ev *Event) string {
 	case Broken:
 		return fmt.Sprintf("%s broke the commitment made on call %d", st.call(ev.Call).From.Other().Title(), ev.Call)
 	case LadderMoved:
-		s := fmt.Sprintf("escalation ladder: %s now at %s%s", ev.Side.Title(), sc.Hotline.Rungs[ev.Rung].Title, ladderCause(st, ev))
+		over := " over its grievances at large"
+		if ev.Request != "" {
+			over = " over " + ev.Request
+		}
+		s := fmt.Sprintf("escalation ladder: %s now at %s%s%s", ev.Side.Title(), sc.Hotline.Rungs[ev.Rung].Title, over, ladderCause(st, ev))
 		if st.Rung != ev.Rung {
-			s += fmt.Sprintf("; %s remains at %s", ev.Side.Other().Title(), sc.Hotline.Rungs[st.Rung].Title)
+			s += fmt.Sprintf("; the ladder stands at %s", sc.Hotline.Rungs[st.Rung].Title)
 		}
 		return s
 	case ActionTaken:

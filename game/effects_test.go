@@ -206,7 +206,9 @@ func TestEffectCausesAndWords(t *testing.T) {
 		t.Errorf("described as %q", got)
 	}
 	evs = p.do(act("fbi", "send"))
-	if ev := p.must(evs, game.RequestOpened, "rfa"); ev.Cause != "send" || ev.Team != "" {
+	// An action is a decision of the team that took it: the request it
+	// opens is the players', not the script's.
+	if ev := p.must(evs, game.RequestOpened, "rfa"); ev.Cause != "send" || ev.Team != "fbi" {
 		t.Errorf("opened by %q because %q", ev.Team, ev.Cause)
 	}
 	evs = p.do(act("fbi", "call"))
@@ -226,7 +228,7 @@ func TestEffectCausesAndWords(t *testing.T) {
 	if lm.Side != injects.CN || lm.Rung != 1 || lm.Call != 1 || lm.Cause != "deny" {
 		t.Errorf("the ladder moved for %v to %d, by call %d, because %q", lm.Side, lm.Rung, lm.Call, lm.Cause)
 	}
-	if got := p.describe(lm); got != "escalation ladder: China now at Ministerial — United States denied the complaint on call 1" {
+	if got := p.describe(lm); got != "escalation ladder: China now at Ministerial over rfa — United States denied the complaint on call 1" {
 		t.Errorf("described as %q", got)
 	}
 }
@@ -312,7 +314,7 @@ func TestHotlineUnansweredCall(t *testing.T) {
 	if lm.Side != injects.US || lm.Rung != 1 || lm.Cause != "missed" || lm.Call != 1 {
 		t.Errorf("ladder moved for %v to %d because %q on call %d", lm.Side, lm.Rung, lm.Cause, lm.Call)
 	}
-	if got := p.describe(lm); got != "escalation ladder: United States now at Ministerial — call 1 went unanswered by China" {
+	if got := p.describe(lm); got != "escalation ladder: United States now at Ministerial over rfa — call 1 went unanswered by China" {
 		t.Errorf("described as %q", got)
 	}
 	p.must(evs, game.InjectFired, "ministers-engaged")
@@ -410,7 +412,7 @@ func TestHotlineCommitmentKept(t *testing.T) {
 	if lm.Side != injects.US || lm.Rung != 0 || lm.Cause != "kept" || lm.Call != 2 {
 		t.Errorf("ladder moved for %v to %d because %q on call %d", lm.Side, lm.Rung, lm.Cause, lm.Call)
 	}
-	if got := p.describe(lm); got != "escalation ladder: United States now at Working level — China kept the commitment made on call 2" {
+	if got := p.describe(lm); got != "escalation ladder: United States now at Working level over rfa — China kept the commitment made on call 2" {
 		t.Errorf("described as %q", got)
 	}
 	evs = p.advance(10 * d)
@@ -465,7 +467,7 @@ func TestActions(t *testing.T) {
 	evs = p.do(act("fbi", "threaten-sanctions"))
 	if lm := p.must(evs, game.LadderMoved); lm.Side != injects.US || lm.Rung != 2 || lm.Cause != "threaten-sanctions" {
 		t.Errorf("ladder moved for %v to %d because %q", lm.Side, lm.Rung, lm.Cause)
-	} else if got := p.describe(lm); got != "escalation ladder: United States now at Sanctions threatened — threaten sanctions on named individuals and entities" {
+	} else if got := p.describe(lm); got != "escalation ladder: United States now at Sanctions threatened over rfa — threaten sanctions on named individuals and entities" {
 		t.Errorf("described as %q", got)
 	}
 	p.refused(act("fbi", "threaten-sanctions"), "is not possible now")
@@ -525,14 +527,15 @@ review:
 	if cn.Received != 1 || cn.Due != 3 || cn.OnTime != 2 || cn.InProgress != 1 || cn.Score != 60 {
 		t.Errorf("China at meeting 1: %+v", cn)
 	}
-	// The US received nothing: it is not rated, whatever it sent.
-	if us := first.Sides[injects.US]; us.Received != 0 || us.Rated || us.Sent != 1 || us.Undetailed != 1 {
+	// The US received nothing: it is rated on how it asked alone, and its
+	// request without material costs it 5.
+	if us := first.Sides[injects.US]; us.Received != 0 || !us.Rated || !us.AskedOnly || us.Sent != 1 || us.Undetailed != 1 || us.Score != 95 {
 		t.Errorf("the US at meeting 1: %+v", us)
 	}
-	if got := p.describe(reviews[0]); got != "Review meeting 1: United States not rated, China 60" {
+	if got := p.describe(reviews[0]); got != "Review meeting 1: United States 95, China 60" {
 		t.Errorf("described as %q", got)
 	}
-	if got := p.describe(reviews[1]); !strings.HasPrefix(got, "The delegations compare notes: United States not rated") {
+	if got := p.describe(reviews[1]); !strings.HasPrefix(got, "The delegations compare notes: United States 95") {
 		t.Errorf("described as %q", got)
 	}
 	var b strings.Builder
@@ -547,15 +550,16 @@ review:
 		"  preserve     10-03 09:00  10-01 12:00  —     thin     1.00",
 		"  update-1     10-03 09:00  OVERDUE      —     —        0.00",
 		"  results      10-09 09:00  —            —     —        not yet due",
-		"  parts on time                         none due yet                   2 of 3 (66%)",
-		"    without technical material          1 (−5)                         0",
-		"  SCORE                                 not rated (nothing to answer)  60 / 100",
+		"  parts on time                         nothing received         2 of 3 (66%)",
+		"  rubric                                — (nothing to answer)    60",
+		"    without technical material          1 (−5)                   0",
+		"  SCORE                                 95 / 100 (how it asked)  60 / 100",
 	} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("the review lacks %q:\n%s", want, b.String())
 		}
 	}
-	if got := p.describe(reviews[2]); !strings.HasPrefix(got, "Closing review of the exercise: United States not rated, China ") {
+	if got := p.describe(reviews[2]); !strings.HasPrefix(got, "Closing review of the exercise: United States 95, China ") {
 		t.Errorf("described as %q", got)
 	}
 	if st := p.st(); len(st.Reviews) != 3 || st.Reviews[0] != first {

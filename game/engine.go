@@ -497,13 +497,14 @@ func (e *Engine) run(t timer) {
 		}
 		e.emit(Event{Type: InjectExpired, Inject: in.ID, Choice: choice})
 		if ok {
-			e.applyChoice(ch, in.To)
+			e.applyChoice(ch, in.To, "") // the script's choice, not the players'
 		}
-		e.apply(dl.Effects, in.ID, in.To)
+		e.apply(dl.Effects, origin{cause: in.ID, by: in.To, about: -1})
 	case tOverdue:
 		req := &sc.Requests[t.i]
 		e.emit(Event{Type: Overdue, Request: req.ID, Element: req.Elements[t.j].ID})
-		e.apply(req.OnOverdue, req.ID, injects.Audience{Side: req.From}) // the requester's grievance
+		// The requester's grievance, about the request.
+		e.apply(req.OnOverdue, origin{cause: req.ID, by: injects.Audience{Side: req.From}, about: matterOf(sc, t.i)})
 	case tAnswer:
 		c := &st.Calls[t.i]
 		e.emit(Event{Type: Missed, Call: c.N})
@@ -541,12 +542,13 @@ func (e *Engine) fire(i int) {
 func (e *Engine) fireNow(i int) {
 	in := &e.sc.Injects[i]
 	e.emit(Event{Type: InjectFired, Inject: in.ID})
-	e.apply(in.Effects, in.ID, in.To)
+	e.apply(in.Effects, origin{cause: in.ID, by: in.To, about: -1})
 }
 
-// applyChoice carries out a choice made by or for the side (or team) by.
-func (e *Engine) applyChoice(ch *injects.Choice, by injects.Audience) {
-	e.apply(ch.Effects, ch.ID, by)
+// applyChoice carries out a choice made by or for the side (or team) by:
+// by the team named, or by the script when team is empty.
+func (e *Engine) applyChoice(ch *injects.Choice, by injects.Audience, team string) {
+	e.apply(ch.Effects, origin{cause: ch.ID, by: by, team: team, about: -1})
 	if ch.Next != "" {
 		if i, ok := e.sc.InjectIndex(ch.Next); ok {
 			e.fire(i)
@@ -554,10 +556,18 @@ func (e *Engine) applyChoice(ch *injects.Choice, by injects.Audience) {
 	}
 }
 
-// apply carries out effects in order; cause names what made them, and by
-// whom they are made: a ladder effect moves the escalation of that side, or
-// of both sides when they come from something addressed to all.
-func (e *Engine) apply(effects []injects.Effect, cause string, by injects.Audience) {
+// origin is what made a list of effects.
+type origin struct {
+	cause string           // the inject, choice, action or request whose effects they are
+	by    injects.Audience // whom they are made by: a ladder effect moves that side's escalation, or both sides'
+	team  string           // the team whose decision made them; empty when the script made them
+	about int              // the matter (a request) a ladder effect moves; -1: the side's most escalated
+}
+
+// apply carries out effects in order. A request the effects open is the
+// players' when a team's decision opened it, and the script's otherwise.
+func (e *Engine) apply(effects []injects.Effect, o origin) {
+	cause, by := o.cause, o.by
 	for k := range effects {
 		if e.st.Ended {
 			return
@@ -568,7 +578,7 @@ func (e *Engine) apply(effects []injects.Effect, cause string, by injects.Audien
 			e.setVar(ef, cause)
 		case injects.OpenReq:
 			if i, ok := e.sc.RequestIndex(ef.Target); ok && !e.st.Requests[i].Opened {
-				e.emit(Event{Type: RequestOpened, Request: ef.Target, Cause: cause})
+				e.emit(Event{Type: RequestOpened, Team: o.team, Request: ef.Target, Cause: cause})
 			}
 		case injects.RingLine:
 			// A call is about a request only once the request is sent.
@@ -591,7 +601,11 @@ func (e *Engine) apply(effects []injects.Effect, cause string, by injects.Audien
 		case injects.MoveLadder:
 			for side := range injects.Side(2) {
 				if by.All || by.Side == side {
-					e.moveLadder(side, ef.Steps, cause, 0)
+					matter := o.about
+					if matter < 0 {
+						matter = e.st.topMatter(side)
+					}
+					e.moveLadder(side, matter, ef.Steps, cause, 0)
 				}
 			}
 		case injects.EndExercise:
@@ -624,15 +638,17 @@ func (e *Engine) setVar(ef *injects.Effect, cause string) {
 	e.emit(Event{Type: VariableSet, Var: ef.Var, Value: v, Cause: cause})
 }
 
-// moveLadder moves one side's escalation up or down the ladder. Escalation
-// belongs to the side that was wronged: a call's outcome moves the caller's
-// escalation, an action the actor's. Moves made by a call (call > 0) rise
-// no higher than the hotline's ceiling and leave alone an escalation above
-// it: sanctions are threatened, imposed and lifted by decision, and a kept
-// commitment does not silently undo them. Deliberate steps (actions and
-// effects) may go anywhere on the ladder.
-func (e *Engine) moveLadder(side injects.Side, steps int, cause string, call int) {
-	from := e.st.Levels[side]
+// moveLadder moves one side's escalation of one matter up or down the
+// ladder: of a request (its index), or of the side's grievances at large
+// (-1). Escalation belongs to the side that was wronged and to the matter
+// it is about: a call's outcome moves the caller's escalation of what the
+// call was about, an action the actor's. Moves made by a call (call > 0)
+// rise no higher than the hotline's ceiling and leave alone an escalation
+// above it: sanctions are threatened, imposed and lifted by decision, and a
+// kept commitment does not silently undo them. Deliberate steps (actions
+// and effects) may go anywhere on the ladder.
+func (e *Engine) moveLadder(side injects.Side, matter, steps int, cause string, call int) {
+	from := e.st.Escalation(side, matter)
 	to := min(max(from+steps, 0), len(e.sc.Hotline.Rungs)-1)
 	if call > 0 {
 		if from > e.sc.Hotline.Ceiling {
@@ -640,15 +656,29 @@ func (e *Engine) moveLadder(side injects.Side, steps int, cause string, call int
 		}
 		to = min(to, e.sc.Hotline.Ceiling)
 	}
-	if to != from {
-		e.emit(Event{Type: LadderMoved, Side: side, Rung: to, Cause: cause, Call: call})
-	}
+	e.setLadder(side, matter, to, cause, call)
 }
 
-// callMove moves the escalation of the side that made call c, by the
-// hotline's move for what became of the call.
+// setLadder puts one side's escalation of a matter on a rung.
+func (e *Engine) setLadder(side injects.Side, matter, rung int, cause string, call int) {
+	if rung == e.st.Escalation(side, matter) {
+		return
+	}
+	ev := Event{Type: LadderMoved, Side: side, Rung: rung, Cause: cause, Call: call}
+	if matter >= 0 {
+		ev.Request = e.sc.Requests[matter].ID
+	}
+	e.emit(ev)
+}
+
+// callMove moves the escalation of the side that made call c, of the
+// matter the call was about, by the hotline's move for what became of it.
 func (e *Engine) callMove(c *Call, steps int, cause string) {
-	e.moveLadder(c.From, steps, cause, c.N)
+	matter := -1
+	if i, ok := e.sc.RequestIndex(c.About); ok && c.About != "" {
+		matter = matterOf(e.sc, i)
+	}
+	e.moveLadder(c.From, matter, steps, cause, c.N)
 }
 
 // judgePromises marks hotline commitments kept once everything they cover

@@ -10,8 +10,9 @@ import (
 )
 
 // ladderScenario has a US request about commercial theft and one about
-// espionage, a Chinese request, sanctions gated as the built-in scenarios
-// gate them, and a White Cell inject to both sides that moves the ladder.
+// espionage, a Chinese request, sanctions over the theft as the built-in
+// scenarios have them, and a White Cell inject to both sides that moves the
+// ladder.
 const ladderScenario = `
 requests:
   theft:
@@ -48,16 +49,14 @@ actions:
     side: us
     label: Threaten sanctions over the theft
     tone: firm
-    if: 'escalation("us") == 1 && status("theft") in ["overdue", "declined"]'
-    effects:
-      - ladder: 1
+    about: theft
+    sanctions: threaten
   impose:
     side: us
     label: Impose the sanctions threatened over the theft
     tone: firm
-    if: 'escalation("us") == 2 && taken("threaten")'
-    effects:
-      - ladder: 1
+    about: theft
+    sanctions: impose
   crisis:
     side: us
     label: Have the White Cell raise the stakes for both
@@ -138,11 +137,18 @@ func TestLadderRules(t *testing.T) {
 			p.advance(p.st().Now + 4*h)
 		}, [2]int{0, 1}, []string{"cn 1 missed"}},
 		{"sanctions stay lasting: a kept commitment does not undo them, lifting does", func(p *play) {
-			p.advance(25 * h) // the theft request falls overdue
+			p.advance(48 * h) // the theft's acknowledgement has failed
 			missUS(p)
 			p.do(act("fbi", "threaten"))
+			p.advance(p.st().Now + 5*d)
 			p.do(act("fbi", "impose"))
-			keep(p)
+			// China commits, and keeps its word within hours.
+			p.do(ring("fbi", "theft"))
+			p.do(answer("mps", len(p.st().Calls), injects.Commit))
+			p.do(deliver("mps", "theft", "acknowledge", injects.Adequate))
+			p.advance(p.st().Now + 1*h)
+			p.do(deliver("mps", "theft", "mitigate", injects.Thin))
+			p.advance(p.st().Now + 5*h)
 			p.must(p.events, game.Kept)
 			p.do(act("fbi", "lift-sanctions"))
 		}, [2]int{1, 0}, []string{"us 1 missed", "us 2 threaten", "us 3 impose", "us 1 lift-sanctions"}},
@@ -171,30 +177,6 @@ func TestLadderRules(t *testing.T) {
 			}
 		})
 	}
-}
-
-// TestSanctionsNeedTheUSOwnGrievance: the US may threaten sanctions only
-// when its own escalation failed and its request about the theft was
-// wronged; China's escalation, or an escalation over espionage, opens no
-// way to sanctions.
-func TestSanctionsNeedTheUSOwnGrievance(t *testing.T) {
-	p := start(t, parse(t, ladderScenario))
-	p.do(open("fbi", "theft"))
-	p.do(open("fbi", "spying"))
-	p.do(open("mps", "theirs"))
-	p.advance(25 * h) // every request is overdue
-	const refusal = `"Threaten sanctions over the theft" is not possible now`
-	// China's grievance raises the ladder, but not the US's escalation.
-	p.do(ring("mps", "theirs"))
-	p.advance(p.st().Now + 4*h)
-	if p.st().Rung != 1 || p.st().Levels[injects.US] != 0 {
-		t.Fatalf("ladder %d, US escalation %d", p.st().Rung, p.st().Levels[injects.US])
-	}
-	p.refused(act("fbi", "threaten"), refusal)
-	// The US escalates over the theft: now it may threaten.
-	p.do(ring("fbi", "theft"))
-	p.do(answer("mss", 2, injects.Deny))
-	p.do(act("fbi", "threaten"))
 }
 
 func TestNoSanctionsOverEspionage(t *testing.T) {

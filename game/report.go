@@ -100,18 +100,26 @@ func ViewRequest(sc *injects.Scenario, rs *RequestScore) RequestView {
 	head("%s — %s, %s to %s", rs.Request, rs.Kind.Title(), rs.From.Title(), rs.To.Title())
 	head("%s", rs.Subject)
 	head("matter: %s; invokes %s", rs.Category.Title(), rs.Basis.Title())
+	if rs.Verifies != "" {
+		head("asks for evidence of what was reported on %s; no ground covers refusing it", rs.Verifies)
+	}
+	charge := func(points int) string {
+		if rs.Scripted {
+			return "sent by the script, so charged to nobody"
+		}
+		return fmt.Sprintf("−%d for %s", points, rs.From.Title())
+	}
 	if rs.CategoryError {
 		what := "category error"
 		if rs.Basis == injects.Pledge && rs.Category == injects.StateEspionage {
 			what = "espionage dressed as theft"
 		}
-		head("! %s: %s does not cover %s (−%d for %s)", what, rs.Basis.Title(), rs.Category.Title(),
-			CategoryErrorPenalty, rs.From.Title())
+		head("! %s: %s does not cover %s (%s)", what, rs.Basis.Title(), rs.Category.Title(), charge(CategoryErrorPenalty))
 	}
 	if len(rs.Attached) > 0 {
 		head("attached: %s", strings.Join(rs.Attached, "; "))
 	} else {
-		head("! no technical material attached (−%d for %s)", UndetailedPenalty, rs.From.Title())
+		head("! no technical material attached (%s)", charge(UndetailedPenalty))
 	}
 	status := rs.Status
 	if rs.Calls > 0 {
@@ -175,6 +183,9 @@ func ViewSides(card *Scorecard) (caption string, rows [][]string) {
 		return fmt.Sprintf("%d / %d / %d / %d", s.Answered, s.Declined, s.Ignored, s.InProgress)
 	})
 	row("parts on time", func(s *SideScore) string {
+		if s.Received == 0 {
+			return "nothing received"
+		}
 		if s.Due == 0 {
 			return "none due yet"
 		}
@@ -192,7 +203,10 @@ func ViewSides(card *Scorecard) (caption string, rows [][]string) {
 	row("quality", ratio(func(s *SideScore) float64 { return s.Quality }))
 	row("cooperation", ratio(func(s *SideScore) float64 { return s.Cooperation }))
 	row("rubric", func(s *SideScore) string {
-		if !s.Rated {
+		switch {
+		case s.AskedOnly:
+			return "— (nothing to answer)"
+		case !s.Rated:
 			return "not rated"
 		}
 		return fmt.Sprint(s.Rubric)
@@ -208,8 +222,11 @@ func ViewSides(card *Scorecard) (caption string, rows [][]string) {
 		return penaltyWords(s.Undetailed, UndetailedPenalty)
 	})
 	row("SCORE", func(s *SideScore) string {
-		if !s.Rated {
-			return "not rated (nothing to answer)"
+		switch {
+		case s.AskedOnly:
+			return fmt.Sprintf("%d / 100 (how it asked)", s.Score)
+		case !s.Rated:
+			return "not rated (nothing to judge)"
 		}
 		return fmt.Sprintf("%d / 100", s.Score)
 	})

@@ -58,15 +58,19 @@ type RequestScore struct {
 	Basis         injects.Basis       `json:"basis"`
 	CategoryError bool                `json:"category_error,omitempty"`
 	Attached      []string            `json:"attached,omitempty"` // the technical material sent with it
-	Status        string              `json:"status"`
-	Elements      []ElementScore      `json:"elements"`
-	Calls         int                 `json:"calls,omitempty"`  // hotline calls about it
-	Missed        int                 `json:"missed,omitempty"` // of those, left unanswered
-	Clarification string              `json:"clarification,omitempty"`
-	Scored        int                 `json:"scored"` // elements judged so far
-	Timeliness    float64             `json:"timeliness"`
-	Quality       float64             `json:"quality"`
-	Cooperation   float64             `json:"cooperation"`
+	// Scripted is set when the script sent the request, not the side's
+	// players: what is wrong with it is charged to nobody.
+	Scripted      bool           `json:"scripted,omitempty"`
+	Verifies      string         `json:"verifies,omitempty"` // the request whose reported action it asks evidence of
+	Status        string         `json:"status"`
+	Elements      []ElementScore `json:"elements"`
+	Calls         int            `json:"calls,omitempty"`  // hotline calls about it
+	Missed        int            `json:"missed,omitempty"` // of those, left unanswered
+	Clarification string         `json:"clarification,omitempty"`
+	Scored        int            `json:"scored"` // elements judged so far
+	Timeliness    float64        `json:"timeliness"`
+	Quality       float64        `json:"quality"`
+	Cooperation   float64        `json:"cooperation"`
 }
 
 // ElementScore is the review of one element of a request.
@@ -99,10 +103,14 @@ const (
 // was wrong with those it sent.
 type SideScore struct {
 	Side injects.Side `json:"side"`
-	// Rated is set when the side received a request with a part due: a
-	// side with nothing to answer is not rated, and its rubric and score
-	// are 0.
-	Rated          bool    `json:"rated"`
+	// Rated is set when the side received a request with a part due, or
+	// sent one itself: a side that did neither is not rated, and its
+	// rubric and score are 0.
+	Rated bool `json:"rated"`
+	// AskedOnly is set for a side rated on how it asked alone: it sent
+	// requests but had nothing to answer, so its score is 100 less its
+	// penalties.
+	AskedOnly      bool    `json:"asked_only,omitempty"`
 	Sent           int     `json:"sent"`
 	Received       int     `json:"received"`
 	Answered       int     `json:"answered"`
@@ -139,6 +147,7 @@ func Review(st *State, meeting int) *Scorecard {
 		t, q, c float64
 		n       int
 	}
+	var asked [2]bool // the side's players sent a request
 	for i := range sc.Requests {
 		r := &st.Requests[i]
 		if !r.Opened {
@@ -168,11 +177,14 @@ func Review(st *State, meeting int) *Scorecard {
 		}
 		from := &card.Sides[rs.From]
 		from.Sent++
-		if rs.CategoryError {
-			from.CategoryErrors++
-		}
-		if len(rs.Attached) == 0 {
-			from.Undetailed++
+		if !rs.Scripted {
+			asked[rs.From] = true
+			if rs.CategoryError {
+				from.CategoryErrors++
+			}
+			if len(rs.Attached) == 0 {
+				from.Undetailed++
+			}
 		}
 		if rs.Scored > 0 {
 			s := &sums[rs.To]
@@ -185,9 +197,14 @@ func Review(st *State, meeting int) *Scorecard {
 		side.Side = injects.Side(i)
 		side.MissedCalls = st.Missed(side.Side)
 		s := sums[i]
-		if side.Rated = s.n > 0; !side.Rated {
+		if s.n == 0 {
+			// Nothing to answer: rated on how it asked, if it asked.
+			if side.Rated, side.AskedOnly = asked[i], asked[i]; side.Rated {
+				side.Score = max(100-side.Penalty(), 0)
+			}
 			continue
 		}
+		side.Rated = true
 		n := float64(s.n)
 		side.Timeliness, side.Quality, side.Cooperation = s.t/n, s.q/n, s.c/n
 		total := w.Timeliness + w.Quality + w.Cooperation
@@ -230,12 +247,20 @@ const (
 	soundDecline = 0.5
 )
 
+// thinValue is the quality value of a thin answer to the request.
+func thinValue(req *injects.Request) float64 {
+	if req.Detailed() {
+		return thinOnDetail
+	}
+	return qualityValue[injects.Thin]
+}
+
 func scoreRequest(st *State, i int) RequestScore {
 	sc := st.Scenario
 	req, r := &sc.Requests[i], &st.Requests[i]
 	rs := RequestScore{Request: req.ID, Subject: req.Subject, Kind: req.Kind, From: req.From, To: req.To,
 		Category: req.Category, Basis: req.Basis, CategoryError: req.CategoryError(), Attached: req.Attached,
-		Status: st.RequestStatus(i)}
+		Scripted: r.Scripted(), Verifies: req.Verifies, Status: st.RequestStatus(i)}
 	switch {
 	case r.Clarifying:
 		rs.Clarification = "asked, not yet answered"
@@ -268,8 +293,8 @@ func scoreRequest(st *State, i int) RequestScore {
 			switch {
 			case spec.Kind == injects.Acknowledge:
 				es.Quality, es.Value = "", 1
-			case el.Quality == injects.Thin && req.Detailed():
-				es.Value, es.Thin = thinOnDetail, true
+			case el.Quality == injects.Thin:
+				es.Value, es.Thin = thinValue(req), req.Detailed()
 			}
 			answered++
 		case el.Declined:
@@ -277,6 +302,11 @@ func scoreRequest(st *State, i int) RequestScore {
 			resolvedAt = el.DeclinedAt
 			if g, ok := sc.Ground(el.Ground); ok && g.Sound(req, spec.Kind) {
 				es.Sound, es.Value = true, soundDecline
+				if spec.Kind == injects.Update {
+					// Keeping the other side informed is "as appropriate":
+					// a status update declined is worth no more than a thin one.
+					es.Value = min(es.Value, thinValue(req))
+				}
 				answered++
 			}
 		case el.Due <= st.Now && (el.Overdue || !r.Clarifying):

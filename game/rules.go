@@ -84,7 +84,7 @@ func (e *Engine) choose(team *injects.Team, c Command, do bool) error {
 		return nil
 	}
 	e.emit(Event{Type: InjectChosen, Team: team.ID, Inject: in.ID, Choice: ch.ID})
-	e.applyChoice(ch, injects.Audience{Side: team.Side, Team: team.ID})
+	e.applyChoice(ch, injects.Audience{Side: team.Side, Team: team.ID}, team.ID)
 	return nil
 }
 
@@ -333,11 +333,17 @@ func (e *Engine) act(team *injects.Team, c Command, do bool) error {
 			return err
 		}
 	}
+	if a.Sanctions != injects.NoSanctions {
+		if _, err := e.sanctions(a); err != nil {
+			return err
+		}
+	}
 	if !do {
 		return nil
 	}
 	e.emit(Event{Type: ActionTaken, Team: team.ID, Action: a.ID})
-	e.apply(a.Effects, a.ID, injects.Audience{Side: a.Side, Team: team.ID})
+	e.takeSanctions(a)
+	e.apply(a.Effects, origin{cause: a.ID, by: injects.Audience{Side: a.Side, Team: team.ID}, team: team.ID, about: e.matterOfAction(a)})
 	return nil
 }
 

@@ -23,8 +23,12 @@ type State struct {
 	Requests []RequestState
 	Actions  []ActionState
 	Calls    []Call
-	// Levels is how far each side has escalated its grievances against
-	// the other, by rung; Rung, the ladder everyone sees, is the higher.
+	// Escalation belongs to a side and a matter: a request and the calls
+	// about it (RequestState.Escalation), or, for calls about no request,
+	// the side's grievances at large (AtLarge). Levels is each side's
+	// highest escalation of any matter, by rung; Rung, the ladder everyone
+	// sees, is the higher of the two.
+	AtLarge [2]int
 	Levels  [2]int
 	Rung    int
 	Reviews []*Scorecard
@@ -113,7 +117,17 @@ type RequestState struct {
 	Clarifying bool
 	AskedAt    time.Duration // when clarification was asked
 	Asked      bool          // clarification has been asked once
+	// Escalation is how far each side has escalated this request, by
+	// rung, and EscalatedAt when each last moved: for the rung of a
+	// sanctions threat, when the threat was made.
+	Escalation  [2]int
+	EscalatedAt [2]time.Duration
 }
+
+// Scripted reports whether the script sent the request (an inject's
+// effects, or a deadline's choice made for the side), not a decision of the
+// side's players.
+func (r *RequestState) Scripted() bool { return r.Opened && r.OpenedBy == "" }
 
 // ElementState is one element's progress.
 type ElementState struct {
@@ -310,7 +324,16 @@ func (st *State) Apply(e *Event) {
 			c.Broken = true
 		}
 	case LadderMoved:
-		st.Levels[e.Side] = e.Rung
+		if r := st.request(e.Request); r != nil && e.Request != "" {
+			r.Escalation[e.Side], r.EscalatedAt[e.Side] = e.Rung, e.At
+		} else {
+			st.AtLarge[e.Side] = e.Rung
+		}
+		level := st.AtLarge[e.Side]
+		for i := range st.Requests {
+			level = max(level, st.Requests[i].Escalation[e.Side])
+		}
+		st.Levels[e.Side] = level
 		st.Rung = max(st.Levels[injects.US], st.Levels[injects.CN])
 	case ActionTaken:
 		if i, ok := sc.ActionIndex(e.Action); ok {
@@ -474,6 +497,27 @@ func (st *State) NextDue(i int) (time.Duration, int, bool) {
 		}
 	}
 	return best, at, found
+}
+
+// Escalation is side's escalation of a matter: of request i, or of its
+// grievances at large when i is -1.
+func (st *State) Escalation(side injects.Side, i int) int {
+	if i < 0 {
+		return st.AtLarge[side]
+	}
+	return st.Requests[i].Escalation[side]
+}
+
+// topMatter is the matter side has escalated furthest: a request, or -1
+// for its grievances at large when none stands higher.
+func (st *State) topMatter(side injects.Side) int {
+	top, level := -1, st.AtLarge[side]
+	for i := range st.Requests {
+		if st.Requests[i].Escalation[side] > level {
+			top, level = i, st.Requests[i].Escalation[side]
+		}
+	}
+	return top
 }
 
 // Missed counts the hotline calls to side that went unanswered.

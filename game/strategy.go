@@ -241,8 +241,10 @@ func (s *Strategy) planActions(b *Bot, e *Engine, visit func(intent)) {
 		if a.Tone != s.act || st.Actions[i].Taken > 0 {
 			continue
 		}
-		if cmd := (Command{Team: b.lead, Verb: Act, Action: a.ID}); e.allowed(b.Actor, cmd) {
-			visit(intent{st.Now, cmd})
+		// Now, or as soon as waiting alone makes it possible.
+		cmd := Command{Team: b.lead, Verb: Act, Action: a.ID}
+		if at, ok := e.actionFrom(b.Actor, cmd); ok {
+			visit(intent{at, cmd})
 			return
 		}
 	}

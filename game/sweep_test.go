@@ -217,11 +217,20 @@ func total(label string, rows []*tally) *tally {
 // to take a fraction of a second.
 const strategySeeds = 8
 
-// TestDecisionsDecideTheCampaign: with the counterpart fixed, the player's
-// strategy changes the ending; no ending takes more than 40% of all runs;
-// the meters do not end pinned at their limits in most runs.
-func TestDecisionsDecideTheCampaign(t *testing.T) {
-	sc := builtin(t, "campaign")
+// TestDecisionsDecideEveryScenario: in every built-in scenario, with the
+// counterpart fixed, the player's strategy changes the ending; no ending
+// takes more than 40% of the runs of either sweep; the meters do not end
+// pinned at their limits in most runs.
+func TestDecisionsDecideEveryScenario(t *testing.T) {
+	for _, id := range injects.BuiltinIDs() {
+		t.Run(id, func(t *testing.T) {
+			t.Parallel()
+			decisionsDecide(t, builtin(t, id))
+		})
+	}
+}
+
+func decisionsDecide(t *testing.T, sc *injects.Scenario) {
 	cells := sweepStrategies(t, sc, strategySeeds)
 	var rows []*tally
 	for _, c := range cells {
@@ -256,6 +265,6 @@ func TestDecisionsDecideTheCampaign(t *testing.T) {
 		}
 	}
 	if t.Failed() {
-		writeTallies(os.Stderr, sc, "the strategy sweep", append(rows, all))
+		writeTallies(os.Stderr, sc, sc.ID+": the strategy sweep", append(rows, all))
 	}
 }

@@ -311,6 +311,17 @@ func (c *checker) requests() {
 		}
 		c.comp.compile(r.Available, what+" if")
 		c.effects(r.OnOverdue, what+" on_overdue")
+		if r.Verifies != "" {
+			k, ok := c.s.RequestIndex(r.Verifies)
+			c.ref(orPos(r.verifiesPos, r.Pos), what+" verifies", "request", r.Verifies, ok)
+			switch {
+			case ok && k == i:
+				c.errorf(orPos(r.verifiesPos, r.Pos), CodeBadValue, "%s verifies: a request cannot ask for evidence of itself", what)
+			case ok && c.s.Requests[k].From != r.From:
+				c.errorf(orPos(r.verifiesPos, r.Pos), CodeBadValue, "%s verifies: %q is %s request; a side asks for evidence only of what was done on its own requests",
+					what, r.Verifies, c.s.Requests[k].From.Possessive())
+			}
+		}
 	}
 }
 
@@ -321,6 +332,7 @@ func (c *checker) actions() {
 		c.comp.compile(a.If, what+" if")
 		c.effects(a.Effects, what)
 		c.bearings(a.Bearings, what)
+		c.matter(a, what)
 	}
 }
 
@@ -331,6 +343,47 @@ func (c *checker) bearings(bs []Bearing, what string) {
 		_, ok := c.s.Objective(b.Objective)
 		c.ref(b.Pos, what+" "+b.Verdict.String(), "objective", b.Objective, ok)
 		c.rated[b.Objective] = true
+	}
+}
+
+// matter checks what an action says it is about, and its sanctions step:
+// sanctions answer a side's own request about commercial theft or critical
+// infrastructure, on a ladder with its two sanctions rungs.
+func (c *checker) matter(a *Action, what string) {
+	s := c.s
+	var req *Request
+	if a.About != "" {
+		i, ok := s.RequestIndex(a.About)
+		c.ref(orPos(a.aboutPos, a.Pos), what+" about", "request", a.About, ok)
+		if ok {
+			req = &s.Requests[i]
+			if req.From != a.Side {
+				c.errorf(orPos(a.aboutPos, a.Pos), CodeBadValue, "%s about: %q is %s request; an action of %s is about its own requests",
+					what, a.About, req.From.Possessive(), a.Side.Noun())
+			}
+		}
+	}
+	if a.Sanctions == NoSanctions {
+		return
+	}
+	at := orPos(a.sanctionsPos, a.Pos)
+	if a.Sanctions == Threaten || a.Sanctions == Impose {
+		switch {
+		case a.About == "":
+			c.errorf(at, CodeMissing, "%s: sanctions: %s needs about: the request whose matter the sanctions answer", what, a.Sanctions)
+		case req != nil && req.Category != CommercialTheft && req.Category != CriticalInfrastructure:
+			c.errorf(orPos(a.aboutPos, a.Pos), CodeBadValue, "%s about: sanctions answer commercial theft or attacks on critical infrastructure; %q is about %s",
+				what, a.About, req.Category.Title())
+		}
+	}
+	if h := &s.Hotline; len(h.Rungs) <= h.Imposed() {
+		c.errorf(at, CodeBadValue, "%s: sanctions need two rungs above the hotline's ceiling %q, threatened and imposed; the ladder has %d rung(s) in all",
+			what, h.Rungs[h.Ceiling].ID, len(h.Rungs))
+	}
+	for _, e := range a.Effects {
+		if e.Kind == MoveLadder {
+			c.errorf(e.Pos, CodeConflicting, "%s: a sanctions action moves the ladder itself; remove its ladder effect", what)
+		}
 	}
 }
 

@@ -23,8 +23,9 @@ func defaultHotline() Hotline {
 		// kept calms.
 		Moves: Moves{Ring: 0, Missed: 1, Commit: 0, Explain: 0, Deny: 1, Kept: -1, Broken: 1},
 		// Calls engage the ministers; sanctions are threatened and imposed
-		// only by decision.
-		Ceiling: 1,
+		// only by decision, days apart.
+		Ceiling:     1,
+		ImposeAfter: 5 * day,
 	}
 }
 

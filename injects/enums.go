@@ -26,6 +26,13 @@ func (s Side) String() string { return name(sideNames, int(s)) }
 // Title is the side's name in prose.
 func (s Side) Title() string { return [...]string{"United States", "China"}[s] }
 
+// Noun is the side's name within a sentence: "the United States", "China".
+func (s Side) Noun() string { return [...]string{"the United States", "China"}[s] }
+
+// Possessive is the side's name in prose as an owner, within a sentence:
+// "the United States' requests", "China's requests".
+func (s Side) Possessive() string { return [...]string{"the United States'", "China's"}[s] }
+
 // ParseSide reads "us" or "cn".
 func ParseSide(s string) (Side, bool) { v, ok := parse(sideNames, s); return Side(v), ok }
 
@@ -136,8 +143,10 @@ const (
 	// supports cyber-enabled theft of intellectual property for commercial
 	// advantage.
 	Pledge
-	// Norms is the UN GGE peacetime norm against damaging critical
-	// infrastructure.
+	// Norms is the UN GGE report's peacetime norms on critical
+	// infrastructure: above all, for a request, that states answer
+	// appropriate requests for assistance from a state whose critical
+	// infrastructure is attacked.
 	Norms
 )
 
@@ -147,7 +156,7 @@ func (b Basis) String() string { return name(basisNames, int(b)) }
 
 // Title is the basis in prose.
 func (b Basis) Title() string {
-	return [...]string{"cooperation on cybercrime", "the commercial-theft pledge", "the peacetime infrastructure norm"}[b]
+	return [...]string{"cooperation on cybercrime", "the commercial-theft pledge", "the UN GGE norms on critical infrastructure"}[b]
 }
 
 // Channel is how an inject reaches its audience.
@@ -243,6 +252,30 @@ func (a Answer) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
 func (a *Answer) UnmarshalText(b []byte) error {
 	return unmarshal(answerNames, "answer", b, (*uint8)(a))
 }
+
+// SanctionsStep is what an action does about sanctions on named
+// individuals and entities. The engine holds each step to the sanctions
+// rule: a matter that sanctions answer, a failed response, an escalation
+// over the hotline, a threat first, and days between threat and imposition.
+type SanctionsStep uint8
+
+const (
+	NoSanctions SanctionsStep = iota
+	// Threaten threatens sanctions over the action's request.
+	Threaten
+	// Impose imposes the sanctions threatened over the action's request.
+	Impose
+	// Withdraw withdraws a sanctions threat: over the action's request, or
+	// every threat of the side when the action names none.
+	Withdraw
+	// Lift lifts sanctions in force: over the action's request, or all the
+	// side's when the action names none.
+	Lift
+)
+
+var sanctionsNames = []string{"", "threaten", "impose", "withdraw", "lift"}
+
+func (s SanctionsStep) String() string { return name(sanctionsNames, int(s)) }
 
 // Affiliation is whom a persona speaks for.
 type Affiliation uint8

@@ -493,7 +493,7 @@ func (d *decoder) profile(e field) Profile {
 }
 
 func (d *decoder) hotline(n *yaml.Node) *Hotline {
-	o := d.object(n, "hotline", "answer_within", "commit_within", "ladder", "ceiling", "moves")
+	o := d.object(n, "hotline", "answer_within", "commit_within", "impose_after", "ladder", "ceiling", "moves")
 	h := defaultHotline()
 	h.Pos = d.pos(o.node)
 	if v := o.get("answer_within"); v != nil {
@@ -504,6 +504,11 @@ func (d *decoder) hotline(n *yaml.Node) *Hotline {
 	if v := o.get("commit_within"); v != nil {
 		if dur, ok := d.duration(v, "hotline.commit_within"); ok {
 			h.CommitWithin = d.positive(v, "hotline.commit_within", dur, h.CommitWithin)
+		}
+	}
+	if v := o.get("impose_after"); v != nil {
+		if dur, ok := d.duration(v, "hotline.impose_after"); ok {
+			h.ImposeAfter = d.positive(v, "hotline.impose_after", dur, h.ImposeAfter)
 		}
 	}
 	if v := o.get("ladder"); v != nil {
@@ -628,7 +633,7 @@ func (d *decoder) ending(e field) Ending {
 }
 
 var requestKeys = []string{"kind", "from", "to", "subject", "body", "category", "basis", "attached", "due", "grounds", "if",
-	"on_overdue", "objectives"}
+	"on_overdue", "objectives", "verifies"}
 
 func (d *decoder) request(e field) Request {
 	what := "request " + strconv.Quote(e.key)
@@ -678,6 +683,9 @@ func (d *decoder) request(e field) Request {
 	for _, ob := range d.list(o.get("objectives"), what+" objectives") {
 		r.Objectives = append(r.Objectives, d.id(ob, what+" objectives"))
 		r.objectivePos = append(r.objectivePos, d.pos(ob))
+	}
+	if v := o.get("verifies"); v != nil {
+		r.Verifies, r.verifiesPos = d.id(v, what+" verifies"), d.pos(v)
 	}
 	return r
 }
@@ -747,7 +755,7 @@ func (d *decoder) due(n *yaml.Node, what string) []ElementSpec {
 
 func (d *decoder) action(e field) Action {
 	what := "action " + strconv.Quote(e.key)
-	o := d.object(e.value, what, "side", "label", "text", "tone", "if", "once", "effects", "supports", "neutral", "undermines")
+	o := d.object(e.value, what, "side", "label", "text", "tone", "if", "once", "about", "sanctions", "effects", "supports", "neutral", "undermines")
 	d.require(o, what, "side", "label")
 	a := Action{ID: d.idKey(e, "action"), Label: d.text(o.get("label"), what+" label"),
 		Text: d.text(o.get("text"), what+" text"), Pos: d.pos(e.keyNode)}
@@ -764,6 +772,14 @@ func (d *decoder) action(e field) Action {
 	}
 	if v := o.get("once"); v != nil {
 		a.Once, _ = d.boolean(v, what+" once")
+	}
+	if v := o.get("about"); v != nil {
+		a.About, a.aboutPos = d.id(v, what+" about"), d.pos(v)
+	}
+	if v := o.get("sanctions"); v != nil {
+		if st, ok := d.enum(v, what+" sanctions", sanctionsNames[1:]); ok {
+			a.Sanctions, a.sanctionsPos = SanctionsStep(st+1), d.pos(v)
+		}
 	}
 	a.Effects = d.effects(o.get("effects"), what+" effects")
 	a.Bearings = d.bearings(o, what)

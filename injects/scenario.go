@@ -330,10 +330,14 @@ type Request struct {
 	Available  *Condition
 	OnOverdue  []Effect
 	Objectives []string // the objectives it serves
-	Pos        Pos
+	// Verifies names the request whose reported action this one asks the
+	// other side to show evidence of; empty for a request of its own.
+	Verifies string
+	Pos      Pos
 
 	groundPos    []Pos // where each ground is named
 	objectivePos []Pos
+	verifiesPos  Pos
 }
 
 // Element returns the index of the element with the given id, or -1.
@@ -412,8 +416,13 @@ func (r *Request) Has(f Flaw) bool {
 
 // Sound reports whether the ground covers declining part (of the given
 // kind) of the request: it names the request's matter, the part and a flaw
-// the request has, on each line it restricts.
+// the request has, on each line it restricts. No ground covers refusing a
+// request for evidence (Verifies): what a side reported it had done, it can
+// show.
 func (g *Ground) Sound(r *Request, part ElementKind) bool {
+	if r.Verifies != "" {
+		return false
+	}
 	if len(g.Covers) > 0 && !slices.Contains(g.Covers, r.Category) {
 		return false
 	}
@@ -437,19 +446,32 @@ func (g *Ground) Unbounded() bool { return len(g.Covers)+len(g.Parts)+len(g.Flaw
 // Action is something a side may do at any time the scenario allows, such
 // as a public statement or a sanctions threat.
 type Action struct {
-	ID      string
-	Side    Side
-	Label   string
-	Text    string
-	Tone    Tone
-	If      *Condition
-	Once    bool
-	Effects []Effect
+	ID    string
+	Side  Side
+	Label string
+	Text  string
+	Tone  Tone
+	If    *Condition
+	Once  bool
+	// About names the request the action is about: its matter, whose
+	// escalation the action's ladder moves. Empty: the side's escalation
+	// at large.
+	About string
+	// Sanctions is the sanctions step the action takes, if any; the engine
+	// allows it only as the sanctions rule says.
+	Sanctions SanctionsStep
+	Effects   []Effect
 	// Bearings say what taking the action means for learning objectives;
 	// the after-action report grades the action by them.
 	Bearings []Bearing
 	Pos      Pos
+
+	aboutPos, sanctionsPos Pos
 }
+
+// Offered reports whether the action is open to its side at any time: no
+// condition of its own and no rule of the engine stand in its way.
+func (a *Action) Offered() bool { return a.If == nil && a.Sanctions == NoSanctions }
 
 // Hotline is the escalation channel and its ladder.
 type Hotline struct {
@@ -461,10 +483,20 @@ type Hotline struct {
 	// a side's escalation to. Rungs above it are entered and left only by a
 	// deliberate step, an action or an effect: a government decides to
 	// threaten, impose or lift sanctions; a missed call or a kept commitment
-	// does not.
+	// does not. The two rungs above it are the sanctions rungs: threatened,
+	// then imposed.
 	Ceiling int
-	Pos     Pos
+	// ImposeAfter is the least story time between a sanctions threat and
+	// imposing the sanctions: the designations take days to prepare.
+	ImposeAfter time.Duration
+	Pos         Pos
 }
+
+// Threatened is the rung of a matter on which sanctions are threatened.
+func (h *Hotline) Threatened() int { return h.Ceiling + 1 }
+
+// Imposed is the rung of a matter on which sanctions are in force.
+func (h *Hotline) Imposed() int { return h.Ceiling + 2 }
 
 // Rung is one step of the escalation ladder; the first is where play starts.
 type Rung struct {

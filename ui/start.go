@@ -195,13 +195,15 @@ func sideAbout(sc *injects.Scenario, side injects.Side) string {
 		t, _ := sc.Team(id)
 		teams = append(teams, t.Name)
 	}
-	return fmt.Sprintf("Led by %s, with %s. You answer %s's requests on time or late, well or thinly, and send your own.",
-		strings.TrimSuffix(lowerFirst(sc.Sides[side].Lead), "."), strings.Join(teams, ", "), side.Other().Title())
+	return fmt.Sprintf("Led by %s, with %s. You answer %s requests on time or late, well or thinly, and send your own.",
+		strings.TrimSuffix(leadWords(sc.Sides[side].Lead), "."), strings.Join(teams, ", "), side.Other().Possessive())
 }
 
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
+// leadWords fits a delegation's lead after "Led by": a lead that begins
+// with "The" loses its capital; a name keeps it.
+func leadWords(s string) string {
+	if rest, ok := strings.CutPrefix(s, "The "); ok {
+		return "the " + rest
 	}
-	return strings.ToLower(s[:1]) + s[1:]
+	return s
 }

@@ -41,7 +41,7 @@ func TestResumeAfterKill(t *testing.T) {
 	}
 
 	r := startInPTY(t, env, 100, 30, "resume", logPath)
-	r.waitFor(t, "Send China a request for assistance under the pledge")
+	r.waitFor(t, "Send China a request for assistance under the cooperation clause")
 	r.typeKeys(t, "q")
 	r.waitFor(t, "Quit?")
 	r.typeKeys(t, "y")

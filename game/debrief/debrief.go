@@ -124,21 +124,7 @@ func zoneName(loc *time.Location) string {
 var washington, beijing = injects.Washington, injects.Beijing
 
 // spanWords says a length of story time in days and hours.
-func spanWords(d time.Duration) string {
-	days, hours := int(d/(24*time.Hour)), int(d%(24*time.Hour)/time.Hour)
-	mins := int(d % time.Hour / time.Minute)
-	var parts []string
-	if days > 0 {
-		parts = append(parts, plural(days, "day"))
-	}
-	if hours > 0 {
-		parts = append(parts, plural(hours, "hour"))
-	}
-	if mins > 0 || len(parts) == 0 {
-		parts = append(parts, plural(mins, "minute"))
-	}
-	return strings.Join(parts, " ")
-}
+var spanWords = game.SpanWords
 
 // plural writes a count of things: "1 day", "3 days".
 func plural(n int, thing string) string {

@@ -241,7 +241,7 @@ func (h *Handbook) purpose(sc *injects.Scenario) {
 		"In scope: requests for information and assistance and every part of the answers to them, declining on legal grounds, the hotline and its escalation ladder, the public and political steps each government may take, and the dialogue's review. Out of scope: the technical work itself (the exercise says how long it takes, not how it is done), and anything beyond the two governments' dealings with each other.",
 	}
 	h.Framing = []string{
-		"This is a counterfactual. In reality the hotline and the dialogue took months to set up after September 2015; the exercise imagines them working from the start, and may stage events that were public before the agreement as fresh discoveries. Play the mechanism as the fact sheet describes it, not as it turned out.",
+		"This is a counterfactual. In reality the hotline took more than a year to set up after September 2015 (its rules were agreed in December 2015, it was tested in mid-2016, and it was described as launched at the third dialogue meeting, on 7 December 2016); the exercise imagines the hotline and the dialogue working from the start, and may stage events that were public before the agreement as fresh discoveries. Play the mechanism as the fact sheet describes it, not as it turned out.",
 		"Nothing in the exercise is an assessment of what either government did or would do. The counterpart's moves are scripted or made by people in the room.",
 	}
 }
@@ -267,7 +267,7 @@ var commitments = []Entry{
 	{"Timely responses", "Each side answers the other's requests for information and assistance concerning malicious cyber activities in time.", ""},
 	{"Cooperation within the law", "Each side cooperates, \"in a manner consistent with their respective national laws and relevant international obligations\", with requests to investigate cybercrimes, collect electronic evidence, and mitigate malicious cyber activity emanating from its territory, and provides updates on the status and results, \"as appropriate\".", ""},
 	{"The commercial-theft pledge", "Neither government conducts or knowingly supports cyber-enabled theft of intellectual property, including trade secrets, with the intent of providing competitive advantages to companies or commercial sectors. Government-to-government espionage is not covered.", ""},
-	{"Norms of state behaviour", "Both welcome the July 2015 report of the UN Group of Governmental Experts, whose peacetime norm is that no state should conduct or knowingly support activity that damages another's critical infrastructure, and agree to a senior experts group on norms.", ""},
+	{"Norms of state behaviour", "Both welcome the July 2015 report of the UN Group of Governmental Experts, whose peacetime norms include that no state should conduct or knowingly support activity that intentionally damages another's critical infrastructure, and that states should answer appropriate requests for assistance from a state whose critical infrastructure is attacked, and agree to a senior experts group on norms.", ""},
 	{"The high-level joint dialogue", "The US Secretary of Homeland Security and Attorney General co-chair for the United States (with the FBI, the Intelligence Community and other agencies); a ministerial-level lead for China (with the Ministry of Public Security, Ministry of State Security, Ministry of Justice and the State Internet and Information Office). It reviews the timeliness and quality of responses to requests, and first meets by the end of 2015, then twice a year.", ""},
 	{"The hotline", "A hotline for the escalation of issues that arise in responding to requests.", ""},
 }
@@ -282,9 +282,9 @@ func mechanism(sc *injects.Scenario) Mechanism {
 		m.Parts = append(m.Parts, Entry{Name: k.Verb(), Text: partWords[k]})
 	}
 	m.Bases = []Entry{
-		{injects.Cooperation.Title(), "fits every matter, cybercrime above all.", ""},
-		{injects.Pledge.Title(), "fits cyber-enabled theft of intellectual property for commercial advantage only.", "Invoked for anything else, above all for state espionage, it is a category error: the request is marked, the side that sent it loses points, and the other side may decline it."},
-		{injects.Norms.Title(), "fits damage to critical infrastructure only.", "Invoked for anything else, it is a category error."},
+		{injects.Cooperation.Title(), "fits every matter, cybercrime above all: a request to investigate, preserve evidence or take servers down rests on it, whoever turns out to be behind the activity.", ""},
+		{injects.Pledge.Title(), "fits cyber-enabled theft of intellectual property for commercial advantage only, and speaks of what governments conduct or knowingly support.", "Invoked for anything else, above all for state espionage, it is a category error: the request is marked, the side that sent it loses points, and the other side may decline it."},
+		{injects.Norms.Title(), "fits requests about critical infrastructure only: above all the norm that states answer appropriate requests for assistance when it is attacked.", "Invoked for anything else, it is a category error."},
 	}
 	for _, g := range sc.Grounds {
 		m.Grounds = append(m.Grounds, Entry{Name: g.Title, Text: oneLine(g.Text), Note: coverWords(&g)})
@@ -292,8 +292,8 @@ func mechanism(sc *injects.Scenario) Mechanism {
 	hl := sc.Hotline
 	m.Hotline = []string{
 		fmt.Sprintf("Either side may ring the other about a request that is late, refused or thin, or about anything else. The side called must answer within %s of story time: commit (promise what is outstanding within %s), explain (give reasons without promising) or deny (reject the complaint). A call may ring out unanswered.", spanWords(hl.AnswerWithin), spanWords(hl.CommitWithin)),
-		"Each side has its own escalation of its grievances against the other; the ladder everyone sees stands at the higher of the two. What becomes of a call moves the escalation of the side that rang.",
 	}
+	m.Hotline = append(m.Hotline, game.LadderRules(sc)...)
 	for i, r := range hl.Rungs {
 		e := Entry{Name: r.Title, Text: oneLine(r.Text)}
 		switch {
@@ -423,16 +423,16 @@ func card(sc *injects.Scenario, side injects.Side, v game.Viewer) Card {
 
 // mayDo is what any team of a side may do.
 func mayDo(sc *injects.Scenario, side injects.Side) []string {
-	other := side.Other().Title()
+	other := side.Other().Possessive()
 	do := []string{
 		"Decide the injects addressed to your team, or to your whole delegation (the first decision made for the delegation stands). A decision left past its deadline is taken for you.",
-		fmt.Sprintf("Answer %s's requests: acknowledge first, then deliver each part thin, adequate or thorough (more thorough work takes longer), or decline it on a legal ground; ask for clarification once.", other),
+		fmt.Sprintf("Answer %s requests: acknowledge first, then deliver each part thin, adequate or thorough (more thorough work takes longer), or decline it on a legal ground; ask for clarification once.", other),
 		"Send the requests the exercise offers your delegation, when it offers them.",
-		fmt.Sprintf("Ring the hotline; answer %s's calls within %s.", other, spanWords(sc.Hotline.AnswerWithin)),
+		fmt.Sprintf("Ring the hotline; answer %s calls within %s.", other, spanWords(sc.Hotline.AnswerWithin)),
 	}
 	var acts []string
 	for _, a := range sc.Actions {
-		if a.Side == side && a.If == nil {
+		if a.Side == side && a.Offered() {
 			acts = append(acts, "\""+oneLine(a.Label)+"\"")
 		}
 	}
@@ -574,6 +574,8 @@ func script(sc *injects.Scenario) *Script {
 			lines = append(lines, oneLine(a.Text))
 		}
 		switch {
+		case a.Sanctions != injects.NoSanctions:
+			lines = append(lines, game.ActionRule(sc, a))
 		case a.If != nil:
 			lines = append(lines, "Offered while "+conditionWords(sc, a.If)+".")
 		default:

@@ -202,7 +202,6 @@ func newBuilder(sc *injects.Scenario, events []game.Event) *builder {
 			b.meters[v.ID] = []MeterPoint{{At: 0, Value: v.Initial.Int}}
 		}
 	}
-	var levels [2]int
 	b.ladder = []LadderPoint{{At: moment(sc, 0)}}
 	for i := range events {
 		ev := &events[i]
@@ -214,8 +213,7 @@ func newBuilder(sc *injects.Scenario, events []game.Event) *builder {
 				b.meters[ev.Var] = append(pts, MeterPoint{At: game.Offset(ev.At), Value: ev.Value.Int})
 			}
 		case game.LadderMoved:
-			levels[ev.Side] = ev.Rung
-			b.ladder = append(b.ladder, LadderPoint{At: moment(sc, ev.At), US: levels[injects.US], CN: levels[injects.CN],
+			b.ladder = append(b.ladder, LadderPoint{At: moment(sc, ev.At), US: st.Levels[injects.US], CN: st.Levels[injects.CN],
 				Rung: st.Rung, Side: ev.Side.String(), Cause: ladderCause(sc, ev)})
 		case game.RequestOpened:
 			b.opened[ev.Request] = ev.At

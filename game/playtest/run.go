@@ -22,6 +22,8 @@ type Result struct {
 	Failures Findings
 	Checks   int // expectations checked
 	Steps    int // steps carried out
+	// State is the state of play at the end of the run.
+	State *game.State
 }
 
 // ScenarioRef says where the playtest's scenario is: its scenario: as a
@@ -69,6 +71,7 @@ func Run(pt *Playtest, sc *injects.Scenario) (*Result, error) {
 	r.actor = game.SideActor(sc, "playtest", pt.Side)
 	r.play()
 	r.expect()
+	r.res.State = s.Engine.State()
 	return r.res, nil
 }
 
@@ -320,7 +323,7 @@ func (r *runner) expect() {
 			card := st.Reviews[len(st.Reviews)-1]
 			if got := card.Sides[x.Side].Score; got < x.Min || got > x.Max {
 				ev, _ := r.last(func(e *game.Event) bool { return e.Type == game.ReviewHeld })
-				r.failf(x.Pos, "expected %s's score in %s; it was %d at the closing review (%s)", x.Side.Title(), rangeWords(x), got, ev)
+				r.failf(x.Pos, "expected %s score in %s; it was %s at the closing review (%s)", x.Side.Possessive(), rangeWords(x), card.Sides[x.Side].ScoreWords(), ev)
 			}
 		}
 	}
@@ -345,10 +348,13 @@ func check(pt *Playtest, sc *injects.Scenario) error {
 		found = append(found, Finding{File: pt.File, Pos: p, Message: "error: " + fmt.Sprintf(format, args...)})
 	}
 	if pt.Counterpart != "" {
-		if _, ok := sc.Profile(pt.Counterpart); !ok {
+		if _, err := game.NewBot(sc, pt.Side.Other(), pt.Counterpart, 0); err != nil {
 			var ids []string
 			for _, p := range sc.Profiles {
 				ids = append(ids, p.ID)
+			}
+			for _, s := range game.Strategies() {
+				ids = append(ids, game.StrategyPrefix+s.ID)
 			}
 			bad(pt.pos["counterpart"], "counterpart: no profile %q in %s; it has %s", pt.Counterpart, sc.ID, strings.Join(ids, ", "))
 		}

@@ -156,6 +156,7 @@ type ToneWeights struct {
 type Hotline struct {
 	AnswerWithin Duration `json:"answer_within,omitempty" jsonschema_description:"How long the called side has to answer a call. Default 4h."`
 	CommitWithin Duration `json:"commit_within,omitempty" jsonschema_description:"How long a side that answers commit has to deliver what is outstanding. Default 3d."`
+	ImposeAfter  Duration `json:"impose_after,omitempty" jsonschema_description:"The least story time between a sanctions threat and imposing the sanctions, for the designations. Default 5d."`
 	Ladder       Ladder   `json:"ladder,omitempty" jsonschema_description:"The escalation ladder, lowest rung first, at least two rungs: rung id to title, or to a block with title and text. Play starts on the first."`
 	Ceiling      ID       `json:"ceiling,omitempty" jsonschema_description:"The highest rung that calls and answers alone can raise the ladder to; rungs above it take an action or a ladder: effect."`
 	Moves        *Moves   `json:"moves,omitempty" jsonschema_description:"How many rungs each hotline event moves the ladder; negative moves it down."`
@@ -236,6 +237,7 @@ type Request struct {
 	Grounds    IDList      `json:"grounds,omitempty" jsonschema_description:"The grounds on which the receiver may decline a part. With none, nothing can be declined."`
 	If         Condition   `json:"if,omitempty" jsonschema_description:"When it holds, the requesting side may open the request itself. Without it, only an open: effect opens it."`
 	OnOverdue  Effects     `json:"on_overdue,omitempty" jsonschema_description:"Effects applied each time a part of the request falls overdue."`
+	Verifies   ID          `json:"verifies,omitempty" jsonschema_description:"A request for evidence: the requesting side's own earlier request whose reported action this one asks to see shown. No ground covers refusing it."`
 }
 
 // Due gives the parts of a response and their due times.
@@ -250,13 +252,15 @@ type Due struct {
 
 // Action is a move a side may make at any time the scenario allows.
 type Action struct {
-	Side    SideName  `json:"side" jsonschema:"required" jsonschema_description:"The side that may take it."`
-	Label   Text      `json:"label" jsonschema:"required" jsonschema_description:"The menu line."`
-	Text    Text      `json:"text,omitempty" jsonschema_description:"More about it."`
-	Tone    Tone      `json:"tone,omitempty" jsonschema_description:"Steers bots; scores nothing. Default measured."`
-	If      Condition `json:"if,omitempty" jsonschema_description:"The action is offered only while it holds."`
-	Once    bool      `json:"once,omitempty" jsonschema_description:"May be taken only once."`
-	Effects Effects   `json:"effects,omitempty" jsonschema_description:"What taking it does."`
+	Side      SideName  `json:"side" jsonschema:"required" jsonschema_description:"The side that may take it."`
+	Label     Text      `json:"label" jsonschema:"required" jsonschema_description:"The menu line."`
+	Text      Text      `json:"text,omitempty" jsonschema_description:"More about it."`
+	Tone      Tone      `json:"tone,omitempty" jsonschema_description:"Steers bots; scores nothing. Default measured."`
+	If        Condition `json:"if,omitempty" jsonschema_description:"The action is offered only while it holds."`
+	Once      bool      `json:"once,omitempty" jsonschema_description:"May be taken only once."`
+	About     ID        `json:"about,omitempty" jsonschema_description:"The side's own request the action is about: a ladder effect moves the escalation of that matter. Without it, a ladder effect moves the side's most escalated matter."`
+	Sanctions Sanctions `json:"sanctions,omitempty" jsonschema_description:"A sanctions step: threaten or impose (over the request named by about, which must concern commercial-theft or critical-infrastructure), withdraw a threat or lift sanctions. The engine allows it only as the sanctions rule says (docs/review.md), and moves the ladder itself."`
+	Effects   Effects   `json:"effects,omitempty" jsonschema_description:"What taking it does."`
 	Verdicts
 }
 
@@ -393,4 +397,5 @@ type (
 	Basis       string
 	Tone        string
 	VarType     string
+	Sanctions   string
 )

@@ -175,6 +175,10 @@ func (Tone) JSONSchema() *jsonschema.Schema {
 	return vocabulary(func(i int) string { return injects.Tone(i).String() })
 }
 
+func (Sanctions) JSONSchema() *jsonschema.Schema {
+	return vocabulary(func(i int) string { return injects.SanctionsStep(i + 1).String() })
+}
+
 func (VarType) JSONSchema() *jsonschema.Schema {
 	return vocabulary(func(i int) string { return injects.VarType(i).String() })
 }
