@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -171,6 +172,74 @@ func TestConditionCostIsBounded(t *testing.T) {
 	ok, err := ev.Eval(sc.Injects[i].Trigger.If, sc.Env(nil))
 	if ok || err == nil || !strings.Contains(err.Error(), "divide by zero") || strings.ContainsAny(err.Error(), "\n") {
 		t.Errorf("a modulo by zero: %v, %v", ok, err)
+	}
+}
+
+// Conditions written to blow up after validation are refused when the file
+// loads, at their place, and loading them stays small: a parser that
+// recurses once a "!" would overflow its stack, and text built by
+// replace() can grow by the size of its arguments multiplied.
+func TestConditionBombsAreRefusedAtTheirPlace(t *testing.T) {
+	head := "format: 1\nscenario: {id: c, title: C, start: 2015-10-05 09:00, end: T+3d}\ninclude: [common.yaml]\ninjects:\n"
+	cases := []struct{ cond, col, want string }{
+		{strings.Repeat("!", 700_000) + "true", "14", "the condition is 700004 bytes long; a condition may be at most 4096"},
+		{strings.Repeat("!", 2000) + "true", "46", "nests more than 32 deep"},
+		{strings.Repeat("(", 40) + "true" + strings.Repeat(")", 40), "46", "nests more than 32 deep"},
+		{strings.Repeat("-(", 20) + "1" + strings.Repeat(")", 20) + " > 0", "46", "nests more than 32 deep"},
+		{`hours > 0 && upper(replace("` + strings.Repeat("a", 3000) + `", "a", "zzzz")) == "x"`, "33", "this part can build text of 15004 bytes; a condition may build at most 4096"},
+		{`len(replace(replace(replace("aaaaaaaaaa", "a", "aaaaaaaaaa"), "a", "aaaaaaaaaa"), "a", "aaaaaaaaaa")) > 0`, "18", "can build text of"},
+		{`len(replace(rung, "", rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung)) > 0`, "18", "can build text of"},
+	}
+	for _, c := range cases {
+		before := allocated()
+		_, diags := Parse("c.yaml", []byte(head+"  a: {when: '"+c.cond+"', to: us, from: white-cell, channel: note, title: T}\n"))
+		if grew := allocated() - before; grew > 64<<20 {
+			t.Errorf("%.30s: loading allocated %d MB", c.cond, grew>>20)
+		}
+		if len(diags) != 1 || diags[0].Code != CodeCondition || fmt.Sprint(diags[0].Col) != c.col || !strings.Contains(diags[0].Message, c.want) {
+			t.Errorf("%.30s: findings %v, want one at column %s saying %q", c.cond, diags, c.col, c.want)
+		}
+	}
+}
+
+// allocated is how many bytes the program has allocated so far.
+func allocated() uint64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.TotalAlloc
+}
+
+// A condition is a function of the story alone: what reads the computer's
+// clock or settings is refused, and so is every function not listed as
+// callable. What is listed still works.
+func TestConditionsReadTheStoryAlone(t *testing.T) {
+	head := "format: 1\nscenario: {id: c, title: C, start: 2015-10-05 09:00, end: T+3d}\ninclude: [common.yaml]\ninjects:\n"
+	for cond, want := range map[string]string{
+		`now().Year() > 2000`:                     "now() cannot be used in a condition: a condition reads the story, not the computer's clock",
+		`date("2030-01-01") > date("2029-01-01")`: "date() cannot be used",
+		`duration("1h") > duration("2h")`:         "duration() cannot be used",
+		`timezone("Asia/Shanghai") != nil`:        "timezone() cannot be used",
+		`toJSON($env) != ""`:                      "toJSON() cannot be used in a condition; the functions a condition may call are listed",
+		`$env.hours > 3`:                          "$env cannot be used",
+		`rung matches "^w"`:                       "matches cannot be used",
+		`split(rung, "-")[0] == "x"`:              "split() cannot be used",
+		`let x = 1; x > 0`:                        "a loop or a let cannot be used",
+		`1 > 0; true`:                             "this cannot be used in a condition",
+	} {
+		_, diags := Parse("c.yaml", []byte(head+"  a: {when: '"+cond+"', to: us, from: white-cell, channel: note, title: T}\n"))
+		if len(diags) != 1 || diags[0].Code != CodeCondition || !strings.Contains(diags[0].Message, want) {
+			t.Errorf("%s: findings %v, want %q", cond, diags, want)
+		}
+	}
+	ok := `upper(replace(rung, "-", "_")) != "" && max(hours, days) >= 0 && abs(trust - tension) < 200 && len(trim(rung)) > 0 && hasPrefix(rung, rung) && indexOf(rung, "x") >= -1 && string(ladder) != "" && round(1.5) > 0`
+	sc, diags := Parse("c.yaml", []byte(head+"  a: {when: '"+ok+"', to: us, from: white-cell, channel: note, title: T}\n"))
+	if sc == nil {
+		t.Fatal(diags)
+	}
+	var ev Evaluator
+	i, _ := sc.InjectIndex("a")
+	if got, err := ev.Eval(sc.Injects[i].Trigger.If, sc.Env(nil)); !got || err != nil {
+		t.Errorf("the callable functions: %v, %v", got, err)
 	}
 }
 
