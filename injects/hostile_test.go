@@ -44,13 +44,40 @@ func TestAliasFanOutIsRefusedAtTheAlias(t *testing.T) {
 	data := fanOut(300)
 	_, diags := Parse("fan.yaml", []byte(data))
 	if len(diags) != 1 || diags[0].Code != CodeTooLarge || diags[0].Line != 13 || diags[0].Col != 7 ||
-		!strings.Contains(diags[0].Message, "alias *in: the file's aliases expand it to 136 million nodes") {
+		!strings.Contains(diags[0].Message, "alias *in: the file's aliases add 136 million nodes to it") {
 		t.Fatalf("findings %v", diags)
 	}
 	// A few aliases that share a block are fine.
 	modest := strings.Replace(fanOut(10), "x:\n", "x:\n", 1)
 	if _, diags := Parse("modest.yaml", []byte(modest)); hasCode(diags, CodeTooLarge) {
 		t.Errorf("ten aliases of ten are refused: %v", diags)
+	}
+}
+
+// One large string aliased many times is few nodes and a vast document:
+// it is refused at the alias, by the bytes it stands for, before anything
+// copies it.
+func TestAliasOfLargeTextIsRefusedAtTheAlias(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("format: 1\nscenario: {id: big, title: Big, start: 2015-10-05 09:00, end: T+3d}\ninclude: [common.yaml]\n")
+	b.WriteString("personas:\n  p: {name: P, affiliation: company}\ninjects:\n")
+	b.WriteString("  i0: {at: T+1h, to: us, from: p, channel: email, title: T, body: &b \"" + strings.Repeat("x", 1_000_000) + "\"}\n")
+	for i := 1; i <= 1000; i++ {
+		fmt.Fprintf(&b, "  i%d: {at: T+1h, to: us, from: p, channel: email, title: T, body: *b}\n", i)
+	}
+	before := allocated()
+	_, diags := Parse("big.yaml", []byte(b.String()))
+	if grew := allocated() - before; grew > 64<<20 {
+		t.Errorf("loading allocated %d MB", grew>>20)
+	}
+	if len(diags) != 1 || diags[0].Code != CodeTooLarge || diags[0].Line != 8 || diags[0].Col != 67 ||
+		!strings.Contains(diags[0].Message, "alias *b: the file's aliases add 1 billion bytes of text to it; aliases may add at most 1 MiB") {
+		t.Fatalf("findings %v", diags)
+	}
+	// A body shared by a few injects is what aliases are for.
+	shared := strings.Replace(b.String(), strings.Repeat("x", 1_000_000), strings.Repeat("x", 1000), 1)
+	if _, diags := Parse("shared.yaml", []byte(shared)); hasCode(diags, CodeTooLarge) {
+		t.Errorf("a 1 KB body shared by 1,000 injects is refused: %v", diags)
 	}
 }
 
