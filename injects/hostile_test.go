@@ -485,3 +485,28 @@ injects:
 		t.Errorf("%d unexercised objectives in %v", unexercised, diags)
 	}
 }
+
+// A finding says what is in the file: a value a tag or quotes make other
+// than it looks, and an include given from the root.
+func TestFindingsSayWhatIsWritten(t *testing.T) {
+	head := "format: 1\nscenario: {id: c, title: C, start: 2015-10-05 09:00, end: T+3d}\ninclude: [common.yaml]\n"
+	for body, want := range map[string]string{
+		"variables:\n  v: {type: int, initial: !!float 50}\n":        `initial: expected a whole number, found "50" with the tag !!float, which makes it a number with a fraction; remove the tag`,
+		"variables:\n  v: {type: int, initial: \"50\"}\n":            `initial: expected a whole number, found "50" in quotes, which make it text; remove the quotes`,
+		"variables:\n  v: {type: int, min: !!float 0, initial: 5}\n": `min: expected a whole number, found "0" with the tag !!float`,
+	} {
+		_, diags := Parse("t.yaml", []byte(head+body))
+		if !strings.Contains(diags.Error(), want) {
+			t.Errorf("%s: findings %v, want %q", body, diags, want)
+		}
+	}
+	dir := t.TempDir()
+	top := filepath.Join(dir, "top.yaml")
+	if err := os.WriteFile(top, []byte("format: 1\nscenario: {id: t, title: T, start: 2015-10-05 09:00, end: T+3d}\ninclude: [common.yaml, /dev/zero]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	diags := Check(top)
+	if !strings.Contains(diags.Error(), `include "/dev/zero": an include names a file by its path from the folder of the file that includes it, not from the root`) {
+		t.Errorf("an include from the root: %v", diags)
+	}
+}

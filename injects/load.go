@@ -328,6 +328,10 @@ func (l *loader) includes(doc *fileDoc, name string, shift time.Duration) {
 		if inc.file == "" {
 			continue
 		}
+		if filepath.IsAbs(inc.file) {
+			l.r.at(Error, inc.pos, CodeInclude, "include %q: an include names a file by its path from the folder of the file that includes it, not from the root", inc.file)
+			continue
+		}
 		target := l.src.resolve(name, inc.file)
 		if !within(name, target) {
 			l.r.at(Error, inc.pos, CodeInclude, "include %q: an include must be in the folder of the file that includes it, or below it", inc.file)
