@@ -1,0 +1,140 @@
+package msel_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+
+	"hotline/injects/msel"
+)
+
+// workbook writes an .xlsx whose worksheets are given as the writers of
+// their XML, so that a test can make one as large as it likes without
+// holding it.
+func workbook(t *testing.T, path string, sheets ...func(io.Writer)) {
+	t.Helper()
+	var b bytes.Buffer
+	z := zip.NewWriter(&b)
+	part := func(name, text string) {
+		w, err := z.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(w, text)
+	}
+	var overrides, entries, rels string
+	for i := range sheets {
+		overrides += fmt.Sprintf(`<Override PartName="/xl/worksheets/sheet%d.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`, i+1)
+		entries += fmt.Sprintf(`<sheet name="S%d" sheetId="%d" r:id="rId%d"/>`, i+1, i+1, i+1)
+		rels += fmt.Sprintf(`<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%d.xml"/>`, i+1, i+1)
+	}
+	part("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>`+overrides+`</Types>`)
+	part("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`)
+	part("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>`+entries+`</sheets></workbook>`)
+	part("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+rels+`</Relationships>`)
+	for i, sheet := range sheets {
+		w, err := z.Create(fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(w, `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+		sheet(w)
+		io.WriteString(w, `</sheetData></worksheet>`)
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// rows writes a header and n rows of one cell each.
+func rows(n int) func(io.Writer) {
+	return func(w io.Writer) {
+		io.WriteString(w, `<row><c t="inlineStr"><is><t>Subject</t></is></c><c t="inlineStr"><is><t>From</t></is></c><c t="inlineStr"><is><t>To</t></is></c><c t="inlineStr"><is><t>Channel</t></is></c><c t="inlineStr"><is><t>Time</t></is></c></row>`)
+		row := []byte(`<row><c t="inlineStr"><is><t>x</t></is></c></row>`)
+		io.WriteString(w, strings.Repeat(string(row), n))
+	}
+}
+
+// text writes one cell of size bytes: a part that unpacks far larger than
+// it is packed.
+func text(size int) func(io.Writer) {
+	return func(w io.Writer) {
+		io.WriteString(w, `<row><c t="inlineStr"><is><t>`)
+		chunk := bytes.Repeat([]byte("a"), 1<<20)
+		for range size >> 20 {
+			w.Write(chunk)
+		}
+		io.WriteString(w, `</t></is></c></row>`)
+	}
+}
+
+// A sheet is read with the limits of an inject file: regular files only,
+// a size, a number of rows, and what a workbook may unpack to; each is
+// refused quickly and in words, and a workbook refused half-way leaves no
+// temporary file behind.
+func TestReadIsBounded(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp) // where excelize puts what it unpacks
+	dir := t.TempDir()
+	at := func(name string) string { return filepath.Join(dir, name) }
+
+	if err := syscall.Mkfifo(at("pipe.csv"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/dev/zero", at("zero.csv")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(at("dir.xlsx"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	big := bytes.Repeat([]byte("Subject,From,To,Channel,Time\n"), msel.MaxFileSize/29+1)
+	if err := os.WriteFile(at("big.csv"), big, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	many := "Subject,From,To,Channel,Time\n" + strings.Repeat("x\n", 400_000)
+	if err := os.WriteFile(at("many.csv"), []byte(many), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	workbook(t, at("many.xlsx"), rows(400_000))
+	workbook(t, at("bomb.xlsx"), text(64<<20))
+	workbook(t, at("halfway.xlsx"), text(20<<20), text(20<<20)) // the first goes to a temporary file
+	for name, want := range map[string]string{
+		"pipe.csv":     "pipe.csv: it is not a regular file (a pipe, a device or a socket), not a sheet",
+		"zero.csv":     "zero.csv: it is not a regular file",
+		"dir.xlsx":     "dir.xlsx: it is a directory, not a sheet",
+		"big.csv":      "big.csv: the file is larger than 16 MiB; an MSEL is far smaller",
+		"many.csv":     "many.csv: error: the sheet has more than 10000 rows; an MSEL is a few hundred",
+		"many.xlsx":    "many.xlsx: error: the sheet has more than 10000 rows",
+		"bomb.xlsx":    "bomb.xlsx: the workbook unpacks to more than 32 MiB; an MSEL is far smaller",
+		"halfway.xlsx": "halfway.xlsx: the workbook unpacks to more than 32 MiB",
+	} {
+		before := allocated()
+		_, err := msel.Read(at(name))
+		if grew := allocated() - before; grew > 256<<20 {
+			t.Errorf("%s: reading allocated %d MB", name, grew>>20)
+		}
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want an error saying %q", name, err, want)
+		}
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("temporary files left behind: %v", left)
+	}
+}
+
+// allocated is how many bytes the program has allocated so far.
+func allocated() uint64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.TotalAlloc
+}
