@@ -138,3 +138,50 @@ func allocated() uint64 {
 	runtime.ReadMemStats(&m)
 	return m.TotalAlloc
 }
+
+// A sheet at the row limit imports in work that grows with its rows,
+// however its cells repeat or vary: one subject on every row, a new
+// persona on every row. What it may add to the scenario is bounded too.
+func TestImportGrowsWithTheRows(t *testing.T) {
+	head := strings.Join(msel.Headers[:], ",") + "\n"
+	var same, personas, objectives strings.Builder
+	same.WriteString(head)
+	personas.WriteString(head)
+	objectives.WriteString(head)
+	for i := range msel.MaxRows {
+		start := ""
+		if i == 0 {
+			start = "2015-10-05 09:00"
+		}
+		fmt.Fprintf(&same, "%d,,T+1h,%s,,white-cell,us,note,x,M,,,\n", i+1, start)
+		fmt.Fprintf(&personas, "%d,,T+1h,%s,,Persona %d,us,note,S%d,M,,,\n", i+1, start, i%900, i)
+		fmt.Fprintf(&objectives, "%d,,T+1h,%s,,white-cell,us,note,S%d,M,,\"o%d\no%d\",\n", i+1, start, i, i, i+1)
+	}
+	dir := t.TempDir()
+	for name, c := range map[string]struct{ sheet, want string }{
+		"same.csv":       {same.String(), ""},
+		"personas.csv":   {personas.String(), ""},
+		"objectives.csv": {objectives.String(), "the sheet names more than 1000 objectives the scenario lacks"},
+		"wide.csv":       {head + "1,,T+1h,2015-10-05 09:00,,white-cell,us,note,S,M,,\"" + strings.Repeat("o\n", 21) + "p\",\n", "more than 20 objectives in one row"},
+	} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(c.sheet), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		before := allocated()
+		s, err := msel.Read(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, found := msel.Import(s, msel.Options{Output: filepath.Join(dir, name+".yaml")})
+		if grew := allocated() - before; grew > 512<<20 {
+			t.Errorf("%s: importing allocated %d MB", name, grew>>20)
+		}
+		switch {
+		case c.want == "" && found.Errors() > 0:
+			t.Errorf("%s: %v", name, found[:min(3, len(found))])
+		case c.want != "" && !strings.Contains(fmt.Sprint(found), c.want):
+			t.Errorf("%s: no finding saying %q: %v", name, c.want, found[:min(3, len(found))])
+		}
+	}
+}
