@@ -159,3 +159,15 @@ func TestReviewReadsTheLogAsAStream(t *testing.T) {
 		t.Errorf("the live heap grew by %d MB while the log was made again", grew>>20)
 	}
 }
+
+// BenchmarkReviewLargeLog reads and makes again a log of 100,000 events, as
+// review does: the time and memory per event of checking a long log.
+func BenchmarkReviewLargeLog(b *testing.B) {
+	sc, _ := injects.LoadBuiltin("campaign")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := game.ReplayFrom(sc, eventlog.NewReader(newPauses(b, 100_000))); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
