@@ -1,7 +1,6 @@
 package injects
 
 import (
-	"runtime"
 	"strings"
 	"testing"
 
@@ -92,9 +91,9 @@ func FuzzCondition(f *testing.F) {
 		for n := range 12 {
 			env := sc.Env(stateProbe{n})
 			env[EnvHours], env[EnvDays] = n*7, n/3
-			before := allocatedBytes()
+			before := allocated()
 			_, err := ev.Eval(c, env)
-			if grew := allocatedBytes() - before; grew > 4<<20 {
+			if grew := allocated() - before; grew > 4<<20 {
 				t.Fatalf("%q allocated %d bytes in one run", cond, grew)
 			}
 			if err != nil && (err.Error() == "" || strings.ContainsAny(err.Error(), "\n")) {
@@ -102,10 +101,4 @@ func FuzzCondition(f *testing.F) {
 			}
 		}
 	})
-}
-
-func allocatedBytes() uint64 {
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return m.TotalAlloc
 }
