@@ -22,8 +22,8 @@ func TestEditsThatKeepTheEventsAreRefused(t *testing.T) {
 	lines := strings.SplitAfter(string(data), "\n")
 	k := 4 // a line in the middle, not the last
 	for _, c := range []struct{ name, line, want string }{
-		{"a field twice", strings.Replace(lines[k], `"type":`, `"by":"someone","type":`, 1), "it repeats a field"},
-		{"a field twice, same value", strings.Replace(lines[k], `{"seq":`, `{"at":"0m","seq":`, 1), "is not as hotline wrote it"},
+		{"a field twice", strings.Replace(lines[k], `"type":`, `"by":"someone","type":`, 1), `it has the field "by" twice`},
+		{"a field twice, same value", strings.Replace(lines[k], `{"seq":`, `{"at":"0m","seq":`, 1), `it has the field "at" twice`},
 		{"an unknown field", strings.Replace(lines[k], `"type":`, `"grade":"A","type":`, 1), `it has a field "grade" that hotline does not write there`},
 		{"spaces", strings.Replace(lines[k], `,"type":`, `, "type": `, 1), "spelled differently (spaces, escapes or the order of fields)"},
 		{"a \\u escape", escapeFirstLetter(lines[k]), "spelled differently"},

@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"hotline/game"
 )
@@ -394,20 +395,41 @@ func edited(line, written []byte) string {
 	case bytes.HasPrefix(line, []byte("\xef\xbb\xbf")):
 		return "it starts with a byte-order mark (U+FEFF), which hotline does not write"
 	}
-	var fields map[string]json.RawMessage
-	if json.Unmarshal(line, &fields) == nil {
-		var known map[string]json.RawMessage
-		_ = json.Unmarshal(written, &known)
-		for name := range fields {
-			if _, ok := known[name]; !ok {
-				return fmt.Sprintf("it has a field %q that hotline does not write there", name)
-			}
+	known := fieldNames(written)
+	seen := map[string]bool{}
+	for _, k := range fieldNames(line) {
+		if seen[k] {
+			return fmt.Sprintf("it has the field %q twice", k)
+		}
+		seen[k] = true
+		if !slices.Contains(known, k) {
+			return fmt.Sprintf("it has a field %q that hotline does not write there", k)
 		}
 	}
-	if n := bytes.Count(line, []byte(`":`)); n != bytes.Count(written, []byte(`":`)) {
-		return "it repeats a field"
-	}
 	return fmt.Sprintf("it is spelled differently (spaces, escapes or the order of fields): the log has %s; hotline writes %s", clip(line), clip(written))
+}
+
+// fieldNames lists the names of a JSON object's fields in order, repeats
+// included.
+func fieldNames(line []byte) []string {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil
+	}
+	var names []string
+	for dec.More() {
+		t, err := dec.Token()
+		name, ok := t.(string)
+		if err != nil || !ok {
+			return names
+		}
+		names = append(names, name)
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			return names
+		}
+	}
+	return names
 }
 
 // clip shortens a line for a message.
