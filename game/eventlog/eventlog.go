@@ -272,44 +272,39 @@ func (r *Reader) Peek() (game.Event, error) {
 }
 
 func (r *Reader) next() (game.Event, []byte, error) {
-	for {
-		line, err := r.readLine()
-		if err != nil {
-			return game.Event{}, nil, err
+	line, err := r.readLine()
+	if err != nil {
+		return game.Event{}, nil, err
+	}
+	r.n++
+	whole := line[len(line)-1] == '\n'
+	body := bytes.TrimSuffix(line, []byte("\n"))
+	if len(bytes.TrimSpace(body)) == 0 && whole {
+		if !r.blankToEnd() {
+			return game.Event{}, nil, fmt.Errorf("line %d is blank; hotline writes no blank lines between events", r.n)
 		}
-		r.n++
-		if r.read > MaxSize {
-			return game.Event{}, nil, errTooLarge
-		}
-		whole := len(line) > 0 && line[len(line)-1] == '\n'
-		body := bytes.TrimSuffix(line, []byte("\n"))
-		if len(bytes.TrimSpace(body)) == 0 && whole {
-			if rest := r.blankTail(); rest > 0 {
-				return game.Event{}, nil, fmt.Errorf("line %d is blank; hotline writes no blank lines between events", r.n)
-			}
+		return game.Event{}, nil, io.EOF
+	}
+	var ev game.Event
+	err = json.Unmarshal(body, &ev)
+	if err != nil || !whole {
+		if r.atEnd() {
+			r.dropped = "the last line was cut short (the run stopped while writing it)"
 			return game.Event{}, nil, io.EOF
 		}
-		var ev game.Event
-		err = json.Unmarshal(body, &ev)
-		if err != nil || !whole {
-			if r.atEnd() {
-				r.dropped = "the last line was cut short (the run stopped while writing it)"
-				return game.Event{}, nil, io.EOF
-			}
-			if err == nil {
-				err = errors.New("the line is cut short")
-			}
-			return game.Event{}, nil, fmt.Errorf("line %d is damaged: %v", r.n, r.explain(body, err))
+		if err == nil {
+			err = errors.New("the line is cut short")
 		}
-		if r.written, err = json.Marshal(&ev); err != nil {
-			return game.Event{}, nil, fmt.Errorf("line %d: %v", r.n, err)
-		}
-		if !bytes.Equal(r.written, body) {
-			return game.Event{}, nil, fmt.Errorf("line %d is not as hotline wrote it: %s", r.n, edited(body, r.written))
-		}
-		r.size += int64(len(line))
-		return ev, body, nil
+		return game.Event{}, nil, fmt.Errorf("line %d is damaged: %v", r.n, r.explain(body, err))
 	}
+	if r.written, err = json.Marshal(&ev); err != nil {
+		return game.Event{}, nil, fmt.Errorf("line %d: %v", r.n, err)
+	}
+	if !bytes.Equal(r.written, body) {
+		return game.Event{}, nil, fmt.Errorf("line %d is not as hotline wrote it: %s", r.n, edited(body, r.written))
+	}
+	r.size += int64(len(line))
+	return ev, body, nil
 }
 
 // readLine reads one line with its line feed, or what is left at the end
@@ -321,10 +316,9 @@ func (r *Reader) readLine() ([]byte, error) {
 		r.line = append(r.line, chunk...)
 		r.read += int64(len(chunk))
 		switch {
+		case r.read > MaxSize: // the reader stops one byte past
+			return nil, errTooLarge
 		case err == bufio.ErrBufferFull:
-			if r.read > MaxSize {
-				return nil, errTooLarge
-			}
 			continue
 		case err == io.EOF && len(r.line) > 0:
 			return r.line, nil
@@ -349,24 +343,22 @@ func (r *Reader) atEnd() bool {
 	}
 }
 
-// blankTail reads past blank lines after a blank line. It returns how many
-// bytes of events follow (0 at the end of the file) and notes the blank
-// lines dropped at the end.
-func (r *Reader) blankTail() int {
+// blankToEnd reads past the blank lines after a blank line. It reports
+// whether the file ends there, and notes the blank lines dropped.
+func (r *Reader) blankToEnd() bool {
 	blank := 1
 	for {
 		b, err := r.r.ReadByte()
 		if err != nil {
 			r.dropped = fmt.Sprintf("the log ends with %d blank line%s, which hotline does not write", blank, plural(blank))
-			return 0
+			return true
 		}
 		switch b {
 		case '\n':
 			blank++
 		case ' ', '\t', '\r':
 		default:
-			r.r.UnreadByte()
-			return 1
+			return false
 		}
 	}
 }
