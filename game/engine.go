@@ -39,6 +39,7 @@ type Engine struct {
 	nextSeq   int
 	nextNow   time.Duration
 	nextFrom  bool
+	timers    injectTimers // the injects' timers, in time order
 
 	quiet bool     // refusals need no message: see allowed
 	memo  condMemo // what conditions gave, while nothing they read changes
@@ -257,6 +258,7 @@ func (e *Engine) emit(ev Event) {
 
 // sync keeps the condition environment and the dirty set current.
 func (e *Engine) sync(ev *Event) {
+	e.timers.note(e, ev)
 	var changed injects.Deps
 	switch ev.Type {
 	case VariableSet:
@@ -401,39 +403,11 @@ func (e *Engine) earliest(counts func(timer) bool) timer {
 			}
 		}
 	}
-	for i := range st.Injects {
-		is := &st.Injects[i]
-		var t timer
-		switch is.Status {
-		case Scheduled:
-			if is.Held {
-				continue
-			}
-			t = timer{is.Due, tFire, i, 0}
-		case Fired:
-			dl := sc.Injects[i].Deadline
-			if dl == nil || is.Resolved {
-				continue
-			}
-			t = timer{is.FiredAt + dl.Within, tDeadline, i, 0}
-		case Waiting:
-			tr := &sc.Injects[i].Trigger
-			switch {
-			case tr.Kind != injects.When:
-				continue
-			case tr.NotBefore > e.woke:
-				t = timer{tr.NotBefore, tWake, i, 0}
-			case tr.If.Deps()&injects.DepClock != 0:
-				// hours and days change on the hour, when nothing else
-				// may happen to ask the condition again.
-				t = timer{(st.Now/time.Hour + 1) * time.Hour, tClock, i, 0}
-			default:
-				continue
-			}
-		default:
-			continue
+	e.timers.each(st, counts == nil, consider)
+	for _, w := range e.whens {
+		if t, ok := e.waitingTimer(w.inject); ok {
+			consider(t)
 		}
-		consider(t)
 	}
 	for i := range st.Calls {
 		c := &st.Calls[i]

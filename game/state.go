@@ -47,6 +47,8 @@ type State struct {
 	Messages    []Message
 	Notes       []Observation
 	Failures    []ConditionFailure
+
+	after map[string][]int // the injects that come after each, made once (see followers)
 }
 
 // Message is an ad-hoc inject the control cell sent.
@@ -230,9 +232,9 @@ func (st *State) Apply(e *Event) {
 			st.Injects[i].Resolved = true
 		}
 		// Injects that come after this one are now scheduled.
-		for j := range sc.Injects {
+		for _, j := range st.followers(e.Inject) {
 			t := sc.Injects[j].Trigger
-			if t.Kind == injects.After && t.After == e.Inject && st.Injects[j].Status == Waiting {
+			if st.Injects[j].Status == Waiting {
 				st.Injects[j].Status, st.Injects[j].Due = Scheduled, max(e.At+t.Delay, t.NotBefore)
 			}
 		}

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"slices"
 	"strings"
 
 	"hotline/injects"
@@ -24,7 +26,33 @@ import (
 // the step of play the log was cut inside (a crash can cut a log between
 // the events of one step), and belong at its end.
 func Resume(sc *injects.Scenario, log []Event, observe func(*State, *Event)) (*Session, error) {
-	rec, err := startRecord(sc, log)
+	return resume(sc, &eventSlice{events: log}, observe)
+}
+
+// A LogReader gives a log's events in order, each with its line as the log
+// has it, or nil when only the event is at hand; io.EOF after the last.
+// eventlog.Reader is one.
+type LogReader interface {
+	Next() (Event, []byte, error)
+}
+
+// ReplayFrom makes a log's exercise again as Replay does, reading the log
+// as it goes: memory does not grow with the log, only with the exercise.
+func ReplayFrom(sc *injects.Scenario, r LogReader) (*Engine, error) {
+	s, err := resume(sc, r, nil)
+	if err != nil {
+		return nil, err
+	}
+	return s.Engine, nil
+}
+
+func resume(sc *injects.Scenario, r LogReader, observe func(*State, *Event)) (*Session, error) {
+	log := &logWindow{r: r}
+	first, err := log.at(0)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := startRecord(sc, first)
 	if err != nil {
 		return nil, err
 	}
@@ -39,8 +67,16 @@ func Resume(sc *injects.Scenario, log []Event, observe func(*State, *Event)) (*S
 		return nil, err
 	}
 	e := s.Engine
-	for k := 1; k < len(log) && m.err == nil; k++ {
-		ev := &log[k]
+	for k := 1; m.err == nil; k++ {
+		log.forget(min(k, m.next))
+		at, err := log.at(k)
+		if err != nil {
+			return nil, err
+		}
+		if at == nil {
+			break
+		}
+		ev := &at.ev
 		if !isHead(ev) {
 			continue // the engine or a bot made it: it is made again, and matched
 		}
@@ -57,13 +93,17 @@ func Resume(sc *injects.Scenario, log []Event, observe func(*State, *Event)) (*S
 			break
 		}
 		if m.next < k {
-			return nil, m.missing(sc, k)
+			return nil, m.missing()
 		}
 		if ev.Type == ClockStopped {
 			e.Stop()
 			continue
 		}
-		a, cmd, err := commandOf(e, log, k)
+		next, err := log.at(k + 1)
+		if err != nil {
+			return nil, err
+		}
+		a, cmd, err := commandOf(e, ev, next.event())
 		if err != nil {
 			return nil, fmt.Errorf("event %d: %v", k+1, err)
 		}
@@ -75,21 +115,98 @@ func Resume(sc *injects.Scenario, log []Event, observe func(*State, *Event)) (*S
 		}
 	}
 	if m.err == nil {
-		last := log[len(log)-1].At
-		if last < e.st.Now {
-			return nil, fmt.Errorf("event %d goes back in story time", len(log))
+		if log.last.At < e.st.Now {
+			return nil, fmt.Errorf("event %d goes back in story time", log.read)
 		}
-		if err := s.Advance(last); err != nil {
-			return nil, fmt.Errorf("event %d: %w", len(log), err)
+		if err := s.Advance(log.last.At); err != nil {
+			return nil, fmt.Errorf("event %d: %w", log.read, err)
 		}
 	}
 	if m.err != nil {
 		return nil, m.err
 	}
-	if m.next < len(log) {
-		return nil, m.missing(sc, len(log))
+	if at, err := log.at(m.next); err != nil {
+		return nil, err
+	} else if at != nil {
+		return nil, m.missing()
 	}
 	return s, nil
+}
+
+// logged is one event of a log, with its line when the reader has it.
+type logged struct {
+	ev   Event
+	line []byte
+}
+
+func (l *logged) event() *Event {
+	if l == nil {
+		return nil
+	}
+	return &l.ev
+}
+
+// logWindow holds the events of a log from the first a replay still needs
+// to the last it has read, so that a log of millions of events is checked
+// in the memory of a few.
+type logWindow struct {
+	r    LogReader
+	base int // the index in the log of buf[0]
+	buf  []logged
+	read int   // events read
+	last Event // the last event read
+	end  bool
+}
+
+// at returns event k of the log (counting from 0), reading up to it; nil
+// past the log's end.
+func (w *logWindow) at(k int) (*logged, error) {
+	for !w.end && k >= w.read {
+		ev, line, err := w.r.Next()
+		if err == io.EOF {
+			w.end = true
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if ev.Seq != w.read+1 && w.read > 0 { // the first is startRecord's
+			return nil, fmt.Errorf("event %d has sequence number %d", w.read+1, ev.Seq)
+		}
+		w.buf = append(w.buf, logged{ev: ev, line: bytes.Clone(line)})
+		w.read++
+		w.last = ev
+	}
+	if k >= w.read || k < w.base {
+		return nil, nil
+	}
+	return &w.buf[k-w.base], nil
+}
+
+// forget lets go of the events before k.
+func (w *logWindow) forget(k int) {
+	if n := k - w.base; n > 0 && n <= len(w.buf) {
+		clear(w.buf[:n])
+		w.buf = w.buf[n:]
+		w.base = k
+		if cap(w.buf) > 4*len(w.buf)+64 {
+			w.buf = slices.Clone(w.buf)
+		}
+	}
+}
+
+// eventSlice reads a log held in memory.
+type eventSlice struct {
+	events []Event
+	next   int
+}
+
+func (s *eventSlice) Next() (Event, []byte, error) {
+	if s.next >= len(s.events) {
+		return Event{}, nil, io.EOF
+	}
+	s.next++
+	return s.events[s.next-1], nil, nil
 }
 
 // isHead reports whether a log's event is where a person stepped in: the
@@ -140,7 +257,11 @@ func Rebase(sc *injects.Scenario, log []Event, observe func(*State, *Event)) (*S
 			e.Stop()
 			continue
 		}
-		a, cmd, err := commandOf(e, log, k)
+		var next *Event
+		if k+1 < len(log) {
+			next = &log[k+1]
+		}
+		a, cmd, err := commandOf(e, ev, next)
 		if err == nil {
 			err = s.Do(a, cmd)
 		}
@@ -166,19 +287,14 @@ func Replay(sc *injects.Scenario, log []Event) (*Engine, error) {
 
 // startRecord checks that a log begins with a start record this program
 // reads, made with this scenario.
-func startRecord(sc *injects.Scenario, log []Event) (Start, error) {
-	if len(log) == 0 || log[0].Type != Started || log[0].Start == nil {
+func startRecord(sc *injects.Scenario, first *logged) (Start, error) {
+	if first == nil || first.ev.Type != Started || first.ev.Start == nil {
 		return Start{}, fmt.Errorf("the log does not start with %s: its first line is missing or damaged", Started)
 	}
-	if log[0].Seq != 1 {
-		return Start{}, fmt.Errorf("the log's first event has sequence number %d: lines before it are missing", log[0].Seq)
+	if first.ev.Seq != 1 {
+		return Start{}, fmt.Errorf("the log's first event has sequence number %d: lines before it are missing", first.ev.Seq)
 	}
-	for k := range log {
-		if log[k].Seq != k+1 {
-			return Start{}, fmt.Errorf("event %d has sequence number %d", k+1, log[k].Seq)
-		}
-	}
-	rec := *log[0].Start
+	rec := *first.ev.Start
 	switch {
 	case rec.Format > LogFormat:
 		return Start{}, fmt.Errorf("the log is in format %d, from a newer version of hotline; this one reads format %d", rec.Format, LogFormat)
@@ -205,32 +321,40 @@ func startRecord(sc *injects.Scenario, log []Event) (Start, error) {
 	return rec, nil
 }
 
-// matcher compares the events made again with the log's, as they are made.
+// matcher compares the events made again with the log's, as they are made:
+// the line made must be the log's line, byte for byte.
 type matcher struct {
 	sc   *injects.Scenario
-	log  []Event
+	log  *logWindow
 	next int // how many of the log's events have been matched
 	err  error
 }
 
 func (m *matcher) match(ev *Event) {
-	if m.err != nil || m.next >= len(m.log) {
+	if m.err != nil {
 		m.next++
 		return
 	}
-	want := &m.log[m.next]
-	if want.Seq != m.next+1 {
-		m.err = fmt.Errorf("event %d has sequence number %d", m.next+1, want.Seq)
+	want, err := m.log.at(m.next)
+	if err != nil {
+		m.err = err
 		return
 	}
-	made, err1 := json.Marshal(ev)
-	logged, err2 := json.Marshal(want)
-	if err := errors.Join(err1, err2); err != nil {
+	if want == nil {
+		m.next++ // made past the log's end: the step the log was cut inside
+		return
+	}
+	made, err := json.Marshal(ev)
+	logged := want.line
+	if logged == nil && err == nil {
+		logged, err = json.Marshal(&want.ev)
+	}
+	if err != nil {
 		m.err = fmt.Errorf("event %d: %v", m.next+1, err)
 		return
 	}
 	if !bytes.Equal(made, logged) {
-		if err := staticCheck(m.sc, want); err != nil {
+		if err := staticCheck(m.sc, &want.ev); err != nil {
 			m.err = fmt.Errorf("event %d: %v", m.next+1, err)
 			return
 		}
@@ -240,10 +364,15 @@ func (m *matcher) match(ev *Event) {
 	m.next++
 }
 
-// missing is the error for log events before index k that nothing made.
-func (m *matcher) missing(sc *injects.Scenario, k int) error {
-	ev := &m.log[m.next]
-	if err := staticCheck(sc, ev); err != nil {
+// missing is the error for the log's next event to match, which nothing
+// made.
+func (m *matcher) missing() error {
+	at, err := m.log.at(m.next)
+	if err != nil {
+		return err
+	}
+	ev := &at.ev
+	if err := staticCheck(m.sc, ev); err != nil {
 		return fmt.Errorf("event %d: %v", m.next+1, err)
 	}
 	line, _ := json.Marshal(ev)
@@ -320,8 +449,8 @@ func staticCheck(sc *injects.Scenario, ev *Event) error {
 
 // commandOf reads the command whose first event is log[k], and the actor
 // who made it, as the exercise had seated them.
-func commandOf(e *Engine, log []Event, k int) (Actor, Command, error) {
-	ev := &log[k]
+// next is the event after it, if any.
+func commandOf(e *Engine, ev, next *Event) (Actor, Command, error) {
 	a, ok := e.Actor(ev.By)
 	if !ok {
 		return a, Command{}, fmt.Errorf("%q made a command without a seat in the exercise", ev.By)
@@ -375,8 +504,8 @@ func commandOf(e *Engine, log []Event, k int) (Actor, Command, error) {
 		c.Verb, c.Person = Unseat, Person{Name: ev.Person}
 	case ReviewHeld: // the closing review that ending the exercise calls
 		c.Verb = EndExercise
-		if k+1 < len(log) && log[k+1].Type == Ended {
-			c.Choice = log[k+1].Ending
+		if next != nil && next.Type == Ended {
+			c.Choice = next.Ending
 		}
 	case ObservationNoted:
 		c.Verb, c.Objective, c.Rating, c.Text = Note, ev.Objective, ev.Rating, ev.Text

@@ -236,7 +236,10 @@ type compiler struct {
 	conf  *conf.Config // made once: expr.Compile would rebuild it for each condition
 	cache map[string]*vm.Program
 	names []string // every name a condition may use, for suggestions
-	known map[string][]string
+	// longestRung is the length of the longest rung id, the largest
+	// text a condition reads.
+	longestRung int
+	known       map[string][]string
 	// used records the ids conditions mention, by kind ("variable",
 	// "inject", "choice" as "inject/choice", ...), for the warnings.
 	used map[string]bool
@@ -265,6 +268,7 @@ func newCompiler(s *Scenario, r *reporter) *compiler {
 	c.known["side"] = sideNames
 	for _, rg := range s.Hotline.Rungs {
 		c.known["rung"] = append(c.known["rung"], rg.ID)
+		c.longestRung = max(c.longestRung, len(rg.ID))
 	}
 	return c
 }
@@ -312,43 +316,6 @@ func plainTypes(msg string) string {
 // values, and runs whenever what it reads changes.
 const maxConditionNodes = 300
 
-// straight refuses what would let a condition loop or build large values:
-// predicates over lists (all, any, filter, map...), ranges (1..N), and
-// repeat. With them, a file could stall a run; without them, a condition's
-// cost is bounded by its size.
-func straight(root ast.Node) error {
-	var found error
-	v := visitorFunc(func(n *ast.Node) {
-		if found != nil {
-			return
-		}
-		var what string
-		switch n := (*n).(type) {
-		case *ast.PredicateNode, *ast.VariableDeclaratorNode:
-			what = "a loop or a let"
-		case *ast.BuiltinNode:
-			switch n.Name {
-			case "all", "none", "any", "one", "filter", "map", "count", "sum", "find", "findIndex",
-				"findLast", "findLastIndex", "groupBy", "sortBy", "reduce", "repeat", "sort":
-				what = n.Name + "()"
-			}
-		case *ast.BinaryNode:
-			if n.Operator == ".." {
-				what = "a range (a..b)"
-			}
-		}
-		if what != "" {
-			found = &file.Error{Location: (*n).Location(), Message: what + " cannot be used in a condition: conditions compare values, they do not loop; write the comparisons out"}
-		}
-	})
-	ast.Walk(&root, v)
-	return found
-}
-
-type visitorFunc func(*ast.Node)
-
-func (f visitorFunc) Visit(n *ast.Node) { f(n) }
-
 // compile compiles one condition, reporting every problem at its place.
 func (c *compiler) compile(cond *Condition, what string) {
 	if cond == nil {
@@ -375,11 +342,14 @@ func (c *compiler) compile(cond *Condition, what string) {
 
 // compileSource does what expr.Compile does, with the compiler's config.
 func (c *compiler) compileSource(src string) (*vm.Program, error) {
+	if err := shape(src); err != nil {
+		return nil, err
+	}
 	tree, err := exprchecker.ParseCheck(src, c.conf)
 	if err != nil {
 		return nil, err
 	}
-	if err := straight(tree.Node); err != nil {
+	if _, err := c.costOf(tree.Node); err != nil {
 		return nil, err
 	}
 	if err := optimizer.Optimize(&tree.Node, c.conf); err != nil {

@@ -400,7 +400,7 @@ func (d *decoder) variable(e field) Variable {
 		val, ok := convertValue(initial, v.Type)
 		switch {
 		case !ok:
-			d.errorf(o.get("initial"), CodeType, "%s initial: expected %s, found %q", what, typeWords(v.Type), initial.Text)
+			d.errorf(o.get("initial"), CodeType, "%s initial: expected %s, found %q%s", what, typeWords(v.Type), initial.Text, notAsWritten(d.deref(o.get("initial"))))
 		case v.Meter() && (val.Int < v.Min || val.Int > v.Max):
 			d.errorf(o.get("initial"), CodeBadValue, "%s initial: %d is outside %d..%d", what, val.Int, v.Min, v.Max)
 		}

@@ -13,24 +13,38 @@ import (
 // the expanded document before anything is walked.
 
 // aliasAllowance is how many nodes a file's aliases may add to what is
-// written. Authors use aliases to share a block or two; a scenario that
-// needs more writes it out.
-const aliasAllowance = 100_000
+// written, and aliasTextAllowance how many bytes of text. Authors use
+// aliases to share a block or two; a scenario that needs more writes it
+// out. Nodes alone would let one large string, repeated, pass: a 1 MB body
+// aliased 1,000 times is three nodes' worth of aliases and a gigabyte of
+// handbook.
+const (
+	aliasAllowance     = 100_000
+	aliasTextAllowance = 1 << 20
+)
 
 // saturated stands for "more than can matter", so that counting the nodes of
 // a hostile file cannot overflow.
 const saturated = 1 << 50
 
-// aliasWork measures the nodes a walk of the document visits beyond those
-// written. When they are over the allowance, it returns the alias that
-// repeats the most, and the expanded count; otherwise nil. A document
-// without aliases costs one walk.
-func aliasWork(root *yaml.Node) (*yaml.Node, int) {
-	written := 0
+// expansion is what a node stands for once its aliases are followed.
+type expansion struct{ nodes, bytes int }
+
+func (e expansion) add(o expansion) expansion {
+	return expansion{min(e.nodes+o.nodes, saturated), min(e.bytes+o.bytes, saturated)}
+}
+
+// over reports whether what aliases add is beyond either allowance.
+func (e expansion) over() bool { return e.nodes > aliasAllowance || e.bytes > aliasTextAllowance }
+
+// aliasWork measures what a walk of the document visits beyond what is
+// written: nodes, and the bytes of their text. When that is over an
+// allowance, it returns the alias that repeats the most, and what aliases
+// add; otherwise nil. A document without aliases costs one walk.
+func aliasWork(root *yaml.Node) (*yaml.Node, expansion) {
 	var aliases []*yaml.Node
 	var count func(n *yaml.Node)
 	count = func(n *yaml.Node) {
-		written++
 		if n.Kind == yaml.AliasNode {
 			aliases = append(aliases, n)
 			return
@@ -41,42 +55,45 @@ func aliasWork(root *yaml.Node) (*yaml.Node, int) {
 	}
 	count(root)
 	if len(aliases) == 0 {
-		return nil, written
+		return nil, expansion{}
 	}
 	// What each alias stands for, each node measured once: a walk follows
 	// aliases, so a node named by many is visited as often as it is named.
-	expanded := map[*yaml.Node]int{}
-	var measure func(n *yaml.Node) int
-	measure = func(n *yaml.Node) int {
+	expanded := map[*yaml.Node]expansion{}
+	var measure func(n *yaml.Node) expansion
+	measure = func(n *yaml.Node) expansion {
 		if n == nil {
-			return 0
+			return expansion{}
 		}
 		if v, ok := expanded[n]; ok {
 			return v
 		}
-		expanded[n] = 1 // a node met again on its own path counts once
-		total := 1
+		own := expansion{1, len(n.Value)}
+		expanded[n] = own // a node met again on its own path counts once
+		total := own
 		if n.Kind == yaml.AliasNode {
 			total = measure(n.Alias)
 		} else {
 			for _, c := range n.Content {
-				total = min(total+measure(c), saturated)
+				total = total.add(measure(c))
 			}
 		}
 		expanded[n] = total
 		return total
 	}
-	extra, worst := 0, aliases[0]
+	var extra expansion
+	worst := aliases[0]
 	for _, a := range aliases {
-		extra = min(extra+measure(a)-1, saturated)
-		if expanded[a] > expanded[worst] {
+		e := measure(a)
+		extra = extra.add(expansion{e.nodes - 1, e.bytes})
+		if e.bytes > expanded[worst].bytes || e.nodes > expanded[worst].nodes {
 			worst = a
 		}
 	}
-	if extra <= aliasAllowance {
-		return nil, written + extra
+	if !extra.over() {
+		return nil, extra
 	}
-	return worst, written + extra
+	return worst, extra
 }
 
 // expandedWords says how much larger the expanded document is, in round

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -43,13 +44,40 @@ func TestAliasFanOutIsRefusedAtTheAlias(t *testing.T) {
 	data := fanOut(300)
 	_, diags := Parse("fan.yaml", []byte(data))
 	if len(diags) != 1 || diags[0].Code != CodeTooLarge || diags[0].Line != 13 || diags[0].Col != 7 ||
-		!strings.Contains(diags[0].Message, "alias *in: the file's aliases expand it to 136 million nodes") {
+		!strings.Contains(diags[0].Message, "alias *in: the file's aliases add 136 million nodes to it") {
 		t.Fatalf("findings %v", diags)
 	}
 	// A few aliases that share a block are fine.
 	modest := strings.Replace(fanOut(10), "x:\n", "x:\n", 1)
 	if _, diags := Parse("modest.yaml", []byte(modest)); hasCode(diags, CodeTooLarge) {
 		t.Errorf("ten aliases of ten are refused: %v", diags)
+	}
+}
+
+// One large string aliased many times is few nodes and a vast document:
+// it is refused at the alias, by the bytes it stands for, before anything
+// copies it.
+func TestAliasOfLargeTextIsRefusedAtTheAlias(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("format: 1\nscenario: {id: big, title: Big, start: 2015-10-05 09:00, end: T+3d}\ninclude: [common.yaml]\n")
+	b.WriteString("personas:\n  p: {name: P, affiliation: company}\ninjects:\n")
+	b.WriteString("  i0: {at: T+1h, to: us, from: p, channel: email, title: T, body: &b \"" + strings.Repeat("x", 1_000_000) + "\"}\n")
+	for i := 1; i <= 1000; i++ {
+		fmt.Fprintf(&b, "  i%d: {at: T+1h, to: us, from: p, channel: email, title: T, body: *b}\n", i)
+	}
+	before := allocated()
+	_, diags := Parse("big.yaml", []byte(b.String()))
+	if grew := allocated() - before; grew > 64<<20 {
+		t.Errorf("loading allocated %d MB", grew>>20)
+	}
+	if len(diags) != 1 || diags[0].Code != CodeTooLarge || diags[0].Line != 8 || diags[0].Col != 67 ||
+		!strings.Contains(diags[0].Message, "alias *b: the file's aliases add 1 billion bytes of text to it; aliases may add at most 1 MiB") {
+		t.Fatalf("findings %v", diags)
+	}
+	// A body shared by a few injects is what aliases are for.
+	shared := strings.Replace(b.String(), strings.Repeat("x", 1_000_000), strings.Repeat("x", 1000), 1)
+	if _, diags := Parse("shared.yaml", []byte(shared)); hasCode(diags, CodeTooLarge) {
+		t.Errorf("a 1 KB body shared by 1,000 injects is refused: %v", diags)
 	}
 }
 
@@ -171,6 +199,74 @@ func TestConditionCostIsBounded(t *testing.T) {
 	ok, err := ev.Eval(sc.Injects[i].Trigger.If, sc.Env(nil))
 	if ok || err == nil || !strings.Contains(err.Error(), "divide by zero") || strings.ContainsAny(err.Error(), "\n") {
 		t.Errorf("a modulo by zero: %v, %v", ok, err)
+	}
+}
+
+// Conditions written to blow up after validation are refused when the file
+// loads, at their place, and loading them stays small: a parser that
+// recurses once a "!" would overflow its stack, and text built by
+// replace() can grow by the size of its arguments multiplied.
+func TestConditionBombsAreRefusedAtTheirPlace(t *testing.T) {
+	head := "format: 1\nscenario: {id: c, title: C, start: 2015-10-05 09:00, end: T+3d}\ninclude: [common.yaml]\ninjects:\n"
+	cases := []struct{ cond, col, want string }{
+		{strings.Repeat("!", 700_000) + "true", "14", "the condition is 700004 bytes long; a condition may be at most 4096"},
+		{strings.Repeat("!", 2000) + "true", "46", "nests more than 32 deep"},
+		{strings.Repeat("(", 40) + "true" + strings.Repeat(")", 40), "46", "nests more than 32 deep"},
+		{strings.Repeat("-(", 20) + "1" + strings.Repeat(")", 20) + " > 0", "46", "nests more than 32 deep"},
+		{`hours > 0 && upper(replace("` + strings.Repeat("a", 3000) + `", "a", "zzzz")) == "x"`, "33", "this part can build text of 15004 bytes; a condition may build at most 4096"},
+		{`len(replace(replace(replace("aaaaaaaaaa", "a", "aaaaaaaaaa"), "a", "aaaaaaaaaa"), "a", "aaaaaaaaaa")) > 0`, "18", "can build text of"},
+		{`len(replace(rung, "", rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung + rung)) > 0`, "18", "can build text of"},
+	}
+	for _, c := range cases {
+		before := allocated()
+		_, diags := Parse("c.yaml", []byte(head+"  a: {when: '"+c.cond+"', to: us, from: white-cell, channel: note, title: T}\n"))
+		if grew := allocated() - before; grew > 64<<20 {
+			t.Errorf("%.30s: loading allocated %d MB", c.cond, grew>>20)
+		}
+		if len(diags) != 1 || diags[0].Code != CodeCondition || fmt.Sprint(diags[0].Col) != c.col || !strings.Contains(diags[0].Message, c.want) {
+			t.Errorf("%.30s: findings %v, want one at column %s saying %q", c.cond, diags, c.col, c.want)
+		}
+	}
+}
+
+// allocated is how many bytes the program has allocated so far.
+func allocated() uint64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.TotalAlloc
+}
+
+// A condition is a function of the story alone: what reads the computer's
+// clock or settings is refused, and so is every function not listed as
+// callable. What is listed still works.
+func TestConditionsReadTheStoryAlone(t *testing.T) {
+	head := "format: 1\nscenario: {id: c, title: C, start: 2015-10-05 09:00, end: T+3d}\ninclude: [common.yaml]\ninjects:\n"
+	for cond, want := range map[string]string{
+		`now().Year() > 2000`:                     "now() cannot be used in a condition: a condition reads the story, not the computer's clock",
+		`date("2030-01-01") > date("2029-01-01")`: "date() cannot be used",
+		`duration("1h") > duration("2h")`:         "duration() cannot be used",
+		`timezone("Asia/Shanghai") != nil`:        "timezone() cannot be used",
+		`toJSON($env) != ""`:                      "toJSON() cannot be used in a condition; the functions a condition may call are listed",
+		`$env.hours > 3`:                          "$env cannot be used",
+		`rung matches "^w"`:                       "matches cannot be used",
+		`split(rung, "-")[0] == "x"`:              "split() cannot be used",
+		`let x = 1; x > 0`:                        "a loop or a let cannot be used",
+		`1 > 0; true`:                             "this cannot be used in a condition",
+	} {
+		_, diags := Parse("c.yaml", []byte(head+"  a: {when: '"+cond+"', to: us, from: white-cell, channel: note, title: T}\n"))
+		if len(diags) != 1 || diags[0].Code != CodeCondition || !strings.Contains(diags[0].Message, want) {
+			t.Errorf("%s: findings %v, want %q", cond, diags, want)
+		}
+	}
+	ok := `upper(replace(rung, "-", "_")) != "" && max(hours, days) >= 0 && abs(trust - tension) < 200 && len(trim(rung)) > 0 && hasPrefix(rung, rung) && indexOf(rung, "x") >= -1 && string(ladder) != "" && round(1.5) > 0`
+	sc, diags := Parse("c.yaml", []byte(head+"  a: {when: '"+ok+"', to: us, from: white-cell, channel: note, title: T}\n"))
+	if sc == nil {
+		t.Fatal(diags)
+	}
+	var ev Evaluator
+	i, _ := sc.InjectIndex("a")
+	if got, err := ev.Eval(sc.Injects[i].Trigger.If, sc.Env(nil)); !got || err != nil {
+		t.Errorf("the callable functions: %v, %v", got, err)
 	}
 }
 
@@ -387,5 +483,30 @@ injects:
 	}
 	if unexercised != 1 {
 		t.Errorf("%d unexercised objectives in %v", unexercised, diags)
+	}
+}
+
+// A finding says what is in the file: a value a tag or quotes make other
+// than it looks, and an include given from the root.
+func TestFindingsSayWhatIsWritten(t *testing.T) {
+	head := "format: 1\nscenario: {id: c, title: C, start: 2015-10-05 09:00, end: T+3d}\ninclude: [common.yaml]\n"
+	for body, want := range map[string]string{
+		"variables:\n  v: {type: int, initial: !!float 50}\n":        `initial: expected a whole number, found "50" with the tag !!float, which makes it a number with a fraction; remove the tag`,
+		"variables:\n  v: {type: int, initial: \"50\"}\n":            `initial: expected a whole number, found "50" in quotes, which make it text; remove the quotes`,
+		"variables:\n  v: {type: int, min: !!float 0, initial: 5}\n": `min: expected a whole number, found "0" with the tag !!float`,
+	} {
+		_, diags := Parse("t.yaml", []byte(head+body))
+		if !strings.Contains(diags.Error(), want) {
+			t.Errorf("%s: findings %v, want %q", body, diags, want)
+		}
+	}
+	dir := t.TempDir()
+	top := filepath.Join(dir, "top.yaml")
+	if err := os.WriteFile(top, []byte("format: 1\nscenario: {id: t, title: T, start: 2015-10-05 09:00, end: T+3d}\ninclude: [common.yaml, /dev/zero]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	diags := Check(top)
+	if !strings.Contains(diags.Error(), `include "/dev/zero": an include names a file by its path from the folder of the file that includes it, not from the root`) {
+		t.Errorf("an include from the root: %v", diags)
 	}
 }

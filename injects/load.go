@@ -254,9 +254,13 @@ func (l *loader) decode(name string, data []byte) *fileDoc {
 	if root.Kind != yaml.MappingNode {
 		return at(root.Line, root.Column, CodeType, "the top of an inject file is a block of key: value pairs (format:, scenario:, injects: ...), found %s", describe(root))
 	}
-	if alias, expanded := aliasWork(root); alias != nil {
-		return at(alias.Line, alias.Column, CodeTooLarge, "alias *%s: the file's aliases expand it to %s nodes; aliases may add at most %d to what is written",
-			CleanLine(alias.Value), expandedWords(expanded), aliasAllowance)
+	if alias, extra := aliasWork(root); alias != nil {
+		if extra.nodes > aliasAllowance {
+			return at(alias.Line, alias.Column, CodeTooLarge, "alias *%s: the file's aliases add %s nodes to it; aliases may add at most %d to what is written",
+				CleanLine(alias.Value), expandedWords(extra.nodes), aliasAllowance)
+		}
+		return at(alias.Line, alias.Column, CodeTooLarge, "alias *%s: the file's aliases add %s bytes of text to it; aliases may add at most %d MiB to what is written",
+			CleanLine(alias.Value), expandedWords(extra.bytes), aliasTextAllowance>>20)
 	}
 	clean(root)
 	d := &decoder{file: file, r: l.r}
@@ -322,6 +326,10 @@ func (l *loader) includes(doc *fileDoc, name string, shift time.Duration) {
 	doc.shift = shift
 	for _, inc := range doc.includes {
 		if inc.file == "" {
+			continue
+		}
+		if filepath.IsAbs(inc.file) {
+			l.r.at(Error, inc.pos, CodeInclude, "include %q: an include names a file by its path from the folder of the file that includes it, not from the root", inc.file)
 			continue
 		}
 		target := l.src.resolve(name, inc.file)

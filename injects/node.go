@@ -137,6 +137,33 @@ func describe(n *yaml.Node) string {
 	return "something else"
 }
 
+// notAsWritten explains a scalar that looks like what was expected but is
+// not read as it: a tag or quotes make it something else.
+func notAsWritten(n *yaml.Node) string {
+	switch {
+	case n.Style&yaml.TaggedStyle != 0:
+		return fmt.Sprintf(" with the tag %s, which makes it %s; remove the tag", n.Tag, tagWords(n.Tag))
+	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+		return " in quotes, which make it text; remove the quotes"
+	}
+	return ""
+}
+
+// tagWords names what a YAML tag makes a value.
+func tagWords(tag string) string {
+	switch tag {
+	case "!!float":
+		return "a number with a fraction"
+	case "!!str":
+		return "text"
+	case "!!bool":
+		return "true or false"
+	case "!!int":
+		return "a whole number"
+	}
+	return "something else"
+}
+
 func isNull(n *yaml.Node) bool {
 	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
 }
@@ -325,7 +352,7 @@ func (d *decoder) integer(n *yaml.Node, what string) (int, bool) {
 	}
 	v, err := strconv.Atoi(strings.TrimPrefix(s.Value, "+"))
 	if (err != nil && !errors.Is(err, strconv.ErrRange)) || s.Tag != "!!int" {
-		d.errorf(s, CodeType, "%s: expected a whole number, found %s", what, describe(s))
+		d.errorf(s, CodeType, "%s: expected a whole number, found %s%s", what, describe(s), notAsWritten(s))
 		return 0, false
 	}
 	if err != nil || v > MaxNumber || v < -MaxNumber {

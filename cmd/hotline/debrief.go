@@ -270,7 +270,7 @@ are refused.`,
 			}
 			for i, path := range args {
 				if logs[i].Truncated {
-					fmt.Fprintf(cmd.ErrOrStderr(), "%s: the last line was cut short (the run stopped while writing it); reading the %d whole events before it\n", path, len(logs[i].Events))
+					fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s; reading the %d whole events before it\n", path, logs[i].Dropped, len(logs[i].Events))
 				}
 				if runs[i].Events, err = madeAgain(sc, logs[i], path); err != nil {
 					return err

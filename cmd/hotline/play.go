@@ -199,7 +199,7 @@ func resumePlay(cmd *cobra.Command, path, speedFlag string) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	if log.Truncated {
-		fmt.Fprintf(cmd.ErrOrStderr(), "%s: the last line was cut short when the run stopped; continuing after the %d whole events before it\n", path, len(log.Events))
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s; continuing after the %d whole events before it\n", path, log.Dropped, len(log.Events))
 	}
 	return runProgram(cmd.Context(), cmd.OutOrStdout(), ui.New(ui.Options{Game: g}), nil)
 }

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
@@ -66,15 +68,46 @@ func readLog(cmd *cobra.Command, path, scenario string) (*eventlog.Log, *injects
 		return nil, nil, err
 	}
 	if log.Truncated {
-		fmt.Fprintf(cmd.ErrOrStderr(), "%s: the last line was cut short (the run stopped while writing it); reading the %d whole events before it\n", path, len(log.Events))
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s; reading the %d whole events before it\n", path, log.Dropped, len(log.Events))
+	}
+	return log, sc, nil
+}
+
+// streamLog opens a log to be read as it is made again, and loads its
+// scenario as readLog does.
+func streamLog(cmd *cobra.Command, path, scenario string) (*eventlog.Reader, *injects.Scenario, error) {
+	log, err := eventlog.OpenReader(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading %s: %w", path, err)
+	}
+	ref := scenario
+	if ref == "" {
+		first, err := log.Peek()
+		if err == io.EOF {
+			err = errors.New("the log holds no complete event")
+		}
+		if err == nil {
+			ref, err = startSource(&first)
+		}
+		if err != nil {
+			log.Close()
+			return nil, nil, fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	sc, err := loadScenario(cmd.ErrOrStderr(), ref)
+	if err != nil {
+		log.Close()
+		return nil, nil, err
 	}
 	return log, sc, nil
 }
 
 // logSource is where the log says its scenario came from.
-func logSource(log *eventlog.Log) (string, error) {
-	if first := log.Events[0]; first.Type != game.Started || first.Start == nil {
+func logSource(log *eventlog.Log) (string, error) { return startSource(&log.Events[0]) }
+
+func startSource(first *game.Event) (string, error) {
+	if first.Type != game.Started || first.Start == nil {
 		return "", fmt.Errorf("the log does not start with its start record: its first line is missing or damaged")
 	}
-	return log.Events[0].Start.Source, nil
+	return first.Start.Source, nil
 }

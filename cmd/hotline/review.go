@@ -30,13 +30,17 @@ of the Nth scheduled review meeting instead.`,
 			if format != "text" && format != "json" {
 				return usagef("the --format flag takes text or json, not %q", format)
 			}
-			log, sc, err := readLog(cmd, args[0], scenario)
+			log, sc, err := streamLog(cmd, args[0], scenario)
 			if err != nil {
 				return err
 			}
-			eng, err := game.Replay(sc, log.Events)
+			defer log.Close()
+			eng, err := game.ReplayFrom(sc, log)
 			if err != nil {
 				return fmt.Errorf("%s: %w", args[0], err)
+			}
+			if log.Dropped() != "" {
+				fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s; reading the %d whole events before it\n", args[0], log.Dropped(), log.Events())
 			}
 			st := eng.State()
 			card, err := pickReview(st, meeting)

@@ -274,7 +274,7 @@ func resumeClass(stderr io.Writer, path string, speed time.Duration) (*class, er
 		return fail(err)
 	}
 	if lg.Truncated {
-		fmt.Fprintf(stderr, "%s: the last line was cut short when the server stopped; continuing after the %d whole events before it\n", path, len(lg.Events))
+		fmt.Fprintf(stderr, "%s: %s; continuing after the %d whole events before it\n", path, lg.Dropped, len(lg.Events))
 	}
 	tb := table.Open(table.Config{Session: s, History: history, Log: eventlog.NewRecorder(w), Recorded: len(lg.Events), Speed: speed})
 	host, _ := tb.Actor(st.Facilitator)

@@ -7,8 +7,6 @@ import (
 	"html/template"
 	"io"
 	"strings"
-
-	"github.com/yuin/goldmark"
 )
 
 //go:embed assets
@@ -42,11 +40,12 @@ var css = func() template.CSS {
 	return template.CSS(b)
 }()
 
-// markdownHTML renders an inject's Markdown. Raw HTML in it is dropped, as
-// goldmark does by default: an inject file cannot put markup in the page.
+// markdownHTML renders an inject's Markdown. Raw HTML in it is dropped and
+// links are kept only to the web, mail and the page (see markdown): an
+// inject file cannot put markup or script in the page.
 func markdownHTML(src string) template.HTML {
 	var b bytes.Buffer
-	if err := goldmark.Convert([]byte(src), &b); err != nil {
+	if err := markdown.Convert([]byte(src), &b); err != nil {
 		return template.HTML(template.HTMLEscapeString(src))
 	}
 	return template.HTML(b.String())

@@ -6,6 +6,7 @@
 package eventlog
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -14,6 +15,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"hotline/game"
 )
@@ -139,8 +141,10 @@ type Log struct {
 	// Size is the length in bytes of the whole lines read; Append continues
 	// from there.
 	Size int64
-	// Truncated is set when the last line was cut short and dropped.
+	// Truncated is set when the end of the file was dropped: a last line
+	// cut short, or blank lines after the last event. Dropped says which.
 	Truncated bool
+	Dropped   string
 }
 
 // MaxSize is the largest log read: far more than a day of a class's play.
@@ -150,54 +154,299 @@ var errTooLarge = fmt.Errorf("the file is larger than %d MiB, more than any exer
 
 // Read reads a log file.
 func Read(path string) (*Log, error) {
-	st, err := os.Stat(path)
+	r, err := OpenReader(path)
 	if err != nil {
 		return nil, err
 	}
-	switch {
-	case !st.Mode().IsRegular():
-		return nil, fmt.Errorf("%s is not a log file", path)
-	case st.Size() > MaxSize:
-		return nil, errTooLarge
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return Parse(data)
+	defer r.Close()
+	return readAll(r)
 }
 
 // Parse reads a log's bytes. Only the last line may be broken (cut short
 // or garbled by a crash); a broken line before it means the file is damaged,
 // which is an error.
 func Parse(data []byte) (*Log, error) {
+	if len(data) > MaxSize {
+		return nil, errTooLarge
+	}
+	return readAll(NewReader(bytes.NewReader(data)))
+}
+
+func readAll(r *Reader) (*Log, error) {
 	l := &Log{}
-	for n := 1; len(data) > 0; n++ {
-		end := bytes.IndexByte(data, '\n')
-		complete := end >= 0
-		if !complete {
-			end = len(data) - 1
+	for {
+		ev, _, err := r.Next()
+		if err == io.EOF {
+			break
 		}
-		line := data[:end+1]
-		data = data[end+1:]
-		var ev game.Event
-		err := json.Unmarshal(bytes.TrimSpace(line), &ev)
-		if err == nil && complete {
-			l.Events = append(l.Events, ev)
-			l.Size += int64(len(line))
-			continue
+		if err != nil {
+			return nil, err
 		}
-		if len(bytes.TrimSpace(data)) > 0 {
-			if err == nil {
-				err = errors.New("the line is cut short")
-			}
-			return nil, fmt.Errorf("line %d is damaged: %v", n, err)
-		}
-		l.Truncated = true
-		break
+		l.Events = append(l.Events, ev)
 	}
 	if len(l.Events) == 0 {
 		return nil, errors.New("the log holds no complete event")
 	}
+	l.Size, l.Dropped = r.Size(), r.Dropped()
+	l.Truncated = l.Dropped != ""
 	return l, nil
+}
+
+// OpenReader opens a log file to read it a line at a time, as a review
+// does: memory does not grow with the log.
+func OpenReader(path string) (*Reader, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	switch {
+	case err != nil:
+	case !st.Mode().IsRegular():
+		err = fmt.Errorf("%s is not a log file", path)
+	case st.Size() > MaxSize:
+		err = errTooLarge
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	r := NewReader(f)
+	r.closer = f
+	return r, nil
+}
+
+// Reader reads a log's events one line at a time. Each line must be what
+// hotline writes, byte for byte: the JSON object of one event, its fields
+// in hotline's order and spelling, without spaces, escapes hotline would
+// not write, a field twice or a field it does not know, ending in a line
+// feed. A log that was edited, even in ways that leave the events as they
+// were, is refused at the first line that differs. Only the end of the
+// file may be broken: a last line cut short or garbled by a crash, or
+// blank lines, are dropped and said (Dropped).
+type Reader struct {
+	r       *bufio.Reader
+	closer  io.Closer
+	n       int   // lines read
+	size    int64 // bytes of the whole lines read
+	read    int64 // bytes read in all
+	dropped string
+	events  int // events returned
+	line    []byte
+	written []byte
+	peeked  *peeked
+}
+
+type peeked struct {
+	ev   game.Event
+	line []byte
+	err  error
+}
+
+// NewReader reads a log from r.
+func NewReader(r io.Reader) *Reader {
+	return &Reader{r: bufio.NewReaderSize(io.LimitReader(r, MaxSize+1), 64<<10)}
+}
+
+// Next returns the next event and its line as written (without its line
+// feed; valid until the next call), or io.EOF after the last.
+func (r *Reader) Next() (game.Event, []byte, error) {
+	if p := r.peeked; p != nil {
+		r.peeked = nil
+		return p.ev, p.line, p.err
+	}
+	ev, line, err := r.next()
+	if err == nil {
+		r.events++
+	}
+	return ev, line, err
+}
+
+// Peek returns the event Next will return, without taking it.
+func (r *Reader) Peek() (game.Event, error) {
+	if r.peeked == nil {
+		ev, line, err := r.Next()
+		r.peeked = &peeked{ev, bytes.Clone(line), err}
+	}
+	return r.peeked.ev, r.peeked.err
+}
+
+func (r *Reader) next() (game.Event, []byte, error) {
+	line, err := r.readLine()
+	if err != nil {
+		return game.Event{}, nil, err
+	}
+	r.n++
+	whole := line[len(line)-1] == '\n'
+	body := bytes.TrimSuffix(line, []byte("\n"))
+	if len(bytes.TrimSpace(body)) == 0 && whole {
+		if !r.blankToEnd() {
+			return game.Event{}, nil, fmt.Errorf("line %d is blank; hotline writes no blank lines between events", r.n)
+		}
+		return game.Event{}, nil, io.EOF
+	}
+	var ev game.Event
+	err = json.Unmarshal(body, &ev)
+	if err != nil || !whole {
+		if r.atEnd() {
+			r.dropped = "the last line was cut short (the run stopped while writing it)"
+			return game.Event{}, nil, io.EOF
+		}
+		if err == nil {
+			err = errors.New("the line is cut short")
+		}
+		return game.Event{}, nil, fmt.Errorf("line %d is damaged: %v", r.n, r.explain(body, err))
+	}
+	if r.written, err = json.Marshal(&ev); err != nil {
+		return game.Event{}, nil, fmt.Errorf("line %d: %v", r.n, err)
+	}
+	if !bytes.Equal(r.written, body) {
+		return game.Event{}, nil, fmt.Errorf("line %d is not as hotline wrote it: %s", r.n, edited(body, r.written))
+	}
+	r.size += int64(len(line))
+	return ev, body, nil
+}
+
+// readLine reads one line with its line feed, or what is left at the end
+// of the file; io.EOF when nothing is.
+func (r *Reader) readLine() ([]byte, error) {
+	r.line = r.line[:0]
+	for {
+		chunk, err := r.r.ReadSlice('\n')
+		r.line = append(r.line, chunk...)
+		r.read += int64(len(chunk))
+		switch {
+		case r.read > MaxSize: // the reader stops one byte past
+			return nil, errTooLarge
+		case err == bufio.ErrBufferFull:
+			continue
+		case err == io.EOF && len(r.line) > 0:
+			return r.line, nil
+		case err != nil:
+			return nil, err
+		}
+		return r.line, nil
+	}
+}
+
+// atEnd reports whether nothing but blank space follows.
+func (r *Reader) atEnd() bool {
+	for {
+		b, err := r.r.ReadByte()
+		if err != nil {
+			return true
+		}
+		if !bytes.ContainsRune([]byte(" \t\r\n"), rune(b)) {
+			r.r.UnreadByte()
+			return false
+		}
+	}
+}
+
+// blankToEnd reads past the blank lines after a blank line. It reports
+// whether the file ends there, and notes the blank lines dropped.
+func (r *Reader) blankToEnd() bool {
+	blank := 1
+	for {
+		b, err := r.r.ReadByte()
+		if err != nil {
+			r.dropped = fmt.Sprintf("the log ends with %d blank line%s, which hotline does not write", blank, plural(blank))
+			return true
+		}
+		switch b {
+		case '\n':
+			blank++
+		case ' ', '\t', '\r':
+		default:
+			return false
+		}
+	}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// explain words a line that does not read as an event.
+func (r *Reader) explain(body []byte, err error) error {
+	if r.n == 1 && bytes.HasPrefix(body, []byte("\xef\xbb\xbf")) {
+		return errors.New("it starts with a byte-order mark (U+FEFF), which hotline does not write: an editor saved the file; a log is not edited")
+	}
+	return err
+}
+
+// edited says how a line that reads as an event differs from what hotline
+// writes for it.
+func edited(line, written []byte) string {
+	switch {
+	case bytes.HasSuffix(line, []byte("\r")):
+		return "it ends with a carriage return (CRLF); hotline ends lines with a line feed alone"
+	case bytes.HasPrefix(line, []byte("\xef\xbb\xbf")):
+		return "it starts with a byte-order mark (U+FEFF), which hotline does not write"
+	}
+	known := fieldNames(written)
+	seen := map[string]bool{}
+	for _, k := range fieldNames(line) {
+		if seen[k] {
+			return fmt.Sprintf("it has the field %q twice", k)
+		}
+		seen[k] = true
+		if !slices.Contains(known, k) {
+			return fmt.Sprintf("it has a field %q that hotline does not write there", k)
+		}
+	}
+	return fmt.Sprintf("it is spelled differently (spaces, escapes or the order of fields): the log has %s; hotline writes %s", clip(line), clip(written))
+}
+
+// fieldNames lists the names of a JSON object's fields in order, repeats
+// included.
+func fieldNames(line []byte) []string {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil
+	}
+	var names []string
+	for dec.More() {
+		t, err := dec.Token()
+		name, ok := t.(string)
+		if err != nil || !ok {
+			return names
+		}
+		names = append(names, name)
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			return names
+		}
+	}
+	return names
+}
+
+// clip shortens a line for a message.
+func clip(b []byte) string {
+	const most = 120
+	if len(b) > most {
+		return string(b[:most]) + "…"
+	}
+	return string(b)
+}
+
+// Events is how many events Next has returned.
+func (r *Reader) Events() int { return r.events }
+
+// Size is the length in bytes of the whole lines read so far.
+func (r *Reader) Size() int64 { return r.size }
+
+// Dropped says what was dropped at the end of the file, once Next has
+// returned io.EOF: "" when nothing was.
+func (r *Reader) Dropped() string { return r.dropped }
+
+// Close closes the file OpenReader opened.
+func (r *Reader) Close() error {
+	if r.closer == nil {
+		return nil
+	}
+	return r.closer.Close()
 }

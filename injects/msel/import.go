@@ -105,6 +105,12 @@ type importer struct {
 	// to be declared in the file.
 	personas   []objective // id and name
 	objectives []objective
+	// Indexes of them, so that a sheet of thousands of rows is read in
+	// time that grows with its rows.
+	personaIDs   map[string]string // by the slug of an id or a name
+	personaUsed  map[string]int
+	objectiveIDs map[string]bool
+	refused      map[string]bool // kinds past maxNew, reported once
 }
 
 func (im *importer) errorf(col, line int, format string, args ...any) {
@@ -136,7 +142,7 @@ func (fs Findings) sorted() Findings {
 // every finding; when there are errors, the text is nil. The file it
 // returns validates.
 func Import(s *Sheet, opt Options) ([]byte, Findings) {
-	im := &importer{s: s, opt: opt, rowOf: map[string]int{}}
+	im := &importer{s: s, opt: opt, rowOf: map[string]int{}, objectiveIDs: map[string]bool{}}
 	text, found := im.run()
 	var head Findings
 	for _, w := range s.Warnings {
@@ -226,7 +232,7 @@ func parseOffset(s string) (time.Duration, error) {
 // read turns the rows into entries, reporting every bad cell.
 func (im *importer) read() {
 	s := im.s
-	used := map[string]int{}
+	used, next := map[string]int{}, map[string]int{}
 	// Rows of injects the file includes rather than holds are left to the
 	// file they come from.
 	inherited := map[string][NumCols]string{}
@@ -251,7 +257,7 @@ func (im *importer) read() {
 		e.id = cell(ColID)
 		switch {
 		case e.id == "":
-			e.id = unique(slug(e.title), used)
+			e.id = unique(slug(e.title), used, next)
 		case !idRe.MatchString(e.id):
 			im.errorf(ColID, line, "%q is not an id; use letters, digits, '-', '_' and '.', no spaces", e.id)
 		}
@@ -387,22 +393,24 @@ func (im *importer) readFrom(e *entry, v string) {
 		im.errorf(ColFrom, e.line, "missing: who sends the inject")
 		return
 	}
-	var ids, names []string
-	for _, p := range im.known.Personas {
-		ids, names = append(ids, p.ID), append(names, p.Name)
+	if im.personaIDs == nil {
+		// The personas by the slugs of their ids and names, as lookup
+		// finds them, made once: a sheet may name thousands.
+		im.personaIDs, im.personaUsed = map[string]string{}, map[string]int{}
+		for _, p := range im.known.Personas {
+			im.addPersona(p.ID, p.Name)
+		}
 	}
-	for _, p := range im.personas {
-		ids, names = append(ids, p.id), append(names, p.text)
-	}
-	if id, ok := lookup(v, ids, names); ok {
+	if id, ok := im.personaIDs[slug(v)]; ok {
 		e.from = id
 		return
 	}
-	used := map[string]int{}
-	for _, id := range ids {
-		used[id] = 0
+	if len(im.personas) == maxNew {
+		im.tooMany(ColFrom, e.line, "personas")
+		return
 	}
-	e.from = unique(slug(v), used)
+	e.from = unique(slug(v), im.personaUsed, nil)
+	im.addPersona(e.from, v)
 	im.personas = append(im.personas, objective{id: e.from, text: v})
 	im.warnf(ColFrom, e.line, "a new persona, %q; the file says it speaks for the White Cell: change its affiliation under personas if not", e.from)
 }
@@ -501,13 +509,52 @@ func (im *importer) readObjectives(e *entry, v string) {
 			im.errorf(ColObjective, e.line, "%q: write each objective as its id, or as id: text, one a line", l)
 			continue
 		}
+		if len(e.objectives) == maxRowObjectives {
+			im.errorf(ColObjective, e.line, "more than %d objectives in one row; an inject serves a few", maxRowObjectives)
+			return
+		}
 		e.objectives = append(e.objectives, objective{id, text})
-		if _, known := im.known.Objective(id); !known &&
-			!slices.ContainsFunc(im.objectives, func(o objective) bool { return o.id == id }) {
+		if _, known := im.known.Objective(id); !known && !im.objectiveIDs[id] {
+			if len(im.objectives) == maxNew {
+				im.tooMany(ColObjective, e.line, "objectives")
+				return
+			}
 			if text == "" {
 				text = id
 			}
 			im.objectives = append(im.objectives, objective{id, text})
+			im.objectiveIDs[id] = true
+		}
+	}
+}
+
+// What a sheet may add to its scenario, so that a sheet of a few megabytes
+// cannot stand for millions of declarations: an MSEL names a few dozen
+// personas and objectives, a few to an inject.
+const (
+	maxNew           = 1000
+	maxRowObjectives = 20
+)
+
+// tooMany reports, once for each kind, a sheet that names more new
+// personas or objectives than maxNew.
+func (im *importer) tooMany(col, line int, kind string) {
+	if im.refused[kind] {
+		return
+	}
+	if im.refused == nil {
+		im.refused = map[string]bool{}
+	}
+	im.refused[kind] = true
+	im.errorf(col, line, "the sheet names more than %d %s the scenario lacks; declare them in the inject file", maxNew, kind)
+}
+
+// addPersona indexes a persona; the first to claim a slug keeps it.
+func (im *importer) addPersona(id, name string) {
+	im.personaUsed[id] = 0
+	for _, k := range []string{slug(id), slug(name)} {
+		if _, taken := im.personaIDs[k]; !taken {
+			im.personaIDs[k] = id
 		}
 	}
 }
@@ -537,10 +584,16 @@ func slug(s string) string {
 }
 
 // unique returns id, or id with a number, so that it is not among used.
-func unique(id string, used map[string]int) string {
+// next remembers, for each id, the number to try first, so that a sheet of
+// thousands of rows of one subject is not a walk of their numbers at each
+// row; it may be nil.
+func unique(id string, used, next map[string]int) string {
 	c := id
-	for n := 2; ; n++ {
+	for n := max(next[id], 2); ; n++ {
 		if _, taken := used[c]; !taken {
+			if next != nil {
+				next[id] = n
+			}
 			return c
 		}
 		c = id + "-" + strconv.Itoa(n)

@@ -8,16 +8,22 @@
 package msel
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"syscall"
 	"unicode"
 
 	"github.com/xuri/excelize/v2"
+
+	"hotline/injects"
 )
 
 // The MSEL's columns, in order.
@@ -214,40 +220,41 @@ func (s *Sheet) Write(path string) error {
 	return os.WriteFile(path, b.Bytes(), 0o644)
 }
 
+// Limits on what Read reads, so that a sheet cannot make an import slow
+// or vast: the file's size (as for inject files), what a workbook may
+// unpack to, and the rows of a sheet. An MSEL is a few hundred rows.
+const (
+	MaxFileSize = injects.MaxFileSize
+	MaxUnzipped = 32 << 20
+	MaxRows     = 10_000
+	maxInMemory = 8 << 20 // a workbook's part larger than this is unpacked to a temporary file
+)
+
 // Read reads an MSEL from a .xlsx (its MSEL worksheet, or else its first)
 // or a .csv file. Columns are found by their titles, in any order; titles
-// planners commonly use for the same columns are accepted.
+// planners commonly use for the same columns are accepted. Only regular
+// files are read, within the limits above; a workbook's temporary files
+// are gone when Read returns.
 func Read(path string) (*Sheet, error) {
 	var table [][]string
 	s := &Sheet{File: path}
+	var read func(io.Reader) ([][]string, error)
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".xlsx":
-		f, err := excelize.OpenFile(path)
-		if err != nil {
-			return nil, fmt.Errorf("%s: cannot read the workbook: %w", path, err)
-		}
-		defer f.Close()
-		s.Name = f.GetSheetList()[0]
-		for _, n := range f.GetSheetList() {
-			if n == SheetName {
-				s.Name = n
-			}
-		}
-		if table, err = f.GetRows(s.Name); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
+		read = s.readXLSX
 	case ".csv":
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return nil, err
-		}
-		r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
-		r.FieldsPerRecord = -1
-		if table, err = r.ReadAll(); err != nil {
-			return nil, fmt.Errorf("%s: not a CSV file: %w", path, err)
-		}
+		read = s.readCSV
 	default:
 		return nil, fmt.Errorf("%s: read an MSEL from a .xlsx or a .csv file", path)
+	}
+	f, err := openRegular(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	table, err = read(io.LimitReader(f, MaxFileSize))
+	f.Close()
+	if err != nil {
+		return nil, err
 	}
 	if len(table) == 0 {
 		return nil, fmt.Errorf("%s: error: the sheet is empty; its first row names the columns (%s, ...)", s.headerCell(0), strings.Join(Headers[:4], ", "))
@@ -291,4 +298,108 @@ func Read(path string) (*Sheet, error) {
 		}
 	}
 	return s, nil
+}
+
+// openRegular opens a file to read if it is a regular file within the size
+// limit: not a pipe (which would make the read wait forever), a device or a
+// directory. It opens without blocking and checks what it opened, so that
+// a name swapped after a check cannot make the read wait.
+func openRegular(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	switch {
+	case err != nil:
+	case st.IsDir():
+		err = errors.New("it is a directory, not a sheet")
+	case !st.Mode().IsRegular():
+		err = errors.New("it is not a regular file (a pipe, a device or a socket), not a sheet")
+	case st.Size() > MaxFileSize:
+		err = fmt.Errorf("the file is larger than %d MiB; an MSEL is far smaller", MaxFileSize>>20)
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// tooManyRows is the error for a sheet past MaxRows.
+func (s *Sheet) tooManyRows() error {
+	return fmt.Errorf("%s: error: the sheet has more than %d rows; an MSEL is a few hundred", s.File, MaxRows)
+}
+
+// readCSV reads the rows of a CSV file, at most MaxRows of them under the
+// header.
+func (s *Sheet) readCSV(r io.Reader) ([][]string, error) {
+	br := bufio.NewReader(r)
+	if bom, err := br.Peek(3); err == nil && string(bom) == "\ufeff" {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	cr.FieldsPerRecord = -1
+	var table [][]string
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return table, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: not a CSV file: %w", s.File, err)
+		}
+		if len(table) > MaxRows {
+			return nil, s.tooManyRows()
+		}
+		table = append(table, rec)
+	}
+}
+
+// readXLSX reads the rows of a workbook's MSEL worksheet (or else its
+// first), at most MaxRows of them under the header. What it unpacks is
+// bounded, and its temporary files go in a folder of their own that is
+// removed however the reading ends: excelize leaves them behind when a
+// workbook is refused half-way.
+func (s *Sheet) readXLSX(r io.Reader) ([][]string, error) {
+	tmp, err := os.MkdirTemp("", "hotline-msel-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: MaxUnzipped, UnzipXMLSizeLimit: maxInMemory, TmpDir: tmp})
+	if f != nil {
+		defer f.Close()
+	}
+	if err != nil {
+		if strings.Contains(err.Error(), "unzip size") {
+			return nil, fmt.Errorf("%s: the workbook unpacks to more than %d MiB; an MSEL is far smaller", s.File, MaxUnzipped>>20)
+		}
+		return nil, fmt.Errorf("%s: cannot read the workbook: %w", s.File, err)
+	}
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, fmt.Errorf("%s: the workbook has no worksheet", s.File)
+	}
+	s.Name = sheets[0]
+	if slices.Contains(sheets, SheetName) {
+		s.Name = SheetName
+	}
+	rows, err := f.Rows(s.Name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", s.File, err)
+	}
+	defer rows.Close()
+	var table [][]string
+	for rows.Next() {
+		if len(table) > MaxRows {
+			return nil, s.tooManyRows()
+		}
+		row, err := rows.Columns()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", s.File, err)
+		}
+		table = append(table, row)
+	}
+	return table, rows.Error()
 }
