@@ -55,7 +55,7 @@ func TestDocumentsKeepOnlyWebMailAndAnchorLinks(t *testing.T) {
 	}
 	sc := linksScenario(t, body)
 	var b bytes.Buffer
-	if err := debrief.NewHandbook(sc, game.Viewer{All: true}).WriteHTML(&b); err != nil {
+	if err := debrief.NewHandbook(sc, game.Viewer{All: true}, debrief.Sitting{}).WriteHTML(&b); err != nil {
 		t.Fatal(err)
 	}
 	{
