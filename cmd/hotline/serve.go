@@ -218,7 +218,7 @@ func newClass(cmd *cobra.Command, f *serveFlags, speed time.Duration) (*class, e
 		os.Remove(path)
 		return nil, fmt.Errorf("saving the join codes: %w", err)
 	}
-	tb := table.Open(table.Config{Session: s, History: history, Log: eventlog.NewRecorder(w), Speed: speed})
+	tb := table.Open(table.Config{Session: s, History: history, Log: w, Speed: speed})
 	host, _ := tb.Actor(f.name)
 	if bots != "none" {
 		for _, t := range sc.Teams {
@@ -276,7 +276,7 @@ func resumeClass(stderr io.Writer, path string, speed time.Duration) (*class, er
 	if lg.Truncated {
 		fmt.Fprintf(stderr, "%s: the last line was cut short when the server stopped; continuing after the %d whole events before it\n", path, len(lg.Events))
 	}
-	tb := table.Open(table.Config{Session: s, History: history, Log: eventlog.NewRecorder(w), Recorded: len(lg.Events), Speed: speed})
+	tb := table.Open(table.Config{Session: s, History: history, Log: w, Recorded: len(lg.Events), Speed: speed})
 	host, _ := tb.Actor(st.Facilitator)
 	return &class{tb: tb, host: host, logPath: path, codes: codes}, nil
 }

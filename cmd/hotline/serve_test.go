@@ -49,7 +49,9 @@ func TestServeSurvivesKillAndResumes(t *testing.T) {
 	ana.typeText(t, "j")
 	ana.waitFor(t, "Your decision")
 	ana.typeText(t, "1")
-	waitForFile(t, logPath, `"inject.chosen"`)
+	// Killed the moment the screen says the decision is taken: it is on
+	// disk by then.
+	ana.waitFor(t, "✓ Decided")
 	first.cmd.Process.Signal(syscall.SIGKILL)
 	first.cmd.Wait()
 
