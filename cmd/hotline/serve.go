@@ -260,6 +260,14 @@ func resumeClass(stderr io.Writer, path string, speed time.Duration) (*class, er
 	if !st.Class {
 		return fail(fmt.Errorf("%s is the log of a solo run: continue it with hotline resume %s", path, path))
 	}
+	host, _ := s.Engine.Actor(st.Facilitator)
+	if st.Running && !st.Ended {
+		// Nobody is at the table yet: a clock that ran when the server
+		// stopped waits for the facilitator to start it again.
+		if err := s.Do(host, game.Command{Verb: game.PauseClock}); err != nil {
+			return fail(fmt.Errorf("%s: %w", path, err))
+		}
+	}
 	codes, err := classroom.LoadCodes(codesPath(path), sc)
 	if errors.Is(err, fs.ErrNotExist) {
 		fmt.Fprintf(stderr, "%s is missing: the class gets new join codes\n", codesPath(path))
@@ -277,7 +285,6 @@ func resumeClass(stderr io.Writer, path string, speed time.Duration) (*class, er
 		fmt.Fprintf(stderr, "%s: the last line was cut short when the server stopped; continuing after the %d whole events before it\n", path, len(lg.Events))
 	}
 	tb := table.Open(table.Config{Session: s, History: history, Log: w, Recorded: len(lg.Events), Speed: speed})
-	host, _ := tb.Actor(st.Facilitator)
 	return &class{tb: tb, host: host, logPath: path, codes: codes}, nil
 }
 

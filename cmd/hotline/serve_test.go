@@ -32,7 +32,8 @@ func TestServeSurvivesKillAndResumes(t *testing.T) {
 	first := startServer(t, bin, env, "serve", "--headless", "--listen", "127.0.0.1:0", "--log", logPath,
 		"--scenario", "assistance-request", "--seed", "3")
 	var codes struct {
-		Teams map[string]string `json:"teams"`
+		Teams       map[string]string `json:"teams"`
+		Facilitator string            `json:"facilitator"`
 	}
 	data, err := os.ReadFile(filepath.Join(dir, "class.codes"))
 	if err != nil {
@@ -52,6 +53,10 @@ func TestServeSurvivesKillAndResumes(t *testing.T) {
 	// Killed the moment the screen says the decision is taken: it is on
 	// disk by then.
 	ana.waitFor(t, "✓ Decided")
+	// The facilitator starts the clock; the server dies with it running.
+	lee := sshSeat(t, first, codes.Facilitator, "Mr Lee", "controller's card")
+	lee.typeText(t, " ")
+	waitForFile(t, logPath, `"clock.resumed"`)
 	first.cmd.Process.Signal(syscall.SIGKILL)
 	first.cmd.Wait()
 
@@ -63,6 +68,14 @@ func TestServeSurvivesKillAndResumes(t *testing.T) {
 		t.Errorf("the resumed class has new codes:\n%s", second.board)
 	}
 	back := sshJoin(t, second, codes.Teams["fbi"], "Ana")
+	// Nobody was there when it came back: the clock waits for the
+	// facilitator, and every screen says so.
+	back.waitFor(t, "The story clock is paused until the facilitator starts it.")
+	lee = sshSeat(t, second, codes.Facilitator, "Mr Lee", "controller's card")
+	lee.waitFor(t, "Press space to start it for everyone.")
+	if last := lastLine(t, logPath); !strings.Contains(last, `"clock.paused"`) {
+		t.Errorf("the resumed log ends with %s, want the clock paused", last)
+	}
 	back.typeText(t, "j")
 	back.waitFor(t, "Decided: Send China a request")
 
@@ -158,8 +171,26 @@ func (c *sshClient) text() string {
 	return c.screen.String()
 }
 
-// sshJoin connects with a code as the user name and types a name.
+// sshJoin connects with a team's code as the user name and types a name.
 func sshJoin(t *testing.T, s *server, code, name string) *sshClient {
+	t.Helper()
+	return sshSeat(t, s, code, name, "(you)")
+}
+
+// lastLine is a file's last line.
+func lastLine(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	return lines[len(lines)-1]
+}
+
+// sshSeat connects with a code as the user name, types a name, and waits
+// for the seat's screen to show seated.
+func sshSeat(t *testing.T, s *server, code, name, seated string) *sshClient {
 	t.Helper()
 	conn, err := gossh.Dial("tcp", "127.0.0.1:"+s.port, &gossh.ClientConfig{User: code,
 		HostKeyCallback: func(_ string, _ net.Addr, key gossh.PublicKey) error {
@@ -191,7 +222,7 @@ func sshJoin(t *testing.T, s *server, code, name string) *sshClient {
 	t.Cleanup(func() { c.screen.InputPipe().(*io.PipeWriter).Close() })
 	c.waitFor(t, "Name:")
 	c.typeText(t, name+"\r")
-	c.waitFor(t, "(you)")
+	c.waitFor(t, seated)
 	return c
 }
 
