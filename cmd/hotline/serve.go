@@ -116,7 +116,7 @@ func serve(cmd *cobra.Command, f *serveFlags) error {
 		}
 		return nil
 	}
-	logFile, err := os.OpenFile(strings.TrimSuffix(c.logPath, ".jsonl")+".server.log", os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	logFile, err := os.OpenFile(serverLogPath(c.logPath), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
 		closeTable()
 		return fmt.Errorf("the server's own log: %w", err)
@@ -209,6 +209,7 @@ func newClass(cmd *cobra.Command, f *serveFlags, speed time.Duration) (*class, e
 	if err != nil {
 		return nil, err
 	}
+	codes.Log = classroom.RefOf(path, history[0])
 	w, err := eventlog.Create(path)
 	if err != nil {
 		return nil, err
@@ -268,10 +269,12 @@ func resumeClass(stderr io.Writer, path string, speed time.Duration) (*class, er
 			return fail(fmt.Errorf("%s: %w", path, err))
 		}
 	}
-	codes, err := classroom.LoadCodes(codesPath(path), sc)
+	ref := classroom.RefOf(path, lg.Events[0])
+	codes, err := classroom.LoadCodes(codesPath(path), sc, ref)
 	if errors.Is(err, fs.ErrNotExist) {
 		fmt.Fprintf(stderr, "%s is missing: the class gets new join codes\n", codesPath(path))
 		if codes, err = classroom.NewCodes(sc); err == nil {
+			codes.Log = ref
 			err = codes.Save(codesPath(path))
 		}
 	}
@@ -288,8 +291,13 @@ func resumeClass(stderr io.Writer, path string, speed time.Duration) (*class, er
 	return &class{tb: tb, host: host, logPath: path, codes: codes}, nil
 }
 
-// codesPath is where a class's codes are kept: beside its log.
-func codesPath(logPath string) string { return strings.TrimSuffix(logPath, ".jsonl") + ".codes" }
+// codesPath is where a class's codes are kept: beside its log, named after
+// the whole of the log's name, so that no two logs share one.
+func codesPath(logPath string) string { return logPath + ".codes" }
+
+// serverLogPath is where the server of a class writes its own messages,
+// named in the same way.
+func serverLogPath(logPath string) string { return logPath + ".server.log" }
 
 // hostKeyPath is the server's key, in a folder of its own under the XDG
 // data directory (the SSH library makes the key there, and makes the

@@ -35,7 +35,7 @@ func TestServeSurvivesKillAndResumes(t *testing.T) {
 		Teams       map[string]string `json:"teams"`
 		Facilitator string            `json:"facilitator"`
 	}
-	data, err := os.ReadFile(filepath.Join(dir, "class.codes"))
+	data, err := os.ReadFile(filepath.Join(dir, "class.jsonl.codes"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -241,5 +241,51 @@ func (c *sshClient) waitFor(t *testing.T, text string) {
 			t.Fatalf("waited for %q; the screen is:\n%s", text, c.text())
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// Each log has its own codes, and a codes file names the log it belongs
+// to: a class named cc.jsonl and one named cc never share codes, and a
+// resume refuses codes that belong to another log.
+func TestTwoLogsNeverShareCodes(t *testing.T) {
+	bin := hotlineBinary(t)
+	dir := t.TempDir()
+	env := append(os.Environ(), "HOME="+dir, "XDG_DATA_HOME="+filepath.Join(dir, "data"))
+	facilitatorCode := regexp.MustCompile(`Facilitator \(keep this one\)\s+(\S+)`)
+	serve := func(args ...string) string {
+		t.Helper()
+		s := startServer(t, bin, env, append([]string{"serve", "--headless", "--listen", "127.0.0.1:0"}, args...)...)
+		s.cmd.Process.Signal(os.Interrupt)
+		if err := s.cmd.Wait(); err != nil {
+			t.Fatalf("the server ended with %v", err)
+		}
+		m := facilitatorCode.FindStringSubmatch(s.board)
+		if m == nil {
+			t.Fatalf("the board has no facilitator's code:\n%s", s.board)
+		}
+		return m[1]
+	}
+	first := serve("--log", filepath.Join(dir, "cc.jsonl"))
+	second := serve("--log", filepath.Join(dir, "cc"))
+	if first == second {
+		t.Fatal("two classes were given the same facilitator's code")
+	}
+	if again := serve("--resume", filepath.Join(dir, "cc.jsonl")); again != first {
+		t.Fatalf("cc.jsonl resumed with the facilitator's code %s; its own is %s", again, first)
+	}
+
+	// The other class's codes put beside this log are refused.
+	other, err := os.ReadFile(filepath.Join(dir, "cc.codes")) // the class logged in cc
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "cc.jsonl.codes"), other, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	resume := exec.Command(bin, "serve", "--headless", "--listen", "127.0.0.1:0", "--resume", filepath.Join(dir, "cc.jsonl"))
+	resume.Env = env
+	out, err := resume.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "cc.jsonl.codes holds the join codes of another log (cc), not of cc.jsonl") {
+		t.Fatalf("resuming on another log's codes gave %v:\n%s", err, out)
 	}
 }
