@@ -200,6 +200,7 @@ func newClass(cmd *cobra.Command, f *serveFlags, speed time.Duration) (*class, e
 			return nil, err
 		}
 	}
+	f.name = injects.CleanName(f.name) // as the class will see it
 	var history []game.Event
 	s, err := game.NewClass(sc, seed, f.name, func(_ *game.State, ev *game.Event) { history = append(history, *ev) })
 	if err != nil {

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"strings"
 	"sync"
 	"time"
 
@@ -406,6 +405,3 @@ func (f *failures) ok(ip string) {
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
-
-// cleanName makes a typed name plain and trims it.
-func cleanName(s string) string { return strings.TrimSpace(injects.CleanLine(s)) }

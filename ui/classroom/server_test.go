@@ -372,3 +372,21 @@ func TestTheFacilitatorsNameGivesNoPowers(t *testing.T) {
 		c.control(game.Command{Verb: game.Unseat, Person: game.Person{Name: "Eve"}})
 	}
 }
+
+// A name that looks like another is that name: invisible characters and
+// spaces of other kinds make neither a second Ana nor a second facilitator.
+func TestInvisibleCharactersMakeNoNewName(t *testing.T) {
+	c := newClass(t, "assistance-request")
+	c.join(c.codes.Teams["fbi"], "Ana")
+	imp := c.dial(c.codes.Teams["mss"], 100, 30)
+	imp.waitFor("Name:")
+	imp.typeText("An\u200da\r") // a zero-width joiner inside
+	imp.waitFor("someone called Ana already sits in Federal Bureau of")
+	imp.typeText("\x15" + strings.Replace(host, " ", "\u034f ", 1) + "\r") // a combining grapheme joiner
+	imp.waitFor(host + " runs the class: choose another name")
+	imp.typeText("\x15Li\u00a0\u3000 Wei\r") // no-break and ideographic spaces
+	imp.waitFor("(you): Li Wei")
+	if p, ok := c.tb.Seated("Li Wei"); !ok || p.Team != "mss" {
+		t.Fatalf("Li Wei is seated as %+v (%v)", p, ok)
+	}
+}

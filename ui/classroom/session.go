@@ -12,6 +12,7 @@ import (
 	"charm.land/ssh"
 
 	"hotline/game"
+	"hotline/injects"
 	"hotline/ui"
 )
 
@@ -193,7 +194,7 @@ func (m *session) key(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			return nil
 		case askName:
-			name := cleanName(typed)
+			name := injects.CleanName(typed)
 			if name == "" {
 				m.note = "Type the name the others will know you by."
 				return nil
