@@ -44,8 +44,8 @@ type Codes struct {
 // and l): codes are read off a board.
 const codeAlphabet = "23456789abcdefghjkmnpqrstuvwxyz"
 
-// codeLen characters of 31 are 49 bits: too many to guess, over a
-// connection that pauses longer after every few wrong tries.
+// codeLen characters of 31 are 49 bits: too many to guess at the rate the
+// server answers wrong codes (docs/threat-model.md has the figures).
 const codeLen = 10
 
 // NewCodes makes fresh random codes for a scenario's teams and the room's

@@ -100,34 +100,6 @@ func TestAReconnectionFindsTheSameSeat(t *testing.T) {
 	imp.waitFor("someone called Ana already sits in Federal Bureau of")
 }
 
-func TestWrongCodesMakeTheAddressWait(t *testing.T) {
-	c := newClass(t, "assistance-request")
-	cl := c.dial("student", 100, 30)
-	cl.waitFor("Code:")
-	for range freeTries {
-		cl.typeText("zzzzz-zzzzz\r")
-		cl.waitFor("not one of this class's codes")
-		cl.typeText("x") // the note stays until the next try: clear the screen's memory of it
-		cl.waitFor("Code: x")
-		cl.typeText("\x7f")
-	}
-	cl.typeText("zzzzz-zzzzz\r")
-	cl.waitEnd()
-	if got := cl.stderr.String(); got != "hotline: too many wrong codes from this address: try again in 5s\r\n" {
-		t.Fatalf("the sixth wrong code is told %q", got)
-	}
-	// Meanwhile the address is refused before the prompt, in one line.
-	next := c.dial("student", 100, 30)
-	next.waitEnd()
-	if got := next.stderr.String(); got != "hotline: too many wrong codes from this address: try again in 5s\r\n" {
-		t.Fatalf("a refused address was told %q", got)
-	}
-	// Once the pause is over, a right code works.
-	c.clock.Add(6 * time.Second)
-	ok := c.join(c.codes.Teams["fbi"], "Ana")
-	ok.waitFor("FBI (you): Ana")
-}
-
 func TestWhatIsNotATerminalIsRefusedInOneLine(t *testing.T) {
 	c := newClass(t, "assistance-request")
 	run := func(name string, start func(*gossh.Session) error, want string) {
@@ -389,4 +361,21 @@ func TestInvisibleCharactersMakeNoNewName(t *testing.T) {
 	if p, ok := c.tb.Seated("Li Wei"); !ok || p.Team != "mss" {
 		t.Fatalf("Li Wei is seated as %+v (%v)", p, ok)
 	}
+}
+
+// A code and a name pasted into the join screen's boxes are taken as if
+// typed.
+func TestPastingIntoTheJoinScreen(t *testing.T) {
+	c := newClass(t, "assistance-request")
+	cl := c.dial("ana", 100, 30)
+	cl.waitFor("Code:")
+	paste := func(s string) { cl.typeText("\x1b[200~" + s + "\x1b[201~") }
+	paste(c.codes.Teams["fbi"])
+	cl.waitFor("Code: " + c.codes.Teams["fbi"])
+	cl.typeText("\r")
+	cl.waitFor("You join Federal Bureau of Investigation")
+	paste("Ana Ruiz")
+	cl.waitFor("Name: Ana Ruiz")
+	cl.typeText("\r")
+	cl.waitFor("FBI (you): Ana Ruiz")
 }
