@@ -107,6 +107,11 @@ func TestClassSeatsAndRoles(t *testing.T) {
 	}
 	c.refused(c.white, game.Command{Verb: game.Seat, Person: game.Person{Name: "bot:x", Role: game.Player, Team: "fbi"}}, "kept for the program")
 	c.refused(c.white, game.Command{Verb: game.Seat, Person: game.Person{Name: "Z\x1b[31m", Role: game.Player, Team: "fbi"}}, "plain text")
+	// A name that shows the same as another is refused until it is the
+	// same string: invisible characters and extra spaces are not names.
+	for _, name := range []string{"Ms Rivera\u034f", "Z\u200ded", "Ms  Rivera", " Zed", "Jose\u0301"} {
+		c.refused(c.white, game.Command{Verb: game.Seat, Person: game.Person{Name: name, Role: game.Observer}}, "invisible characters or extra spaces")
+	}
 	c.refused(c.white, game.Command{Verb: game.Seat, Person: game.Person{Name: "Zed", Role: game.Observer, Team: "fbi"}}, "only players sit in a team")
 	// The facilitator's name carries the facilitator's powers: nobody
 	// else sits under it, whatever the seat.

@@ -195,12 +195,14 @@ func (e *Engine) removeBot(team *injects.Team, _ Command, do bool) error {
 
 func (e *Engine) seatPerson(_ *injects.Team, c Command, do bool) error {
 	p := c.Person
-	name := injects.CleanLine(p.Name)
+	name := injects.CleanName(p.Name)
 	switch {
 	case !e.st.Class:
 		return e.refuse("seats are for a class; this exercise is played alone")
-	case strings.TrimSpace(name) == "" || name != p.Name:
-		return e.refuse("a name must be plain text")
+	case name == "" || name != p.Name:
+		// A name is compared and shown as it looks: two that look alike
+		// must be one string, or one could pass for the other.
+		return e.refuse("a name must be plain text, without invisible characters or extra spaces")
 	case utf8.RuneCountInString(name) > MaxNameLen:
 		return e.refuse("a name may be at most %d characters", MaxNameLen)
 	case strings.HasPrefix(name, botPrefix) || name == SoloPlayer:

@@ -207,8 +207,8 @@ func NewSession(sc *injects.Scenario, seed uint64, profiles [2]string, observe f
 // they join, the facilitator named runs it, and bots play the teams the
 // facilitator gives them.
 func NewClass(sc *injects.Scenario, seed uint64, facilitator string, observe func(*State, *Event)) (*Session, error) {
-	name := injects.CleanLine(facilitator)
-	if strings.TrimSpace(name) == "" || name != facilitator || strings.HasPrefix(name, botPrefix) || name == SoloPlayer {
+	name := injects.CleanName(facilitator)
+	if name == "" || name != facilitator || strings.HasPrefix(name, botPrefix) || name == SoloPlayer {
 		return nil, fmt.Errorf("%q cannot name the facilitator", facilitator)
 	}
 	st := startOf(sc, seed, [2]string{Class, Class})

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Text from inject files, and soon from people at a class's seats, is drawn
@@ -58,6 +60,40 @@ func CleanLine(s string) string {
 		return s
 	}
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\t' }), " ")
+}
+
+// CleanName is CleanLine for a person's name, which others recognise by
+// eye and the engine compares: it also drops every character that shows
+// nothing (zero-width spaces and joiners, the combining grapheme joiner,
+// variation selectors, fillers, soft hyphens), makes each run of spaces of
+// any kind one space, trims it, and composes it (Unicode NFC). Two names
+// that look alike this way are then one string: "alice" with a zero-width
+// joiner is "alice".
+func CleanName(s string) string {
+	s = CleanLine(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+		case invisible(r):
+		default:
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(b.String())
+}
+
+// invisible reports whether a character shows nothing: Unicode's
+// default-ignorable characters.
+func invisible(r rune) bool {
+	return unicode.In(r, unicode.Cf, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector)
 }
 
 // plainASCII reports whether s is printable ASCII, newlines and tabs: the

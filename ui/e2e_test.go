@@ -24,7 +24,7 @@ func beginIn(t *testing.T, dir string) func(Setup) (*Game, error) {
 		if err != nil {
 			return nil, err
 		}
-		return Solo(s, eventlog.NewRecorder(w), table.ManualTicker{})
+		return Solo(s, w, table.ManualTicker{})
 	}
 }
 

@@ -23,7 +23,7 @@ func TestResumeWherePaused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := Solo(Setup{Scenario: load(t, "opm-breach"), Side: injects.US, Counterpart: "cooperative", Seed: 4, Speed: 12 * time.Hour}, eventlog.NewRecorder(w), table.ManualTicker{})
+	g, err := Solo(Setup{Scenario: load(t, "opm-breach"), Side: injects.US, Counterpart: "cooperative", Seed: 4, Speed: 12 * time.Hour}, w, table.ManualTicker{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +47,7 @@ func TestResumeWherePaused(t *testing.T) {
 		if err := w2.Cut(log.Size); err != nil {
 			return nil, err
 		}
-		return eventlog.NewRecorder(w2), nil
+		return w2, nil
 	}, table.ManualTicker{})
 	if err != nil {
 		t.Fatal(err)
@@ -68,10 +68,11 @@ func TestResumeWherePaused(t *testing.T) {
 // fullDisk is a log whose writes fail, as on a full disk.
 type fullDisk struct{}
 
-func (fullDisk) Record([]game.Event) {}
-func (fullDisk) Err() error          { return errors.New("write run.jsonl: no space left on device") }
-func (fullDisk) Path() string        { return "run.jsonl" }
-func (fullDisk) Close() error        { return nil }
+func (fullDisk) WriteBatch([]game.Event) error {
+	return errors.New("write run.jsonl: no space left on device")
+}
+func (fullDisk) Path() string { return "run.jsonl" }
+func (fullDisk) Close() error { return nil }
 
 // When the log cannot be written, the clock stops, the screen says why, and
 // quitting does not claim that the decisions are saved.

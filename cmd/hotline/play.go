@@ -146,7 +146,7 @@ func relog(first string) func(*injects.Scenario) (table.Recorder, error) {
 		if err != nil {
 			return nil, err
 		}
-		return eventlog.NewRecorder(w), nil
+		return w, nil
 	}
 }
 
@@ -162,10 +162,9 @@ func newGame(s ui.Setup, logPath string) (*ui.Game, error) {
 	if err != nil {
 		return nil, err
 	}
-	rec := eventlog.NewRecorder(w)
-	g, err := ui.Solo(s, rec, nil)
+	g, err := ui.Solo(s, w, nil)
 	if err != nil {
-		rec.Close()
+		w.Close()
 		os.Remove(logPath)
 		return nil, err
 	}
@@ -211,7 +210,7 @@ func resumeGame(sc *injects.Scenario, log *eventlog.Log, w *eventlog.Writer, spe
 		if err := w.Cut(log.Size); err != nil {
 			return nil, err
 		}
-		return eventlog.NewRecorder(w), nil
+		return w, nil
 	}, nil)
 }
 

@@ -116,7 +116,7 @@ func serve(cmd *cobra.Command, f *serveFlags) error {
 		}
 		return nil
 	}
-	logFile, err := os.OpenFile(strings.TrimSuffix(c.logPath, ".jsonl")+".server.log", os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	logFile, err := os.OpenFile(serverLogPath(c.logPath), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
 		closeTable()
 		return fmt.Errorf("the server's own log: %w", err)
@@ -200,6 +200,7 @@ func newClass(cmd *cobra.Command, f *serveFlags, speed time.Duration) (*class, e
 			return nil, err
 		}
 	}
+	f.name = injects.CleanName(f.name) // as the class will see it
 	var history []game.Event
 	s, err := game.NewClass(sc, seed, f.name, func(_ *game.State, ev *game.Event) { history = append(history, *ev) })
 	if err != nil {
@@ -209,6 +210,7 @@ func newClass(cmd *cobra.Command, f *serveFlags, speed time.Duration) (*class, e
 	if err != nil {
 		return nil, err
 	}
+	codes.Log = classroom.RefOf(path, history[0])
 	w, err := eventlog.Create(path)
 	if err != nil {
 		return nil, err
@@ -218,7 +220,7 @@ func newClass(cmd *cobra.Command, f *serveFlags, speed time.Duration) (*class, e
 		os.Remove(path)
 		return nil, fmt.Errorf("saving the join codes: %w", err)
 	}
-	tb := table.Open(table.Config{Session: s, History: history, Log: eventlog.NewRecorder(w), Speed: speed})
+	tb := table.Open(table.Config{Session: s, History: history, Log: w, Speed: speed})
 	host, _ := tb.Actor(f.name)
 	if bots != "none" {
 		for _, t := range sc.Teams {
@@ -260,10 +262,20 @@ func resumeClass(stderr io.Writer, path string, speed time.Duration) (*class, er
 	if !st.Class {
 		return fail(fmt.Errorf("%s is the log of a solo run: continue it with hotline resume %s", path, path))
 	}
-	codes, err := classroom.LoadCodes(codesPath(path), sc)
+	host, _ := s.Engine.Actor(st.Facilitator)
+	if st.Running && !st.Ended {
+		// Nobody is at the table yet: a clock that ran when the server
+		// stopped waits for the facilitator to start it again.
+		if err := s.Do(host, game.Command{Verb: game.PauseClock}); err != nil {
+			return fail(fmt.Errorf("%s: %w", path, err))
+		}
+	}
+	ref := classroom.RefOf(path, lg.Events[0])
+	codes, err := classroom.LoadCodes(codesPath(path), sc, ref)
 	if errors.Is(err, fs.ErrNotExist) {
 		fmt.Fprintf(stderr, "%s is missing: the class gets new join codes\n", codesPath(path))
 		if codes, err = classroom.NewCodes(sc); err == nil {
+			codes.Log = ref
 			err = codes.Save(codesPath(path))
 		}
 	}
@@ -276,13 +288,17 @@ func resumeClass(stderr io.Writer, path string, speed time.Duration) (*class, er
 	if lg.Truncated {
 		fmt.Fprintf(stderr, "%s: %s; continuing after the %d whole events before it\n", path, lg.Dropped, len(lg.Events))
 	}
-	tb := table.Open(table.Config{Session: s, History: history, Log: eventlog.NewRecorder(w), Recorded: len(lg.Events), Speed: speed})
-	host, _ := tb.Actor(st.Facilitator)
+	tb := table.Open(table.Config{Session: s, History: history, Log: w, Recorded: len(lg.Events), Speed: speed})
 	return &class{tb: tb, host: host, logPath: path, codes: codes}, nil
 }
 
-// codesPath is where a class's codes are kept: beside its log.
-func codesPath(logPath string) string { return strings.TrimSuffix(logPath, ".jsonl") + ".codes" }
+// codesPath is where a class's codes are kept: beside its log, named after
+// the whole of the log's name, so that no two logs share one.
+func codesPath(logPath string) string { return logPath + ".codes" }
+
+// serverLogPath is where the server of a class writes its own messages,
+// named in the same way.
+func serverLogPath(logPath string) string { return logPath + ".server.log" }
 
 // hostKeyPath is the server's key, in a folder of its own under the XDG
 // data directory (the SSH library makes the key there, and makes the

@@ -32,9 +32,10 @@ func TestServeSurvivesKillAndResumes(t *testing.T) {
 	first := startServer(t, bin, env, "serve", "--headless", "--listen", "127.0.0.1:0", "--log", logPath,
 		"--scenario", "assistance-request", "--seed", "3")
 	var codes struct {
-		Teams map[string]string `json:"teams"`
+		Teams       map[string]string `json:"teams"`
+		Facilitator string            `json:"facilitator"`
 	}
-	data, err := os.ReadFile(filepath.Join(dir, "class.codes"))
+	data, err := os.ReadFile(filepath.Join(dir, "class.jsonl.codes"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +50,13 @@ func TestServeSurvivesKillAndResumes(t *testing.T) {
 	ana.typeText(t, "j")
 	ana.waitFor(t, "Your decision")
 	ana.typeText(t, "1")
-	waitForFile(t, logPath, `"inject.chosen"`)
+	// Killed the moment the screen says the decision is taken: it is on
+	// disk by then.
+	ana.waitFor(t, "✓ Decided")
+	// The facilitator starts the clock; the server dies with it running.
+	lee := sshSeat(t, first, codes.Facilitator, "Mr Lee", "controller's card")
+	lee.typeText(t, " ")
+	waitForFile(t, logPath, `"clock.resumed"`)
 	first.cmd.Process.Signal(syscall.SIGKILL)
 	first.cmd.Wait()
 
@@ -61,6 +68,14 @@ func TestServeSurvivesKillAndResumes(t *testing.T) {
 		t.Errorf("the resumed class has new codes:\n%s", second.board)
 	}
 	back := sshJoin(t, second, codes.Teams["fbi"], "Ana")
+	// Nobody was there when it came back: the clock waits for the
+	// facilitator, and every screen says so.
+	back.waitFor(t, "The story clock is paused until the facilitator starts it.")
+	lee = sshSeat(t, second, codes.Facilitator, "Mr Lee", "controller's card")
+	lee.waitFor(t, "Press space to start it for everyone.")
+	if last := lastLine(t, logPath); !strings.Contains(last, `"clock.paused"`) {
+		t.Errorf("the resumed log ends with %s, want the clock paused", last)
+	}
 	back.typeText(t, "j")
 	back.waitFor(t, "Decided: Send China a request")
 
@@ -156,8 +171,26 @@ func (c *sshClient) text() string {
 	return c.screen.String()
 }
 
-// sshJoin connects with a code as the user name and types a name.
+// sshJoin connects with a team's code as the user name and types a name.
 func sshJoin(t *testing.T, s *server, code, name string) *sshClient {
+	t.Helper()
+	return sshSeat(t, s, code, name, "(you)")
+}
+
+// lastLine is a file's last line.
+func lastLine(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	return lines[len(lines)-1]
+}
+
+// sshSeat connects with a code as the user name, types a name, and waits
+// for the seat's screen to show seated.
+func sshSeat(t *testing.T, s *server, code, name, seated string) *sshClient {
 	t.Helper()
 	conn, err := gossh.Dial("tcp", "127.0.0.1:"+s.port, &gossh.ClientConfig{User: code,
 		HostKeyCallback: func(_ string, _ net.Addr, key gossh.PublicKey) error {
@@ -189,7 +222,7 @@ func sshJoin(t *testing.T, s *server, code, name string) *sshClient {
 	t.Cleanup(func() { c.screen.InputPipe().(*io.PipeWriter).Close() })
 	c.waitFor(t, "Name:")
 	c.typeText(t, name+"\r")
-	c.waitFor(t, "(you)")
+	c.waitFor(t, seated)
 	return c
 }
 
@@ -208,5 +241,51 @@ func (c *sshClient) waitFor(t *testing.T, text string) {
 			t.Fatalf("waited for %q; the screen is:\n%s", text, c.text())
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// Each log has its own codes, and a codes file names the log it belongs
+// to: a class named cc.jsonl and one named cc never share codes, and a
+// resume refuses codes that belong to another log.
+func TestTwoLogsNeverShareCodes(t *testing.T) {
+	bin := hotlineBinary(t)
+	dir := t.TempDir()
+	env := append(os.Environ(), "HOME="+dir, "XDG_DATA_HOME="+filepath.Join(dir, "data"))
+	facilitatorCode := regexp.MustCompile(`Facilitator \(keep this one\)\s+(\S+)`)
+	serve := func(args ...string) string {
+		t.Helper()
+		s := startServer(t, bin, env, append([]string{"serve", "--headless", "--listen", "127.0.0.1:0"}, args...)...)
+		s.cmd.Process.Signal(os.Interrupt)
+		if err := s.cmd.Wait(); err != nil {
+			t.Fatalf("the server ended with %v", err)
+		}
+		m := facilitatorCode.FindStringSubmatch(s.board)
+		if m == nil {
+			t.Fatalf("the board has no facilitator's code:\n%s", s.board)
+		}
+		return m[1]
+	}
+	first := serve("--log", filepath.Join(dir, "cc.jsonl"))
+	second := serve("--log", filepath.Join(dir, "cc"))
+	if first == second {
+		t.Fatal("two classes were given the same facilitator's code")
+	}
+	if again := serve("--resume", filepath.Join(dir, "cc.jsonl")); again != first {
+		t.Fatalf("cc.jsonl resumed with the facilitator's code %s; its own is %s", again, first)
+	}
+
+	// The other class's codes put beside this log are refused.
+	other, err := os.ReadFile(filepath.Join(dir, "cc.codes")) // the class logged in cc
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "cc.jsonl.codes"), other, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	resume := exec.Command(bin, "serve", "--headless", "--listen", "127.0.0.1:0", "--resume", filepath.Join(dir, "cc.jsonl"))
+	resume.Env = env
+	out, err := resume.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "cc.jsonl.codes holds the join codes of another log (cc), not of cc.jsonl") {
+		t.Fatalf("resuming on another log's codes gave %v:\n%s", err, out)
 	}
 }

@@ -7,6 +7,10 @@
 // by a non-blocking send on a channel of one, and takes the news when it is
 // ready. Events are kept in an append-only list whose published part never
 // changes, so clients read it without copies.
+//
+// Nobody hears of an event before it is on disk: the table's writer syncs
+// each step of play to the log, and only then publishes it. A screen that
+// says "decided" says what a crash cannot take back.
 package table
 
 import (
@@ -27,10 +31,11 @@ const TickEvery = 100 * time.Millisecond
 // seconds of real time.
 const DefaultSpeed = 30 * time.Minute
 
-// Recorder keeps the events: an eventlog.Recorder, or nil for none.
+// Recorder keeps the events: an eventlog.Writer, or nil for none.
 type Recorder interface {
-	Record(batch []game.Event)
-	Err() error
+	// WriteBatch appends events to the log in one write and syncs it:
+	// once it returns without an error, a crash loses none of them.
+	WriteBatch(events []game.Event) error
 	Path() string
 	Close() error
 }
@@ -76,19 +81,25 @@ type Table struct {
 	done   chan struct{}
 
 	// Owned by the goroutine.
-	recorded int
+	recorded int // the last event handed to the writer
+	steps    int // steps handed to the writer
 	batch    []game.Event
 	ticking  bool
 	bad      error // the first bot command refused
 
-	mu     sync.Mutex // guards what subscribers read
-	events []game.Event
-	now    time.Duration
-	logErr error
-	people []Presence
-	subs   map[*Sub]struct{}
-	closed bool
-	conns  int // connections made, for ids
+	disk writer // puts each step on disk, then publishes it
+
+	mu         sync.Mutex // guards what subscribers read
+	events     []game.Event
+	shown      int        // how many of events are published: on disk, or past a failed log
+	stepsShown int        // how many steps are published
+	synced     *sync.Cond // on mu: a step is published
+	now        time.Duration
+	logErr     error
+	people     []Presence
+	subs       map[*Sub]struct{}
+	closed     bool
+	conns      int // connections made, for ids
 
 	closeOnce sync.Once
 	closeErr  error
@@ -107,6 +118,8 @@ type Presence struct {
 func Open(cfg Config) *Table {
 	t := &Table{sess: cfg.Session, log: cfg.Log, ticker: cfg.Ticker, wall: cfg.Now, speed: cfg.Speed, recorded: cfg.Recorded,
 		work: make(chan func()), quit: make(chan struct{}), done: make(chan struct{}), subs: map[*Sub]struct{}{}}
+	t.synced = sync.NewCond(&t.mu)
+	t.disk = writer{wake: make(chan struct{}, 1), quit: make(chan struct{}), done: make(chan struct{})}
 	if t.speed <= 0 {
 		t.speed = DefaultSpeed
 	}
@@ -122,12 +135,14 @@ func Open(cfg Config) *Table {
 	// session may have made more than the log holds (a step that a crash
 	// cut short, made again): those are new and recorded now.
 	t.events = slices.Clone(cfg.History)
+	t.shown = min(t.recorded, len(t.events))
 	if n := len(t.events); n > t.recorded {
 		t.batch = append(t.batch, t.events[t.recorded:]...)
 	}
 	e.Observe(t.observe)
 	t.now = st.Now
-	t.flush()
+	go t.write()
+	t.await(t.flush())
 	go t.loop()
 	return t
 }
@@ -141,17 +156,105 @@ func (t *Table) observe(_ *game.State, ev *game.Event) {
 	}
 }
 
-// flush hands the step's events to the log in one batch, so that a crash
-// keeps the whole step or none of it.
-func (t *Table) flush() {
-	if len(t.batch) == 0 {
-		return
+// flush hands the step's events to the writer, with where the clock
+// stands after it: the writer syncs them to the log in one write, so that
+// a crash keeps the whole step or none of it, and then publishes them. It
+// returns the step's number, for await.
+func (t *Table) flush() int {
+	if len(t.batch) > 0 {
+		t.recorded = t.batch[len(t.batch)-1].Seq
 	}
-	if t.log != nil {
-		t.log.Record(t.batch)
-	}
-	t.recorded = t.batch[len(t.batch)-1].Seq
+	t.steps++
+	w := &t.disk
+	w.mu.Lock()
+	w.events = append(w.events, t.batch...)
+	w.seq, w.step, w.now = t.recorded, t.steps, t.sess.Engine.State().Now
+	w.mu.Unlock()
 	t.batch = nil
+	select {
+	case w.wake <- struct{}{}:
+	default:
+	}
+	return t.steps
+}
+
+// writer is the table's way to the disk: the steps the owner has made and
+// the writer has not yet synced. The owner never waits for it; the steps
+// that pile up while a slow disk syncs are written together.
+type writer struct {
+	mu     sync.Mutex
+	events []game.Event
+	seq    int           // the last event made
+	step   int           // the last step made
+	now    time.Duration // the clock after it
+	taken  int           // the last step taken to publish
+
+	wake chan struct{}
+	quit chan struct{} // closed once the owner has made its last step
+	done chan struct{}
+}
+
+// write syncs what the owner hands over and publishes it, in order, until
+// the table closes. After the log's first error nothing more is written,
+// but everything is still published, under the error, so that every screen
+// says decisions are no longer saved rather than freezing.
+func (t *Table) write() {
+	w := &t.disk
+	defer close(w.done)
+	for {
+		last := false
+		select {
+		case <-w.wake:
+		case <-w.quit:
+			last = true
+		}
+		w.mu.Lock()
+		events, seq, step, now := w.events, w.seq, w.step, w.now
+		fresh := step > w.taken
+		w.events, w.taken = nil, step
+		w.mu.Unlock()
+		if fresh {
+			var err error
+			if len(events) > 0 && t.log != nil && t.logError() == nil {
+				err = t.log.WriteBatch(events)
+			}
+			t.publish(seq, step, now, err)
+		}
+		if last {
+			return
+		}
+	}
+}
+
+// logError is the log's first write error, if any.
+func (t *Table) logError() error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.logErr
+}
+
+// publish makes the events up to seq and the steps up to step news, with
+// the clock where it stood after them.
+func (t *Table) publish(seq, step int, now time.Duration, logErr error) {
+	t.mu.Lock()
+	t.shown = max(t.shown, min(seq, len(t.events)))
+	t.stepsShown = step
+	t.now = now
+	if logErr != nil && t.logErr == nil {
+		t.logErr = logErr
+	}
+	t.synced.Broadcast()
+	t.mu.Unlock()
+	t.notify()
+}
+
+// await waits until the steps up to step are published.
+func (t *Table) await(step int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for t.stepsShown < step {
+		t.synced.Wait()
+	}
 }
 
 func (t *Table) loop() {
@@ -203,24 +306,20 @@ func (t *Table) tick() {
 	t.after(err)
 }
 
-// after ends a step of play: the step's events go to the log, the clock
-// stops where the rules of the room stop it, and subscribers hear of it.
-func (t *Table) after(err error) {
+// after ends a step of play: the clock stops where the rules of the room
+// stop it, and the step's events go to the writer, which tells the
+// subscribers once they are on disk. It returns the step's number.
+func (t *Table) after(err error) int {
 	if err != nil && t.bad == nil {
 		t.bad = err
 	}
 	t.autoPause()
-	t.flush()
-	logErr := error(nil)
-	if t.log != nil {
-		logErr = t.log.Err()
-	}
-	if logErr != nil && t.running() {
+	if t.logError() != nil && t.running() {
 		// Decisions are no longer saved: stop the clock until someone
 		// looks at why.
 		t.sess.Engine.Do(t.clockKeeper(), game.Command{Verb: game.PauseClock})
 	}
-	t.publish(logErr)
+	return t.flush()
 }
 
 // autoPause stops a solo player's clock when the other side rings or the
@@ -258,16 +357,6 @@ func (t *Table) clockKeeper() game.Actor {
 	return a
 }
 
-func (t *Table) publish(logErr error) {
-	t.mu.Lock()
-	t.now = t.sess.Engine.State().Now
-	if logErr != nil {
-		t.logErr = logErr
-	}
-	t.mu.Unlock()
-	t.notify()
-}
-
 // notify tells every subscriber there is news.
 func (t *Table) notify() {
 	t.mu.Lock()
@@ -296,9 +385,9 @@ func (t *Table) call(f func()) error {
 	return nil
 }
 
-// Do makes a command as the actor and returns the events it made, or the
-// engine's refusal. It waits for the table's goroutine, never for another
-// client.
+// Do makes a command as the actor and returns the events it made, once
+// they are on disk, or the engine's refusal. It waits for the table's
+// goroutine and the log, never for another client.
 func (t *Table) Do(a game.Actor, c game.Command) ([]game.Event, error) {
 	return t.command(func() (game.Actor, game.Command, bool) { return a, c, true })
 }
@@ -325,6 +414,7 @@ func (t *Table) SetRunning(a game.Actor, on, toggle bool) ([]game.Event, error) 
 func (t *Table) command(decide func() (game.Actor, game.Command, bool)) ([]game.Event, error) {
 	var err error
 	var made []game.Event
+	step := 0
 	if cerr := t.call(func() {
 		a, c, ok := decide()
 		if !ok {
@@ -339,10 +429,11 @@ func (t *Table) command(decide func() (game.Actor, game.Command, bool)) ([]game.
 		t.mu.Lock()
 		made = t.events[mark:len(t.events):len(t.events)]
 		t.mu.Unlock()
-		t.after(bad)
+		step = t.after(bad)
 	}); cerr != nil {
 		return nil, cerr
 	}
+	t.await(step)
 	return made, err
 }
 
@@ -360,11 +451,21 @@ func (t *Table) Check(a game.Actor, c game.Command) error {
 }
 
 // Tick moves the clock one tick now, if it runs: what the ticker does ten
-// times a second. Tests drive the clock with it.
-func (t *Table) Tick() { t.call(t.tick) }
+// times a second. Tests drive the clock with it; it returns once the tick
+// is published.
+func (t *Table) Tick() { t.settle(t.tick) }
 
-// Sync waits until the table has done everything asked of it so far.
-func (t *Table) Sync() { t.call(func() {}) }
+// Sync waits until the table has done everything asked of it so far, and
+// published it.
+func (t *Table) Sync() { t.settle(func() {}) }
+
+// settle runs f on the table's goroutine and waits until what it made is
+// published.
+func (t *Table) settle(f func()) {
+	step := 0
+	t.call(func() { f(); step = t.steps })
+	t.await(step)
+}
 
 // Actor returns the actor a person's name stands for at this table.
 func (t *Table) Actor(name string) (game.Actor, bool) {
@@ -409,8 +510,8 @@ func (t *Table) LogPath() string {
 }
 
 // Close stops the table: the clock stops where it stands (and the log says
-// so, for a resume to start there), everything recorded is written, and
-// every subscriber is told. It returns the log's first error.
+// so, for a resume to start there), everything made is written, and every
+// subscriber is told. It returns the log's first error.
 func (t *Table) Close() error {
 	t.closeOnce.Do(func() {
 		t.call(func() {
@@ -419,12 +520,17 @@ func (t *Table) Close() error {
 		})
 		close(t.quit)
 		<-t.done
+		close(t.disk.quit)
+		<-t.disk.done
 		t.mu.Lock()
 		t.closed = true
 		t.mu.Unlock()
 		t.notify()
 		if t.log != nil {
 			t.closeErr = t.log.Close()
+		}
+		if err := t.logError(); err != nil {
+			t.closeErr = err
 		}
 	})
 	return t.closeErr
@@ -472,13 +578,13 @@ type Update struct {
 	At     time.Time // the real time of the update, for idle times
 }
 
-// Since returns the events after the one with sequence number seq: shared
-// with everyone, to be read only.
+// Since returns the published events after the one with sequence number
+// seq: shared with everyone, to be read only.
 func (t *Table) Since(seq int) []game.Event {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	seq = min(max(seq, 0), len(t.events))
-	return t.events[seq:len(t.events):len(t.events)]
+	seq = min(max(seq, 0), t.shown)
+	return t.events[seq:t.shown:t.shown]
 }
 
 // Subscribe starts a subscription; its first update holds every event so
@@ -518,9 +624,9 @@ func (s *Sub) Next() Update {
 	t := s.t
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	u := Update{Events: t.events[s.seen:len(t.events):len(t.events)], Now: t.now, People: t.people,
+	u := Update{Events: t.events[s.seen:t.shown:t.shown], Now: t.now, People: t.people,
 		LogErr: t.logErr, Closed: t.closed, At: t.wall()}
-	s.seen = len(t.events)
+	s.seen = t.shown
 	return u
 }
 

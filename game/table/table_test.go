@@ -2,6 +2,7 @@ package table_test
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -18,12 +19,12 @@ type memLog struct {
 	closed  bool
 }
 
-func (l *memLog) Record(b []game.Event) {
+func (l *memLog) WriteBatch(b []game.Event) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.batches = append(l.batches, b)
+	return nil
 }
-func (l *memLog) Err() error   { return nil }
 func (l *memLog) Path() string { return "mem" }
 func (l *memLog) Close() error {
 	l.mu.Lock()
@@ -240,5 +241,106 @@ func TestSoloClockStopsForACall(t *testing.T) {
 	events := tb.Since(0)
 	if last := events[len(events)-1]; last.Type != game.ClockPaused {
 		t.Errorf("after China rang, the last event is %s, not the clock pausing", last.Type)
+	}
+}
+
+// slowDisk is a log whose writes wait while the test holds it, as on a
+// slow or full disk. What it has synced is what a crash would leave.
+type slowDisk struct {
+	stall  sync.RWMutex // the test holds it to stall every write
+	begun  chan []game.Event
+	mu     sync.Mutex
+	synced []game.Event
+}
+
+func newSlowDisk() *slowDisk { return &slowDisk{begun: make(chan []game.Event, 1024)} }
+
+func (d *slowDisk) WriteBatch(b []game.Event) error {
+	select {
+	case d.begun <- b:
+	default:
+	}
+	d.stall.RLock()
+	defer d.stall.RUnlock()
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.synced = append(d.synced, b...)
+	return nil
+}
+func (d *slowDisk) Path() string { return "slow.jsonl" }
+func (d *slowDisk) Close() error { return nil }
+
+// onDisk is how many events a crash now would keep.
+func (d *slowDisk) onDisk() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return len(d.synced)
+}
+
+// Nobody hears of a decision before it is on disk: while the log's write
+// is stalled, the student's command has not returned and no subscriber has
+// the event, so a crash then loses nothing anyone was told was decided.
+func TestADecisionIsNewsOnlyOnceOnDisk(t *testing.T) {
+	disk := newSlowDisk()
+	tb, host := classTable(t, "assistance-request", disk, table.ManualTicker{}, nil)
+	if _, err := tb.Do(host, game.Command{Verb: game.Seat, Person: game.Person{Name: "Ana", Role: game.Player, Team: "fbi"}}); err != nil {
+		t.Fatal(err)
+	}
+	ana, _ := tb.Actor("Ana")
+	sc := tb.Scenario()
+	var choose game.Command
+	for _, ev := range tb.Since(0) {
+		if i, ok := sc.InjectIndex(ev.Inject); ev.Type == game.InjectFired && ok && len(sc.Injects[i].Choices) > 0 {
+			in := &sc.Injects[i]
+			c := game.Command{Team: "fbi", Verb: game.Choose, Inject: in.ID, Choice: in.Choices[0].ID}
+			if tb.Check(ana, c) == nil {
+				choose = c
+				break
+			}
+		}
+	}
+	if choose.Inject == "" {
+		t.Fatal("the FBI has no inject to decide")
+	}
+	sub := tb.Subscribe()
+	seen := len(sub.Next().Events)
+
+	disk.stall.Lock() // the disk stalls
+	decided := make(chan error, 1)
+	go func() {
+		_, err := tb.Do(ana, choose)
+		decided <- err
+	}()
+	for b := range disk.begun {
+		if slices.ContainsFunc(b, func(ev game.Event) bool { return ev.Type == game.InjectChosen }) {
+			break // the decision is made and being written
+		}
+	}
+	select {
+	case err := <-decided:
+		t.Fatalf("the decision was answered (%v) before it was on disk", err)
+	default:
+	}
+	seen += len(sub.Next().Events)
+	told := max(seen, len(tb.Since(0)))
+	// A crash now keeps what the disk has: everything anyone was told.
+	if kept := disk.onDisk(); told > kept {
+		t.Fatalf("subscribers were told of %d events; a crash now keeps %d", told, kept)
+	}
+	for _, ev := range tb.Since(0) {
+		if ev.Type == game.InjectChosen {
+			t.Fatal("the decision is published before it is on disk")
+		}
+	}
+
+	disk.stall.Unlock() // the disk catches up
+	if err := <-decided; err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(tb.Since(0), func(ev game.Event) bool { return ev.Type == game.InjectChosen }) {
+		t.Fatal("once on disk, the decision is not published")
+	}
+	if !slices.ContainsFunc(sub.Next().Events, func(ev game.Event) bool { return ev.Type == game.InjectChosen }) {
+		t.Fatal("once on disk, the decision is not news to subscribers")
 	}
 }

@@ -126,20 +126,36 @@ type client struct {
 // w × h.
 func (c *class) dial(user string, w, h int) *client {
 	c.t.Helper()
+	return c.dialScreen(user, w, h, w, h)
+}
+
+// dialScreen connects as user, telling the server its terminal is w × h,
+// on a screen of screenW × screenH.
+func (c *class) dialScreen(user string, w, h, screenW, screenH int) *client {
+	c.t.Helper()
 	cl := c.connect(user)
-	if err := cl.sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
-		c.t.Fatal(err)
-	}
-	cl.screen = newScreen(w, h)
-	stdout, err := cl.sess.StdoutPipe()
-	if err != nil {
-		c.t.Fatal(err)
-	}
 	stdin, err := cl.sess.StdinPipe()
 	if err != nil {
 		c.t.Fatal(err)
 	}
 	cl.in = stdin
+	cl.start(w, h, screenW, screenH)
+	return cl
+}
+
+// start opens a connected client's terminal of w × h on a screen of
+// screenW × screenH.
+func (cl *client) start(w, h, screenW, screenH int) {
+	cl.t.Helper()
+	if err := cl.sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
+		cl.t.Fatal(err)
+	}
+	cl.screen = newScreen(screenW, screenH)
+	stdout, err := cl.sess.StdoutPipe()
+	if err != nil {
+		cl.t.Fatal(err)
+	}
+	stdin := cl.in
 	go io.Copy(cl.screen, stdout)
 	go func() { // the terminal's answers to the program's questions
 		buf := make([]byte, 256)
@@ -154,11 +170,10 @@ func (c *class) dial(user string, w, h int) *client {
 		}
 	}()
 	if err := cl.sess.Shell(); err != nil {
-		c.t.Fatal(err)
+		cl.t.Fatal(err)
 	}
 	go func() { cl.ended <- cl.sess.Wait() }()
-	c.t.Cleanup(cl.screen.close)
-	return cl
+	cl.t.Cleanup(cl.screen.close)
 }
 
 // connect opens an SSH session without asking for anything yet.

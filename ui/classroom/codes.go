@@ -2,12 +2,15 @@ package classroom
 
 import (
 	"crypto/rand"
+	"crypto/sha256"
 	"crypto/subtle"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"hotline/game"
@@ -27,6 +30,9 @@ type Seat struct {
 // Codes are the join codes of a class, one a seat kind: what the
 // facilitator writes on the board.
 type Codes struct {
+	// Log is the log the codes belong to: a server resumes a log only
+	// with its own codes.
+	Log         LogRef            `json:"log"`
 	Teams       map[string]string `json:"teams"` // by team id
 	Observer    string            `json:"observer"`
 	Evaluator   string            `json:"evaluator"`
@@ -38,8 +44,8 @@ type Codes struct {
 // and l): codes are read off a board.
 const codeAlphabet = "23456789abcdefghjkmnpqrstuvwxyz"
 
-// codeLen characters of 31 are 49 bits: too many to guess, over a
-// connection that pauses longer after every few wrong tries.
+// codeLen characters of 31 are 49 bits: too many to guess at the rate the
+// server answers wrong codes (docs/threat-model.md has the figures).
 const codeLen = 10
 
 // NewCodes makes fresh random codes for a scenario's teams and the room's
@@ -129,6 +135,21 @@ func normalize(code string) string {
 	return code
 }
 
+// LogRef names a class's log: its file name and a digest of its first
+// event, the start record, which no other class's log has unless it is the
+// same scenario, seed and facilitator under the same name.
+type LogRef struct {
+	Name  string `json:"name"`
+	Start string `json:"start"`
+}
+
+// RefOf names the log at path whose first event is start.
+func RefOf(path string, start game.Event) LogRef {
+	b, _ := json.Marshal(start)
+	sum := sha256.Sum256(b)
+	return LogRef{Name: filepath.Base(path), Start: hex.EncodeToString(sum[:12])}
+}
+
 // Save writes the codes to path, readable by its owner alone: a restarted
 // server keeps them, so the board stays right.
 func (c Codes) Save(path string) error {
@@ -139,12 +160,13 @@ func (c Codes) Save(path string) error {
 	return os.WriteFile(path, append(data, '\n'), 0o600)
 }
 
-// LoadCodes reads the codes a server saved for a scenario, checking that
-// they are a full set for its teams.
-func LoadCodes(path string, sc *injects.Scenario) (Codes, error) {
+// LoadCodes reads the codes a server saved for a log and its scenario,
+// checking that they are the log's own and a full set for its teams. A
+// file that is not there is an error that wraps fs.ErrNotExist.
+func LoadCodes(path string, sc *injects.Scenario, log LogRef) (Codes, error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return Codes{}, fmt.Errorf("the join codes of this class are not beside its log (%s): without them, the codes on the board no longer work", path)
+		return Codes{}, fmt.Errorf("the join codes of this class are not beside its log (%s): %w", path, err)
 	}
 	if err != nil {
 		return Codes{}, err
@@ -152,6 +174,13 @@ func LoadCodes(path string, sc *injects.Scenario) (Codes, error) {
 	var c Codes
 	if err := json.Unmarshal(data, &c); err != nil {
 		return Codes{}, fmt.Errorf("%s is not a file of join codes: %v", path, err)
+	}
+	if c.Log != log {
+		owner := c.Log.Name
+		if owner == "" {
+			owner = "unnamed"
+		}
+		return Codes{}, fmt.Errorf("%s holds the join codes of another log (%s), not of %s: move it away and resume again, and the class gets new codes", path, owner, log.Name)
 	}
 	for _, t := range sc.Teams {
 		if c.Teams[t.ID] == "" {

@@ -9,8 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -42,8 +42,8 @@ type Config struct {
 	// students' clients know the server the next day.
 	HostKeyPath string
 	Log         *log.Logger // where the server says what it does; never the terminal
-	// Now reads the wall clock, for the pauses after wrong codes; nil uses
-	// time.Now.
+	// Now reads the wall clock, for the pauses after wrong codes and the
+	// join screen's time; nil uses time.Now.
 	Now func() time.Time
 	// Stall is how long a session may leave the table's news untaken
 	// before it is dropped: its client has stopped reading. 0 means 10 s.
@@ -54,10 +54,13 @@ type Config struct {
 
 // Server is a class's SSH server.
 type Server struct {
-	cfg   Config
-	sc    *injects.Scenario
-	ssh   *ssh.Server
-	fails *failures
+	cfg     Config
+	sc      *injects.Scenario
+	ssh     *ssh.Server
+	guard   *guard
+	limiter ratelimiter.RateLimiter
+	stop    chan struct{}
+	stopped sync.Once
 
 	joinMu sync.Mutex // one join at a time, so two people cannot take one name
 
@@ -85,19 +88,18 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = log.New(discard{})
 	}
-	s := &Server{cfg: cfg, sc: cfg.Table.Scenario(), fails: newFailures(cfg.Now)}
 	// The class behind one school network shares an address: the burst is
 	// a room's worth of joins, the rate a steady trickle.
-	limiter := ratelimiter.NewRateLimiter(rate.Every(time.Second/4), 60, 4096)
+	s := &Server{cfg: cfg, sc: cfg.Table.Scenario(), guard: newGuard(cfg.Now), stop: make(chan struct{}),
+		limiter: ratelimiter.NewRateLimiter(rate.Every(time.Second/4), 60, 4096)}
 	srv, err := wish.NewServer(
 		wish.WithHostKeyPath(cfg.HostKeyPath),
 		wish.WithMiddleware(
 			recover.MiddlewareWithLogger(cfg.Log,
 				s.farewell,
 				bubbletea.MiddlewareWithProgramHandler(s.program),
-				activeterm.Middleware(), // refuse says why first; this is the backstop
-				s.refuse,
-				ratelimiter.Middleware(limiter),
+				activeterm.Middleware(), // admit says why first; this is the backstop
+				s.admit,
 				logging.MiddlewareWithLogger(cfg.Log),
 			),
 		),
@@ -112,7 +114,7 @@ func New(cfg Config) (*Server, error) {
 		fmt.Fprintln(sess.Stderr(), "hotline: a class's server has no "+sess.Subsystem()+" and no files: connect with ssh alone")
 		sess.Exit(1)
 	}}
-	srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": ssh.DefaultSessionHandler}
+	srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel}
 	for _, kind := range []string{"direct-tcpip", "direct-streamlocal@openssh.com"} {
 		srv.ChannelHandlers[kind] = func(_ *ssh.Server, _ *gossh.ServerConn, ch gossh.NewChannel, _ ssh.Context) {
 			ch.Reject(gossh.Prohibited, "a class's server forwards nothing: connect with ssh alone")
@@ -122,6 +124,7 @@ func New(cfg Config) (*Server, error) {
 		return p.Window.Width <= maxWidth && p.Window.Height <= maxHeight
 	}
 	srv.ConnCallback = func(ctx ssh.Context, conn net.Conn) net.Conn {
+		ctx.SetValue(openChannels{}, new(atomic.Int32))
 		go s.keepalive(ctx)
 		return conn
 	}
@@ -131,6 +134,7 @@ func New(cfg Config) (*Server, error) {
 
 // Serve answers the connections of a listener until Shutdown.
 func (s *Server) Serve(l net.Listener) error {
+	go s.sweep()
 	err := s.ssh.Serve(l)
 	if errors.Is(err, ssh.ErrServerClosed) {
 		return nil
@@ -141,6 +145,7 @@ func (s *Server) Serve(l net.Listener) error {
 // Shutdown stops taking connections, waits for the sessions to end (at most
 // until ctx is done), then closes the rest.
 func (s *Server) Shutdown(ctx context.Context) error {
+	s.stopped.Do(func() { close(s.stop) })
 	err := s.ssh.Shutdown(ctx)
 	s.ssh.Close()
 	return err
@@ -154,29 +159,45 @@ func (s *Server) HostKey() gossh.PublicKey {
 	return s.ssh.HostSigners[0].PublicKey()
 }
 
-// refuse ends, with one line saying why, every session that is not an
-// interactive terminal: a command, a session without a terminal, or an
-// address that got too many codes wrong.
-func (s *Server) refuse(next ssh.Handler) ssh.Handler {
+// admit ends, with one line saying why, every session that is not an
+// interactive terminal (a command, a session without a terminal), and a
+// session without a right code from an address that opens them too fast. A
+// right code in the user name is never held up. The rest go on with their
+// terminal's size as their program may draw it.
+func (s *Server) admit(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		reason := ""
 		_, _, pty := sess.Pty()
+		_, coded := s.cfg.Codes.Lookup(sess.User())
 		switch {
 		case sess.RawCommand() != "":
 			reason = "a class's server runs no commands: connect with ssh alone, without a command"
 		case !pty:
 			reason = "the exercise needs a terminal: connect with ssh -t, from a terminal"
-		default:
-			if wait := s.fails.wait(remoteIP(sess)); wait > 0 {
-				reason = fmt.Sprintf("too many wrong codes from this address: try again in %s", wait.Round(time.Second))
-			}
+		case !coded && s.limiter.Allow(sess) != nil:
+			reason = "too many connections from this address at once: try again in a few seconds"
 		}
 		if reason != "" {
 			fmt.Fprintln(sess.Stderr(), "hotline: "+reason)
 			sess.Exit(1)
 			return
 		}
-		next(sess)
+		next(newWindow(sess, !coded))
+	}
+}
+
+// sweep ends, every second, the sessions whose time at the join screen is
+// up, until Shutdown.
+func (s *Server) sweep() {
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	for {
+		select {
+		case <-s.stop:
+			return
+		case <-tick.C:
+			s.guard.sweep()
+		}
 	}
 }
 
@@ -188,6 +209,9 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		tea.WithFPS(s.cfg.FPS))
 	s.sessions.Store(sess, m)
 	p := tea.NewProgram(m, opts...)
+	if m.ticket != nil {
+		m.ticket.onExpiry(func() { go p.Send(joinTimeoutMsg{}) })
+	}
 	go s.watch(sess, m)
 	go func() {
 		<-sess.Context().Done()
@@ -270,13 +294,6 @@ func closeConn(ctx ssh.Context) {
 	}
 }
 
-func remoteIP(sess ssh.Session) string {
-	if a, ok := sess.RemoteAddr().(*net.TCPAddr); ok {
-		return a.IP.String()
-	}
-	return sess.RemoteAddr().String()
-}
-
 // join seats a person with a code's seat: the engine's seat command in the
 // host's name the first time, nothing on a reconnection. It returns their
 // screen's game. The seat's powers come from the code alone: a name only
@@ -356,56 +373,6 @@ func viewOf(seat Seat) ui.View {
 	return ui.WatchView
 }
 
-// failures counts wrong codes by address, and makes each address wait
-// longer after every few: enough to stop guessing, never a lock-out that
-// a room behind one address could not get past.
-type failures struct {
-	mu    sync.Mutex
-	now   func() time.Time
-	count map[string]int
-	until map[string]time.Time
-}
-
-// freeTries is how many wrong codes an address may give before it waits.
-const freeTries = 5
-
-func newFailures(now func() time.Time) *failures {
-	return &failures{now: now, count: map[string]int{}, until: map[string]time.Time{}}
-}
-
-// fail counts a wrong code from an address and returns how long it must
-// now wait, if at all: 5 s after the fifth, doubling, at most 10 minutes.
-func (f *failures) fail(ip string) time.Duration {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.count[ip]++
-	n := f.count[ip] - freeTries
-	if n <= 0 {
-		return 0
-	}
-	wait := min(5*time.Second<<min(n-1, 10), 10*time.Minute)
-	f.until[ip] = f.now().Add(wait)
-	return wait
-}
-
-// wait is how long an address must still wait before it tries again.
-func (f *failures) wait(ip string) time.Duration {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return max(f.until[ip].Sub(f.now()), 0)
-}
-
-// ok forgets an address's wrong codes once it gives a right one.
-func (f *failures) ok(ip string) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	delete(f.count, ip)
-	delete(f.until, ip)
-}
-
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
-
-// cleanName makes a typed name plain and trims it.
-func cleanName(s string) string { return strings.TrimSpace(injects.CleanLine(s)) }

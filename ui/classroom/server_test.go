@@ -100,34 +100,6 @@ func TestAReconnectionFindsTheSameSeat(t *testing.T) {
 	imp.waitFor("someone called Ana already sits in Federal Bureau of")
 }
 
-func TestWrongCodesMakeTheAddressWait(t *testing.T) {
-	c := newClass(t, "assistance-request")
-	cl := c.dial("student", 100, 30)
-	cl.waitFor("Code:")
-	for range freeTries {
-		cl.typeText("zzzzz-zzzzz\r")
-		cl.waitFor("not one of this class's codes")
-		cl.typeText("x") // the note stays until the next try: clear the screen's memory of it
-		cl.waitFor("Code: x")
-		cl.typeText("\x7f")
-	}
-	cl.typeText("zzzzz-zzzzz\r")
-	cl.waitEnd()
-	if got := cl.stderr.String(); got != "hotline: too many wrong codes from this address: try again in 5s\r\n" {
-		t.Fatalf("the sixth wrong code is told %q", got)
-	}
-	// Meanwhile the address is refused before the prompt, in one line.
-	next := c.dial("student", 100, 30)
-	next.waitEnd()
-	if got := next.stderr.String(); got != "hotline: too many wrong codes from this address: try again in 5s\r\n" {
-		t.Fatalf("a refused address was told %q", got)
-	}
-	// Once the pause is over, a right code works.
-	c.clock.Add(6 * time.Second)
-	ok := c.join(c.codes.Teams["fbi"], "Ana")
-	ok.waitFor("FBI (you): Ana")
-}
-
 func TestWhatIsNotATerminalIsRefusedInOneLine(t *testing.T) {
 	c := newClass(t, "assistance-request")
 	run := func(name string, start func(*gossh.Session) error, want string) {
@@ -371,4 +343,39 @@ func TestTheFacilitatorsNameGivesNoPowers(t *testing.T) {
 		}
 		c.control(game.Command{Verb: game.Unseat, Person: game.Person{Name: "Eve"}})
 	}
+}
+
+// A name that looks like another is that name: invisible characters and
+// spaces of other kinds make neither a second Ana nor a second facilitator.
+func TestInvisibleCharactersMakeNoNewName(t *testing.T) {
+	c := newClass(t, "assistance-request")
+	c.join(c.codes.Teams["fbi"], "Ana")
+	imp := c.dial(c.codes.Teams["mss"], 100, 30)
+	imp.waitFor("Name:")
+	imp.typeText("An\u200da\r") // a zero-width joiner inside
+	imp.waitFor("someone called Ana already sits in Federal Bureau of")
+	imp.typeText("\x15" + strings.Replace(host, " ", "\u034f ", 1) + "\r") // a combining grapheme joiner
+	imp.waitFor(host + " runs the class: choose another name")
+	imp.typeText("\x15Li\u00a0\u3000 Wei\r") // no-break and ideographic spaces
+	imp.waitFor("(you): Li Wei")
+	if p, ok := c.tb.Seated("Li Wei"); !ok || p.Team != "mss" {
+		t.Fatalf("Li Wei is seated as %+v (%v)", p, ok)
+	}
+}
+
+// A code and a name pasted into the join screen's boxes are taken as if
+// typed.
+func TestPastingIntoTheJoinScreen(t *testing.T) {
+	c := newClass(t, "assistance-request")
+	cl := c.dial("ana", 100, 30)
+	cl.waitFor("Code:")
+	paste := func(s string) { cl.typeText("\x1b[200~" + s + "\x1b[201~") }
+	paste(c.codes.Teams["fbi"])
+	cl.waitFor("Code: " + c.codes.Teams["fbi"])
+	cl.typeText("\r")
+	cl.waitFor("You join Federal Bureau of Investigation")
+	paste("Ana Ruiz")
+	cl.waitFor("Name: Ana Ruiz")
+	cl.typeText("\r")
+	cl.waitFor("FBI (you): Ana Ruiz")
 }

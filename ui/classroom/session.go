@@ -12,6 +12,7 @@ import (
 	"charm.land/ssh"
 
 	"hotline/game"
+	"hotline/injects"
 	"hotline/ui"
 )
 
@@ -35,11 +36,16 @@ const (
 // facilitator moves its person and leave the table when the connection
 // ends.
 type session struct {
-	s    *Server
-	ip   string
-	step step
-	in   textinput.Model
-	note string // what went wrong with the last thing typed
+	s      *Server
+	ip     string
+	step   step
+	in     textinput.Model
+	note   string  // what went wrong with the last thing typed
+	ticket *ticket // its time at the join screen
+	win    *window // its terminal's size, capped until it has a right code
+
+	tries int       // wrong codes typed
+	next  time.Time // when the next code is looked at
 
 	seat          Seat
 	width, height int
@@ -54,7 +60,9 @@ type session struct {
 }
 
 func newSession(s *Server, sess ssh.Session) *session {
-	m := &session{s: s, ip: remoteIP(sess), width: ui.MinWidth, height: ui.MinHeight, styles: ui.NewStyles(true)}
+	m := &session{s: s, ip: addressOf(sess.RemoteAddr()), width: ui.MinWidth, height: ui.MinHeight, styles: ui.NewStyles(true)}
+	m.ticket, _ = sess.Context().Value(ticketKey{}).(*ticket)
+	m.win, _ = sess.(*window)
 	if pty, _, ok := sess.Pty(); ok {
 		m.width, m.height = pty.Window.Width, pty.Window.Height
 	}
@@ -68,7 +76,6 @@ func newSession(s *Server, sess ssh.Session) *session {
 	// ssh CODE@host: the code is the user name, and the prompt is skipped.
 	// A user name that is not a code is the student's own login name.
 	if seat, ok := s.cfg.Codes.Lookup(sess.User()); ok {
-		m.s.fails.ok(m.ip)
 		m.chose(seat)
 	} else if looksLikeCode(sess.User()) {
 		m.wrongCode()
@@ -84,8 +91,13 @@ func looksLikeCode(user string) bool {
 }
 
 // chose moves on from a right code: to the name, or for the projector,
-// which has none, straight to the table.
+// which has none, straight to the table. The session no longer counts as
+// one joining, and its screen may take the terminal's whole size.
 func (m *session) chose(seat Seat) {
+	m.ticket.gotCode()
+	if m.win != nil {
+		m.win.joined()
+	}
 	m.seat, m.note = seat, ""
 	m.in.Reset()
 	m.in.CharLimit = maxName
@@ -95,17 +107,28 @@ func (m *session) chose(seat Seat) {
 	}
 }
 
-// wrongCode counts a wrong code against the address, and ends the
-// session when the address must now wait.
+// wrongCode slows the session after a wrong code: its next code is looked
+// at only after a pause that doubles each time, and after a few it is
+// closed; when the whole server has had too many, at once. Nobody else
+// waits for it: another session's right code gets in as ever.
 func (m *session) wrongCode() {
 	m.in.Reset()
-	if wait := m.s.fails.fail(m.ip); wait > 0 {
+	m.tries++
+	switch {
+	case !m.s.guard.wrongCode():
 		m.step = refused
-		m.note = fmt.Sprintf("hotline: too many wrong codes from this address: try again in %s", wait.Round(time.Second))
-		return
+		m.note = "hotline: this class's server is getting too many wrong codes: check the code on the board, then connect again."
+	case m.tries >= triesPerSession:
+		m.step = refused
+		m.note = fmt.Sprintf("hotline: %d wrong codes: check the code on the board, then connect again.", m.tries)
+	default:
+		m.next = m.s.cfg.Now().Add(pauseAfter(m.tries))
+		m.note = "That is not one of this class's codes: check the board and type it again."
 	}
-	m.note = "That is not one of this class's codes: check the board and type it again."
 }
+
+// joinTimeoutMsg says the session's time at the join screen may be up.
+type joinTimeoutMsg struct{}
 
 // joinedMsg is the table's answer to a join.
 type joinedMsg struct {
@@ -146,12 +169,18 @@ func (m *session) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.styles = ui.NewStyles(msg.IsDark())
 	case joinedMsg:
 		return m, m.joined(msg)
+	case joinTimeoutMsg:
+		return m, m.timeout()
 	case tea.KeyPressMsg:
 		if m.play != nil {
 			m.s.cfg.Table.Touch(m.conn)
 			break
 		}
 		return m, m.key(msg)
+	case tea.PasteMsg:
+		if m.play == nil {
+			return m, m.paste(msg)
+		}
 	}
 	if m.play == nil {
 		return m, nil
@@ -178,6 +207,12 @@ func (m *session) key(msg tea.KeyPressMsg) tea.Cmd {
 			if strings.TrimSpace(typed) == "" {
 				return nil
 			}
+			if wait := m.next.Sub(m.s.cfg.Now()); wait > 0 {
+				// Too soon after a wrong code: not looked at, and not
+				// counted.
+				m.note = fmt.Sprintf("Wait %s before the next try: each wrong code makes the next wait longer.", seconds(wait))
+				return nil
+			}
 			seat, ok := m.s.cfg.Codes.Lookup(typed)
 			if !ok {
 				m.wrongCode()
@@ -186,14 +221,13 @@ func (m *session) key(msg tea.KeyPressMsg) tea.Cmd {
 				}
 				return nil
 			}
-			m.s.fails.ok(m.ip)
 			m.chose(seat)
 			if m.step == joining {
 				return m.join("")
 			}
 			return nil
 		case askName:
-			name := cleanName(typed)
+			name := injects.CleanName(typed)
 			if name == "" {
 				m.note = "Type the name the others will know you by."
 				return nil
@@ -208,6 +242,40 @@ func (m *session) key(msg tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
 	m.in, cmd = m.in.Update(msg)
 	return cmd
+}
+
+// paste takes what the terminal pasted into the box being typed in, as if
+// typed.
+func (m *session) paste(msg tea.PasteMsg) tea.Cmd {
+	if m.step != askCode && m.step != askName || m.width < ui.MinWidth || m.height < ui.MinHeight {
+		return nil
+	}
+	var cmd tea.Cmd
+	m.in, cmd = m.in.Update(msg)
+	return cmd
+}
+
+// timeout ends a session still at the join screen when its time is up.
+func (m *session) timeout() tea.Cmd {
+	if m.step != askCode && m.step != askName || !m.ticket.expired() {
+		return nil
+	}
+	what := "a code"
+	if m.step == askName {
+		what = "a name"
+	}
+	m.step = refused
+	m.note = fmt.Sprintf("hotline: the join screen closes after %d minutes without %s: connect again when you have it.", int(joinTimeout.Minutes()), what)
+	return tea.Quit
+}
+
+// seconds says a short wait in whole seconds, rounded up.
+func seconds(d time.Duration) string {
+	n := int((d + time.Second - 1) / time.Second)
+	if n == 1 {
+		return "1 second"
+	}
+	return fmt.Sprintf("%d seconds", n)
 }
 
 // joined puts the seat's screen up, or says why the table refused.
@@ -225,6 +293,7 @@ func (m *session) joined(msg joinedMsg) tea.Cmd {
 	m.g, m.person = msg.g, msg.person
 	m.conn = m.s.cfg.Table.Connect(msg.person)
 	m.mu.Unlock()
+	m.ticket.close()
 	m.step = seated
 	m.s.cfg.Log.Info("joined", "who", m.who(), "from", m.ip)
 	return m.open()
@@ -285,6 +354,7 @@ func (m *session) leave() {
 		return
 	}
 	m.left = true
+	m.ticket.close()
 	if m.g != nil {
 		m.g.Close()
 		m.s.cfg.Table.Disconnect(m.conn)
