@@ -295,6 +295,17 @@ func (d *decoder) text(n *yaml.Node, what string) string {
 	return n.Value
 }
 
+// nonEmpty reads text a field must have: a title, a label, a subject, a
+// name. Written with nothing after the key, or only spaces, it would play
+// as a blank line.
+func (d *decoder) nonEmpty(n *yaml.Node, what string) string {
+	s := d.text(n, what)
+	if v := d.deref(n); v != nil && v.Kind == yaml.ScalarNode && strings.TrimSpace(s) == "" {
+		d.errorf(v, CodeMissing, "%s: cannot be empty", what)
+	}
+	return s
+}
+
 // id reads an identifier: letters, digits, '-', '_' and '.', no spaces.
 func (d *decoder) id(n *yaml.Node, what string) string {
 	s := d.text(n, what)
