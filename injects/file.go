@@ -244,9 +244,6 @@ func (d *decoder) side(f *fileDoc, side Side, e field) {
 	for _, c := range d.list(o.get("counterparts"), what+".counterparts") {
 		sd.counterparts = append(sd.counterparts, d.id(c, what+".counterparts"))
 		sd.counterpartPos = append(sd.counterpartPos, d.pos(c))
-		if len(sd.counterparts) == 1 && sd.counterparts[0] == "" {
-			sd.counterparts, sd.counterpartPos = nil, nil
-		}
 	}
 	for _, t := range d.entries(o.get("teams"), what+".teams") {
 		team := Team{ID: d.idKey(t, "team"), Side: side, Pos: d.pos(t.keyNode)}
@@ -886,9 +883,6 @@ func (d *decoder) effect(f field, what string) []Effect {
 		return []Effect{e}
 	default:
 		target := d.id(f.value, what+" "+f.key)
-		if target == "" {
-			d.errorf(f.keyNode, CodeMissing, "%s: %s needs an id", what, f.key)
-		}
 		return []Effect{{Kind: ek, Target: target, Pos: d.pos(d.deref(f.value))}}
 	}
 }

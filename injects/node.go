@@ -306,10 +306,15 @@ func (d *decoder) nonEmpty(n *yaml.Node, what string) string {
 	return s
 }
 
-// id reads an identifier: letters, digits, '-', '_' and '.', no spaces.
+// id reads an identifier: letters, digits, '-', '_' and '.', no spaces. A
+// key given an empty id (to:, after:, next: with nothing after them) names
+// nothing, which is never what was meant.
 func (d *decoder) id(n *yaml.Node, what string) string {
 	s := d.text(n, what)
-	if s != "" && !validID(s) {
+	switch v := d.deref(n); {
+	case s == "" && v != nil && v.Kind == yaml.ScalarNode:
+		d.errorf(v, CodeMissing, "%s: cannot be empty; write an id", what)
+	case s != "" && !validID(s):
 		d.errorf(n, CodeBadValue, "%s: %q is not a valid id; use letters, digits, '-', '_' and '.' only", what, s)
 	}
 	return s

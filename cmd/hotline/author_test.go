@@ -65,6 +65,32 @@ func TestNew(t *testing.T) {
 	}
 }
 
+// TestValidateSaysWhenTheEditorHasNoSchema: an editor pointed at a schema
+// that is not there checks nothing and says only "No content"; validate
+// says how to write it, and stops saying so once it is written.
+func TestValidateSaysWhenTheEditorHasNoSchema(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "port.yaml")
+	if _, _, status := hotline(t, "new", path); status != 0 {
+		t.Fatal("new failed")
+	}
+	beside := filepath.Join(dir, schema.FileName)
+	if err := os.Remove(beside); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, status := hotline(t, "validate", path)
+	if status != 0 || !strings.Contains(errOut, "note: "+path+" points editors at "+schema.FileName+", which is not there") ||
+		!strings.Contains(errOut, "hotline schema -o "+beside) {
+		t.Errorf("validate without the schema: status %d\n%s", status, errOut)
+	}
+	if _, _, status := hotline(t, "schema", "-o", beside); status != 0 {
+		t.Fatal("schema -o failed")
+	}
+	if _, errOut, _ := hotline(t, "validate", path); strings.Contains(errOut, "note:") {
+		t.Errorf("validate with the schema written:\n%s", errOut)
+	}
+}
+
 func TestSchemaCommand(t *testing.T) {
 	out, _, status := hotline(t, "schema")
 	var doc map[string]any

@@ -237,7 +237,7 @@ func TestBadCells(t *testing.T) {
 			`testdata/bad2.csv:J2: error: inject "first" deadline choose: the inject has no choice "wait" [unknown-ref]`,
 			`testdata/bad2.csv:C4: error: inject "third" when: unknown name "tenson" (did you mean "tension"?) [condition]`,
 			`testdata/bad2.csv:C5: error: inject "fourth" after: no inject named "nowhere"`,
-			`testdata/bad2.csv:B6: error: inject "fifth": choices need one side to choose`,
+			`testdata/bad2.csv:G6: error: inject "fifth": choices need one side to choose`,
 			`testdata/bad2.csv:J6: warning: choice "ask" of inject "fifth" changes nothing`,
 		}},
 	} {
