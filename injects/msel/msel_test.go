@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -320,3 +321,46 @@ func TestGoldenCSV(t *testing.T) {
 }
 
 var testdataDir, _ = filepath.Abs("testdata")
+
+// TestObjectivesMappedByTheirBlock: an objective whose block in the
+// objectives: section names an inject is in that inject's Objective cell,
+// as in the handbook and the screens; imported back, it stays in the block,
+// and a row that drops it takes the inject out of the block.
+func TestObjectivesMappedByTheirBlock(t *testing.T) {
+	dir := t.TempDir()
+	path := starterFile(t, dir)
+	text, _ := os.ReadFile(path)
+	mapped := strings.Replace(string(text), "  use-the-hotline: Escalate over the hotline when a response fails.",
+		"  use-the-hotline:\n    text: Escalate over the hotline when a response fails.\n    injects: [us-theft-reported]", 1)
+	if err := os.WriteFile(path, []byte(mapped), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := msel.Export(open(t, path))
+	want := "timely-response: Answer requests for assistance on time and well.\nuse-the-hotline: Escalate over the hotline when a response fails."
+	if got := s.Rows[0][msel.ColObjective]; got != want {
+		t.Fatalf("the Objective cell of us-theft-reported:\n%s\nwant:\n%s", got, want)
+	}
+
+	out := filepath.Join(dir, "again.yaml")
+	_, again, found := roundTrip(t, s, ".csv", msel.Options{Base: path, Output: out})
+	if len(found) > 0 {
+		t.Fatalf("findings: %v", found)
+	}
+	sc := mustParse(t, out, again)
+	if in := sc.Injects[0]; !slices.Equal(in.Objectives, []string{"timely-response"}) {
+		t.Errorf("the inject lists %v itself; the block's mapping moved into it", in.Objectives)
+	}
+	if o, _ := sc.Objective("use-the-hotline"); !slices.Contains(o.Injects, "us-theft-reported") {
+		t.Errorf("the block lost its mapping: %+v", o)
+	}
+
+	s.Rows[0][msel.ColObjective] = "timely-response"
+	_, dropped, found := roundTrip(t, s, ".csv", msel.Options{Base: path, Output: out})
+	if found.Errors() > 0 {
+		t.Fatalf("findings: %v", found)
+	}
+	sc = mustParse(t, out, dropped)
+	if got := sc.InjectObjectives("us-theft-reported"); !slices.Equal(got, []string{"timely-response"}) {
+		t.Errorf("after the row dropped it, the inject serves %v", got)
+	}
+}
