@@ -2,6 +2,7 @@ package msel_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"flag"
 	"fmt"
 	"os"
@@ -362,5 +363,54 @@ func TestObjectivesMappedByTheirBlock(t *testing.T) {
 	sc = mustParse(t, out, dropped)
 	if got := sc.InjectObjectives("us-theft-reported"); !slices.Equal(got, []string{"timely-response"}) {
 		t.Errorf("after the row dropped it, the inject serves %v", got)
+	}
+}
+
+// TestCSVCellsAreNotFormulas: a cell that a spreadsheet would run as a
+// formula (a title =HYPERLINK(...), a body starting - or @) is written as
+// text, after a single quote, and read back as it was.
+func TestCSVCellsAreNotFormulas(t *testing.T) {
+	dir := t.TempDir()
+	path := starterFile(t, dir)
+	s := msel.Export(open(t, path))
+	risky := []string{`=HYPERLINK("http://x","click")`, "=1+1", "+1", "-1", "@SUM(A1)", "\tindented", "\rreturn",
+		"'=already quoted", "'Tis the season", "''", "'", "- a Markdown list\n- of two"}
+	for i, v := range risky {
+		row := s.Rows[0]
+		row[msel.ColID] = fmt.Sprintf("risky-%d", i)
+		row[[]int{msel.ColSubject, msel.ColMessage, msel.ColNotes}[i%3]] = v
+		s.Rows = append(s.Rows, row)
+	}
+	var b bytes.Buffer
+	if err := s.WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	records, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b.Bytes(), []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rec := range records {
+		for _, cell := range rec {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+				t.Errorf("a spreadsheet would run the cell %q as a formula", cell)
+			}
+		}
+	}
+	csvPath := filepath.Join(dir, "risky.csv")
+	if err := s.Write(csvPath); err != nil {
+		t.Fatal(err)
+	}
+	back, err := msel.Read(csvPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back.Rows, s.Rows) {
+		for i := range s.Rows {
+			for c := range s.Rows[i] {
+				if back.Rows[i][c] != s.Rows[i][c] {
+					t.Errorf("row %d column %d: wrote %q, read %q", i+2, c, s.Rows[i][c], back.Rows[i][c])
+				}
+			}
+		}
 	}
 }

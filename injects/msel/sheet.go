@@ -118,7 +118,7 @@ func (s *Sheet) headerCell(j int) string {
 }
 
 // WriteCSV writes the sheet as CSV, with a byte-order mark so that Excel
-// reads it as UTF-8.
+// reads it as UTF-8, and no cell a spreadsheet would run as a formula.
 func (s *Sheet) WriteCSV(w io.Writer) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
@@ -127,14 +127,44 @@ func (s *Sheet) WriteCSV(w io.Writer) error {
 	if err := cw.Write(Headers[:]); err != nil {
 		return err
 	}
+	var cells [NumCols]string
 	for _, r := range s.Rows {
-		if err := cw.Write(r[:]); err != nil {
+		for i, v := range r {
+			cells[i] = inert(v)
+		}
+		if err := cw.Write(cells[:]); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
 }
+
+// formulaStart are the first characters that make a spreadsheet read a CSV
+// cell as a formula, which can compute, fetch or link (OWASP's CSV
+// injection): =, +, -, @, tab and carriage return.
+const formulaStart = "=+-@\t\r"
+
+// inert writes a cell so that a spreadsheet shows it as text: after a
+// single quote when it would start a formula, as OWASP advises, and when
+// it starts with such a quote already, so that reading takes exactly one
+// quote off (see Sheet.Read).
+func inert(v string) string {
+	if startsFormula(v) || len(v) > 1 && v[0] == '\'' && (startsFormula(v[1:]) || v[1] == '\'') {
+		return "'" + v
+	}
+	return v
+}
+
+// live undoes inert.
+func live(v string) string {
+	if len(v) > 1 && v[0] == '\'' && (startsFormula(v[1:]) || v[1] == '\'') {
+		return v[1:]
+	}
+	return v
+}
+
+func startsFormula(v string) bool { return v != "" && strings.ContainsRune(formulaStart, rune(v[0])) }
 
 // widths are the XLSX columns' widths, in characters.
 var widths = [NumCols]float64{7, 22, 22, 17, 17, 28, 10, 11, 40, 70, 45, 30, 40}
@@ -216,7 +246,9 @@ func (s *Sheet) Write(path string) error {
 
 // Read reads an MSEL from a .xlsx (its MSEL worksheet, or else its first)
 // or a .csv file. Columns are found by their titles, in any order; titles
-// planners commonly use for the same columns are accepted.
+// planners commonly use for the same columns are accepted. A CSV cell that
+// WriteCSV wrote after a single quote, to keep it from being run as a
+// formula, is read without it.
 func Read(path string) (*Sheet, error) {
 	var table [][]string
 	s := &Sheet{File: path}
@@ -245,6 +277,11 @@ func Read(path string) (*Sheet, error) {
 		r.FieldsPerRecord = -1
 		if table, err = r.ReadAll(); err != nil {
 			return nil, fmt.Errorf("%s: not a CSV file: %w", path, err)
+		}
+		for _, rec := range table[min(1, len(table)):] {
+			for j := range rec {
+				rec[j] = live(rec[j])
+			}
 		}
 	default:
 		return nil, fmt.Errorf("%s: read an MSEL from a .xlsx or a .csv file", path)
