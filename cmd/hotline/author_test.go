@@ -211,8 +211,12 @@ func TestMselCommand(t *testing.T) {
 		if status != 0 || !strings.Contains(out, "Wrote "+sheet+": 3 injects.") {
 			t.Errorf("export: status %d\n%s", status, out)
 		}
-		if _, errOut, status := hotline(t, "msel", "export", path, "-o", sheet); status != 1 || !strings.Contains(errOut, "already exists") {
+		if _, errOut, status := hotline(t, "msel", "export", path, "-o", sheet); status != 1 || !strings.Contains(errOut, "already exists") ||
+			!strings.Contains(errOut, "without --force") {
 			t.Errorf("export over a file: status %d, %q", status, errOut)
+		}
+		if out, _, status := hotline(t, "msel", "export", path, "-o", sheet, "--force"); status != 0 || !strings.Contains(out, "Wrote "+sheet) {
+			t.Errorf("export --force: status %d\n%s", status, out)
 		}
 		imported := filepath.Join(dir, "imported"+ext+".yaml")
 		out, errOut, status := hotline(t, "msel", "import", sheet, "--base", path, "-o", imported)

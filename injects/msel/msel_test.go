@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"hotline/game"
 	"hotline/injects"
@@ -56,8 +57,8 @@ func roundTrip(t *testing.T, s *msel.Sheet, ext string, opt msel.Options) (*msel
 
 // TestRoundTripIsLossless: export, import onto the scenario, export again
 // gives the same sheet, in both formats, for every built-in scenario and
-// the starting file; and the imported scenario plays exactly as the
-// original.
+// the starting file; the file imported is the file, byte for byte; and the
+// imported scenario plays exactly as the original.
 func TestRoundTripIsLossless(t *testing.T) {
 	dir := t.TempDir()
 	refs := append(injects.BuiltinIDs(), starterFile(t, dir))
@@ -73,6 +74,9 @@ func TestRoundTripIsLossless(t *testing.T) {
 				}
 				if found.Errors() > 0 || len(found) > 0 {
 					t.Fatalf("import findings:\n%v", found)
+				}
+				if base := baseText(t, ref); !bytes.Equal(text, base) {
+					t.Errorf("a sheet imported unchanged changed the file:\n%s", lineDiff(string(base), string(text)))
 				}
 				if err := os.WriteFile(out, text, 0o644); err != nil {
 					t.Fatal(err)
@@ -152,9 +156,74 @@ func TestEditsInTheSheet(t *testing.T) {
 	if added.Channel != injects.Press || !added.To.All || added.Trigger.At.Hours() != 72 {
 		t.Errorf("the new inject: %+v", added)
 	}
-	if !strings.Contains(string(text), "# The MSEL.") || !strings.Contains(string(text), "# taken for the team if it does not choose") {
-		t.Errorf("the import lost the file's comments")
+	// Only what was edited changed, and each change is as small as it can
+	// be: a diff shows nothing nobody did.
+	base, _ := os.ReadFile(path)
+	want := `-    title: Designs copied to servers in Guangdong
++    title: 'Designs stolen: the FBI is called'
+-      within: 12h
++      within: 6h
+-    at: T+1d
++    at: T+1d6h30m
++      ring-the-hotline-at-once:
++        label: Ring the hotline at once
++  reporters-ask-about-the-servers:
++    at: T+3d
++    to: all
++    from: white-cell
++    channel: press
++    title: Reporters ask about the servers
++`
+	if got := lineDiff(string(base), string(text)); got != want {
+		t.Errorf("the import changed:\n%s\nwant:\n%s", got, want)
 	}
+}
+
+// baseText is the text of a built-in scenario or a file.
+func baseText(t *testing.T, ref string) []byte {
+	t.Helper()
+	b, err := injects.BuiltinFile(ref + ".yaml")
+	if err != nil {
+		if b, err = os.ReadFile(ref); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return b
+}
+
+// lineDiff lists the lines taken out of a (-) and put into b (+), in order:
+// a longest-common-subsequence diff, enough for files of a few hundred
+// lines.
+func lineDiff(a, b string) string {
+	x, y := strings.Split(a, "\n"), strings.Split(b, "\n")
+	lcs := make([][]int, len(x)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(y)+1)
+	}
+	for i := len(x) - 1; i >= 0; i-- {
+		for j := len(y) - 1; j >= 0; j-- {
+			if x[i] == y[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out []string
+	i, j := 0, 0
+	for i < len(x) || j < len(y) {
+		switch {
+		case i < len(x) && j < len(y) && x[i] == y[j]:
+			i, j = i+1, j+1
+		case i < len(x) && (j == len(y) || lcs[i+1][j] >= lcs[i][j+1]):
+			out = append(out, "-"+x[i])
+			i++
+		default:
+			out = append(out, "+"+y[j])
+			j++
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // TestHandwrittenSheet: a sheet written by hand, with its own column titles
@@ -263,26 +332,78 @@ func TestBadCells(t *testing.T) {
 	}
 }
 
-// TestStoryTimesMustAgree: a story time that says otherwise than the Time
-// column is an error, not a silent choice between them.
-func TestStoryTimesMustAgree(t *testing.T) {
+// TestWhichTimeCounts: a facilitator moves an inject by whichever of its
+// time cells they change, and leaves the others as exported; the cell
+// changed wins, and the others are written afresh on the next export.
+func TestWhichTimeCounts(t *testing.T) {
 	dir := t.TempDir()
 	path := starterFile(t, dir)
-	s := msel.Export(open(t, path))
-	s.Rows[1][msel.ColBeijing] = "2015-10-07 09:00"
-	s.Rows[2][msel.ColWashington] = "2015-10-08 09:00" // request-overdue has no fixed time
-	_, _, found := roundTrip(t, s, ".xlsx", msel.Options{Base: path, Output: filepath.Join(dir, "x.yaml")})
-	want := []string{
-		`:MSEL!E3: error: the inject comes at T+1d00:00, which is 2015-10-06 21:00 here, not 2015-10-07 09:00`,
-		`:MSEL!D4: error: inject "request-overdue" has no fixed time (it comes when status("rfa-us") == "overdue" || status("rfa-cn") == "overdue"), so no story time`,
-	}
-	if len(found) != len(want) {
-		t.Fatalf("findings:\n%v", found)
-	}
-	for i, w := range want {
-		if !strings.Contains(found[i].String(), w) {
-			t.Errorf("finding %d:\n got %s\nwant …%s…", i, found[i], w)
+	fresh := func() *msel.Sheet { return msel.Export(open(t, path)) }
+	second := func(s *msel.Sheet) (*injects.Scenario, msel.Findings) { // cn-theft-reported, at T+1d
+		t.Helper()
+		out := filepath.Join(t.TempDir(), "x.yaml")
+		_, text, found := roundTrip(t, s, ".xlsx", msel.Options{Base: path, Output: out})
+		if text == nil {
+			return nil, found
 		}
+		return mustParse(t, out, text), found
+	}
+	at := func(sc *injects.Scenario) time.Duration {
+		i, _ := sc.InjectIndex("cn-theft-reported")
+		return sc.Injects[i].Trigger.At
+	}
+	for _, c := range []struct {
+		name            string
+		time, wash, bj  string // "" leaves the cell as exported; "-" clears it
+		at              time.Duration
+		warning, errors string
+	}{
+		{name: "by the Time cell", time: "T+2d", at: 48 * time.Hour},
+		{name: "by Washington's story time", wash: "2015-10-06 15:30", at: 30*time.Hour + 30*time.Minute},
+		{name: "by Beijing's story time", bj: "2015-10-07 03:30", at: 30*time.Hour + 30*time.Minute},
+		{name: "by both story times", wash: "2015-10-06 15:30", bj: "2015-10-07 03:30", at: 30*time.Hour + 30*time.Minute},
+		{name: "by a story time, the Time cell cleared", time: "-", bj: "2015-10-07 03:30", at: 30*time.Hour + 30*time.Minute},
+		{name: "by the Time cell, a story time changed too", time: "T+2d", wash: "2015-10-06 15:30", at: 48 * time.Hour,
+			warning: `:MSEL!D3: warning: the Time cell puts the inject at T+2d00:00, which is 2015-10-07 09:00 here; 2015-10-06 15:30 is set aside`},
+		{name: "by story times that disagree", wash: "2015-10-06 15:30", bj: "2015-10-08 09:00",
+			errors: `:MSEL!E3: error: the story times disagree: the inject comes at T+1d06:30, which is 2015-10-07 03:30 here, not 2015-10-08 09:00`},
+	} {
+		s := fresh()
+		for col, v := range map[int]string{msel.ColTime: c.time, msel.ColWashington: c.wash, msel.ColBeijing: c.bj} {
+			switch v {
+			case "":
+			case "-":
+				s.Rows[1][col] = ""
+			default:
+				s.Rows[1][col] = v
+			}
+		}
+		sc, found := second(s)
+		var got []string
+		for _, f := range found {
+			got = append(got, f.String())
+		}
+		all := strings.Join(got, "\n")
+		switch {
+		case c.errors != "":
+			if sc != nil || !strings.Contains(all, c.errors) {
+				t.Errorf("%s: findings:\n%s\nwant an error …%s…", c.name, all, c.errors)
+			}
+		case sc == nil:
+			t.Errorf("%s: refused:\n%s", c.name, all)
+		case at(sc) != c.at:
+			t.Errorf("%s: the inject is at %v, want %v", c.name, at(sc), c.at)
+		case c.warning == "" && len(found) > 0, c.warning != "" && !strings.Contains(all, c.warning):
+			t.Errorf("%s: findings:\n%s\nwant %q", c.name, all, c.warning)
+		}
+	}
+
+	// A story time cannot move an inject that waits on a condition.
+	s := fresh()
+	s.Rows[2][msel.ColWashington] = "2015-10-08 09:00" // request-overdue comes when:
+	if _, found := second(s); found.Errors() != 1 || !strings.Contains(found[0].String(),
+		`:MSEL!D4: error: inject "request-overdue" comes when status("rfa-us") == "overdue" || status("rfa-cn") == "overdue", so a story time cannot move it`) {
+		t.Errorf("a story time on a when: inject:\n%v", found)
 	}
 }
 

@@ -15,9 +15,12 @@ import (
 
 // baseFile is the inject file a sheet is imported onto.
 type baseFile struct {
-	sc  *injects.Scenario
-	doc *yaml.Node      // the file itself, comments and all
-	own map[string]bool // the injects it holds, not those it includes
+	sc   *injects.Scenario
+	text []byte     // the file as written
+	doc  *yaml.Node // the file, comments and all, for the import to change
+	// pristine is the file as read, to tell what the import changed.
+	pristine *yaml.Node
+	own      map[string]bool // the injects it holds, not those it includes
 	// known are the findings about it as it was, by severity and message,
 	// so that the import reports only what the sheet changed.
 	known map[string]bool
@@ -44,8 +47,11 @@ func readBase(ref string) (*baseFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &baseFile{sc: sc, doc: &yaml.Node{}, own: map[string]bool{}, known: map[string]bool{}}
+	b := &baseFile{sc: sc, text: text, doc: &yaml.Node{}, pristine: &yaml.Node{}, own: map[string]bool{}, known: map[string]bool{}}
 	if err := yaml.Unmarshal(text, b.doc); err != nil {
+		return nil, err
+	}
+	if err := yaml.Unmarshal(text, b.pristine); err != nil {
 		return nil, err
 	}
 	if in, _ := mapGet(b.doc.Content[0], "injects"); in != nil {
