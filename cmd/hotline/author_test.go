@@ -197,6 +197,24 @@ func TestTestCommand(t *testing.T) {
 			t.Errorf("test %s: status %d\n%s", f, status, out)
 		}
 	}
+
+	// --trace shows the run a failure cites; --log saves it for replay
+	// and report.
+	out, _, status = hotline(t, "test", "--trace", fail)
+	if status != 1 || !strings.Contains(out, "the run, event by event:") || !strings.Contains(out, "inject.fired") ||
+		!strings.Contains(out, "exercise.ended") {
+		t.Errorf("test --trace: status %d\n%s", status, out)
+	}
+	logPath := filepath.Join(dir, "run.jsonl")
+	if out, _, status := hotline(t, "test", "--log", logPath, pass); status != 0 || !strings.Contains(out, "Log saved to "+logPath) {
+		t.Errorf("test --log: status %d\n%s", status, out)
+	}
+	if out, _, status := hotline(t, "report", logPath, "-o", filepath.Join(dir, "report.md")); status != 0 {
+		t.Errorf("the playtest's log does not make a report: status %d\n%s", status, out)
+	}
+	if _, errOut, status := hotline(t, "test", "--log", logPath, pass, fail); status != 2 || !strings.Contains(errOut, "name one playtest") {
+		t.Errorf("test --log with two playtests: status %d, %q", status, errOut)
+	}
 }
 
 func TestMselCommand(t *testing.T) {
