@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"hotline/game"
 	"hotline/injects"
 	"hotline/injects/msel"
@@ -517,21 +519,57 @@ func TestCSVCellsAreNotFormulas(t *testing.T) {
 			}
 		}
 	}
-	csvPath := filepath.Join(dir, "risky.csv")
-	if err := s.Write(csvPath); err != nil {
-		t.Fatal(err)
-	}
-	back, err := msel.Read(csvPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(back.Rows, s.Rows) {
+	for _, ext := range []string{".csv", ".xlsx"} {
+		path := filepath.Join(dir, "risky"+ext)
+		if err := s.Write(path); err != nil {
+			t.Fatal(err)
+		}
+		back, err := msel.Read(path)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for i := range s.Rows {
 			for c := range s.Rows[i] {
 				if back.Rows[i][c] != s.Rows[i][c] {
-					t.Errorf("row %d column %d: wrote %q, read %q", i+2, c, s.Rows[i][c], back.Rows[i][c])
+					t.Errorf("%s row %d column %d: wrote %q, read %q", ext, i+2, c, s.Rows[i][c], back.Rows[i][c])
 				}
 			}
 		}
+	}
+
+	// Opened in a spreadsheet and saved as a workbook, the CSV's quoted
+	// cells keep their quotes as text; reading takes them off.
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetRow("Sheet1", "A1", &[]any{"Inject ID", "Time", "From", "To", "Method / channel", "Subject"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetSheetRow("Sheet1", "A2", &[]any{"x", "T+1h", "white-cell", "us", "note", `'=HYPERLINK("http://x","click")`}); err != nil {
+		t.Fatal(err)
+	}
+	saved := filepath.Join(dir, "saved.xlsx")
+	if err := f.SaveAs(saved); err != nil {
+		t.Fatal(err)
+	}
+	back, err := msel.Read(saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := back.Rows[0][msel.ColSubject]; got != `=HYPERLINK("http://x","click")` {
+		t.Errorf("a quoted cell saved as a workbook reads %q", got)
+	}
+}
+
+// TestByteOrderMarkMisread: a spreadsheet that reads Hotline's CSV as
+// Latin-1 shows its byte-order mark as ï»¿ before the first column's
+// title; the column is still found.
+func TestByteOrderMarkMisread(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "saved.csv")
+	if err := os.WriteFile(path, []byte("ï»¿Event,Inject ID,Time,From,To,Method / channel,Subject\n1,x,T+1h,white-cell,us,note,X\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := msel.Read(path)
+	if err != nil || len(s.Warnings) > 0 || s.Columns[msel.ColEvent] != 0 {
+		t.Errorf("read: %v, warnings %v, Event column %d", err, s.Warnings, s.Columns[msel.ColEvent])
 	}
 }

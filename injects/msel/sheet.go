@@ -145,23 +145,48 @@ func (s *Sheet) WriteCSV(w io.Writer) error {
 // injection): =, +, -, @, tab and carriage return.
 const formulaStart = "=+-@\t\r"
 
-// inert writes a cell so that a spreadsheet shows it as text: after a
-// single quote when it would start a formula, as OWASP advises, and when
-// it starts with such a quote already, so that reading takes exactly one
-// quote off (see Sheet.Read).
+// inert writes a CSV cell so that a spreadsheet shows it as text: after a
+// single quote when it would start a formula, as OWASP advises. A cell
+// that starts with such a quote already gets one more, in every format
+// (see literal), so that reading takes exactly one off.
 func inert(v string) string {
-	if startsFormula(v) || len(v) > 1 && v[0] == '\'' && (startsFormula(v[1:]) || v[1] == '\'') {
+	if startsFormula(v) {
+		return "'" + v
+	}
+	return literal(v)
+}
+
+// literal writes a cell that starts as inert's do, a quote before a
+// formula's first character or before another quote, with one more quote.
+// A sheet made from Hotline's CSV keeps inert's quotes when a spreadsheet
+// saves it as .xlsx; reading takes one off either way.
+func literal(v string) string {
+	if quoted(v) {
 		return "'" + v
 	}
 	return v
 }
 
-// live undoes inert.
+// live undoes inert and literal.
 func live(v string) string {
-	if len(v) > 1 && v[0] == '\'' && (startsFormula(v[1:]) || v[1] == '\'') {
+	if quoted(v) {
 		return v[1:]
 	}
 	return v
+}
+
+func quoted(v string) bool {
+	return len(v) > 1 && v[0] == '\'' && (startsFormula(v[1:]) || v[1] == '\'')
+}
+
+// unquote takes the quote inert and literal put before a cell off every
+// cell under the header.
+func unquote(table [][]string) {
+	for _, rec := range table[min(1, len(table)):] {
+		for j := range rec {
+			rec[j] = live(rec[j])
+		}
+	}
 }
 
 func startsFormula(v string) bool { return v != "" && strings.ContainsRune(formulaStart, rune(v[0])) }
@@ -197,7 +222,7 @@ func (s *Sheet) WriteXLSX(w io.Writer) error {
 	for i, r := range s.Rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		for j, v := range r {
-			row[j] = v // text, so that times and numbers come back as written
+			row[j] = literal(v) // text, so that times and numbers come back as written
 		}
 		if err := f.SetSheetRow(SheetName, cell, &row); err != nil {
 			return err
@@ -246,9 +271,10 @@ func (s *Sheet) Write(path string) error {
 
 // Read reads an MSEL from a .xlsx (its MSEL worksheet, or else its first)
 // or a .csv file. Columns are found by their titles, in any order; titles
-// planners commonly use for the same columns are accepted. A CSV cell that
+// planners commonly use for the same columns are accepted. A cell that
 // WriteCSV wrote after a single quote, to keep it from being run as a
-// formula, is read without it.
+// formula, is read without it, in a CSV file or in a workbook a
+// spreadsheet saved it to.
 func Read(path string) (*Sheet, error) {
 	var table [][]string
 	s := &Sheet{File: path}
@@ -268,6 +294,7 @@ func Read(path string) (*Sheet, error) {
 		if table, err = f.GetRows(s.Name); err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
+		unquote(table)
 	case ".csv":
 		data, err := os.ReadFile(path)
 		if err != nil {
@@ -278,11 +305,7 @@ func Read(path string) (*Sheet, error) {
 		if table, err = r.ReadAll(); err != nil {
 			return nil, fmt.Errorf("%s: not a CSV file: %w", path, err)
 		}
-		for _, rec := range table[min(1, len(table)):] {
-			for j := range rec {
-				rec[j] = live(rec[j])
-			}
-		}
+		unquote(table)
 	default:
 		return nil, fmt.Errorf("%s: read an MSEL from a .xlsx or a .csv file", path)
 	}
@@ -294,6 +317,9 @@ func Read(path string) (*Sheet, error) {
 		cols[i] = -1
 	}
 	for j, h := range table[0] {
+		if j == 0 { // the byte-order mark, as read, or as a spreadsheet that took it for Latin-1 shows it
+			h = strings.TrimPrefix(strings.TrimPrefix(h, "\ufeff"), "ï»¿")
+		}
 		c, ok := aliases[normalize(h)]
 		switch {
 		case strings.TrimSpace(h) == "":
