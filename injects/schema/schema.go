@@ -55,13 +55,12 @@ func JSON() []byte {
 // formatRules applies the rules the loader applies to every value of a
 // kind, whatever its field, so that a field added to the types follows
 // them: no number is over injects.MaxNumber either way (where a number is
-// a number, not text), and a block whose
-// keys are all optional, and that needs none, may be left empty (its
-// entries commented out).
+// a number, not text), and a block whose keys are all optional, and that
+// needs none, may be left empty (its entries commented out).
 func formatRules(s *jsonschema.Schema) {
 	walk(s, func(x *jsonschema.Schema) {
 		if ts := typesOf(x); len(ts) > 0 && !slices.ContainsFunc(ts, func(t string) bool { return t != "integer" && t != "number" }) {
-			bounded(x)
+			bounded(x) // a number and nothing else
 		}
 		if x.Type == "object" && x.Properties != nil && len(x.Required) == 0 && x.MinProperties == nil {
 			types(x, "object", "null")
@@ -114,7 +113,7 @@ const (
 // Editors run JavaScript's regular expressions and validators Go's, so the
 // patterns use what both read: no lookahead.
 var positivePattern = func() string {
-	const any = `[0-9]{1,6}`
+	const number = `[0-9]{1,6}`
 	zeros, nonzero := `0{1,6}`, []string{}
 	for k := range 6 { // k leading zeros, then a digit that is not, then at most 5-k more
 		nonzero = append(nonzero, strings.Repeat("0", k)+`[1-9][0-9]{0,`+strconv.Itoa(5-k)+`}`)
@@ -128,7 +127,7 @@ var positivePattern = func() string {
 		}
 		b.WriteString(`(` + strings.Join(nonzero, "|") + `)` + u)
 		for _, after := range units[i+1:] {
-			b.WriteString(`(` + any + after + `)?`)
+			b.WriteString(`(` + number + after + `)?`)
 		}
 		alts = append(alts, b.String())
 	}
@@ -192,8 +191,6 @@ const (
 	storyMessage    = "expected an offset like T+2d or a date and time like 2015-10-05 09:00"
 )
 
-func ref(name string) *jsonschema.Schema { return &jsonschema.Schema{Ref: "#/$defs/" + name} }
-
 // types sets the JSON types a value may have; one is written as "type": T.
 func types(s *jsonschema.Schema, ts ...string) {
 	s.Type = ""
@@ -227,8 +224,8 @@ func typesOf(s *jsonschema.Schema) []string {
 	return ts
 }
 
-// value is a scalar of the given JSON types; for strings, matching pattern
-// (when given) or else saying message.
+// value is a scalar of the given JSON types, a string matching pattern
+// when one is given; an editor says message when it does not fit.
 func value(pattern, message string, ts ...string) *jsonschema.Schema {
 	s := &jsonschema.Schema{Pattern: pattern}
 	types(s, ts...)
