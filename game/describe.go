@@ -175,13 +175,14 @@ func Describe(st *State, ev *Event) string {
 }
 
 // Clock writes a story offset as the screens show a time: weekday, date and
-// Washington time, "Thu 01 Oct 09:00". Messages to people use it too, so
-// that there is one way of saying when.
+// time on the scenario's calendar, "Thu 01 Oct 09:00" (in its own zone;
+// injects.Scenario.Clocks gives the capitals'). Messages to people use it
+// too, so that there is one way of saying when.
 func Clock(sc *injects.Scenario, at time.Duration) string {
 	return sc.Time(at).Format("Mon 02 Jan 15:04")
 }
 
-// StoryTime writes a story offset as a Washington calendar time.
+// StoryTime writes a story offset as a time on the scenario's calendar.
 func StoryTime(sc *injects.Scenario, at time.Duration) string {
 	return sc.Time(at).Format("Mon 2006-01-02 15:04")
 }

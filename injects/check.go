@@ -90,13 +90,28 @@ func (c *checker) sides() {
 		}
 	}
 	for _, t := range c.s.Teams {
-		if t.ID == "us" || t.ID == "cn" || t.ID == "all" {
+		if slices.Contains(WholeSides(), t.ID) {
 			c.errorf(t.Pos, CodeReserved, "team %q: us, cn and all address whole sides; give the team another id", t.ID)
 		}
 	}
 }
 
 var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// ReservedNames are the names that conditions give their own words (days,
+// rung, fired, ...): no variable may take one. Sorted.
+func ReservedNames() []string {
+	names := []string{EnvHours, EnvDays, EnvLadder, EnvRung}
+	for fn := range probeFuncs {
+		names = append(names, fn)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// WholeSides are the ids an inject's to: gives whole sides, which no team
+// may take.
+func WholeSides() []string { return []string{"us", "cn", "all"} }
 
 func (c *checker) variables() {
 	for _, v := range c.s.Variables {
@@ -272,7 +287,7 @@ func (c *checker) injects() {
 		}
 		c.effects(in.Effects, what+" effects")
 		if len(in.Choices) > 0 && in.To.All {
-			c.errorf(in.Pos, CodeChoiceTo, "%s: choices need one side to choose; address the inject to us, cn or a team", what)
+			c.errorf(orPos(in.toPos, in.Pos), CodeChoiceTo, "%s: choices need one side to choose; address the inject to us, cn or a team", what)
 		}
 		for j := range in.Choices {
 			ch := &in.Choices[j]

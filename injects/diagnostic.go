@@ -154,6 +154,10 @@ func suggest(got string, known []string) string {
 	return fmt.Sprintf(" (did you mean %q?)", best)
 }
 
+// DidYouMean returns ` (did you mean "x"?)` when one of the known ids is
+// close to the one given, as the validator suggests, or "".
+func DidYouMean(got string, known []string) string { return suggest(got, known) }
+
 // suggestWork is the most edit-distance cells one suggestion computes:
 // a few hundred ids of twenty characters.
 const suggestWork = 200_000

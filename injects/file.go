@@ -169,7 +169,7 @@ func (d *decoder) meta(n *yaml.Node) *meta {
 	d.require(o, "scenario", "id", "title", "start", "end")
 	m := &meta{
 		id:                 d.id(o.get("id"), "scenario.id"),
-		title:              d.text(o.get("title"), "scenario.title"),
+		title:              d.nonEmpty(o.get("title"), "scenario.title"),
 		summary:            d.text(o.get("summary"), "scenario.summary"),
 		facilitatorSummary: d.text(o.get("facilitator_summary"), "scenario.facilitator_summary"),
 		pos:                d.pos(o.node),
@@ -311,18 +311,16 @@ func (d *decoder) side(f *fileDoc, side Side, e field) {
 	for _, c := range d.list(o.get("counterparts"), what+".counterparts") {
 		sd.counterparts = append(sd.counterparts, d.id(c, what+".counterparts"))
 		sd.counterpartPos = append(sd.counterpartPos, d.pos(c))
-		if len(sd.counterparts) == 1 && sd.counterparts[0] == "" {
-			sd.counterparts, sd.counterpartPos = nil, nil
-		}
 	}
 	for _, t := range d.entries(o.get("teams"), what+".teams") {
 		team := Team{ID: d.idKey(t, "team"), Side: side, Pos: d.pos(t.keyNode)}
 		if v := d.deref(t.value); v != nil && v.Kind == yaml.MappingNode {
 			to := d.object(v, "team "+strconv.Quote(t.key), "name", "role")
-			team.Name = d.text(to.get("name"), "team "+strconv.Quote(t.key)+" name")
+			d.require(to, "team "+strconv.Quote(t.key), "name")
+			team.Name = d.nonEmpty(to.get("name"), "team "+strconv.Quote(t.key)+" name")
 			team.Role = d.text(to.get("role"), "team "+strconv.Quote(t.key)+" role")
 		} else {
-			team.Name = d.text(t.value, "team "+strconv.Quote(t.key))
+			team.Name = d.nonEmpty(t.value, "team "+strconv.Quote(t.key)+" name")
 		}
 		f.teams = append(f.teams, team)
 	}
@@ -333,7 +331,7 @@ func (d *decoder) persona(e field) Persona {
 	what := "persona " + strconv.Quote(e.key)
 	o := d.object(e.value, what, "name", "affiliation")
 	d.require(o, what, "name", "affiliation")
-	p := Persona{ID: d.idKey(e, "persona"), Name: d.text(o.get("name"), what+" name"), Pos: d.pos(e.keyNode)}
+	p := Persona{ID: d.idKey(e, "persona"), Name: d.nonEmpty(o.get("name"), what+" name"), Pos: d.pos(e.keyNode)}
 	if v := o.get("affiliation"); v != nil {
 		a, _ := d.enum(v, what+" affiliation", affiliationNames)
 		p.Affiliation = Affiliation(a)
@@ -427,7 +425,7 @@ func (d *decoder) ground(e field) Ground {
 	what := "ground " + strconv.Quote(e.key)
 	o := d.object(e.value, what, "title", "text", "covers")
 	d.require(o, what, "title")
-	g := Ground{ID: d.idKey(e, "ground"), Title: d.text(o.get("title"), what+" title"),
+	g := Ground{ID: d.idKey(e, "ground"), Title: d.nonEmpty(o.get("title"), what+" title"),
 		Text: d.text(o.get("text"), what+" text"), Pos: d.pos(e.keyNode)}
 	// One list names matters, parts and flaws alike: their names differ.
 	words := append(append(append([]string{}, categoryNames...), elementNames...), flawNames...)
@@ -460,7 +458,7 @@ func (d *decoder) profile(e field) Profile {
 	d.require(o, what, "title")
 	p := baseProfile()
 	p.ID, p.Pos = d.idKey(e, "profile"), d.pos(e.keyNode)
-	p.Title = d.text(o.get("title"), what+" title")
+	p.Title = d.nonEmpty(o.get("title"), what+" title")
 	p.Description = d.text(o.get("description"), what+" description")
 	if v := o.get("pace"); v != nil {
 		if x, ok := d.number(v, what+" pace"); ok {
@@ -624,7 +622,7 @@ func (d *decoder) ending(e field) Ending {
 	what := "ending " + strconv.Quote(e.key)
 	o := d.object(e.value, what, "title", "text", "if")
 	d.require(o, what, "title")
-	end := Ending{ID: d.idKey(e, "ending"), Title: d.text(o.get("title"), what+" title"),
+	end := Ending{ID: d.idKey(e, "ending"), Title: d.nonEmpty(o.get("title"), what+" title"),
 		Text: d.text(o.get("text"), what+" text"), Pos: d.pos(e.keyNode)}
 	if v := o.get("if"); v != nil {
 		end.If = d.condition(v, what+" if")
@@ -654,7 +652,7 @@ func (d *decoder) request(e field) Request {
 			d.errorf(v, CodeBadValue, "%s: a request goes to the other side; from and to are both %q", what, r.From)
 		}
 	}
-	r.Subject = d.text(o.get("subject"), what+" subject")
+	r.Subject = d.nonEmpty(o.get("subject"), what+" subject")
 	r.Body = d.text(o.get("body"), what+" body")
 	if v := o.get("category"); v != nil {
 		c, _ := d.enum(v, what+" category", categoryNames)
@@ -700,12 +698,12 @@ func (d *decoder) objective(e field) Objective {
 	what := "objective " + strconv.Quote(e.key)
 	ob := Objective{ID: d.idKey(e, "objective"), Pos: d.pos(e.keyNode)}
 	if n := d.deref(e.value); n == nil || n.Kind != yaml.MappingNode {
-		ob.Text = d.text(e.value, what)
+		ob.Text = d.nonEmpty(e.value, what+" text")
 		return ob
 	}
 	o := d.object(e.value, what, objectiveKeys...)
 	d.require(o, what, "text")
-	ob.Text = d.text(o.get("text"), what+" text")
+	ob.Text = d.nonEmpty(o.get("text"), what+" text")
 	for _, n := range d.list(o.get("injects"), what+" injects") {
 		ob.Injects = append(ob.Injects, d.id(n, what+" injects"))
 		ob.injectPos = append(ob.injectPos, d.pos(n))
@@ -757,7 +755,7 @@ func (d *decoder) action(e field) Action {
 	what := "action " + strconv.Quote(e.key)
 	o := d.object(e.value, what, "side", "label", "text", "tone", "if", "once", "about", "sanctions", "effects", "supports", "neutral", "undermines")
 	d.require(o, what, "side", "label")
-	a := Action{ID: d.idKey(e, "action"), Label: d.text(o.get("label"), what+" label"),
+	a := Action{ID: d.idKey(e, "action"), Label: d.nonEmpty(o.get("label"), what+" label"),
 		Text: d.text(o.get("text"), what+" text"), Pos: d.pos(e.keyNode)}
 	if v := o.get("side"); v != nil {
 		s, _ := d.enum(v, what+" side", sideNames)
@@ -811,7 +809,7 @@ func (d *decoder) inject(e field) Inject {
 		c, _ := d.enum(v, what+" channel", channelNames)
 		in.Channel = Channel(c)
 	}
-	in.Title = d.text(o.get("title"), what+" title")
+	in.Title = d.nonEmpty(o.get("title"), what+" title")
 	in.Body = d.text(o.get("body"), what+" body")
 	in.Notes = d.text(o.get("notes"), what+" notes")
 	for _, ob := range d.list(o.get("objectives"), what+" objectives") {
@@ -863,7 +861,7 @@ func (d *decoder) choice(e field, injectWhat string) Choice {
 	what := injectWhat + " choice " + strconv.Quote(e.key)
 	o := d.object(e.value, what, "label", "tone", "if", "effects", "next", "supports", "neutral", "undermines")
 	d.require(o, what, "label")
-	c := Choice{ID: d.idKey(e, "choice"), Label: d.text(o.get("label"), what+" label"), Pos: d.pos(e.keyNode)}
+	c := Choice{ID: d.idKey(e, "choice"), Label: d.nonEmpty(o.get("label"), what+" label"), Pos: d.pos(e.keyNode)}
 	if v := o.get("tone"); v != nil {
 		t, _ := d.enum(v, what+" tone", toneNames)
 		c.Tone = Tone(t)
@@ -992,9 +990,6 @@ func (d *decoder) effect(f field, what string) []Effect {
 		return []Effect{e}
 	default:
 		target := d.id(f.value, what+" "+f.key)
-		if target == "" {
-			d.errorf(f.keyNode, CodeMissing, "%s: %s needs an id", what, f.key)
-		}
 		return []Effect{{Kind: ek, Target: target, Pos: d.pos(d.deref(f.value))}}
 	}
 }

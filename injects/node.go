@@ -322,10 +322,26 @@ func (d *decoder) text(n *yaml.Node, what string) string {
 	return n.Value
 }
 
-// id reads an identifier: letters, digits, '-', '_' and '.', no spaces.
+// nonEmpty reads text a field must have: a title, a label, a subject, a
+// name. Written with nothing after the key, or only spaces, it would play
+// as a blank line.
+func (d *decoder) nonEmpty(n *yaml.Node, what string) string {
+	s := d.text(n, what)
+	if v := d.deref(n); v != nil && v.Kind == yaml.ScalarNode && strings.TrimSpace(s) == "" {
+		d.errorf(v, CodeMissing, "%s: cannot be empty", what)
+	}
+	return s
+}
+
+// id reads an identifier: letters, digits, '-', '_' and '.', no spaces. A
+// key given an empty id (to:, after:, next: with nothing after them) names
+// nothing, which is never what was meant.
 func (d *decoder) id(n *yaml.Node, what string) string {
 	s := d.text(n, what)
-	if s != "" && !validID(s) {
+	switch v := d.deref(n); {
+	case s == "" && v != nil && v.Kind == yaml.ScalarNode:
+		d.errorf(v, CodeMissing, "%s: cannot be empty; write an id", what)
+	case s != "" && !validID(s):
 		d.errorf(n, CodeBadValue, "%s: %q is not a valid id; use letters, digits, '-', '_' and '.' only", what, s)
 	}
 	return s

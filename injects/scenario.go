@@ -167,14 +167,16 @@ func (v *Variable) Meter() bool { return v.Type == Int && v.Max > v.Min }
 
 // Inject is one event of the master scenario events list.
 type Inject struct {
-	ID         string
-	Trigger    Trigger
-	To         Audience
-	From       string // persona id
-	Channel    Channel
-	Title      string
-	Body       string // Markdown
-	Notes      string // for the facilitator only
+	ID      string
+	Trigger Trigger
+	To      Audience
+	From    string // persona id
+	Channel Channel
+	Title   string
+	Body    string // Markdown
+	Notes   string // for the facilitator only
+	// Objectives are the objectives the inject names itself; those an
+	// objective's block maps to it are in InjectObjectives.
 	Objectives []string
 	Effects    []Effect // applied when the inject fires
 	Choices    []Choice
@@ -329,7 +331,7 @@ type Request struct {
 	Grounds    []string // ground ids on which a part may be declined
 	Available  *Condition
 	OnOverdue  []Effect
-	Objectives []string // the objectives it serves
+	Objectives []string // the objectives it names itself; see RequestObjectives
 	// Verifies names the request whose reported action this one asks the
 	// other side to show evidence of; empty for a request of its own.
 	Verifies string
@@ -689,6 +691,40 @@ func (s *Scenario) Objective(id string) (*Objective, bool) {
 		return nil, false
 	}
 	return &s.Objectives[i], true
+}
+
+// InjectObjectives returns the ids of the objectives an inject serves:
+// those it names under its own objectives:, as it names them, then those
+// whose block in the objectives: section names it, in the order they are
+// declared. It is the one objective-to-event mapping: the MSEL, the
+// documents and the screens all read it.
+func (s *Scenario) InjectObjectives(id string) []string {
+	i, ok := s.InjectIndex(id)
+	if !ok {
+		return nil
+	}
+	return s.objectivesOf(s.Injects[i].Objectives, func(o *Objective) []string { return o.Injects }, id)
+}
+
+// RequestObjectives returns the ids of the objectives a request serves, as
+// InjectObjectives does for an inject.
+func (s *Scenario) RequestObjectives(id string) []string {
+	i, ok := s.RequestIndex(id)
+	if !ok {
+		return nil
+	}
+	return s.objectivesOf(s.Requests[i].Objectives, func(o *Objective) []string { return o.Requests }, id)
+}
+
+func (s *Scenario) objectivesOf(named []string, events func(*Objective) []string, id string) []string {
+	out := slices.Clone(named)
+	for i := range s.Objectives {
+		o := &s.Objectives[i]
+		if slices.Contains(events(o), id) && !slices.Contains(out, o.ID) {
+			out = append(out, o.ID)
+		}
+	}
+	return out
 }
 
 // TeamsOf returns the ids of the teams of a side, in file order.

@@ -12,9 +12,6 @@ import (
 	"hotline/injects"
 )
 
-// beijing is the other capital's clock.
-var beijing = injects.Beijing
-
 // calendar writes a story offset as a Washington date and time.
 func calendar(sc *injects.Scenario, at time.Duration) string { return game.Clock(sc, at) }
 

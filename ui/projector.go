@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"charm.land/lipgloss/v2"
 
@@ -65,22 +64,18 @@ func (m *Model) meetingNow() *game.Scorecard {
 // digits when the window is wide and tall enough, else on one line.
 func (m *Model) projectorClocks(w int) string {
 	s, st, sc := m.styles, m.g.State(), m.g.Scenario()
-	t := sc.Time(st.Now)
-	cities := []struct {
-		name string
-		at   time.Time
-	}{{"WASHINGTON", t}, {"BEIJING", t.In(beijing)}}
+	cities := sc.Clocks(st.Now)
 	if w < 120 || m.height < 36 {
 		var parts []string
 		for _, c := range cities {
-			parts = append(parts, s.Bold.Render(c.name)+" "+c.at.Format("Mon 02 Jan 2006 15:04"))
+			parts = append(parts, s.Bold.Render(strings.ToUpper(c.City))+" "+c.Time.Format("Mon 02 Jan 2006 15:04"))
 		}
 		return pad(strings.Join(parts, s.Dim.Render("   ·   ")), w)
 	}
 	var cols []string
 	for _, c := range cities {
-		col := s.Bold.Render(c.name+"  "+c.at.Format("Monday 2 January 2006")) + "\n" + bigTime(c.at.Format("15:04"))
-		cols = append(cols, lipgloss.NewStyle().Width(w/2).Render(col))
+		col := s.Bold.Render(strings.ToUpper(c.City)+"  "+c.Time.Format("Monday 2 January 2006")) + "\n" + bigTime(c.Time.Format("15:04"))
+		cols = append(cols, lipgloss.NewStyle().Width(w/len(cities)).Render(col))
 	}
 	return lipgloss.JoinHorizontal(lipgloss.Top, cols...)
 }

@@ -127,7 +127,6 @@ func (m *Model) panelView(w, h int) string {
 func (m *Model) headerView(w int) string {
 	s, g := m.styles, m.g
 	st, sc := g.State(), g.Scenario()
-	t := sc.Time(st.Now)
 	you := "You: " + m.seatName()
 	title := s.Brand.Render("HOTLINE") + "  " + s.Title.Render(sc.Title)
 	line1 := pad(title, w-lipglossWidth(you)-1) + " " + s.Dim.Render(you)
@@ -139,8 +138,18 @@ func (m *Model) headerView(w int) string {
 	case st.Running:
 		clock = s.Good.Render("▶ running at " + span(g.Speed()) + "/s")
 	}
-	line2 := t.Format("Mon 02 Jan 2006 15:04") + " Washington" + s.Dim.Render(" · ") +
-		t.In(beijing).Format("Mon 02 Jan 2006 15:04") + " Beijing" + s.Dim.Render(" · ") + clock
+	// The capitals' clocks, the clock's state, then the scenario's own
+	// zone's time when it is a third, which a narrow window cuts first.
+	clocks := sc.Clocks(st.Now)
+	var times []string
+	for _, c := range clocks[:2] {
+		times = append(times, c.Time.Format("Mon 02 Jan 2006 15:04")+" "+c.City)
+	}
+	times = append(times, clock)
+	for _, c := range clocks[2:] {
+		times = append(times, c.Time.Format("15:04")+" "+c.City)
+	}
+	line2 := strings.Join(times, s.Dim.Render(" · "))
 
 	rungs := sc.Hotline.Rungs
 	ladder := fmt.Sprintf("Ladder: %s (%d of %d)", rungs[st.Rung].Title, st.Rung+1, len(rungs))

@@ -65,6 +65,32 @@ func TestNew(t *testing.T) {
 	}
 }
 
+// TestValidateSaysWhenTheEditorHasNoSchema: an editor pointed at a schema
+// that is not there checks nothing and says only "No content"; validate
+// says how to write it, and stops saying so once it is written.
+func TestValidateSaysWhenTheEditorHasNoSchema(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "port.yaml")
+	if _, _, status := hotline(t, "new", path); status != 0 {
+		t.Fatal("new failed")
+	}
+	beside := filepath.Join(dir, schema.FileName)
+	if err := os.Remove(beside); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, status := hotline(t, "validate", path)
+	if status != 0 || !strings.Contains(errOut, "note: "+path+" points editors at "+schema.FileName+", which is not there") ||
+		!strings.Contains(errOut, "hotline schema -o "+beside) {
+		t.Errorf("validate without the schema: status %d\n%s", status, errOut)
+	}
+	if _, _, status := hotline(t, "schema", "-o", beside); status != 0 {
+		t.Fatal("schema -o failed")
+	}
+	if _, errOut, _ := hotline(t, "validate", path); strings.Contains(errOut, "note:") {
+		t.Errorf("validate with the schema written:\n%s", errOut)
+	}
+}
+
 func TestSchemaCommand(t *testing.T) {
 	out, _, status := hotline(t, "schema")
 	var doc map[string]any
@@ -171,6 +197,24 @@ func TestTestCommand(t *testing.T) {
 			t.Errorf("test %s: status %d\n%s", f, status, out)
 		}
 	}
+
+	// --trace shows the run a failure cites; --log saves it for replay
+	// and report.
+	out, _, status = hotline(t, "test", "--trace", fail)
+	if status != 1 || !strings.Contains(out, "the run, event by event:") || !strings.Contains(out, "inject.fired") ||
+		!strings.Contains(out, "exercise.ended") {
+		t.Errorf("test --trace: status %d\n%s", status, out)
+	}
+	logPath := filepath.Join(dir, "run.jsonl")
+	if out, _, status := hotline(t, "test", "--log", logPath, pass); status != 0 || !strings.Contains(out, "Log saved to "+logPath) {
+		t.Errorf("test --log: status %d\n%s", status, out)
+	}
+	if out, _, status := hotline(t, "report", logPath, "-o", filepath.Join(dir, "report.md")); status != 0 {
+		t.Errorf("the playtest's log does not make a report: status %d\n%s", status, out)
+	}
+	if _, errOut, status := hotline(t, "test", "--log", logPath, pass, fail); status != 2 || !strings.Contains(errOut, "name one playtest") {
+		t.Errorf("test --log with two playtests: status %d, %q", status, errOut)
+	}
 }
 
 func TestMselCommand(t *testing.T) {
@@ -185,8 +229,12 @@ func TestMselCommand(t *testing.T) {
 		if status != 0 || !strings.Contains(out, "Wrote "+sheet+": 3 injects.") {
 			t.Errorf("export: status %d\n%s", status, out)
 		}
-		if _, errOut, status := hotline(t, "msel", "export", path, "-o", sheet); status != 1 || !strings.Contains(errOut, "already exists") {
+		if _, errOut, status := hotline(t, "msel", "export", path, "-o", sheet); status != 1 || !strings.Contains(errOut, "already exists") ||
+			!strings.Contains(errOut, "without --force") {
 			t.Errorf("export over a file: status %d, %q", status, errOut)
+		}
+		if out, _, status := hotline(t, "msel", "export", path, "-o", sheet, "--force"); status != 0 || !strings.Contains(out, "Wrote "+sheet) {
+			t.Errorf("export --force: status %d\n%s", status, out)
 		}
 		imported := filepath.Join(dir, "imported"+ext+".yaml")
 		out, errOut, status := hotline(t, "msel", "import", sheet, "--base", path, "-o", imported)

@@ -35,13 +35,14 @@ hand is read.`,
 
 func mselExport() *cobra.Command {
 	var out string
+	var force bool
 	cmd := &cobra.Command{
 		Use:   "export SCENARIO -o FILE.xlsx|FILE.csv",
 		Short: "Write a scenario's injects as an MSEL spreadsheet",
 		Long: `Export writes the MSEL of a scenario (a built-in id or an inject file): a row
 for each inject, those with a fixed time first, in time order. The file's
 extension chooses the format: .xlsx for Excel and LibreOffice, .csv for
-anything. It does not overwrite a file.`,
+anything. It does not overwrite a file unless given --force.`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usagef("name one scenario to export: hotline msel export SCENARIO -o FILE.xlsx")
@@ -56,8 +57,8 @@ anything. It does not overwrite a file.`,
 			if err != nil {
 				return err
 			}
-			if _, err := os.Stat(out); err == nil {
-				return existsError{out}
+			if err := mayWrite(out, force); err != nil {
+				return err
 			}
 			s := msel.Export(sc)
 			if err := s.Write(out); err != nil {
@@ -68,7 +69,16 @@ anything. It does not overwrite a file.`,
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "the sheet to write: FILE.xlsx or FILE.csv")
+	cmd.Flags().BoolVar(&force, "force", false, "overwrite the sheet")
 	return cmd
+}
+
+// mayWrite refuses to write over a file without --force, saying so.
+func mayWrite(path string, force bool) error {
+	if _, err := os.Stat(path); err == nil && !force {
+		return fmt.Errorf("%s already exists; hotline does not overwrite it without --force", path)
+	}
+	return nil
 }
 
 func mselImport() *cobra.Command {
@@ -100,8 +110,8 @@ unless given --force.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if _, err := os.Stat(out); err == nil && !force {
-				return fmt.Errorf("%s already exists; hotline does not overwrite it without --force", out)
+			if err := mayWrite(out, force); err != nil {
+				return err
 			}
 			s, err := msel.Read(args[0])
 			if err != nil {

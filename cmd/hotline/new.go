@@ -71,6 +71,7 @@ complete and explain keys as you type.`,
 				return err
 			}
 			fmt.Fprintln(cmd.ErrOrStderr(), summary(diags, 1))
+			editorNotes(cmd.ErrOrStderr(), path)
 			fmt.Fprintf(out, "Next: hotline run --scenario %s\n", path)
 			return nil
 		},

@@ -8,12 +8,16 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"hotline/game"
+	"hotline/game/eventlog"
 	"hotline/game/playtest"
 	"hotline/injects"
 )
 
 func testCommand() *cobra.Command {
-	return &cobra.Command{
+	var trace bool
+	var logPath string
+	cmd := &cobra.Command{
 		Use:   "test [PLAYTEST...]",
 		Short: "Run playtests: scripted runs that pin what must happen in a scenario",
 		Long: `Test runs playtests. A playtest, NAME.playtest.yaml beside the scenario
@@ -23,8 +27,10 @@ a fixed seed, and lists what must happen: injects fired or not, choices taken,
 request statuses, the ladder's rung, the ending, score ranges.
 
 With no files, test runs the built-in scenarios' playtests. Each failure is
-reported as file:line:col with the event that differed. docs/authoring.md
-describes the format.
+reported as file:line:col with the event that differed and, as far as the
+run shows it, why. --trace lists each run's events; --log FILE writes one
+playtest's run as an event log, for hotline replay and hotline report.
+docs/authoring.md describes the format.
 
 Exit status: 0 when every playtest passes, 1 when one fails, 2 when a
 playtest cannot be read or names what its scenario lacks.`,
@@ -52,6 +58,9 @@ playtest cannot be read or names what its scenario lacks.`,
 					tests = append(tests, pt)
 				}
 			}
+			if logPath != "" && len(files) != 1 {
+				return usagef("--log writes one run: name one playtest")
+			}
 			for _, f := range files {
 				pt, err := playtest.Load(f)
 				if err != nil {
@@ -71,6 +80,18 @@ playtest cannot be read or names what its scenario lacks.`,
 					continue
 				}
 				report(out, r)
+				if trace {
+					fmt.Fprintf(out, "      the run, event by event:\n")
+					for _, l := range r.Trace {
+						fmt.Fprintf(out, "      %s\n", l)
+					}
+				}
+				if logPath != "" {
+					if err := writeLog(logPath, r.Events); err != nil {
+						return err
+					}
+					fmt.Fprintf(out, "Log saved to %s\n", logPath)
+				}
 				if len(r.Failures) > 0 {
 					failed++
 					status = max(status, 1)
@@ -89,6 +110,24 @@ playtest cannot be read or names what its scenario lacks.`,
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&trace, "trace", false, "list each run's events after its result")
+	cmd.Flags().StringVar(&logPath, "log", "", "write the run's event log (JSONL) to this file; with one playtest")
+	return cmd
+}
+
+// writeLog writes events as an event log, as hotline run --log does.
+func writeLog(path string, events []game.Event) error {
+	log, err := eventlog.Create(path)
+	if err != nil {
+		return err
+	}
+	for i := range events {
+		if err := log.Write(&events[i]); err != nil {
+			log.Close()
+			return fmt.Errorf("writing the log: %w", err)
+		}
+	}
+	return log.Close()
 }
 
 // report writes one playtest's result: a line when it passes, each failure

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"hotline/injects"
+	"hotline/injects/schema"
 )
 
 func validateCommand() *cobra.Command {
@@ -47,6 +48,7 @@ directories is saved, on a cleared screen, until Ctrl-C.`,
 			}
 			if format == "text" {
 				fmt.Fprintln(cmd.ErrOrStderr(), summary(all, len(files)))
+				editorNotes(cmd.ErrOrStderr(), files...)
 			}
 			if status := validateStatus(all); status != 0 {
 				return exitError{status}
@@ -89,6 +91,18 @@ func writeDiagnostics(w io.Writer, format string, diags injects.Diagnostics) err
 		}
 	}
 	return nil
+}
+
+// editorNotes says which files point editors at a schema that is missing
+// or another version's, once a schema.
+func editorNotes(w io.Writer, files ...string) {
+	said := map[string]bool{}
+	for _, f := range files {
+		if note := schema.EditorNote(f); note != "" && !said[note] {
+			said[note] = true
+			fmt.Fprintln(w, "note: "+note)
+		}
+	}
 }
 
 // summary counts the findings for people reading the text output.

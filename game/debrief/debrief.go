@@ -98,25 +98,13 @@ const chartLayout = "2006-01-02 15:04"
 
 func scenarioOf(sc *injects.Scenario) Scenario {
 	return Scenario{ID: sc.ID, Title: sc.Title, Summary: strings.TrimSpace(sc.Summary), Source: sc.Source, Digest: sc.Digest,
-		Zone: zoneName(sc.Start.Location()), Start: longTime(sc, 0), End: longTime(sc, sc.End), Span: spanWords(sc.End),
+		Zone: sc.ZoneCity(), Start: longTime(sc, 0), End: longTime(sc, sc.End), Span: spanWords(sc.End),
 		Location: sc.Start.Location().String(), Begins: sc.Start.Format(chartLayout)}
 }
 
 // longTime writes a story offset as a date and time with the year.
 func longTime(sc *injects.Scenario, at time.Duration) string {
 	return dateWords(sc.Time(at), withYear|withClock)
-}
-
-// zoneName names a time zone by the capital whose clock it is, as the
-// screens do; other zones by their own name.
-func zoneName(loc *time.Location) string {
-	switch loc.String() {
-	case "America/New_York":
-		return "Washington"
-	case "Asia/Shanghai":
-		return "Beijing"
-	}
-	return strings.ReplaceAll(loc.String(), "_", " ")
 }
 
 // The capitals' clocks, for the schedule. The injects package embeds the

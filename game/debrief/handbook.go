@@ -562,8 +562,8 @@ func script(sc *injects.Scenario) *Script {
 		if len(grounds) > 0 {
 			lines = append(lines, "May be declined on: "+strings.Join(grounds, "; "))
 		}
-		if len(r.Objectives) > 0 {
-			lines = append(lines, "Objectives: "+strings.Join(r.Objectives, ", "))
+		if obj := sc.RequestObjectives(r.ID); len(obj) > 0 {
+			lines = append(lines, "Objectives: "+strings.Join(obj, ", "))
 		}
 		s.Requests = append(s.Requests, Scripted{ID: r.ID, Title: r.Subject, Body: r.Body, Lines: lines})
 	}

@@ -229,7 +229,7 @@ func (b *builder) timeline() Timeline {
 	if st.Ended {
 		end = st.Now
 	}
-	t := Timeline{Zone: zoneName(sc.Start.Location()), From: moment(sc, 0), To: moment(sc, end), Marks: b.marks,
+	t := Timeline{Zone: sc.ZoneCity(), From: moment(sc, 0), To: moment(sc, end), Marks: b.marks,
 		Ladder: Ladder{Points: b.ladder}}
 	start := sc.Start
 	for day := time.Date(start.Year(), start.Month(), start.Day()+1, 0, 0, 0, 0, start.Location()); !day.After(sc.Time(end)); day = day.AddDate(0, 0, 1) {

@@ -2,6 +2,9 @@ package playtest_test
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -73,6 +76,78 @@ func TestFailuresSayWhereAndWhy(t *testing.T) {
 			t.Errorf("failure %d:\n got %s\nwant %s…", i, got, want[i])
 		}
 	}
+}
+
+// TestFailuresGiveTheCause: a failure says, from the run, why: what the
+// inject waited on and what became of it, what stalled a request, which
+// choice that would have fired an inject was not taken.
+func TestFailuresGiveTheCause(t *testing.T) {
+	r := run(t, "testdata/port-stalled.playtest.yaml")
+	stalled := `request "rfa-us" stalled on a question nobody answered (event 7 at T+20:12, request.clarification-asked: China (Ministry of Public Security) asks United States to clarify rfa-us; its clock stops)`
+	want := []string{
+		`port-stalled.playtest.yaml:24:5: expected request "rfa-us" to be answered; it is open: ` + stalled,
+		`port-stalled.playtest.yaml:26:5: expected inject "request-overdue" to fire; it never did: it waits on when: status("rfa-us") == "overdue" || status("rfa-cn") == "overdue", which never held: ` +
+			stalled + `; request "rfa-cn" ended answered`,
+		`port-stalled.playtest.yaml:27:5: expected the ending "both-answered"; the run ended with "fell-short" (event 19 at T+10d00:00, exercise.ended: the exercise ends: The mechanism fell short): its if: did not hold: ` +
+			stalled + `; request "rfa-cn" ended answered`,
+	}
+	got := failures(r)
+	if !slices.Equal(got, want) {
+		t.Errorf("failures:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// Along a chain: an inject after one that never fired, held in reserve
+	// for a choice the run did not take.
+	dir := t.TempDir()
+	scenario, _ := os.ReadFile("testdata/port.yaml")
+	chain := strings.Replace(string(scenario), "\nhotline:", `
+  leak:
+    to: all
+    from: white-cell
+    channel: press
+    title: The press has the story
+  reaction:
+    after: leak
+    delay: 2h
+    to: cn
+    from: white-cell
+    channel: note
+    title: Beijing reacts
+
+hotline:`, 1)
+	chain = strings.Replace(chain, "        label: Name China's government in public instead\n",
+		"        label: Name China's government in public instead\n        next: leak\n", 1)
+	if !strings.Contains(chain, "next: leak") {
+		t.Fatal("the fixture did not take the edit")
+	}
+	for name, text := range map[string]string{"port.yaml": chain, "chain.playtest.yaml": `side: us
+scenario: port.yaml
+script:
+  - on: us-theft-reported
+    choose: send-request
+expect:
+  - fired: reaction
+`} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r = run(t, filepath.Join(dir, "chain.playtest.yaml"))
+	if got := failures(r); len(got) != 1 || !strings.HasSuffix(got[0], `expected inject "reaction" to fire; it never did: it comes after inject "leak", which never fired: `+
+		`it is held in reserve: the choice "go-public" of inject "us-theft-reported", which does, was not taken (event 3 at T+00:00, inject.chosen: United States (Federal Bureau of Investigation) chose "Send China a request for assistance under the pledge" on "Designs copied to servers in Guangdong")`) {
+		t.Errorf("failures:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+// failures are a result's failures as hotline test prints them, their
+// files without the folder.
+func failures(r *playtest.Result) []string {
+	var out []string
+	for _, f := range r.Failures {
+		f.File = filepath.Base(f.File)
+		out = append(out, f.String())
+	}
+	return out
 }
 
 func run(t *testing.T, path string) *playtest.Result {
@@ -160,8 +235,8 @@ expect:
 	_, err = playtest.RunFile(pt)
 	want := []string{
 		`3:14: error: counterpart: no profile "hawkish" in port; it has cooperative, by-the-book, slow-walking, stonewalling`,
-		`5:9: error: no inject "us-theft-reportd" in scenario port`,
-		`8:14: error: "rfa-cn" has no element "ackowledge"; there are: acknowledge, preserve, results`,
+		`5:9: error: no inject "us-theft-reportd" in scenario port (did you mean "us-theft-reported"?)`,
+		`8:14: error: "rfa-cn" has no element "ackowledge" (did you mean "acknowledge"?); there are: acknowledge, preserve, results`,
 		`10:11: error: team "mps" is on the cn side; the script plays us`,
 		`11:10: error: no action "walk-out" in scenario port`,
 		`13:13: error: "us-theft-reported" has no choice "send"; there are: send-request, go-public`,

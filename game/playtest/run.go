@@ -24,6 +24,10 @@ type Result struct {
 	Steps    int // steps carried out
 	// State is the state of play at the end of the run.
 	State *game.State
+	// Events are the run's events, which a log holds; Trace says each as
+	// failures cite them, a line each.
+	Events []game.Event
+	Trace  []string
 }
 
 // ScenarioRef says where the playtest's scenario is: its scenario: as a
@@ -68,10 +72,14 @@ func Run(pt *Playtest, sc *injects.Scenario) (*Result, error) {
 		return nil, err
 	}
 	r.session = s
-	r.actor = game.SideActor(sc, "playtest", pt.Side)
+	r.actor = game.SideActor(sc, game.SoloPlayer, pt.Side) // as a solo player: its log replays
 	r.play()
 	r.expect()
 	r.res.State = s.Engine.State()
+	for _, e := range r.events {
+		r.res.Events = append(r.res.Events, e.ev)
+		r.res.Trace = append(r.res.Trace, fmt.Sprintf("%4d  %-10s  %-27s  %s", e.ev.Seq, injects.FormatOffset(e.ev.At), e.ev.Type, e.desc))
+	}
 	return r.res, nil
 }
 
@@ -180,11 +188,15 @@ func (r *runner) play() {
 		case r.known[i]:
 			r.failf(st.Pos, "this step never ran: the exercise ended at %s, before %s", injects.FormatOffset(e.State().Now), injects.FormatOffset(r.due[i]))
 		case st.On != "":
-			r.failf(st.Pos, "this step never ran: inject %q never fired", st.On)
+			r.failf(st.Pos, "this step never ran: inject %q never fired%s", st.On, because(r.whyNotFired(st.On, 1)))
 		case st.OnRequest != "":
-			r.failf(st.Pos, "this step never ran: request %q was never opened", st.OnRequest)
+			r.failf(st.Pos, "this step never ran: %s", r.requestState(st.OnRequest))
 		case st.OnQuestion != "":
-			r.failf(st.Pos, "this step never ran: nobody asked to clarify request %q", st.OnQuestion)
+			msg := fmt.Sprintf("this step never ran: nobody asked to clarify request %q", st.OnQuestion)
+			if i, _ := r.sc.RequestIndex(st.OnQuestion); !e.State().Requests[i].Opened {
+				msg += ": " + r.requestState(st.OnQuestion)
+			}
+			r.failf(st.Pos, "%s", msg)
 		case st.OnCall > 0:
 			r.failf(st.Pos, "this step never ran: %s received %d hotline call(s), not %d", r.pt.Side.Title(), r.calls, st.OnCall)
 		}
@@ -269,11 +281,7 @@ func (r *runner) expect() {
 			case x.Kind == ExpectNotFired && fired:
 				r.failf(x.Pos, "expected inject %q not to fire; it fired (%s)", x.ID, ev)
 			case x.Kind == ExpectFired && !fired:
-				msg := fmt.Sprintf("expected inject %q to fire; it never did", x.ID)
-				if c, ok := r.last(func(e *game.Event) bool { return e.Type == game.InjectCancelled && about(e) }); ok {
-					msg += " (cancelled: " + c.String() + ")"
-				}
-				r.failf(x.Pos, "%s", msg)
+				r.failf(x.Pos, "expected inject %q to fire; it never did%s", x.ID, because(r.whyNotFired(x.ID, 1)))
 			case x.Kind == ExpectFired && x.HasBy && is.FiredAt > x.By:
 				r.failf(x.Pos, "expected inject %q to fire by %s; it fired later (%s)", x.ID, injects.FormatOffset(x.By), ev)
 			}
@@ -285,7 +293,7 @@ func (r *runner) expect() {
 			})
 			switch {
 			case is.Status != game.Fired:
-				r.failf(x.Pos, "expected %q to be chosen on inject %q; the inject never fired", x.Choice, x.ID)
+				r.failf(x.Pos, "expected %q to be chosen on inject %q; the inject never fired%s", x.Choice, x.ID, because(r.whyNotFired(x.ID, 1)))
 			case !decided:
 				r.failf(x.Pos, "expected %q to be chosen on inject %q; nothing was chosen by the end", x.Choice, x.ID)
 			case is.Choice != x.Choice:
@@ -295,8 +303,13 @@ func (r *runner) expect() {
 			i, _ := sc.RequestIndex(x.ID)
 			if got := st.RequestStatus(i); got != x.Status {
 				msg := fmt.Sprintf("expected request %q to be %s; it is %s", x.ID, x.Status, got)
-				if ev, ok := r.last(func(e *game.Event) bool { return e.Request == x.ID && e.Type != game.Rang }); ok {
-					msg += " (last: " + ev.String() + ")"
+				switch rs := st.Requests[i]; {
+				case !rs.Opened, rs.Clarifying:
+					msg += ": " + r.requestState(x.ID)
+				default:
+					if ev, ok := r.last(func(e *game.Event) bool { return e.Request == x.ID && e.Type != game.Rang }); ok {
+						msg += " (last: " + ev.String() + ")"
+					}
 				}
 				r.failf(x.Pos, "%s", msg)
 			}
@@ -317,7 +330,13 @@ func (r *runner) expect() {
 			}
 			if got != x.ID {
 				ev, _ := r.last(func(e *game.Event) bool { return e.Type == game.Ended })
-				r.failf(x.Pos, "expected the ending %q; the run ended with %q (%s)", x.ID, got, ev)
+				msg := fmt.Sprintf("expected the ending %q; the run ended with %q (%s)", x.ID, got, ev)
+				if i, ok := sc.EndingIndex(x.ID); ok && sc.Endings[i].If != nil {
+					if state := r.stateOf(sc.Endings[i].If.Reads(sc), 1); state != "" {
+						msg += ": its if: did not hold: " + state
+					}
+				}
+				r.failf(x.Pos, "%s", msg)
 			}
 		case ExpectScore:
 			card := st.Reviews[len(st.Reviews)-1]
@@ -327,6 +346,14 @@ func (r *runner) expect() {
 			}
 		}
 	}
+}
+
+// because joins a reason to what it explains.
+func because(why string) string {
+	if why == "" {
+		return ""
+	}
+	return ": " + why
 }
 
 func rangeWords(x Expect) string {
@@ -356,7 +383,8 @@ func check(pt *Playtest, sc *injects.Scenario) error {
 			for _, s := range game.Strategies() {
 				ids = append(ids, game.StrategyPrefix+s.ID)
 			}
-			bad(pt.pos["counterpart"], "counterpart: no profile %q in %s; it has %s", pt.Counterpart, sc.ID, strings.Join(ids, ", "))
+			bad(pt.pos["counterpart"], "counterpart: no profile %q in %s%s; it has %s", pt.Counterpart, sc.ID,
+				injects.DidYouMean(pt.Counterpart, ids), strings.Join(ids, ", "))
 		}
 	}
 	var refs []ref
@@ -368,10 +396,14 @@ func check(pt *Playtest, sc *injects.Scenario) error {
 	}
 	for _, rf := range refs {
 		ok := true
-		var choices []string
+		var choices []string // few enough to list
+		var known []string   // to suggest from
 		switch rf.kind {
 		case "inject":
 			_, ok = sc.InjectIndex(rf.id)
+			for _, in := range sc.Injects {
+				known = append(known, in.ID)
+			}
 		case "choice":
 			i, known := sc.InjectIndex(rf.parent)
 			if !known {
@@ -383,6 +415,9 @@ func check(pt *Playtest, sc *injects.Scenario) error {
 			}
 		case "request":
 			_, ok = sc.RequestIndex(rf.id)
+			for _, req := range sc.Requests {
+				known = append(known, req.ID)
+			}
 		case "element":
 			i, known := sc.RequestIndex(rf.parent)
 			if !known {
@@ -394,11 +429,20 @@ func check(pt *Playtest, sc *injects.Scenario) error {
 			}
 		case "ground":
 			_, ok = sc.Ground(rf.id)
+			for _, g := range sc.Grounds {
+				known = append(known, g.ID)
+			}
 		case "action":
 			_, ok = sc.ActionIndex(rf.id)
+			for _, a := range sc.Actions {
+				known = append(known, a.ID)
+			}
 		case "team":
 			var t *injects.Team
 			t, ok = sc.Team(rf.id)
+			for _, t := range sc.Teams {
+				known = append(known, t.ID)
+			}
 			if ok && t.Side != pt.Side {
 				bad(rf.pos, "team %q is on the %s side; the script plays %s", rf.id, t.Side, pt.Side)
 			}
@@ -418,6 +462,7 @@ func check(pt *Playtest, sc *injects.Scenario) error {
 			if rf.parent != "" {
 				msg = fmt.Sprintf("%q has no %s %q", rf.parent, rf.kind, rf.id)
 			}
+			msg += injects.DidYouMean(rf.id, append(known, choices...))
 			if len(choices) > 0 {
 				msg += "; there are: " + strings.Join(choices, ", ")
 			}

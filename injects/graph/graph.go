@@ -12,7 +12,7 @@ package graph
 
 import (
 	"fmt"
-	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -76,8 +76,9 @@ const maxLabel = 90
 // Build draws the scenario.
 func Build(sc *injects.Scenario) *Graph {
 	b := &builder{sc: sc, g: &Graph{Title: sc.Title}, injects: map[string]int{}, requests: map[string]int{},
-		endings: map[string]int{}, choices: map[string]int{}}
+		endings: map[string]int{}, choices: map[string]int{}, setters: map[string][]int{}}
 	b.build()
+	b.variableLinks()
 	b.reach()
 	return b.g
 }
@@ -86,6 +87,15 @@ type builder struct {
 	sc                                  *injects.Scenario
 	g                                   *Graph
 	injects, requests, endings, choices map[string]int
+	// setters are the nodes whose effects set or change each variable,
+	// and conds the condition nodes, to link once every node is drawn.
+	setters map[string][]int
+	conds   []condNode
+}
+
+type condNode struct {
+	node int
+	cond *injects.Condition
 }
 
 func (b *builder) node(n Node) int {
@@ -234,36 +244,57 @@ func or(s, def string) string {
 	return s
 }
 
-// condition adds a node for a condition, with dotted lines from what it
-// reads by name.
+// condition adds a node for a condition, with dotted lines from the
+// injects and requests it reads by name; lines from what sets the
+// variables it reads are drawn once every node is (variableLinks).
 func (b *builder) condition(c *injects.Condition) int {
 	me := b.node(Node{Kind: Condition, Lines: []string{strings.Join(strings.Fields(c.Source), " ")}, Pos: c.Pos})
-	seen := map[int]bool{}
-	for _, m := range readsRe.FindAllStringSubmatch(c.Source, -1) {
-		var from int
-		var ok bool
-		switch m[1] {
-		case "fired", "chose":
-			from, ok = b.injects[m[2]]
-		case "status", "late", "delivered":
-			from, ok = b.requests[m[2]]
-		}
-		if ok && !seen[from] {
-			seen[from] = true
+	reads := c.Reads(b.sc)
+	for _, id := range reads.Injects {
+		if from, ok := b.injects[id]; ok {
 			b.edge(from, me, "", Dotted, false)
 		}
 	}
+	for _, id := range reads.Requests {
+		if from, ok := b.requests[id]; ok {
+			b.edge(from, me, "", Dotted, false)
+		}
+	}
+	b.conds = append(b.conds, condNode{me, c})
 	return me
 }
 
-// readsRe finds the injects and requests a condition asks about by name.
-var readsRe = regexp.MustCompile(`\b(fired|chose|status|late|delivered)\(\s*"([^"]*)"`)
+// variableLinks draws a dotted line to each condition from each node whose
+// effects set or change a variable it reads, labelled with the variables:
+// a branch on tension shows what raises it.
+func (b *builder) variableLinks() {
+	for _, c := range b.conds {
+		var from []int
+		vars := map[int][]string{}
+		for _, v := range c.cond.Reads(b.sc).Variables {
+			for _, n := range b.setters[v] {
+				if len(vars[n]) == 0 {
+					from = append(from, n)
+				}
+				vars[n] = append(vars[n], v)
+			}
+		}
+		for _, n := range from {
+			b.edge(n, c.node, strings.Join(vars[n], ", "), Dotted, false)
+		}
+	}
+}
 
 // effects draws the effects that lead somewhere: opening a request, firing
-// or cancelling an inject, ringing the hotline about a request, ending.
+// or cancelling an inject, ringing the hotline about a request, ending; and
+// notes what sets each variable.
 func (b *builder) effects(from int, effects []injects.Effect, prefix string) {
 	for _, e := range effects {
 		switch e.Kind {
+		case injects.SetVar, injects.ChangeVar:
+			if !slices.Contains(b.setters[e.Var], from) {
+				b.setters[e.Var] = append(b.setters[e.Var], from)
+			}
 		case injects.OpenReq:
 			if to, ok := b.requests[e.Target]; ok {
 				b.edge(from, to, prefix+"open", Solid, true)

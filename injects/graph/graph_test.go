@@ -222,3 +222,41 @@ func checkDOT(t *testing.T, name, src string) {
 		}
 	}
 }
+
+// TestBranchesOnAVariableShowWhatSetsIt: a condition on a variable is
+// linked from each choice, deadline, inject, request or action whose
+// effects set or change it.
+func TestBranchesOnAVariableShowWhatSetsIt(t *testing.T) {
+	g := graph.Build(fixtures(t)["branches"])
+	into := map[string][]string{} // condition -> what links to it, with the edge's label
+	for _, e := range g.Edges {
+		if to := g.Nodes[e.To]; to.Kind == graph.Condition && e.Label != "" {
+			from := g.Nodes[e.From]
+			into[to.Lines[0]] = append(into[to.Lines[0]], from.Lines[0]+" ("+e.Label+")")
+		}
+	}
+	want := []string{"leak: Leak it to the press (tension)", "deadline 12h (tension)"}
+	for _, cond := range []string{"tension >= 60", "tension >= 80", "tension < 50", `fired("report") && tension < 60`} {
+		if got := into[cond]; !slices.Equal(got, want) {
+			t.Errorf("%s: linked from %v, want %v", cond, got, want)
+		}
+	}
+}
+
+// TestTimelineKeepsMeetingTitles: a meeting the file names is drawn under
+// its name.
+func TestTimelineKeepsMeetingTitles(t *testing.T) {
+	sc, diags := injects.LoadBuiltin("campaign")
+	if sc == nil {
+		t.Fatal(diags.Error())
+	}
+	var meetings []string
+	for _, m := range graph.Timeline(sc).Marks {
+		if m.Lane == graph.DialogueLane {
+			meetings = append(meetings, m.Title)
+		}
+	}
+	if want := []string{"First meeting of the high-level joint dialogue, Washington", "End: closing review"}; !slices.Equal(meetings, want) {
+		t.Errorf("the dialogue's marks: %v, want %v", meetings, want)
+	}
+}

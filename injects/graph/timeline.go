@@ -91,7 +91,11 @@ func Timeline(sc *injects.Scenario) *Calendar {
 		c.Marks = append(c.Marks, m)
 	}
 	for i, m := range sc.Review.Meetings {
-		c.Marks = append(c.Marks, Mark{Lane: DialogueLane, At: m, Title: fmt.Sprintf("Dialogue meeting %d", i+1)})
+		title := sc.Review.Titles[i]
+		if title == "" {
+			title = fmt.Sprintf("Dialogue meeting %d", i+1)
+		}
+		c.Marks = append(c.Marks, Mark{Lane: DialogueLane, At: m, Title: title})
 	}
 	c.Marks = append(c.Marks, Mark{Lane: DialogueLane, At: sc.End, Title: "End: closing review"})
 	slices.SortStableFunc(c.Marks, func(a, b Mark) int {

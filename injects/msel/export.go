@@ -62,7 +62,7 @@ func Export(sc *injects.Scenario) *Sheet {
 		r[ColMessage] = strings.TrimRight(in.Body, "\n")
 		r[ColAction] = actionCell(in)
 		var obj []string
-		for _, id := range in.Objectives {
+		for _, id := range sc.InjectObjectives(in.ID) {
 			line := id
 			if o, ok := sc.Objective(id); ok && o.Text != "" {
 				line += ": " + oneLine(o.Text)

@@ -13,7 +13,6 @@ import (
 	"go.yaml.in/yaml/v4"
 
 	"hotline/injects"
-	"hotline/injects/graph"
 )
 
 // Options say how to import a sheet.
@@ -78,6 +77,12 @@ type entry struct {
 	// time the file gives the inject.
 	given [2]bool
 	times [2]time.Time
+	// Which time counts (see times.go): whether a story time does rather
+	// than the Time cell, and which; which story cells were changed since
+	// export.
+	storyWins bool
+	storyCell int
+	changed   [2]bool
 }
 
 type choice struct{ id, label string }
@@ -96,11 +101,14 @@ type importer struct {
 	found Findings
 	// What the sheet's names resolve against: the base scenario, or the
 	// built-in delegations.
-	known   *injects.Scenario
-	start   time.Time
-	own     map[string]bool // the injects the base file itself holds
-	entries []*entry
-	rowOf   map[string]int // inject id -> index in entries
+	known *injects.Scenario
+	start time.Time
+	own   map[string]bool // the injects the base file itself holds
+	// exported are the rows the base file's own injects export to, by id:
+	// what the sheet was before it was edited.
+	exported map[string][NumCols]string
+	entries  []*entry
+	rowOf    map[string]int // inject id -> index in entries
 	// The personas and objectives the sheet names that the scenario lacks,
 	// to be declared in the file.
 	personas   []objective // id and name
@@ -177,7 +185,7 @@ func (im *importer) run() ([]byte, Findings) {
 	if im.found.Errors() > 0 {
 		return nil, im.found
 	}
-	text, err := encode(doc)
+	text, err := base.encode(doc)
 	if err != nil {
 		return nil, append(im.found, Finding{Where: opt.Output, Severity: injects.Error, Message: err.Error()})
 	}
@@ -237,9 +245,12 @@ func (im *importer) read() {
 	// file they come from.
 	inherited := map[string][NumCols]string{}
 	exported := Export(im.known)
+	im.exported = map[string][NumCols]string{}
 	for _, r := range exported.Rows {
 		if !im.own[r[ColID]] {
 			inherited[r[ColID]] = r
+		} else {
+			im.exported[r[ColID]] = r
 		}
 	}
 	for k, row := range s.Rows {
@@ -266,6 +277,7 @@ func (im *importer) read() {
 		}
 		used[e.id] = line
 		im.readTime(e, row)
+		im.chooseTime(e, row)
 		im.readFrom(e, cell(ColFrom))
 		im.readTo(e, cell(ColTo))
 		im.readChannel(e, cell(ColChannel))
@@ -366,10 +378,7 @@ func (im *importer) calendar() {
 	}
 	for _, e := range im.entries {
 		if e.trigger == "at" && e.at < 0 {
-			t := e.times[0]
-			if !e.given[0] {
-				t = e.times[1]
-			}
+			t := e.times[e.storyCell]
 			if e.at = t.Sub(im.start); e.at < 0 {
 				im.errorf(ColWashington, e.line, "%s comes before the scenario's start at %s", t.In(washington).Format(storyLayout), im.start.Format(storyLayout))
 			}
@@ -638,28 +647,7 @@ func (im *importer) check(text []byte, base *baseFile) {
 	if sc == nil {
 		return
 	}
-	// The story times a row gives must be the time the file gives it.
-	fixed := graph.FixedTimes(sc)
-	for _, e := range im.entries {
-		t, ok := fixed[e.id]
-		for i, c := range []int{ColWashington, ColBeijing} {
-			if !e.given[i] {
-				continue
-			}
-			loc := []*time.Location{washington, beijing}[i]
-			switch {
-			case !ok:
-				how := "in reserve, when an effect or a choice fires it"
-				if e.trigger != "" {
-					how = e.trigger + " " + e.after + e.when
-				}
-				im.errorf(c, e.line, "inject %q has no fixed time (it comes %s), so no story time: clear this cell, or give Time an offset like T+2d", e.id, how)
-			case !sc.Time(t).Equal(e.times[i]):
-				im.errorf(c, e.line, "the inject comes at %s, which is %s here, not %s: change the Time column or this cell, or clear this cell",
-					injects.FormatOffset(t), sc.Time(t).In(loc).Format(storyLayout), e.times[i].In(loc).Format(storyLayout))
-			}
-		}
-	}
+	im.checkStoryTimes(sc)
 }
 
 // locator maps a line of the file made from the sheet to the cell it came
@@ -721,7 +709,7 @@ var fieldColumn = map[string]int{
 // encode writes a YAML document: two-space indents, no line wrapping, and
 // a blank line before each top-level section and each inject.
 func encode(doc *yaml.Node) ([]byte, error) {
-	raw, err := yaml.Dump(doc, yaml.WithIndent(2), yaml.WithLineWidth(80), yaml.WithCompactSeqIndent(false))
+	raw, err := yaml.Dump(doc, yaml.WithIndent(2), yaml.WithLineWidth(-1), yaml.WithCompactSeqIndent(false))
 	if err != nil {
 		return nil, err
 	}

@@ -124,7 +124,7 @@ func (s *Sheet) headerCell(j int) string {
 }
 
 // WriteCSV writes the sheet as CSV, with a byte-order mark so that Excel
-// reads it as UTF-8.
+// reads it as UTF-8, and no cell a spreadsheet would run as a formula.
 func (s *Sheet) WriteCSV(w io.Writer) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
@@ -133,14 +133,69 @@ func (s *Sheet) WriteCSV(w io.Writer) error {
 	if err := cw.Write(Headers[:]); err != nil {
 		return err
 	}
+	var cells [NumCols]string
 	for _, r := range s.Rows {
-		if err := cw.Write(r[:]); err != nil {
+		for i, v := range r {
+			cells[i] = inert(v)
+		}
+		if err := cw.Write(cells[:]); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
 }
+
+// formulaStart are the first characters that make a spreadsheet read a CSV
+// cell as a formula, which can compute, fetch or link (OWASP's CSV
+// injection): =, +, -, @, tab and carriage return.
+const formulaStart = "=+-@\t\r"
+
+// inert writes a CSV cell so that a spreadsheet shows it as text: after a
+// single quote when it would start a formula, as OWASP advises. A cell
+// that starts with such a quote already gets one more, in every format
+// (see literal), so that reading takes exactly one off.
+func inert(v string) string {
+	if startsFormula(v) {
+		return "'" + v
+	}
+	return literal(v)
+}
+
+// literal writes a cell that starts as inert's do, a quote before a
+// formula's first character or before another quote, with one more quote.
+// A sheet made from Hotline's CSV keeps inert's quotes when a spreadsheet
+// saves it as .xlsx; reading takes one off either way.
+func literal(v string) string {
+	if quoted(v) {
+		return "'" + v
+	}
+	return v
+}
+
+// live undoes inert and literal.
+func live(v string) string {
+	if quoted(v) {
+		return v[1:]
+	}
+	return v
+}
+
+func quoted(v string) bool {
+	return len(v) > 1 && v[0] == '\'' && (startsFormula(v[1:]) || v[1] == '\'')
+}
+
+// unquote takes the quote inert and literal put before a cell off every
+// cell under the header.
+func unquote(table [][]string) {
+	for _, rec := range table[min(1, len(table)):] {
+		for j := range rec {
+			rec[j] = live(rec[j])
+		}
+	}
+}
+
+func startsFormula(v string) bool { return v != "" && strings.ContainsRune(formulaStart, rune(v[0])) }
 
 // widths are the XLSX columns' widths, in characters.
 var widths = [NumCols]float64{7, 22, 22, 17, 17, 28, 10, 11, 40, 70, 45, 30, 40}
@@ -173,7 +228,7 @@ func (s *Sheet) WriteXLSX(w io.Writer) error {
 	for i, r := range s.Rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		for j, v := range r {
-			row[j] = v // text, so that times and numbers come back as written
+			row[j] = literal(v) // text, so that times and numbers come back as written
 		}
 		if err := f.SetSheetRow(SheetName, cell, &row); err != nil {
 			return err
@@ -234,7 +289,9 @@ const (
 // or a .csv file. Columns are found by their titles, in any order; titles
 // planners commonly use for the same columns are accepted. Only regular
 // files are read, within the limits above; a workbook's temporary files
-// are gone when Read returns.
+// are gone when Read returns. A cell that WriteCSV wrote after a single
+// quote, to keep it from being run as a formula, is read without it, in a
+// CSV file or in a workbook a spreadsheet saved it to.
 func Read(path string) (*Sheet, error) {
 	var table [][]string
 	s := &Sheet{File: path}
@@ -256,6 +313,7 @@ func Read(path string) (*Sheet, error) {
 	if err != nil {
 		return nil, err
 	}
+	unquote(table)
 	if len(table) == 0 {
 		return nil, fmt.Errorf("%s: error: the sheet is empty; its first row names the columns (%s, ...)", s.headerCell(0), strings.Join(Headers[:4], ", "))
 	}
@@ -264,6 +322,9 @@ func Read(path string) (*Sheet, error) {
 		cols[i] = -1
 	}
 	for j, h := range table[0] {
+		if j == 0 { // the byte-order mark, as read, or as a spreadsheet that took it for Latin-1 shows it
+			h = strings.TrimPrefix(strings.TrimPrefix(h, "\ufeff"), "ï»¿")
+		}
 		c, ok := aliases[normalize(h)]
 		switch {
 		case strings.TrimSpace(h) == "":

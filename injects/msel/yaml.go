@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,9 +15,12 @@ import (
 
 // baseFile is the inject file a sheet is imported onto.
 type baseFile struct {
-	sc  *injects.Scenario
-	doc *yaml.Node      // the file itself, comments and all
-	own map[string]bool // the injects it holds, not those it includes
+	sc   *injects.Scenario
+	text []byte     // the file as written
+	doc  *yaml.Node // the file, comments and all, for the import to change
+	// pristine is the file as read, to tell what the import changed.
+	pristine *yaml.Node
+	own      map[string]bool // the injects it holds, not those it includes
 	// known are the findings about it as it was, by severity and message,
 	// so that the import reports only what the sheet changed.
 	known map[string]bool
@@ -43,8 +47,11 @@ func readBase(ref string) (*baseFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &baseFile{sc: sc, doc: &yaml.Node{}, own: map[string]bool{}, known: map[string]bool{}}
+	b := &baseFile{sc: sc, text: text, doc: &yaml.Node{}, pristine: &yaml.Node{}, own: map[string]bool{}, known: map[string]bool{}}
 	if err := yaml.Unmarshal(text, b.doc); err != nil {
+		return nil, err
+	}
+	if err := yaml.Unmarshal(text, b.pristine); err != nil {
 		return nil, err
 	}
 	if in, _ := mapGet(b.doc.Content[0], "injects"); in != nil {
@@ -69,6 +76,7 @@ func (im *importer) onto(b *baseFile) *yaml.Node {
 		root.Content = append(root.Content, str("injects"), list)
 	}
 	im.declare(root)
+	im.unmap(root)
 	var content []*yaml.Node
 	for i := 0; i+1 < len(list.Content); i += 2 {
 		k, v := list.Content[i], list.Content[i+1]
@@ -208,13 +216,17 @@ func (im *importer) injectNode(e *entry, old *yaml.Node) *yaml.Node {
 	}
 	text("body", e.body)
 	text("notes", e.notes)
-	if len(e.objectives) == 0 {
-		mapDel(n, "objectives")
-	} else {
-		var ids []*yaml.Node
-		for _, o := range e.objectives {
+	// The objectives an objective's block maps to the inject stay there;
+	// the inject lists the rest.
+	var ids []*yaml.Node
+	for _, o := range e.objectives {
+		if !im.mappedByBlock(o.id, e.id) {
 			ids = append(ids, str(o.id))
 		}
+	}
+	if len(ids) == 0 {
+		mapDel(n, "objectives")
+	} else if was, _ := mapGet(n, "objectives"); !sameIDs(was, ids) {
 		mapSet(n, "objectives", flow(ids...))
 	}
 	if len(e.choices) == 0 {
@@ -256,6 +268,51 @@ func (im *importer) injectNode(e *entry, old *yaml.Node) *yaml.Node {
 		}
 	}
 	return n
+}
+
+// mappedByBlock reports whether the base scenario maps the objective to the
+// inject in the objective's own block, rather than in the inject's list.
+func (im *importer) mappedByBlock(objective, inject string) bool {
+	i, ok := im.known.InjectIndex(inject)
+	return ok && im.own[inject] && !slices.Contains(im.known.Injects[i].Objectives, objective) &&
+		slices.Contains(im.known.InjectObjectives(inject), objective)
+}
+
+// unmap takes the injects whose rows no longer name an objective that the
+// objective's block maps to them out of the block.
+func (im *importer) unmap(root *yaml.Node) {
+	section, _ := mapGet(root, "objectives")
+	for _, e := range im.entries {
+		for _, id := range im.known.InjectObjectives(e.id) {
+			if !im.mappedByBlock(id, e.id) || slices.ContainsFunc(e.objectives, func(o objective) bool { return o.id == id }) {
+				continue
+			}
+			block, _ := mapGet(section, id)
+			list, _ := mapGet(block, "injects")
+			if list == nil {
+				o, _ := im.known.Objective(id)
+				im.warnf(ColObjective, e.line, "objective %q is mapped to inject %q in %s: remove it there", id, e.id, o.Pos.File)
+				continue
+			}
+			if list.Kind == yaml.ScalarNode && list.Value == e.id {
+				mapDel(block, "injects")
+				continue
+			}
+			list.Content = slices.DeleteFunc(list.Content, func(n *yaml.Node) bool { return n.Value == e.id })
+		}
+	}
+}
+
+// sameIDs reports whether a list node holds the ids given.
+func sameIDs(list *yaml.Node, ids []*yaml.Node) bool {
+	if list == nil {
+		return false
+	}
+	items := list.Content
+	if list.Kind == yaml.ScalarNode {
+		items = []*yaml.Node{list}
+	}
+	return slices.EqualFunc(items, ids, func(a, b *yaml.Node) bool { return a.Value == b.Value })
 }
 
 // keyOrder is the order in which an inject's keys are written.

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,6 +19,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v4"
 
+	"hotline/injects"
 	"hotline/injects/schema"
 	"hotline/injects/starter"
 )
@@ -48,16 +50,14 @@ func instance(t *testing.T, data []byte) any {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
-	v := value(&doc)
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return inst
+	return jsonValue(t, &doc)
+}
+
+// jsonValue turns a YAML document into the JSON value a YAML language
+// server checks.
+func jsonValue(t *testing.T, doc *yaml.Node) any {
+	t.Helper()
+	return value(doc)
 }
 
 func value(n *yaml.Node) any {
@@ -80,25 +80,34 @@ func value(n *yaml.Node) any {
 		}
 		return l
 	}
-	switch n.Tag {
+	switch n.ShortTag() { // as written, or resolved from the value
 	case "!!null":
 		return nil
 	case "!!bool":
 		return n.Value == "true"
-	case "!!int":
-		i, _ := strconv.Atoi(strings.TrimPrefix(n.Value, "+"))
-		return i
+	case "!!int": // YAML 1.2, as editors and the loader read it: 010 is ten
+		digits := strings.TrimPrefix(n.Value, "+")
+		i, err := strconv.ParseInt(digits, 10, 64)
+		if err != nil {
+			i, err = strconv.ParseInt(digits, 0, 64) // 0x10, 0o10
+		}
+		if err == nil {
+			return json.Number(strconv.FormatInt(i, 10))
+		}
+		return json.Number(strings.TrimPrefix(n.Value, "+")) // too large for 64 bits, still a number
 	case "!!float":
-		f, _ := strconv.ParseFloat(n.Value, 64)
-		return f
+		f, err := strconv.ParseFloat(n.Value, 64)
+		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			return n.Value // JSON has no infinity: the language server sees a word
+		}
+		return json.Number(strconv.FormatFloat(f, 'g', -1, 64))
 	}
 	return n.Value // strings, and timestamps, which YAML 1.2 reads as strings
 }
 
 // goodFiles are inject files the loader accepts: the built-in scenarios,
 // the good corpus, the starting file of hotline new, and every YAML example
-// of docs/inject-format.md (each a part of a file, checked with format: 1
-// added).
+// of docs/inject-format.md (each made a whole file).
 func goodFiles(t *testing.T) map[string][]byte {
 	t.Helper()
 	files := map[string][]byte{}
@@ -126,13 +135,29 @@ func goodFiles(t *testing.T) map[string][]byte {
 	}
 	for _, m := range blocks {
 		line := bytes.Count(doc[:m[2]], []byte("\n")) + 1
-		b := doc[m[2]:m[3]]
-		if !bytes.Contains(b, []byte("format: ")) {
-			b = append([]byte("format: 1\n"), b...)
-		}
-		files["docs/inject-format.md:"+strconv.Itoa(line)] = b
+		files["docs/inject-format.md:"+strconv.Itoa(line)] = whole(doc[m[2]:m[3]])
 	}
 	return files
+}
+
+// whole makes a file of an example that shows a section or two: the
+// format, a scenario block and the built-in delegations added, as an author
+// would paste it into a file of theirs.
+func whole(example []byte) []byte {
+	var head []string
+	for _, section := range []struct{ keys, line string }{
+		{"format", "format: 1"},
+		{"scenario|shared", "scenario: {id: example, title: An example, start: 2015-10-05 09:00, end: T+30d}"},
+		{"include", "include: [common.yaml]"},
+	} {
+		if !regexp.MustCompile(`(?m)^(` + section.keys + `):`).Match(example) {
+			head = append(head, section.line)
+		}
+	}
+	if len(head) == 0 {
+		return example
+	}
+	return append([]byte(strings.Join(head, "\n")+"\n"), example...)
 }
 
 func TestGoodFilesMatchTheSchema(t *testing.T) {
@@ -144,13 +169,23 @@ func TestGoodFilesMatchTheSchema(t *testing.T) {
 	}
 }
 
-// TestSchemaCatchesMistakes: what an editor should underline as it is typed.
-func TestSchemaCatchesMistakes(t *testing.T) {
-	sch := compiled(t)
+// edit makes one change to the text of opm-breach.yaml.
+func edit(t *testing.T, from, to string) []byte {
+	t.Helper()
 	base, err := os.ReadFile("../scenarios/opm-breach.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
+	changed := strings.Replace(string(base), from, to, 1)
+	if changed == string(base) {
+		t.Fatalf("%q is not in the file", from)
+	}
+	return []byte(changed)
+}
+
+// TestSchemaCatchesMistakes: what an editor should underline as it is typed.
+func TestSchemaCatchesMistakes(t *testing.T) {
+	sch := compiled(t)
 	for _, c := range []struct{ name, from, to string }{
 		{"a misspelled key", "    title: Personnel-records", "    tittle: Personnel-records"},
 		{"an unknown channel", "channel: intel", "channel: fax"},
@@ -165,15 +200,68 @@ func TestSchemaCatchesMistakes(t *testing.T) {
 			"label: Send China a request for information through the new mechanism\n        undermine: {weigh-escalation: It is slow.}"},
 		{"objectives listed without reasons", "label: Send China a request for information through the new mechanism",
 			"label: Send China a request for information through the new mechanism\n        undermines: [weigh-escalation]"},
+		{"a title left empty", "    title: Personnel-records system breached\n", "    title:\n"},
+		{"a due time of 0", "acknowledge: 24h", "acknowledge: 0"},
+		{"a due time of 0m", "acknowledge: 24h", "acknowledge: 0m"},
+		{"a team called all", "include: [common.yaml]", "include: [common.yaml]\nsides: {us: {teams: {all: Everyone}}}"},
+		{"a variable called days", "variables:\n", "variables:\n  days: {initial: 1}\n"},
+		{"a meter past a million", "variables:\n", "variables:\n  big: {type: int, min: 0, max: 2000000, initial: 2000000}\n"},
+		{"an inject at a time and after another", "    at: T+0h", "    at: T+0h\n    after: x"},
+		{"a request to its own side", "    from: us", "    from: us\n    to: us"},
 	} {
-		bad := strings.Replace(string(base), c.from, c.to, 1)
-		if bad == string(base) {
-			t.Fatalf("%s: %q is not in the file", c.name, c.from)
-		}
-		if err := sch.Validate(instance(t, []byte(bad))); err == nil {
+		if err := sch.Validate(instance(t, edit(t, c.from, c.to))); err == nil {
 			t.Errorf("%s passes the schema", c.name)
 		}
 	}
+}
+
+// TestSchemaAcceptsWhatValidateAccepts: what an editor must not underline,
+// since validate accepts it and play is as the author meant.
+func TestSchemaAcceptsWhatValidateAccepts(t *testing.T) {
+	sch := compiled(t)
+	for _, c := range []struct{ name, key string }{
+		{"every action commented out", "actions:"},
+		{"a request's body left empty", "    body: |"},
+		{"an inject's notes left empty", "    notes: >"},
+	} {
+		good := leftEmpty(t, c.key)
+		if _, diags := injects.Parse("opm-breach.yaml", good); diags.Errors() > 0 {
+			t.Fatalf("%s: validate refuses it:\n%s", c.name, diags.Error())
+		}
+		if err := sch.Validate(instance(t, good)); err != nil {
+			t.Errorf("%s: the schema refuses what validate accepts:\n%v", c.name, err)
+		}
+	}
+	if err := sch.Validate(instance(t, edit(t, "  id: opm-breach", "  id: 2015"))); err != nil {
+		t.Errorf("an id written as a number: %v", err)
+	}
+}
+
+// leftEmpty is opm-breach.yaml with the value of a key (its first line as
+// written) left out: what follows the key on its line is dropped, and the
+// lines under it are commented out.
+func leftEmpty(t *testing.T, key string) []byte {
+	t.Helper()
+	base, err := os.ReadFile("../scenarios/opm-breach.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(base), "\n")
+	at := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, key) })
+	if at < 0 {
+		t.Fatalf("%q is not in the file", key)
+	}
+	indent := len(key) - len(strings.TrimLeft(key, " "))
+	name, _, _ := strings.Cut(key, ":")
+	lines[at] = name + ":"
+	for i := at + 1; i < len(lines); i++ {
+		l := lines[i]
+		if strings.TrimSpace(l) != "" && len(l)-len(strings.TrimLeft(l, " ")) <= indent {
+			break
+		}
+		lines[i] = "#" + l
+	}
+	return []byte(strings.Join(lines, "\n"))
 }
 
 // TestSchemaNamesEveryKey checks that the schema and the loader accept the

@@ -76,3 +76,25 @@ func TestIDFromPath(t *testing.T) {
 		}
 	}
 }
+
+// TestCommentsSayThingsOnce: the starting file's comments never say the
+// same thing twice, as when a section's comment is written over an older
+// one and both are left in.
+func TestCommentsSayThingsOnce(t *testing.T) {
+	text := string(starter.File(starter.Options{File: "port.yaml"}))
+	seen := map[string]int{}
+	for n, line := range strings.Split(text, "\n") {
+		comment, ok := strings.CutPrefix(strings.TrimSpace(line), "#")
+		if !ok {
+			continue
+		}
+		words := strings.Fields(strings.ToLower(strings.Trim(comment, " .,;:")))
+		for i := 0; i+4 <= len(words); i++ {
+			phrase := strings.Join(words[i:i+4], " ")
+			if first, dup := seen[phrase]; dup && first != n+1 {
+				t.Errorf("line %d says %q again (first on line %d)", n+1, phrase, first)
+			}
+			seen[phrase] = n + 1
+		}
+	}
+}
