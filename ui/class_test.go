@@ -62,7 +62,7 @@ func (r *room) seat(name string, role game.Role, team string, view View, w, h in
 	r.tb.Connect(game.Person{Name: name, Role: role, Team: team})
 	g := Seat(r.tb, r.sc, a, v, side)
 	r.t.Cleanup(func() { g.Close() })
-	m := New(Options{Game: g, View: view, Manual: true})
+	m := New(Options{Game: g, View: view, Manual: true, Now: unhurried()})
 	send(m, tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }
@@ -98,11 +98,11 @@ func TestTeamMatesSeeWhoDecided(t *testing.T) {
 	keys(ben, "down", "1")
 	ben.Pump()
 	mustContain(t, plain(ben), "Decided by Ana (Federal Bureau of Investigation)")
-	if !strings.Contains(ben.status, "already decided") && !strings.HasPrefix(ben.status, "Ana: ") {
-		t.Errorf("Ben is told neither that it was decided nor by whom: %q", ben.status)
+	if !strings.Contains(statusOf(ben), "already decided") && !strings.HasPrefix(statusOf(ben), "Ana: ") {
+		t.Errorf("Ben is told neither that it was decided nor by whom: %q", statusOf(ben))
 	}
-	if i, _ := r.sc.InjectIndex("opm-discovery"); ben.g.State().Injects[i].Person != "Ana" {
-		t.Errorf("the decision is %+v, not Ana's", ben.g.State().Injects[i])
+	if i, _ := r.sc.InjectIndex("opm-discovery"); ben.Game().State().Injects[i].Person != "Ana" {
+		t.Errorf("the decision is %+v, not Ana's", ben.Game().State().Injects[i])
 	}
 	ana.Pump()
 	if strings.Contains(plain(ana), "Decided by") {
@@ -119,7 +119,7 @@ func TestMessageReachesItsTeamOnly(t *testing.T) {
 	doj := r.seat("Dee", game.Player, "doj", PlayView, 100, 30)
 	mps := r.seat("Li", game.Player, "mps", PlayView, 100, 30)
 	keys(white, "m")
-	if white.form == nil {
+	if !formOpen(white) {
 		t.Fatal("m did not open the message form")
 	}
 	// To: both delegations → US → China → the first team (the FBI).
@@ -132,8 +132,8 @@ func TestMessageReachesItsTeamOnly(t *testing.T) {
 		keys(white, string(c))
 	}
 	send(white, tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
-	if white.form != nil || !strings.Contains(white.status, "Message sent") {
-		t.Fatalf("the message was not sent: %q", white.status)
+	if formOpen(white) || !strings.Contains(statusOf(white), "Message sent") {
+		t.Fatalf("the message was not sent: %q", statusOf(white))
 	}
 	for _, m := range []*Model{fbi, doj, mps} {
 		m.Pump()
@@ -141,7 +141,7 @@ func TestMessageReachesItsTeamOnly(t *testing.T) {
 	mustContain(t, plain(fbi), "Call the Post")
 	for _, m := range []*Model{doj, mps} {
 		if strings.Contains(plain(m), "Call the Post") {
-			t.Errorf("a message to the FBI reached %s:\n%s", m.g.Actor.Name, plain(m))
+			t.Errorf("a message to the FBI reached %s:\n%s", m.Game().Actor.Name, plain(m))
 		}
 	}
 }
@@ -160,11 +160,12 @@ func TestControlConsole(t *testing.T) {
 func TestControlKeys(t *testing.T) {
 	r := newRoom(t, "opm-breach")
 	white := r.seat("Ms Rivera", game.Facilitator, "", ControlView, 120, 40)
+	sp := panelOf[*script](white)
 	row := func(id string) {
 		t.Helper()
-		for k, i := range white.script.rows {
+		for k, i := range sp.rows {
 			if r.sc.Injects[i].ID == id {
-				white.script.cursor = k
+				sp.cursor = k
 				return
 			}
 		}
@@ -172,12 +173,12 @@ func TestControlKeys(t *testing.T) {
 	}
 	state := func(id string) *game.InjectState {
 		i, _ := r.sc.InjectIndex(id)
-		return &white.g.State().Injects[i]
+		return &white.Game().State().Injects[i]
 	}
 	row("nsc-memo")
 	keys(white, "h")
 	if !state("nsc-memo").Held {
-		t.Fatalf("h did not hold the memo: %q", white.status)
+		t.Fatalf("h did not hold the memo: %q", statusOf(white))
 	}
 	mustContain(t, plain(white), "HELD")
 	keys(white, "h")
@@ -187,16 +188,16 @@ func TestControlKeys(t *testing.T) {
 	row("norms-track")
 	keys(white, "x")
 	if state("norms-track").Status != game.Skipped {
-		t.Errorf("x did not skip the norms track: %q", white.status)
+		t.Errorf("x did not skip the norms track: %q", statusOf(white))
 	}
 	row("nsc-memo")
 	keys(white, "f")
 	if state("nsc-memo").Status != game.Fired || state("nsc-memo").FiredBy != "Ms Rivera" {
-		t.Errorf("f did not fire the memo: %q", white.status)
+		t.Errorf("f did not fire the memo: %q", statusOf(white))
 	}
 	keys(white, "E", "y")
-	if !white.g.State().Ended {
-		t.Errorf("E y did not end the exercise: %q", white.status)
+	if !white.Game().State().Ended {
+		t.Errorf("E y did not end the exercise: %q", statusOf(white))
 	}
 }
 
@@ -206,7 +207,7 @@ func TestEvaluatorObserves(t *testing.T) {
 	r := newRoom(t, "opm-breach")
 	eve := r.seat("Eve", game.Evaluator, "", WatchView, 100, 30)
 	keys(eve, "o")
-	if eve.form == nil {
+	if !formOpen(eve) {
 		t.Fatal("o did not open the observation form")
 	}
 	keys(eve, "right", "tab", "right", "tab", "right", "right", "tab") // tell-apart, the FBI, S
@@ -214,15 +215,15 @@ func TestEvaluatorObserves(t *testing.T) {
 		keys(eve, string(c))
 	}
 	send(eve, tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
-	notes := eve.g.State().Notes
+	notes := eve.Game().State().Notes
 	if len(notes) != 1 || notes[0].By != "Eve" || notes[0].Objective != "tell-apart" || notes[0].Team != "fbi" ||
 		notes[0].Rating != game.RatedS || notes[0].Text != "Kept espionage out of the pledge" {
-		t.Fatalf("the observation: %+v (status %q)", notes, eve.status)
+		t.Fatalf("the observation: %+v (status %q)", notes, statusOf(eve))
 	}
 	// An observer can look but not write.
 	omar := r.seat("Omar", game.Observer, "", WatchView, 100, 30)
 	keys(omar, "o")
-	if omar.form != nil {
+	if formOpen(omar) {
 		t.Error("an observer opened the observation form")
 	}
 }
@@ -252,14 +253,14 @@ func TestClassScreensFitTheWindow(t *testing.T) {
 		for round := 0; round < 20; round++ {
 			r.run(20, screens...)
 			for _, m := range screens {
-				for range m.panels {
+				for range tabCount(m) {
 					lines := strings.Split(plain(m), "\n")
 					if len(lines) != sz.h {
-						t.Fatalf("%dx%d %s %s: %d lines", sz.w, sz.h, m.g.Actor.Name, panelNames[m.panel], len(lines))
+						t.Fatalf("%dx%d %s %s: %d lines", sz.w, sz.h, m.Game().Actor.Name, frontTitle(m), len(lines))
 					}
 					for i, l := range lines {
 						if n := lipglossWidth(l); n > sz.w {
-							t.Fatalf("%dx%d %s %s line %d is %d wide: %q", sz.w, sz.h, m.g.Actor.Name, panelNames[m.panel], i, n, l)
+							t.Fatalf("%dx%d %s %s line %d is %d wide: %q", sz.w, sz.h, m.Game().Actor.Name, frontTitle(m), i, n, l)
 						}
 					}
 					keys(m, "tab")
