@@ -283,3 +283,35 @@ func fmtInt(n int) string {
 	}
 	return string(b)
 }
+
+// An incoming call interrupts only a seat that can answer it: the called
+// side's players. The console and the evaluators hear of it on the status
+// line, and their keys stay theirs.
+func TestCallInterruptsWhoAnswers(t *testing.T) {
+	r := newRoom(t, "hotline-escalation")
+	for _, team := range r.sc.TeamsOf(injects.CN) {
+		r.control(game.Command{Verb: game.SeatBot, Team: team, Profile: "stonewalling"})
+	}
+	ana := r.seat("Ana", game.Player, "fbi", PlayView, 100, 30)
+	white := r.seat("Ms Rivera", game.Facilitator, "", ControlView, 120, 40)
+	eve := r.seat("Eve", game.Evaluator, "", WatchView, 100, 30)
+	r.control(game.Command{Verb: game.SetSpeed, Speed: 12 * time.Hour})
+	for i := 0; i < 300 && ringing(ana) == 0; i++ {
+		r.run(1, ana, white, eve)
+	}
+	if ringing(ana) == 0 {
+		t.Fatalf("no call rang for the United States:\n%s", plain(ana))
+	}
+	for _, m := range []*Model{white, eve} {
+		if n := ringing(m); n != 0 {
+			t.Errorf("call %d interrupts %s, who cannot answer it:\n%s", n, m.Game().Actor.Name, plain(m))
+		}
+		if !strings.Contains(statusOf(m), "☎") {
+			t.Errorf("%s is not told the hotline rang: %q", m.Game().Actor.Name, statusOf(m))
+		}
+	}
+	keys(white, "tab")
+	if front(white).title() != "Requests" {
+		t.Errorf("tab on the console went to %s, not Requests", front(white).title())
+	}
+}

@@ -379,12 +379,17 @@ func (f *frame) react(news []game.Event) {
 				f.say(statusInfo, "New message from exercise control: "+ev.Title)
 			}
 		case game.Rang:
-			if ev.Side != g.Side && !f.seen[ev.Call] {
-				// The hotline interrupts: the clock stops so the call can be
-				// read; its countdown runs again with the clock.
+			switch {
+			case f.seen[ev.Call]:
+			case g.answers(ev.Call):
+				// The hotline interrupts whoever can answer it: the clock
+				// stops so the call can be read; its countdown runs again
+				// with the clock.
 				f.seen[ev.Call] = true
 				f.overlays.interrupt(&call{c: f.c, n: ev.Call})
 				f.say(statusBad, "☎ The hotline is ringing. The clock is paused: answer, or press space to let it run.")
+			default:
+				f.say(statusInfo, "☎ "+game.Describe(st, ev))
 			}
 		case game.Answered, game.Missed:
 			f.overlays.closeWhere(func(o overlay) bool { c, ok := o.(*call); return ok && c.n == ev.Call })

@@ -296,6 +296,12 @@ func (g *Game) step() tea.Cmd {
 // check asks whether a command would be accepted now.
 func (g *Game) check(c game.Command) error { return g.mirror.Check(g.Actor, c) }
 
+// answers reports whether the seat can answer call n now, as the engine
+// says: the called side's players can, a replay answers nothing.
+func (g *Game) answers(n int) bool {
+	return g.table != nil && g.check(game.Command{Team: g.lead(), Verb: game.Answer, Call: n, Answer: injects.Commit}) == nil
+}
+
 // lead is the team the seat's requests and calls are made in.
 func (g *Game) lead() string {
 	if len(g.Actor.Teams) > 0 {
