@@ -83,7 +83,7 @@ func (x *call) view(w, h int) string {
 func (x *call) help() []key.Binding {
 	k := x.c.keys
 	return append([]key.Binding{withHelp(k.Option, "1-3", "commit · explain · deny"), withHelp(k.Back, "esc", "let it ring")},
-		x.c.seatKeys(true)...)
+		x.c.seatKeys(false)...)
 }
 
 func (x *call) region() region { return overPanels }
