@@ -76,8 +76,14 @@ func (x *call) view(w, h int) string {
 	b.WriteString("3  Deny: reject the complaint\n")
 	b.WriteString(s.Dim.Render(fmt.Sprintf("   %s's escalation %s", c.From.Title(), signed(moves.Deny))) + "\n")
 	b.WriteString(s.Dim.Render(fmt.Sprintf("\nesc lets it ring; unanswered by then, %s's escalation moves %s.", c.From.Title(), signed(moves.Missed))))
-	boxW := min(w-4, 76)
-	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, s.Modal.Width(boxW).Render(b.String()))
+	modal := s.Modal.Width(min(w-4, 76))
+	out := modal.Render(b.String())
+	if lipgloss.Height(out) > h {
+		// Short of lines, the blank ones go first: the answers and the
+		// box's edge stay in sight.
+		out = modal.Render(strings.ReplaceAll(b.String(), "\n\n", "\n"))
+	}
+	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, out)
 }
 
 func (x *call) help() []key.Binding {

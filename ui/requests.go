@@ -9,6 +9,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"hotline/game"
 	"hotline/injects"
@@ -315,7 +316,8 @@ func (r *requests) view() string {
 	if len(r.rows) == 0 {
 		return s.Dim.Render("No request has been sent to or by your side yet.")
 	}
-	return r.queueView(w, h-2) + "\n" + s.hrule("", w) + "\n" + r.rowPreview(w)
+	preview := r.rowPreview(w)
+	return r.queueView(w, h-lipgloss.Height(preview)-1) + "\n" + s.hrule("", w) + "\n" + preview
 }
 
 // Queue columns, in cells.
