@@ -67,6 +67,8 @@ func frameOf(m *Model) *frame {
 		return r.f
 	case *Replay:
 		return r.f
+	case *hotwash:
+		return r.f
 	}
 	panic("no frame on this screen")
 }
