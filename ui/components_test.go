@@ -425,3 +425,26 @@ func TestFullQueueKeepsItsPreview(t *testing.T) {
 		}
 	})
 }
+
+// The join screen of a class, at the smallest window and a large one, for
+// each thing it asks; below the smallest, what it needs.
+func TestJoinScreen(t *testing.T) {
+	s := NewStyles(true)
+	for _, sz := range []struct{ w, h int }{{MinWidth, MinHeight}, {200, 50}} {
+		for _, c := range []struct {
+			j    Join
+			want []string
+		}{
+			{Join{Scenario: "The first season", Step: JoinCode, Input: "K7QM", Note: "That is not one of this class's codes."},
+				[]string{"The first season", "Type the join code from the board", "Code: K7QM", "not one of this class's codes", "esc leaves"}},
+			{Join{Scenario: "The first season", Step: JoinName, Seat: "Federal Bureau of Investigation", Input: "Ana"},
+				[]string{"You join Federal Bureau of Investigation.", "Name: Ana"}},
+			{Join{Scenario: "The first season", Step: Joining, Seat: "the projector"}, []string{"Joining the projector…"}},
+		} {
+			out := c.j.View(s, sz.w, sz.h)
+			fits(t, "the join screen", out, sz.w, sz.h)
+			mustContain(t, ansi.Strip(out), c.want...)
+		}
+	}
+	mustContain(t, Join{Step: JoinCode}.View(s, 60, 20), "at least 80×24", "The exercise goes on meanwhile")
+}
