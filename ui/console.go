@@ -24,7 +24,8 @@ func newConsole(c *common, g *Game, host bool, board []string) *Console {
 	x := &Console{seats: newSeats(c, board), host: host}
 	x.f = newFrame(c, ControlView, seatName(g), consolePanels(c, x.seats))
 	k := c.keys
-	x.f.own = []key.Binding{k.Message, k.Observe, k.End}
+	x.f.ownHelp = []key.Binding{k.Message, k.Observe, k.End}
+	x.f.keys = x.key
 	x.f.quitWords = x.quitWords
 	x.f.begin(g)
 	return x
@@ -62,24 +63,28 @@ func (x *Console) update(msg tea.Msg) tea.Cmd {
 		x.seats.tick(time.Time(msg))
 		return x.idleTick()
 	case tea.KeyPressMsg:
-		if x.f.covered() {
-			return x.f.key(msg)
-		}
-		k := x.f.c.keys
-		switch {
-		case key.Matches(msg, k.Message):
-			return x.f.apply(messageForm(x.f.c).opening())
-		case key.Matches(msg, k.Observe):
-			return x.f.apply(noteForm(x.f.c).opening())
-		case key.Matches(msg, k.End):
-			x.f.overlays.push(&confirm{c: x.f.c, question: "End the exercise for everyone now? y/n",
-				words: "The closing review goes to every screen.",
-				yes:   command(game.Command{Verb: game.EndExercise}, "The exercise is over: the closing review is on every screen.")})
-			return nil
-		}
 		return x.f.key(msg)
 	}
 	return x.f.update(msg)
+}
+
+// key handles the console's own keys while play goes on.
+func (x *Console) key(msg tea.KeyPressMsg) (act, bool) {
+	c := x.f.c
+	k := c.keys
+	switch {
+	case x.f.ended:
+		return act{}, false
+	case key.Matches(msg, k.Message):
+		return messageForm(c).opening(), true
+	case key.Matches(msg, k.Observe):
+		return noteForm(c).opening(), true
+	case key.Matches(msg, k.End):
+		return act{open: &confirm{c: c, question: "End the exercise for everyone now? y/n",
+			words: "The closing review goes to every screen.",
+			yes:   command(game.Command{Verb: game.EndExercise}, "The exercise is over: the closing review is on every screen.")}}, true
+	}
+	return act{}, false
 }
 
 // quitWords say what quitting leaves behind: for the host, the class.

@@ -29,8 +29,12 @@ type frame struct {
 	overlays overlays
 	ending   *ending
 	strip    *strip // a replay's timeline, or nil
-	// own are the root's keys beyond the frame's, for its help.
-	own []key.Binding
+	// keys are the root's own keys, tried after the top overlay (when it
+	// passes the key back, or there is none) and before the seat's; false
+	// when the key is not one of them.
+	keys func(tea.KeyPressMsg) (act, bool)
+	// ownHelp are the root's keys for the help, beside the panel's.
+	ownHelp []key.Binding
 	// fixed is a help that replaces the frame's own (a replay's).
 	fixed *helpKeys
 	// quitWords say what quitting leaves behind, as the root puts it.
@@ -144,15 +148,20 @@ func (f *frame) settle() tea.Cmd {
 	return nil
 }
 
-// key routes a key: to the top overlay, else to the seat's keys, else to
-// the panel in front. A key an overlay passes on reaches the seat's keys,
-// never the panel beneath it.
+// key routes a key: to the top overlay, else to the root's own keys, else
+// to the seat's keys, else to the panel in front. A key an overlay passes
+// back reaches the root's and the seat's keys, never the panel beneath it.
 func (f *frame) key(msg tea.KeyPressMsg) tea.Cmd {
 	a, took := f.overlays.key(msg)
 	if took && !a.pass {
 		return tea.Batch(f.apply(a), f.settle())
 	}
 	cmd := f.apply(a) // an overlay may close as it passes its key on
+	if f.keys != nil {
+		if own, ok := f.keys(msg); ok {
+			return tea.Batch(cmd, f.apply(own), f.settle())
+		}
+	}
 	return tea.Batch(cmd, f.seatKey(msg, took), f.settle())
 }
 
@@ -196,10 +205,6 @@ func (f *frame) seatKey(msg tea.KeyPressMsg, passed bool) tea.Cmd {
 	}
 	return f.apply(f.tabs.focused().update(msg))
 }
-
-// covered reports whether the seat's own keys are out of reach: an overlay
-// takes them, or the exercise has ended.
-func (f *frame) covered() bool { return f.ended || f.overlays.top() != nil }
 
 // apply carries out what a component asked.
 func (f *frame) apply(a act) tea.Cmd {
@@ -465,7 +470,7 @@ func (f *frame) context() helpKeys {
 		return f.ending.keys()
 	}
 	k := f.c.keys
-	here := append(slices.Clone(f.tabs.focused().help()), f.own...)
+	here := append(slices.Clone(f.tabs.focused().help()), f.ownHelp...)
 	var clock []key.Binding
 	if f.c.runsClock() {
 		clock = []key.Binding{k.Pause, withHelp(k.Faster, "+", "faster"), k.Slower, k.Jump}

@@ -27,7 +27,13 @@ type hotwash struct{ f *frame }
 
 func newHotwash(c *common, g *Game) *hotwash {
 	h := &hotwash{f: newFrame(c, WatchView, seatName(g), []panel{newReview(c, true), newNotes(c), newJournal(c)})}
-	h.f.own = []key.Binding{c.keys.Observe}
+	h.f.ownHelp = []key.Binding{c.keys.Observe}
+	h.f.keys = func(msg tea.KeyPressMsg) (act, bool) {
+		if h.f.ended || !key.Matches(msg, c.keys.Observe) {
+			return act{}, false
+		}
+		return noteForm(c).opening(), true
+	}
 	h.f.begin(g)
 	return h
 }
@@ -38,9 +44,6 @@ func (h *hotwash) view() string  { return h.f.view() }
 
 func (h *hotwash) update(msg tea.Msg) tea.Cmd {
 	if msg, ok := msg.(tea.KeyPressMsg); ok {
-		if !h.f.covered() && key.Matches(msg, h.f.c.keys.Observe) {
-			return h.f.apply(noteForm(h.f.c).opening())
-		}
 		return h.f.key(msg)
 	}
 	return h.f.update(msg)

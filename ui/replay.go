@@ -61,6 +61,7 @@ func NewReplay(sc *injects.Scenario, events []game.Event, path string) *Model {
 	r.f.strip = &strip{c: c, log: log}
 	r.f.quitWords = func() string { return "The log is as it was." }
 	r.f.fixed = r.help()
+	r.f.keys = r.key
 	r.f.begin(log.game(0))
 	r.show()
 	r.f.say(statusInfo, "Replay: ←/→ step, [/] decisions, space plays, v switches view, t goes to a time.")
@@ -111,11 +112,6 @@ func (r *Replay) update(msg tea.Msg) tea.Cmd {
 	case replayTick:
 		return tea.Batch(r.step(msg), r.f.settle())
 	case tea.KeyPressMsg:
-		if r.f.overlays.top() == nil {
-			if a, ok := r.key(msg); ok {
-				return tea.Batch(r.f.apply(a), r.f.settle())
-			}
-		}
 		return r.f.key(msg)
 	}
 	return r.f.update(msg)

@@ -21,7 +21,8 @@ func newWatcher(c *common, g *Game) *Watcher {
 	x.f = newFrame(c, WatchView, seatName(g), []panel{newFeed(c, false), newRequests(c, false), newHotline(c, false),
 		newReview(c, true), newNotes(c), newJournal(c)})
 	if x.observe {
-		x.f.own = []key.Binding{c.keys.Observe}
+		x.f.ownHelp = []key.Binding{c.keys.Observe}
+		x.f.keys = x.key
 	}
 	x.f.begin(g)
 	return x
@@ -35,10 +36,16 @@ func (x *Watcher) view() string { return x.f.view() }
 
 func (x *Watcher) update(msg tea.Msg) tea.Cmd {
 	if msg, ok := msg.(tea.KeyPressMsg); ok {
-		if x.observe && !x.f.covered() && key.Matches(msg, x.f.c.keys.Observe) {
-			return x.f.apply(noteForm(x.f.c).opening())
-		}
 		return x.f.key(msg)
 	}
 	return x.f.update(msg)
+}
+
+// key is an evaluator's own key while play goes on: o writes an
+// observation.
+func (x *Watcher) key(msg tea.KeyPressMsg) (act, bool) {
+	if x.f.ended || !key.Matches(msg, x.f.c.keys.Observe) {
+		return act{}, false
+	}
+	return noteForm(x.f.c).opening(), true
 }
