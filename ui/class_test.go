@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -313,5 +314,49 @@ func TestCallInterruptsWhoAnswers(t *testing.T) {
 	keys(white, "tab")
 	if front(white).title() != "Requests" {
 		t.Errorf("tab on the console went to %s, not Requests", front(white).title())
+	}
+}
+
+// A call answered by a teammate leaves the others' screens by itself: they
+// are told who answered, and a digit typed for the call an instant after
+// it left does not act on the panel beneath.
+func TestCallAnsweredElsewhere(t *testing.T) {
+	r := newRoom(t, "hotline-escalation")
+	for _, team := range r.sc.TeamsOf(injects.CN) {
+		r.control(game.Command{Verb: game.SeatBot, Team: team, Profile: "stonewalling"})
+	}
+	for _, team := range r.sc.TeamsOf(injects.US) {
+		r.control(game.Command{Verb: game.RemoveBot, Team: team})
+	}
+	now := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
+	ana := r.seat("Ana", game.Player, "fbi", PlayView, 100, 30)
+	frameOf(ana).c.now = func() time.Time { return now }
+	frameOf(ana).overlays.now = frameOf(ana).c.now
+	ben := r.seat("Ben", game.Player, "dhs", PlayView, 100, 30)
+	r.control(game.Command{Verb: game.SetSpeed, Speed: 12 * time.Hour})
+	for i := 0; i < 300 && ringing(ana) == 0; i++ {
+		r.run(1, ana, ben)
+	}
+	n := ringing(ana)
+	if n == 0 || ringing(ben) != n {
+		t.Fatalf("call %d rings for Ana, %d for Ben", n, ringing(ben))
+	}
+	now = now.Add(time.Second)
+	keys(ben, "3")
+	now = now.Add(100 * time.Millisecond)
+	ana.Pump()
+	if ringing(ana) != 0 {
+		t.Fatal("the call Ben answered is still in front of Ana")
+	}
+	mustContain(t, statusOf(ana), "Ben: ", fmt.Sprintf("call %d", n), "denial")
+	before := ana.Game().State().Seq
+	keys(ana, "down", "1")
+	if ana.Game().State().Seq != before || !strings.Contains(statusOf(ana), fmt.Sprintf("call %d", n)) {
+		t.Errorf("keys typed an instant after the call left acted on Ana's feed: %q", statusOf(ana))
+	}
+	now = now.Add(time.Second)
+	keys(ana, "down")
+	if front(ana).(*feed).cursor == 0 {
+		t.Error("a key after the grace period does not reach the feed")
 	}
 }

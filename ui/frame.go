@@ -397,7 +397,10 @@ func (f *frame) react(news []game.Event) {
 				f.say(statusInfo, "☎ "+game.Describe(st, ev))
 			}
 		case game.Answered, game.Missed:
-			f.overlays.closeWhere(func(o overlay) bool { c, ok := o.(*call); return ok && c.n == ev.Call })
+			inFront := f.overlays.closeWhere(func(o overlay) bool { c, ok := o.(*call); return ok && c.n == ev.Call })
+			if inFront && !f.byAnother(ev) {
+				f.say(statusInfo, "☎ "+game.Describe(st, ev)) // a bot answered the call in front
+			}
 			if ev.Type == game.Missed {
 				c := st.Calls[ev.Call-1]
 				who := "Your"

@@ -27,16 +27,17 @@ const (
 	overStatus               // on the status line
 )
 
-// grace is how long an overlay that came to the top by itself ignores
-// keys: long enough that a key meant for the screen beneath (a digit
-// choosing an option) does not act on it, too short to be noticed.
+// grace is how long keys are ignored after an overlay came or went by
+// itself (a call rang, a call was answered elsewhere): long enough that a
+// digit meant for what was in front a moment before does not act on what
+// is in front now, too short to be noticed.
 const grace = 400 * time.Millisecond
 
 // overlays are the overlays open over a screen, the last on top.
 type overlays struct {
 	stack []overlay
 	now   func() time.Time
-	quiet time.Time // the top overlay ignores keys until then
+	quiet time.Time // keys are ignored until then
 }
 
 // push opens an overlay the person asked for: it takes their next key.
@@ -80,12 +81,12 @@ func (o *overlays) on(r region) overlay {
 // key gives a key to the top overlay, which closes when it says so; false
 // when no overlay is open. A key in the grace period is taken and ignored.
 func (o *overlays) key(msg tea.KeyPressMsg) (act, bool) {
+	if o.now().Before(o.quiet) {
+		return act{}, true
+	}
 	t := o.top()
 	if t == nil {
 		return act{}, false
-	}
-	if o.now().Before(o.quiet) {
-		return act{}, true
 	}
 	a := t.update(msg)
 	if a.close {
@@ -95,12 +96,14 @@ func (o *overlays) key(msg tea.KeyPressMsg) (act, bool) {
 }
 
 // closeWhere closes the overlays that match, as news overtakes them (a
-// call answered elsewhere). An overlay that comes to the top this way
-// ignores keys for the grace period, as a new one would.
-func (o *overlays) closeWhere(match func(overlay) bool) {
-	t := o.top()
+// call answered elsewhere), and reports whether one did. When the top one
+// goes this way, keys are ignored for the grace period, as when a new one
+// opens.
+func (o *overlays) closeWhere(match func(overlay) bool) bool {
+	t, n := o.top(), len(o.stack)
 	o.stack = slices.DeleteFunc(o.stack, match)
-	if nt := o.top(); nt != nil && nt != t {
+	if t != nil && o.top() != t {
 		o.quiet = o.now().Add(grace)
 	}
+	return len(o.stack) < n
 }
