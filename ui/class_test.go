@@ -360,3 +360,23 @@ func TestCallAnsweredElsewhere(t *testing.T) {
 		t.Error("a key after the grace period does not reach the feed")
 	}
 }
+
+// The projector takes no key but q, and asks on its last line before it
+// leaves.
+func TestProjectorQuits(t *testing.T) {
+	r := newRoom(t, "assistance-request")
+	wall := r.seat("projector", game.Observer, "", ProjectorView, 160, 45)
+	before := plain(wall)
+	keys(wall, "tab", "1", "space")
+	if plain(wall) != before {
+		t.Errorf("keys other than q changed the projector:\n%s", plain(wall))
+	}
+	keys(wall, "q")
+	lines := strings.Split(plain(wall), "\n")
+	if len(lines) != 45 || !strings.HasPrefix(lines[44], "Quit? y/n") {
+		t.Fatalf("q does not ask on the last line:\n%s", plain(wall))
+	}
+	if _, cmd := wall.Update(keyMsg("y")); cmd == nil || cmd() != tea.Quit() {
+		t.Error("y does not quit the projector")
+	}
+}
