@@ -15,10 +15,10 @@ import (
 // over the tabs, the panel in front (or, once the exercise has ended, the
 // closing review), a replay's strip, the status line and the help line,
 // and the overlays over them. It lays its parts out from the heights they
-// report; it routes a key to the top overlay, else to the seat's keys
-// (quit, help, the clock, the tabs), else to the panel in front; it
-// carries out what they ask; and it turns the table's news into what the
-// seat is told.
+// report; it routes a key to the top overlay, else to the root's own keys,
+// else to the seat's (quit, help, the clock, the tabs), else to the panel
+// in front; it carries out what they ask; and it turns the table's news
+// into what the seat is told.
 type frame struct {
 	c        *common
 	kind     View
