@@ -165,6 +165,9 @@ func (f *frame) key(msg tea.KeyPressMsg) tea.Cmd {
 	return tea.Batch(cmd, f.seatKey(msg, took), f.settle())
 }
 
+// seatKey handles the keys of the seat (quit, help, the clock, the tabs)
+// and, unless an overlay passed the key back, gives the rest to the panel
+// in front, or to the ending once the exercise is over.
 func (f *frame) seatKey(msg tea.KeyPressMsg, passed bool) tea.Cmd {
 	k := f.c.keys
 	switch {
