@@ -52,10 +52,11 @@ func BenchmarkView(b *testing.B) {
 	runUntil(b, g, 10*24*time.Hour)
 	m := New(Options{Game: g, Manual: true})
 	send(m, tea.WindowSizeMsg{Width: 120, Height: 40})
-	m.modalCall = 0 // the main screen, not an incoming call
-	for _, p := range []panel{feedPanel, requestsPanel} {
-		m.panel = p
-		b.Run(panelNames[p], func(b *testing.B) {
+	f := frameOf(m)
+	f.overlays.stack = nil                // the main screen, not an incoming call
+	for i, p := range f.tabs.panels[:2] { // the feed and the requests
+		f.tabs.show(i)
+		b.Run(p.title(), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				_ = m.View()

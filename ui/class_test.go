@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -62,7 +63,7 @@ func (r *room) seat(name string, role game.Role, team string, view View, w, h in
 	r.tb.Connect(game.Person{Name: name, Role: role, Team: team})
 	g := Seat(r.tb, r.sc, a, v, side)
 	r.t.Cleanup(func() { g.Close() })
-	m := New(Options{Game: g, View: view, Manual: true})
+	m := New(Options{Game: g, View: view, Manual: true, Now: unhurried()})
 	send(m, tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }
@@ -98,11 +99,11 @@ func TestTeamMatesSeeWhoDecided(t *testing.T) {
 	keys(ben, "down", "1")
 	ben.Pump()
 	mustContain(t, plain(ben), "Decided by Ana (Federal Bureau of Investigation)")
-	if !strings.Contains(ben.status, "already decided") && !strings.HasPrefix(ben.status, "Ana: ") {
-		t.Errorf("Ben is told neither that it was decided nor by whom: %q", ben.status)
+	if !strings.Contains(statusOf(ben), "already decided") && !strings.HasPrefix(statusOf(ben), "Ana: ") {
+		t.Errorf("Ben is told neither that it was decided nor by whom: %q", statusOf(ben))
 	}
-	if i, _ := r.sc.InjectIndex("opm-discovery"); ben.g.State().Injects[i].Person != "Ana" {
-		t.Errorf("the decision is %+v, not Ana's", ben.g.State().Injects[i])
+	if i, _ := r.sc.InjectIndex("opm-discovery"); ben.Game().State().Injects[i].Person != "Ana" {
+		t.Errorf("the decision is %+v, not Ana's", ben.Game().State().Injects[i])
 	}
 	ana.Pump()
 	if strings.Contains(plain(ana), "Decided by") {
@@ -119,7 +120,7 @@ func TestMessageReachesItsTeamOnly(t *testing.T) {
 	doj := r.seat("Dee", game.Player, "doj", PlayView, 100, 30)
 	mps := r.seat("Li", game.Player, "mps", PlayView, 100, 30)
 	keys(white, "m")
-	if white.form == nil {
+	if !formOpen(white) {
 		t.Fatal("m did not open the message form")
 	}
 	// To: both delegations → US → China → the first team (the FBI).
@@ -132,8 +133,8 @@ func TestMessageReachesItsTeamOnly(t *testing.T) {
 		keys(white, string(c))
 	}
 	send(white, tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
-	if white.form != nil || !strings.Contains(white.status, "Message sent") {
-		t.Fatalf("the message was not sent: %q", white.status)
+	if formOpen(white) || !strings.Contains(statusOf(white), "Message sent") {
+		t.Fatalf("the message was not sent: %q", statusOf(white))
 	}
 	for _, m := range []*Model{fbi, doj, mps} {
 		m.Pump()
@@ -141,7 +142,7 @@ func TestMessageReachesItsTeamOnly(t *testing.T) {
 	mustContain(t, plain(fbi), "Call the Post")
 	for _, m := range []*Model{doj, mps} {
 		if strings.Contains(plain(m), "Call the Post") {
-			t.Errorf("a message to the FBI reached %s:\n%s", m.g.Actor.Name, plain(m))
+			t.Errorf("a message to the FBI reached %s:\n%s", m.Game().Actor.Name, plain(m))
 		}
 	}
 }
@@ -160,11 +161,12 @@ func TestControlConsole(t *testing.T) {
 func TestControlKeys(t *testing.T) {
 	r := newRoom(t, "opm-breach")
 	white := r.seat("Ms Rivera", game.Facilitator, "", ControlView, 120, 40)
+	sp := panelOf[*script](white)
 	row := func(id string) {
 		t.Helper()
-		for k, i := range white.script.rows {
+		for k, i := range sp.rows {
 			if r.sc.Injects[i].ID == id {
-				white.script.cursor = k
+				sp.cursor = k
 				return
 			}
 		}
@@ -172,12 +174,12 @@ func TestControlKeys(t *testing.T) {
 	}
 	state := func(id string) *game.InjectState {
 		i, _ := r.sc.InjectIndex(id)
-		return &white.g.State().Injects[i]
+		return &white.Game().State().Injects[i]
 	}
 	row("nsc-memo")
 	keys(white, "h")
 	if !state("nsc-memo").Held {
-		t.Fatalf("h did not hold the memo: %q", white.status)
+		t.Fatalf("h did not hold the memo: %q", statusOf(white))
 	}
 	mustContain(t, plain(white), "HELD")
 	keys(white, "h")
@@ -187,16 +189,16 @@ func TestControlKeys(t *testing.T) {
 	row("norms-track")
 	keys(white, "x")
 	if state("norms-track").Status != game.Skipped {
-		t.Errorf("x did not skip the norms track: %q", white.status)
+		t.Errorf("x did not skip the norms track: %q", statusOf(white))
 	}
 	row("nsc-memo")
 	keys(white, "f")
 	if state("nsc-memo").Status != game.Fired || state("nsc-memo").FiredBy != "Ms Rivera" {
-		t.Errorf("f did not fire the memo: %q", white.status)
+		t.Errorf("f did not fire the memo: %q", statusOf(white))
 	}
 	keys(white, "E", "y")
-	if !white.g.State().Ended {
-		t.Errorf("E y did not end the exercise: %q", white.status)
+	if !white.Game().State().Ended {
+		t.Errorf("E y did not end the exercise: %q", statusOf(white))
 	}
 }
 
@@ -206,7 +208,7 @@ func TestEvaluatorObserves(t *testing.T) {
 	r := newRoom(t, "opm-breach")
 	eve := r.seat("Eve", game.Evaluator, "", WatchView, 100, 30)
 	keys(eve, "o")
-	if eve.form == nil {
+	if !formOpen(eve) {
 		t.Fatal("o did not open the observation form")
 	}
 	keys(eve, "right", "tab", "right", "tab", "right", "right", "tab") // tell-apart, the FBI, S
@@ -214,15 +216,15 @@ func TestEvaluatorObserves(t *testing.T) {
 		keys(eve, string(c))
 	}
 	send(eve, tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
-	notes := eve.g.State().Notes
+	notes := eve.Game().State().Notes
 	if len(notes) != 1 || notes[0].By != "Eve" || notes[0].Objective != "tell-apart" || notes[0].Team != "fbi" ||
 		notes[0].Rating != game.RatedS || notes[0].Text != "Kept espionage out of the pledge" {
-		t.Fatalf("the observation: %+v (status %q)", notes, eve.status)
+		t.Fatalf("the observation: %+v (status %q)", notes, statusOf(eve))
 	}
 	// An observer can look but not write.
 	omar := r.seat("Omar", game.Observer, "", WatchView, 100, 30)
 	keys(omar, "o")
-	if omar.form != nil {
+	if formOpen(omar) {
 		t.Error("an observer opened the observation form")
 	}
 }
@@ -252,14 +254,14 @@ func TestClassScreensFitTheWindow(t *testing.T) {
 		for round := 0; round < 20; round++ {
 			r.run(20, screens...)
 			for _, m := range screens {
-				for range m.panels {
+				for range tabCount(m) {
 					lines := strings.Split(plain(m), "\n")
 					if len(lines) != sz.h {
-						t.Fatalf("%dx%d %s %s: %d lines", sz.w, sz.h, m.g.Actor.Name, panelNames[m.panel], len(lines))
+						t.Fatalf("%dx%d %s %s: %d lines", sz.w, sz.h, m.Game().Actor.Name, frontTitle(m), len(lines))
 					}
 					for i, l := range lines {
 						if n := lipglossWidth(l); n > sz.w {
-							t.Fatalf("%dx%d %s %s line %d is %d wide: %q", sz.w, sz.h, m.g.Actor.Name, panelNames[m.panel], i, n, l)
+							t.Fatalf("%dx%d %s %s line %d is %d wide: %q", sz.w, sz.h, m.Game().Actor.Name, frontTitle(m), i, n, l)
 						}
 					}
 					keys(m, "tab")
@@ -281,4 +283,100 @@ func fmtInt(n int) string {
 		n /= 10
 	}
 	return string(b)
+}
+
+// An incoming call interrupts only a seat that can answer it: the called
+// side's players. The console and the evaluators hear of it on the status
+// line, and their keys stay theirs.
+func TestCallInterruptsWhoAnswers(t *testing.T) {
+	r := newRoom(t, "hotline-escalation")
+	for _, team := range r.sc.TeamsOf(injects.CN) {
+		r.control(game.Command{Verb: game.SeatBot, Team: team, Profile: "stonewalling"})
+	}
+	ana := r.seat("Ana", game.Player, "fbi", PlayView, 100, 30)
+	white := r.seat("Ms Rivera", game.Facilitator, "", ControlView, 120, 40)
+	eve := r.seat("Eve", game.Evaluator, "", WatchView, 100, 30)
+	r.control(game.Command{Verb: game.SetSpeed, Speed: 12 * time.Hour})
+	for i := 0; i < 300 && ringing(ana) == 0; i++ {
+		r.run(1, ana, white, eve)
+	}
+	if ringing(ana) == 0 {
+		t.Fatalf("no call rang for the United States:\n%s", plain(ana))
+	}
+	for _, m := range []*Model{white, eve} {
+		if n := ringing(m); n != 0 {
+			t.Errorf("call %d interrupts %s, who cannot answer it:\n%s", n, m.Game().Actor.Name, plain(m))
+		}
+		if !strings.Contains(statusOf(m), "☎") {
+			t.Errorf("%s is not told the hotline rang: %q", m.Game().Actor.Name, statusOf(m))
+		}
+	}
+	keys(white, "tab")
+	if front(white).title() != "Requests" {
+		t.Errorf("tab on the console went to %s, not Requests", front(white).title())
+	}
+}
+
+// A call answered by a teammate leaves the others' screens by itself: they
+// are told who answered, and a digit typed for the call an instant after
+// it left does not act on the panel beneath.
+func TestCallAnsweredElsewhere(t *testing.T) {
+	r := newRoom(t, "hotline-escalation")
+	for _, team := range r.sc.TeamsOf(injects.CN) {
+		r.control(game.Command{Verb: game.SeatBot, Team: team, Profile: "stonewalling"})
+	}
+	for _, team := range r.sc.TeamsOf(injects.US) {
+		r.control(game.Command{Verb: game.RemoveBot, Team: team})
+	}
+	now := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
+	ana := r.seat("Ana", game.Player, "fbi", PlayView, 100, 30)
+	frameOf(ana).c.now = func() time.Time { return now }
+	frameOf(ana).overlays.now = frameOf(ana).c.now
+	ben := r.seat("Ben", game.Player, "dhs", PlayView, 100, 30)
+	r.control(game.Command{Verb: game.SetSpeed, Speed: 12 * time.Hour})
+	for i := 0; i < 300 && ringing(ana) == 0; i++ {
+		r.run(1, ana, ben)
+	}
+	n := ringing(ana)
+	if n == 0 || ringing(ben) != n {
+		t.Fatalf("call %d rings for Ana, %d for Ben", n, ringing(ben))
+	}
+	now = now.Add(time.Second)
+	keys(ben, "3")
+	now = now.Add(100 * time.Millisecond)
+	ana.Pump()
+	if ringing(ana) != 0 {
+		t.Fatal("the call Ben answered is still in front of Ana")
+	}
+	mustContain(t, statusOf(ana), "Ben: ", fmt.Sprintf("call %d", n), "denial")
+	before := ana.Game().State().Seq
+	keys(ana, "down", "1")
+	if ana.Game().State().Seq != before || !strings.Contains(statusOf(ana), fmt.Sprintf("call %d", n)) {
+		t.Errorf("keys typed an instant after the call left acted on Ana's feed: %q", statusOf(ana))
+	}
+	now = now.Add(time.Second)
+	keys(ana, "down")
+	if front(ana).(*feed).cursor == 0 {
+		t.Error("a key after the grace period does not reach the feed")
+	}
+}
+
+// The projector takes no key but q, and asks on its last line before it
+// leaves.
+func TestProjectorQuits(t *testing.T) {
+	r := newRoom(t, "assistance-request")
+	wall := r.seat("projector", game.Observer, "", ProjectorView, 160, 45)
+	before := plain(wall)
+	keys(wall, "tab", "1", "space")
+	if plain(wall) != before {
+		t.Errorf("keys other than q changed the projector:\n%s", plain(wall))
+	}
+	keys(wall, "q")
+	lines := strings.Split(plain(wall), "\n")
+	if len(lines) != 45 || !strings.HasPrefix(lines[44], "Quit? y/n") {
+		t.Fatalf("q does not ask on the last line:\n%s", plain(wall))
+	}
+	if _, cmd := wall.Update(keyMsg("y")); cmd == nil || cmd() != tea.Quit() {
+		t.Error("y does not quit the projector")
+	}
 }

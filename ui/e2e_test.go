@@ -98,7 +98,7 @@ func TestPlayAssistanceRequest(t *testing.T) {
 	press(tm, "enter")
 	waitFor(t, tm, "Cascade Composites", "PAUSED")
 
-	press(tm, "1") // send China a request for assistance under the pledge
+	press(tm, "1") // send China a request for assistance under the cooperation clause
 	waitFor(t, tm, "Decided")
 	press(tm, "space")
 	tick(tm, 30) // China's own request arrives: 36 story hours on

@@ -15,13 +15,20 @@ import (
 	"hotline/injects"
 )
 
-// feedState is the feed: the injects and messages that have reached the
-// seat, newest first, and which one is selected.
-type feedState struct {
-	items  []feedItem
-	cursor int
-	top    int // first item shown
-	scroll scrollState
+// feed is the injects and messages that have reached the seat, newest
+// first, beside (or above) the one selected: its briefing and, for a seat
+// that decides, its choices. It keeps which items have been read.
+type feed struct {
+	c       *common
+	decides bool // the seat decides on what reaches it: a team's, a solo player's
+	items   []feedItem
+	cursor  int
+	top     int // the first line of the list shown
+	scroll  scrollState
+	read    map[string]bool
+	front   bool
+	g       *Game // the game the read marks were last brought up to date with
+	w, h    int
 }
 
 // feedItem is an inject that fired, or a message the control cell sent.
@@ -31,155 +38,215 @@ type feedItem struct {
 	at     time.Duration
 }
 
-// id names the item for the read marks and the Markdown cache.
-func (m *Model) itemID(it feedItem) string {
-	if it.inject >= 0 {
-		return m.g.Scenario().Injects[it.inject].ID
-	}
-	return "message " + strconv.Itoa(it.msg+1)
+func newFeed(c *common, decides bool) *feed {
+	return &feed{c: c, decides: decides, read: map[string]bool{}}
 }
 
-func (m *Model) buildFeed() {
-	st, sc := m.g.State(), m.g.Scenario()
-	sel := ""
-	if it, ok := m.selectedItem(); ok {
-		sel = m.itemID(it)
-	}
-	v := m.g.Viewer
-	m.feed.items = m.feed.items[:0]
+func (f *feed) title() string { return "Feed" }
+
+func (f *feed) setSize(w, h int) { f.w, f.h = w, h }
+
+func (f *feed) setFocus(front bool) { f.front = front }
+
+// arrivals are the injects and messages that have reached the seat, as
+// game.Viewer says, newest first; what arrived at the same time in the
+// order it is meant to be read: the script's, then the messages'.
+func arrivals(g *Game, items []feedItem) []feedItem {
+	st, sc, v := g.State(), g.Scenario(), g.Viewer
+	items = items[:0]
 	for i := range sc.Injects {
 		if st.Injects[i].Status == game.Fired && v.Reaches(sc.Injects[i].To) {
-			m.feed.items = append(m.feed.items, feedItem{inject: i, msg: -1, at: st.Injects[i].FiredAt})
+			items = append(items, feedItem{inject: i, msg: -1, at: st.Injects[i].FiredAt})
 		}
 	}
 	for k := range st.Messages {
 		if v.Reaches(st.Messages[k].To) {
-			m.feed.items = append(m.feed.items, feedItem{inject: -1, msg: k, at: st.Messages[k].At})
+			items = append(items, feedItem{inject: -1, msg: k, at: st.Messages[k].At})
 		}
 	}
-	// Newest first; what arrived at the same time in the order it is
-	// meant to be read: the script's, then the messages'.
-	slices.SortFunc(m.feed.items, func(a, b feedItem) int {
+	slices.SortFunc(items, func(a, b feedItem) int {
 		return cmp.Or(cmp.Compare(b.at, a.at), cmp.Compare(a.msg, b.msg), cmp.Compare(a.inject, b.inject))
 	})
-	// Keep the selection on the same item as new ones arrive above it.
-	m.feed.cursor = 0
-	for k, it := range m.feed.items {
-		if m.itemID(it) == sel {
-			m.feed.cursor = k
-		}
-	}
-	m.markRead()
+	return items
 }
 
-func (m *Model) selectedItem() (feedItem, bool) {
-	if m.g == nil || len(m.feed.items) == 0 {
+// id names an item for the read marks and the Markdown cache.
+func (f *feed) id(it feedItem) string {
+	if it.inject >= 0 {
+		return f.c.g.Scenario().Injects[it.inject].ID
+	}
+	return "message " + strconv.Itoa(it.msg+1)
+}
+
+func (f *feed) refresh() {
+	g := f.c.g
+	if f.g != g {
+		// A game met for the first time (on resume, or made again): what
+		// was already decided has been read.
+		f.g = g
+		st := g.State()
+		for i, is := range st.Injects {
+			if is.Status == game.Fired && is.Resolved {
+				f.read[g.Scenario().Injects[i].ID] = true
+			}
+		}
+	}
+	sel := ""
+	if it, ok := f.selected(); ok {
+		sel = f.id(it)
+	}
+	f.items = arrivals(g, f.items)
+	// Keep the selection on the same item as new ones arrive above it.
+	f.cursor = 0
+	for k, it := range f.items {
+		if f.id(it) == sel {
+			f.cursor = k
+		}
+	}
+	f.markRead()
+}
+
+func (f *feed) selected() (feedItem, bool) {
+	if len(f.items) == 0 {
 		return feedItem{}, false
 	}
-	return m.feed.items[min(m.feed.cursor, len(m.feed.items)-1)], true
+	return f.items[min(f.cursor, len(f.items)-1)], true
 }
 
 // selectedInject is the selected item's inject, if it is one.
-func (m *Model) selectedInject() (int, bool) {
-	it, ok := m.selectedItem()
+func (f *feed) selectedInject() (int, bool) {
+	it, ok := f.selected()
 	return it.inject, ok && it.inject >= 0
 }
 
-// markRead marks the selected item read while the feed is in view.
-func (m *Model) markRead() {
-	if it, ok := m.selectedItem(); ok && m.panel == feedPanel {
-		m.read[m.itemID(it)] = true
+// markRead marks the selected item read while the feed is in front.
+func (f *feed) markRead() {
+	if it, ok := f.selected(); ok && f.front {
+		f.read[f.id(it)] = true
 	}
 }
 
-// decider is the team the seat decides inject i as: the team it names, or
-// the seat's own team of the side it is addressed to.
-func (m *Model) decider(i int) string {
-	in := &m.g.Scenario().Injects[i]
-	if in.To.Team != "" {
-		return in.To.Team
+func (f *feed) awaits(i int) bool { return awaitsChoice(f.c.g, f.decides, i) }
+
+func (f *feed) badge() string {
+	unread, decide := 0, 0
+	for _, it := range f.items {
+		if !f.read[f.id(it)] {
+			unread++
+		}
+		if it.inject >= 0 && f.awaits(it.inject) {
+			decide++
+		}
 	}
-	return m.g.lead()
+	badge := ""
+	if unread > 0 {
+		badge += fmt.Sprintf(" ●%d new", unread)
+	}
+	if decide > 0 {
+		badge += fmt.Sprintf(" ⚑%d", decide)
+	}
+	return badge
 }
 
-// awaitsChoice reports whether the seat still has to decide on inject i:
-// whether the engine would take a choice from it now.
-func (m *Model) awaitsChoice(i int) bool {
-	in := &m.g.Scenario().Injects[i]
-	if len(in.Choices) == 0 || m.g.State().Injects[i].Resolved || m.opts.View != PlayView {
-		return false
-	}
-	return m.g.check(game.Command{Team: m.decider(i), Verb: game.Choose, Inject: in.ID, Choice: in.Choices[0].ID}) == nil
-}
-
-func (m *Model) feedKeys(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
+func (f *feed) update(msg tea.KeyPressMsg) act {
+	k := f.c.keys
+	var a act
 	switch {
 	case key.Matches(msg, k.Up):
-		m.feed.cursor = max(0, m.feed.cursor-1)
-		m.feed.scroll.offset = 0
+		f.cursor = max(0, f.cursor-1)
+		f.scroll.offset = 0
 	case key.Matches(msg, k.Down):
-		m.feed.cursor = min(len(m.feed.items)-1, m.feed.cursor+1)
-		m.feed.scroll.offset = 0
+		f.cursor = min(len(f.items)-1, f.cursor+1)
+		f.scroll.offset = 0
 	case key.Matches(msg, k.PageDn):
-		m.feed.scroll.offset += 5
+		f.scroll.offset += 5
 	case key.Matches(msg, k.PageUp):
-		m.feed.scroll.offset = max(0, m.feed.scroll.offset-5)
-	case key.Matches(msg, k.Option) && m.opts.View == PlayView:
-		m.choose(int(msg.String()[0] - '0'))
+		f.scroll.offset = max(0, f.scroll.offset-5)
+	case key.Matches(msg, k.Option) && f.decides:
+		a = f.choose(int(msg.String()[0] - '0'))
 	}
-	m.markRead()
-	return nil
+	f.markRead()
+	return a
 }
 
 // choose takes choice n (from 1) on the selected inject.
-func (m *Model) choose(n int) {
-	i, ok := m.selectedInject()
+func (f *feed) choose(n int) act {
+	i, ok := f.selectedInject()
 	if !ok {
-		return
+		return act{}
 	}
-	sc := m.g.Scenario()
-	in := &sc.Injects[i]
+	g := f.c.g
+	in := &g.Scenario().Injects[i]
 	if n < 1 || n > len(in.Choices) {
 		if len(in.Choices) == 0 {
-			m.setStatus(statusInfo, "This inject offers no choices.")
-		} else {
-			m.setStatus(statusBad, fmt.Sprintf("Choose 1 to %d.", len(in.Choices)))
+			return say(statusInfo, "This inject offers no choices.")
 		}
-		return
+		return say(statusBad, fmt.Sprintf("Choose 1 to %d.", len(in.Choices)))
 	}
 	ch := &in.Choices[n-1]
-	m.do(game.Command{Team: m.decider(i), Verb: game.Choose, Inject: in.ID, Choice: ch.ID}, "Decided: "+ch.Label)
+	return command(game.Command{Team: decider(g, i), Verb: game.Choose, Inject: in.ID, Choice: ch.ID}, "Decided: "+ch.Label)
 }
 
-// feedView lists the feed above the selected briefing, or beside it when
-// the terminal is wide.
-func (m *Model) feedView(w, h int) string {
-	if len(m.feed.items) == 0 {
-		if m.g.Actor.RunsClock() {
-			return m.styles.Dim.Render("Nothing has arrived yet. Start the clock with space.")
+func (f *feed) help() []key.Binding {
+	k := f.c.keys
+	keys := []key.Binding{k.Up, k.Down}
+	if i, ok := f.selectedInject(); ok && f.awaits(i) {
+		keys = append(keys, withHelp(k.Option, "1-9", "decide"))
+	}
+	return append(keys, k.PageDn)
+}
+
+// briefingWidth is the width the selected briefing gets: beside the list
+// when the feed is wide, else all of it.
+func (f *feed) briefingWidth() int {
+	if f.w >= 120 {
+		return f.w - f.w*2/5 - 1
+	}
+	return f.w
+}
+
+// render renders the selected item's Markdown ahead of its view.
+func (f *feed) render() tea.Cmd {
+	it, ok := f.selected()
+	switch {
+	case ok && it.inject >= 0:
+		in := &f.c.g.Scenario().Injects[it.inject]
+		return f.c.md.render(mdKey{"inject", in.ID, f.briefingWidth()}, in.Body)
+	case ok:
+		return f.c.md.render(mdKey{"message", f.id(it), f.briefingWidth()}, f.c.g.State().Messages[it.msg].Text)
+	}
+	return nil
+}
+
+// view lists the feed above the selected briefing, or beside it when the
+// feed is wide.
+func (f *feed) view() string {
+	w, h, s := f.w, f.h, f.c.styles
+	if len(f.items) == 0 {
+		if f.c.runsClock() {
+			return s.Dim.Render("Nothing has arrived yet. Start the clock with space.")
 		}
-		return m.styles.Dim.Render("Nothing has arrived yet.")
+		return s.Dim.Render("Nothing has arrived yet.")
 	}
-	if bw := m.briefingWidth(); bw < w {
+	if bw := f.briefingWidth(); bw < w {
 		lw := w - bw - 1
-		return m.styles.columns(m.feedList(lw, h), lw, m.briefing(bw, h), bw, h)
+		return s.columns(f.list(lw, h), lw, f.briefing(bw, h), bw, h)
 	}
-	listH := min(m.feedLines()+1, max(4, h/3))
-	return m.feedList(w, listH) + "\n" + m.styles.hrule("briefing", w) + "\n" + m.briefing(w, h-listH-1)
+	listH := min(f.lines()+1, max(4, h/3))
+	return f.list(w, listH) + "\n" + s.hrule("briefing", w) + "\n" + f.briefing(w, h-listH-1)
 }
 
-// feedList is a line per item: unread mark, time, channel and title; an
-// item awaiting the seat's decision has a second line with its deadline,
-// so that the title keeps its room.
-func (m *Model) feedList(w, h int) string {
-	s, st, sc := m.styles, m.g.State(), m.g.Scenario()
-	f := &m.feed
+// list is a line per item: unread mark, time, channel and title; an item
+// awaiting the seat's decision has a second line with its deadline, so
+// that the title keeps its room.
+func (f *feed) list(w, h int) string {
+	s, g := f.c.styles, f.c.g
+	st, sc := g.State(), g.Scenario()
 	var lines []string
 	cursorAt := 0
 	for k, it := range f.items {
 		mark := "  "
-		if !m.read[m.itemID(it)] {
+		if !f.read[f.id(it)] {
 			mark = s.Accent.Render("● ")
 		}
 		var tag, title, flag string
@@ -187,17 +254,17 @@ func (m *Model) feedList(w, h int) string {
 			in := &sc.Injects[it.inject]
 			tag, title = channelTag(in.Channel.String()), in.Title
 			switch {
-			case m.awaitsChoice(it.inject) && in.Deadline != nil:
+			case f.awaits(it.inject) && in.Deadline != nil:
 				flag = "⚑ decide by " + calendar(sc, st.Injects[it.inject].FiredAt+in.Deadline.Within) +
 					" (" + span(st.Injects[it.inject].FiredAt+in.Deadline.Within-st.Now) + " left)"
-			case m.awaitsChoice(it.inject):
+			case f.awaits(it.inject):
 				flag = "⚑ awaits your decision"
 			}
 		} else {
 			tag, title = "WHITE", st.Messages[it.msg].Title
 		}
-		if m.g.Viewer.All {
-			title = m.audienceTag(m.audienceOf(it)) + " " + title
+		if g.Viewer.All {
+			title = audienceTag(f.audience(it)) + " " + title
 		}
 		line := cut(mark+s.Dim.Render(short(sc, it.at))+" "+s.Accent.Render(fmt.Sprintf("%-7s", tag))+" "+title, w)
 		item := []string{line}
@@ -218,40 +285,19 @@ func (m *Model) feedList(w, h int) string {
 	return strings.Join(lines[f.top:min(len(lines), f.top+h)], "\n")
 }
 
-func (m *Model) audienceOf(it feedItem) injects.Audience {
+// audience is whom an item is addressed to.
+func (f *feed) audience(it feedItem) injects.Audience {
 	if it.inject >= 0 {
-		return m.g.Scenario().Injects[it.inject].To
+		return f.c.g.Scenario().Injects[it.inject].To
 	}
-	return m.g.State().Messages[it.msg].To
+	return f.c.g.State().Messages[it.msg].To
 }
 
-// audienceTag is a short name for whom something is addressed to, for
-// seats that see both sides.
-func (m *Model) audienceTag(a injects.Audience) string {
-	switch {
-	case a.All:
-		return "[ALL]"
-	case a.Team != "":
-		return "[" + strings.ToUpper(a.Team) + "]"
-	}
-	return "[" + sideCode(a.Side) + "]"
-}
-
-func channelTag(c string) string {
-	switch c {
-	case "note":
-		return "NOTE"
-	case "intel":
-		return "INTEL"
-	}
-	return strings.ToUpper(c)
-}
-
-// feedLines counts the feed list's lines.
-func (m *Model) feedLines() int {
-	n := len(m.feed.items)
-	for _, it := range m.feed.items {
-		if it.inject >= 0 && m.awaitsChoice(it.inject) {
+// lines counts the list's lines.
+func (f *feed) lines() int {
+	n := len(f.items)
+	for _, it := range f.items {
+		if it.inject >= 0 && f.awaits(it.inject) {
 			n++
 		}
 	}
@@ -260,109 +306,30 @@ func (m *Model) feedLines() int {
 
 // briefing shows the selected item: who sent it, the Markdown body, and an
 // inject's choices with the deadline.
-func (m *Model) briefing(w, h int) string {
-	it, ok := m.selectedItem()
+func (f *feed) briefing(w, h int) string {
+	it, ok := f.selected()
 	if !ok {
 		return ""
 	}
-	s, st, sc := m.styles, m.g.State(), m.g.Scenario()
+	s, g := f.c.styles, f.c.g
+	st, sc := g.State(), g.Scenario()
 	var b strings.Builder
 	if it.inject < 0 {
 		msg := &st.Messages[it.msg]
 		b.WriteString(s.Title.Render(msg.Title) + "\n")
 		b.WriteString(s.Dim.Render(fmt.Sprintf("Message from %s (White Cell) to %s · %s", msg.By, audienceName(sc, msg.To), calendar(sc, msg.At))) + "\n")
-		b.WriteString(m.md.get(mdKey{"message", m.itemID(it), w}, msg.Text) + "\n")
-		return scrolled(b.String(), &m.feed.scroll, h)
+		b.WriteString(f.c.md.get(mdKey{"message", f.id(it), w}, msg.Text) + "\n")
+		return scrolled(b.String(), &f.scroll, h)
 	}
 	i := it.inject
 	in, is := &sc.Injects[i], &st.Injects[i]
-	from := in.From
-	if p, ok := sc.Persona(in.From); ok {
-		from = p.Name
-	}
 	b.WriteString(s.Title.Render(in.Title) + "\n")
-	b.WriteString(s.Dim.Render(fmt.Sprintf("%s from %s · %s", in.Channel.Title(), from, calendar(sc, is.FiredAt))) + "\n")
+	b.WriteString(s.Dim.Render(fmt.Sprintf("%s from %s · %s", in.Channel.Title(), sender(sc, in), calendar(sc, is.FiredAt))) + "\n")
 	// The decision comes before the text: with a deadline running, the
 	// options must be in sight whatever the window's height.
 	if len(in.Choices) > 0 {
-		b.WriteString(m.choicesView(i, w))
+		b.WriteString(choicesView(f.c, f.decides, i, w))
 	}
-	b.WriteString(m.md.get(mdKey{"inject", in.ID, w}, in.Body) + "\n")
-	return scrolled(b.String(), &m.feed.scroll, h)
-}
-
-// audienceName names an audience in full.
-func audienceName(sc *injects.Scenario, a injects.Audience) string {
-	switch {
-	case a.All:
-		return "both delegations"
-	case a.Team != "":
-		if t, ok := sc.Team(a.Team); ok {
-			return t.Name
-		}
-	}
-	return a.Side.Title()
-}
-
-// choicesView lists an inject's choices, or what was decided and by whom.
-func (m *Model) choicesView(i int, w int) string {
-	s, st, sc := m.styles, m.g.State(), m.g.Scenario()
-	in, is := &sc.Injects[i], &st.Injects[i]
-	var b strings.Builder
-	switch {
-	case is.Resolved && is.Timeout && is.Choice == "":
-		b.WriteString(s.Warn.Render("No decision was made before the deadline.") + "\n")
-	case is.Resolved:
-		ch, _ := in.Choice(is.Choice)
-		how := "Decided" + m.byWhom(is.Person, is.By)
-		if is.Timeout {
-			how = "The deadline passed, so this applied"
-		}
-		b.WriteString(s.Good.Render(how+": "+ch.Label) + "\n")
-	case !m.awaitsChoice(i):
-		who := "The other side decides on this."
-		switch {
-		case m.opts.View != PlayView:
-			who = audienceName(sc, in.To) + " decides on this."
-		case in.To.Side == m.g.Side && !in.To.All:
-			who = audienceName(sc, in.To) + " decides on this."
-		}
-		b.WriteString(s.Dim.Render(who) + "\n")
-		if m.opts.View != PlayView {
-			for k, ch := range in.Choices {
-				b.WriteString(s.Dim.Render(cut(fmt.Sprintf(" %d  %s", k+1, ch.Label), w)) + "\n")
-			}
-		}
-	default:
-		head := "Your decision"
-		if dl := in.Deadline; dl != nil {
-			left := is.FiredAt + dl.Within - st.Now
-			head += fmt.Sprintf(", by %s (%s left) %s", calendar(sc, is.FiredAt+dl.Within), span(left), s.bar(left, dl.Within, 10))
-		}
-		b.WriteString(s.Warn.Render("⚑ "+head) + "\n")
-		for k, ch := range in.Choices {
-			b.WriteString(cut(fmt.Sprintf(" %s  %s", s.Accent.Render(fmt.Sprint(k+1)), ch.Label), w) + "\n")
-		}
-		if dl := in.Deadline; dl != nil && dl.Choose != "" {
-			ch, _ := in.Choice(dl.Choose)
-			b.WriteString(s.Dim.Render(cut("If time runs out: "+ch.Label, w)) + "\n")
-		}
-	}
-	return b.String()
-}
-
-// byWhom says who made a decision, when it was someone other than the one
-// looking: " by Ana (FBI)", or nothing.
-func (m *Model) byWhom(person, team string) string {
-	if person == "" || person == m.g.Actor.Name || person == game.SoloPlayer {
-		return ""
-	}
-	who := person
-	if name, ok := strings.CutPrefix(person, "bot:"); ok {
-		who = "the " + name + " bot"
-	}
-	if t, ok := m.g.Scenario().Team(team); ok {
-		who += " (" + t.Name + ")"
-	}
-	return " by " + who
+	b.WriteString(f.c.md.get(mdKey{"inject", in.ID, w}, in.Body) + "\n")
+	return scrolled(b.String(), &f.scroll, h)
 }

@@ -34,7 +34,9 @@ type Game struct {
 	people []table.Presence
 	logErr error
 	closed bool
-	replay *replay // set for a replay, which has no table
+	at     time.Time  // the real time of the last news
+	manual bool       // the caller delivers the table's news (Model.Pump)
+	replay *replayLog // set for a replay, which has no table
 
 	qmu      sync.Mutex
 	queue    []job
@@ -65,8 +67,12 @@ type newsMsg struct {
 	table.Update
 }
 
-// listen waits for the table's next update.
+// listen waits for the table's next update, unless the caller delivers
+// it or there is no table to listen to.
 func (g *Game) listen() tea.Cmd {
+	if g.manual || g.closed || g.table == nil {
+		return nil
+	}
 	sub := g.sub
 	return func() tea.Msg {
 		if _, ok := <-sub.C(); !ok {
@@ -81,6 +87,7 @@ func (g *Game) take(u table.Update) {
 	g.apply(u.Events)
 	g.mirror.SetNow(u.Now)
 	g.people = u.People
+	g.at = u.At
 	if u.LogErr != nil {
 		g.logErr = u.LogErr
 	}
@@ -159,6 +166,9 @@ func (g *Game) LogPath() string {
 	}
 	return g.table.LogPath()
 }
+
+// At is the real time of the table's latest news, for idle times.
+func (g *Game) At() time.Time { return g.at }
 
 // LogErr reports a failure to write the log.
 func (g *Game) LogErr() error { return g.logErr }
@@ -285,6 +295,12 @@ func (g *Game) step() tea.Cmd {
 
 // check asks whether a command would be accepted now.
 func (g *Game) check(c game.Command) error { return g.mirror.Check(g.Actor, c) }
+
+// answers reports whether the seat can answer call n now, as the engine
+// says: the called side's players can, a replay answers nothing.
+func (g *Game) answers(n int) bool {
+	return g.table != nil && g.check(game.Command{Team: g.lead(), Verb: game.Answer, Call: n, Answer: injects.Commit}) == nil
+}
 
 // lead is the team the seat's requests and calls are made in.
 func (g *Game) lead() string {

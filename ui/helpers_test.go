@@ -38,9 +38,84 @@ func newPlaySeed(t testing.TB, id string, side injects.Side, counterpart string,
 	if tt, ok := t.(*testing.T); ok {
 		tt.Cleanup(func() { g.Close() })
 	}
-	m := New(Options{Game: g, Manual: true})
+	m := New(Options{Game: g, Manual: true, Now: unhurried()})
 	send(m, tea.WindowSizeMsg{Width: w, Height: h})
 	return m
+}
+
+// unhurried is a clock at which a second passes between any two looks at
+// it: a key a test types comes well after whatever opened before it, as a
+// person's would.
+func unhurried() func() time.Time {
+	t := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
+	return func() time.Time {
+		t = t.Add(time.Second)
+		return t
+	}
+}
+
+// What tests look at inside a seat's screen.
+
+// frameOf is the frame of a seat's screen.
+func frameOf(m *Model) *frame {
+	switch r := m.root.(type) {
+	case *Player:
+		return r.f
+	case *Console:
+		return r.f
+	case *Watcher:
+		return r.f
+	case *Replay:
+		return r.f
+	case *hotwash:
+		return r.f
+	}
+	panic("no frame on this screen")
+}
+
+// ringing is the incoming call in front of the seat, or 0.
+func ringing(m *Model) int {
+	if c, ok := frameOf(m).overlays.on(overPanels).(*call); ok {
+		return c.n
+	}
+	return 0
+}
+
+// running reports whether the story clock runs.
+func running(m *Model) bool { return m.Game() != nil && m.Game().State().Running }
+
+// ended reports whether the closing review is on the screen.
+func ended(m *Model) bool { return frameOf(m).ended }
+
+// front is the panel in front.
+func front(m *Model) panel { return frameOf(m).tabs.focused() }
+
+// panelsOf are the screen's panels.
+func panelsOf(m *Model) []panel { return frameOf(m).tabs.panels }
+
+// panelOf is the screen's panel of type T.
+func panelOf[T panel](m *Model) T {
+	for _, p := range panelsOf(m) {
+		if t, ok := p.(T); ok {
+			return t
+		}
+	}
+	panic("no such panel")
+}
+
+// statusOf is what the status line says.
+func statusOf(m *Model) string { return frameOf(m).status.last.text }
+
+// formOpen reports whether a form is open over the screen.
+func formOpen(m *Model) bool {
+	_, ok := frameOf(m).overlays.top().(*form)
+	return ok
+}
+
+// declining reports whether the grounds to decline a part are in front.
+func declining(m *Model) bool {
+	_, ok := frameOf(m).overlays.top().(*decline)
+	return ok
 }
 
 // send updates the model with msg and runs the commands it returns, feeding
@@ -144,4 +219,21 @@ func runUntil(t testing.TB, g *Game, to time.Duration) {
 		}
 	}
 	g.take(g.sub.Next())
+}
+
+// tabCount is how many panels a screen has behind its tabs: one for a
+// screen without tabs.
+func tabCount(m *Model) int {
+	if _, ok := m.root.(*Projector); ok {
+		return 1
+	}
+	return len(panelsOf(m))
+}
+
+// frontTitle names what is in front: a panel, or the projector.
+func frontTitle(m *Model) string {
+	if _, ok := m.root.(*Projector); ok {
+		return "projector"
+	}
+	return front(m).title()
 }

@@ -11,12 +11,16 @@ import (
 	"hotline/injects"
 )
 
-// hotlineState is the hotline panel: the ladder, the calls, and the moves
-// open to the player: answer a call, ring, or take one of the scenario's
-// actions (a public statement, a sanctions threat).
-type hotlineState struct {
+// hotline is the escalation ladder and who stands where on it, the latest
+// calls, and for a seat that acts the moves open to it: answer a call,
+// ring, or take one of the scenario's actions (a public statement, a
+// sanctions threat).
+type hotline struct {
+	c      *common
+	acts   bool
 	items  []hotItem
 	cursor int
+	w, h   int
 }
 
 type hotItem struct {
@@ -25,31 +29,48 @@ type hotItem struct {
 	action int // a scenario action, or -1
 }
 
-func (m *Model) buildHotline() {
-	st, sc := m.g.State(), m.g.Scenario()
-	h := &m.hotline
+func newHotline(c *common, acts bool) *hotline { return &hotline{c: c, acts: acts} }
+
+func (h *hotline) title() string { return "Hotline" }
+
+func (h *hotline) setSize(w, ht int) { h.w, h.h = w, ht }
+
+// badge says a call to the seat's side is ringing.
+func (h *hotline) badge() string {
+	g := h.c.g
+	for _, c := range g.State().Calls {
+		if c.Open() && c.From != g.Side {
+			return " ☎ ringing"
+		}
+	}
+	return ""
+}
+
+func (h *hotline) refresh() {
+	g := h.c.g
+	st, sc := g.State(), g.Scenario()
 	h.items = h.items[:0]
-	if m.opts.View != PlayView {
+	if !h.acts {
 		return // seen from above: nothing to do here
 	}
 	for _, c := range st.Calls {
-		if c.Open() && c.From != m.g.Side {
+		if c.Open() && c.From != g.Side {
 			h.items = append(h.items, hotItem{call: c.N, action: -1})
 		}
 	}
 	h.items = append(h.items, hotItem{ring: true, action: -1})
 	for i := range sc.Actions {
-		if sc.Actions[i].Side == m.g.Side {
+		if sc.Actions[i].Side == g.Side {
 			h.items = append(h.items, hotItem{action: i})
 		}
 	}
 	h.cursor = min(h.cursor, len(h.items)-1)
 }
 
-func (m *Model) hotlineKeys(msg tea.KeyPressMsg) tea.Cmd {
-	k, h := m.keys, &m.hotline
+func (h *hotline) update(msg tea.KeyPressMsg) act {
+	k, g := h.c.keys, h.c.g
 	if len(h.items) == 0 {
-		return nil
+		return act{}
 	}
 	switch {
 	case key.Matches(msg, k.Up):
@@ -57,32 +78,41 @@ func (m *Model) hotlineKeys(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Down):
 		h.cursor = min(len(h.items)-1, h.cursor+1)
 	case key.Matches(msg, k.Ring):
-		m.ring("")
+		return ring(g, "")
 	case key.Matches(msg, k.Option):
 		if it := h.items[h.cursor]; it.call > 0 {
 			n := int(msg.String()[0] - '0')
 			if n >= 1 && n <= 3 {
-				a := injects.Answers()[n-1]
-				m.do(game.Command{Team: m.g.lead(), Verb: game.Answer, Call: it.call, Answer: a}, fmt.Sprintf("Answered call %d: %s", it.call, a))
+				return answer(g, it.call, injects.Answers()[n-1])
 			}
 		}
 	case key.Matches(msg, k.Open):
 		it := h.items[h.cursor]
 		switch {
 		case it.call > 0:
-			m.modalCall = it.call
+			return act{open: &call{c: h.c, n: it.call}}
 		case it.ring:
-			m.ring("")
+			return ring(g, "")
 		case it.action >= 0:
-			a := &m.g.Scenario().Actions[it.action]
-			m.do(game.Command{Team: m.g.lead(), Verb: game.Act, Action: a.ID}, a.Label)
+			a := &g.Scenario().Actions[it.action]
+			return command(game.Command{Team: g.lead(), Verb: game.Act, Action: a.ID}, a.Label)
 		}
 	}
-	return nil
+	return act{}
 }
 
-func (m *Model) hotlineView(w, h int) string {
-	s, st, sc := m.styles, m.g.State(), m.g.Scenario()
+func (h *hotline) help() []key.Binding {
+	k := h.c.keys
+	keys := []key.Binding{k.Up, k.Down}
+	if h.acts {
+		keys = append(keys, withHelp(k.Open, "enter", "do it"), withHelp(k.Ring, "r", "ring"))
+	}
+	return keys
+}
+
+func (h *hotline) view() string {
+	w, g := h.w, h.c.g
+	s, st, sc := h.c.styles, g.State(), g.Scenario()
 	var b strings.Builder
 	b.WriteString(s.Title.Render("Escalation ladder") + s.Dim.Render("  (each side's grievances; the ladder stands at the higher)") + "\n")
 	for i, r := range sc.Hotline.Rungs {
@@ -102,7 +132,7 @@ func (m *Model) hotlineView(w, h int) string {
 		}
 		b.WriteString(cut(line, w) + "\n")
 	}
-	if why := m.ladderWhy(); why != "" {
+	if why := h.ladderWhy(); why != "" {
 		b.WriteString(s.Dim.Render(cut("  last moved: "+why, w)) + "\n")
 	}
 	b.WriteString(s.hrule("calls", w) + "\n")
@@ -111,14 +141,14 @@ func (m *Model) hotlineView(w, h int) string {
 	}
 	first := max(0, len(st.Calls)-4) // the latest calls
 	for _, c := range st.Calls[first:] {
-		b.WriteString(cut(m.callLine(&c), w) + "\n")
+		b.WriteString(cut(h.callLine(&c), w) + "\n")
 	}
-	if len(m.hotline.items) == 0 {
+	if len(h.items) == 0 {
 		return b.String()
 	}
 	b.WriteString(s.hrule("you can", w) + "\n")
-	lead := m.g.lead()
-	for k, it := range m.hotline.items {
+	lead := g.lead()
+	for k, it := range h.items {
 		var text string
 		switch {
 		case it.call > 0:
@@ -126,24 +156,24 @@ func (m *Model) hotlineView(w, h int) string {
 			text = s.Bad.Render(fmt.Sprintf("☎ answer call %d from %s", c.N, c.From.Title())) +
 				fmt.Sprintf(" — %s left (enter, or 1 commit · 2 explain · 3 deny)", span(c.AnswerBy-st.Now))
 		case it.ring:
-			text = "ring " + m.g.Side.Other().Title() + " on the hotline (a general complaint; r in Requests rings about one request)"
-			if err := m.g.check(game.Command{Team: lead, Verb: game.Ring}); err != nil {
+			text = "ring " + g.Side.Other().Title() + " on the hotline (a general complaint; r in Requests rings about one request)"
+			if err := g.check(game.Command{Team: lead, Verb: game.Ring}); err != nil {
 				text = s.Dim.Render(text + ": " + err.Error())
 			}
 		default:
 			a := &sc.Actions[it.action]
 			text = a.Label
-			if m.g.check(game.Command{Team: lead, Verb: game.Act, Action: a.ID}) != nil {
+			if g.check(game.Command{Team: lead, Verb: game.Act, Action: a.ID}) != nil {
 				text = s.Dim.Render(a.Label + " (not possible now)")
 			}
 		}
 		line := "  " + text
-		if k == m.hotline.cursor {
+		if k == h.cursor {
 			line = s.Selected.Render(pad("▸ "+text, w))
 		}
 		b.WriteString(cut(line, w) + "\n")
 	}
-	if it := m.hotline.items[m.hotline.cursor]; it.action >= 0 {
+	if it := h.items[h.cursor]; it.action >= 0 {
 		if a := &sc.Actions[it.action]; a.Text != "" {
 			b.WriteString(s.Dim.Render(wrap(a.Text, w-2)) + "\n")
 		}
@@ -151,13 +181,14 @@ func (m *Model) hotlineView(w, h int) string {
 	return b.String()
 }
 
-func (m *Model) callLine(c *game.Call) string {
-	s, st, sc := m.styles, m.g.State(), m.g.Scenario()
+func (h *hotline) callLine(c *game.Call) string {
+	g := h.c.g
+	s, st, sc := h.c.styles, g.State(), g.Scenario()
 	who := "You rang " + c.From.Other().Title()
 	switch {
-	case m.g.Viewer.All:
+	case g.Viewer.All:
 		who = c.From.Title() + " rang " + c.From.Other().Title()
-	case c.From != m.g.Side:
+	case c.From != g.Side:
 		who = c.From.Title() + " rang you"
 	}
 	about := ""
@@ -183,9 +214,9 @@ func (m *Model) callLine(c *game.Call) string {
 }
 
 // ladderWhy says who last moved the ladder and why, as the log says it.
-func (m *Model) ladderWhy() string {
-	events := m.g.since(0)
-	st := m.g.State()
+func (h *hotline) ladderWhy() string {
+	events := h.c.g.since(0)
+	st := h.c.g.State()
 	for i := min(len(events), st.Seq) - 1; i >= 0; i-- {
 		if ev := &events[i]; ev.Type == game.LadderMoved {
 			return short(st.Scenario, ev.At) + " " + game.Describe(st, ev)

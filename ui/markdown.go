@@ -81,40 +81,6 @@ func renderMarkdown(source, style string, width int) string {
 	return strings.Trim(out, "\n")
 }
 
-// renderVisible asks for the renderings the screen shows now.
-func (m *Model) renderVisible() tea.Cmd {
-	if m.g == nil || m.screen != playScreen {
-		return nil
-	}
-	sc := m.g.Scenario()
-	switch {
-	case m.panel == feedPanel:
-		it, ok := m.selectedItem()
-		switch {
-		case ok && it.inject >= 0:
-			in := &sc.Injects[it.inject]
-			return m.md.render(mdKey{"inject", in.ID, m.briefingWidth()}, in.Body)
-		case ok:
-			return m.md.render(mdKey{"message", m.itemID(it), m.briefingWidth()}, m.g.State().Messages[it.msg].Text)
-		}
-	case m.panel == scriptPanel && len(m.script.rows) > 0:
-		in := &sc.Injects[m.script.rows[min(m.script.cursor, len(m.script.rows)-1)]]
-		return m.md.render(mdKey{"inject", in.ID, m.width}, in.Body)
-	case m.panel == requestsPanel && m.requests.open >= 0:
-		req := &sc.Requests[m.requests.open]
-		return m.md.render(mdKey{"request", req.ID, m.width}, req.Body)
-	}
-	return nil
-}
-
-// briefingWidth is the width the feed gives the selected briefing.
-func (m *Model) briefingWidth() int {
-	if m.width >= 120 {
-		return m.width - m.width*2/5 - 1
-	}
-	return m.width
-}
-
 // unwrap joins the lines an author broke a paragraph or list item into, so
 // that the renderer wraps them to the pane's width instead of keeping the
 // author's line ends. Blank lines, new list items, headings, quotes, tables

@@ -4,42 +4,109 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"hotline/game"
 	"hotline/injects"
 )
 
-// The projector is the screen at the front of the room: the story clocks of
+// Projector is the screen at the front of the room: the story clocks of
 // both capitals, the ladder and the meters, both sides' requests with their
 // countdowns, the latest headlines, and the review when the dialogue meets.
-// It takes no keys but q, and is drawn to be read from the back: big
-// digits where there is room, few words, and nothing that scrolls.
+// It is drawn to be read from the back: big digits where there is room,
+// few words, and nothing that scrolls. It takes no key but q, which asks
+// on its last line whether to leave.
+type Projector struct {
+	c        *common
+	overlays overlays
+	news     []feedItem // what has reached the room, newest first
+	seq      int        // the state news was last listed at
+	w, h     int
+}
 
-// projectorView lays the dashboard out for the window.
-func (m *Model) projectorView(w, h int) string {
-	s, st, sc := m.styles, m.g.State(), m.g.Scenario()
-	top := m.projectorClocks(w)
+func newProjector(c *common, g *Game) *Projector {
+	c.g = g
+	p := &Projector{c: c, overlays: overlays{now: c.now}, seq: -1, w: MinWidth, h: MinHeight}
+	g.takeNews() // the past is not news
+	p.refresh()
+	return p
+}
+
+func (p *Projector) init() tea.Cmd { return p.c.g.listen() }
+
+func (p *Projector) game() *Game { return p.c.g }
+
+func (p *Projector) update(msg tea.Msg) tea.Cmd {
+	g := p.c.g
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		p.w, p.h = msg.Width, msg.Height
+	case newsMsg:
+		if msg.g != g {
+			return nil
+		}
+		g.take(msg.Update)
+		g.takeNews() // the projector tells nobody anything
+		p.refresh()
+		return g.listen()
+	case tea.KeyPressMsg:
+		if a, took := p.overlays.key(msg); took {
+			return a.cmd
+		}
+		if key.Matches(msg, p.c.keys.Quit) {
+			p.overlays.push(quitConfirm(p.c, "You leave; the exercise goes on without you."))
+		}
+	}
+	return nil
+}
+
+// refresh lists what has reached the room, when the state has moved.
+func (p *Projector) refresh() {
+	if st := p.c.g.State(); st.Seq != p.seq {
+		p.seq = st.Seq
+		p.news = arrivals(p.c.g, p.news)
+	}
+}
+
+// view lays the dashboard out for the window, with a question to leave
+// on its last line while one is asked.
+func (p *Projector) view() string {
+	out := p.dashboard(p.w, p.h)
+	if o := p.overlays.on(overStatus); o != nil {
+		if i := strings.LastIndex(out, "\n"); i >= 0 {
+			out = out[:i+1] + o.view(p.w, 1)
+		}
+	}
+	return out
+}
+
+// dashboard lays the projector's parts out for the window.
+func (p *Projector) dashboard(w, h int) string {
+	g := p.c.g
+	s, st, sc := p.c.styles, g.State(), g.Scenario()
+	top := p.clocks(w, h)
 	status := ""
 	switch {
 	case st.Ended:
 		status = s.Bold.Render("■ THE EXERCISE HAS ENDED")
 	case st.Running:
-		status = s.Good.Render("▶ the clock runs at " + span(m.g.Speed()) + " a second")
+		status = s.Good.Render("▶ the clock runs at " + span(g.Speed()) + " a second")
 	default:
 		status = s.Warn.Render("❚❚ PAUSED")
 	}
 	title := s.Brand.Render("HOTLINE") + "  " + s.Title.Render(sc.Title)
-	head := lipgloss.JoinVertical(lipgloss.Left, pad(cut(title, w), w), top, pad(cut(status+"   "+m.ladderLine(), w), w))
+	head := lipgloss.JoinVertical(lipgloss.Left, pad(cut(title, w), w), top, pad(cut(status+"   "+p.ladderLine(), w), w))
 	restH := h - lipgloss.Height(head)
 	var body string
-	if card := m.meetingNow(); card != nil {
+	if card := p.meetingNow(); card != nil {
 		var b strings.Builder
 		game.WriteReview(&b, sc, card)
 		body = scrolled(b.String(), &scrollState{}, restH)
 	} else {
-		board := m.projectorBoard(w, restH*3/5)
-		news := m.projectorNews(w, max(1, restH-lipgloss.Height(board)-1))
+		board := p.board(w, restH*3/5)
+		news := p.headlines(w, max(1, restH-lipgloss.Height(board)-1))
 		body = board + "\n" + s.hrule("latest", w) + "\n" + news
 	}
 	return head + "\n" + box(body, w, restH)
@@ -47,8 +114,8 @@ func (m *Model) projectorView(w, h int) string {
 
 // meetingNow is the review to show: the dialogue's, while the clock stands
 // at the meeting, or the closing one at the end.
-func (m *Model) meetingNow() *game.Scorecard {
-	st := m.g.State()
+func (p *Projector) meetingNow() *game.Scorecard {
+	st := p.c.g.State()
 	n := len(st.Reviews)
 	if n == 0 {
 		return nil
@@ -62,10 +129,10 @@ func (m *Model) meetingNow() *game.Scorecard {
 
 // projectorClocks shows Washington's and Beijing's story time: in big
 // digits when the window is wide and tall enough, else on one line.
-func (m *Model) projectorClocks(w int) string {
-	s, st, sc := m.styles, m.g.State(), m.g.Scenario()
+func (p *Projector) clocks(w, h int) string {
+	s, st, sc := p.c.styles, p.c.g.State(), p.c.g.Scenario()
 	cities := sc.Clocks(st.Now)
-	if w < 120 || m.height < 36 {
+	if w < 120 || h < 36 {
 		var parts []string
 		for _, c := range cities {
 			parts = append(parts, s.Bold.Render(strings.ToUpper(c.City))+" "+c.Time.Format("Mon 02 Jan 2006 15:04"))
@@ -81,8 +148,8 @@ func (m *Model) projectorClocks(w int) string {
 }
 
 // ladderLine is the ladder's rung and the meters, on one line.
-func (m *Model) ladderLine() string {
-	s, st, sc := m.styles, m.g.State(), m.g.Scenario()
+func (p *Projector) ladderLine() string {
+	s, st, sc := p.c.styles, p.c.g.State(), p.c.g.Scenario()
 	rungs := sc.Hotline.Rungs
 	parts := []string{fmt.Sprintf("LADDER %s (%d of %d)", strings.ToUpper(rungs[st.Rung].Title), st.Rung+1, len(rungs))}
 	if st.Rung > 0 {
@@ -98,20 +165,20 @@ func (m *Model) ladderLine() string {
 
 // projectorBoard shows each side's requests in a column: what it was
 // asked and how long it has left.
-func (m *Model) projectorBoard(w, h int) string {
+func (p *Projector) board(w, h int) string {
 	colW := (w - 1) / 2
 	var cols []string
 	rows := 0
 	for _, to := range []injects.Side{injects.CN, injects.US} {
-		col := m.boardColumn(to, colW, h)
+		col := p.boardColumn(to, colW, h)
 		cols = append(cols, col)
 		rows = max(rows, lipgloss.Height(col))
 	}
-	return m.styles.columns(cols[0], colW, cols[1], w-colW-1, rows)
+	return p.c.styles.columns(cols[0], colW, cols[1], w-colW-1, rows)
 }
 
-func (m *Model) boardColumn(to injects.Side, w, h int) string {
-	s, st, sc := m.styles, m.g.State(), m.g.Scenario()
+func (p *Projector) boardColumn(to injects.Side, w, h int) string {
+	s, st, sc := p.c.styles, p.c.g.State(), p.c.g.Scenario()
 	lines := []string{s.Title.Render(cut("REQUESTS TO "+strings.ToUpper(to.Title()), w))}
 	for i := range sc.Requests {
 		req, rs := &sc.Requests[i], &st.Requests[i]
@@ -144,22 +211,23 @@ func (m *Model) boardColumn(to injects.Side, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-// projectorNews lists the latest injects and messages that reached
-// everyone or either side, newest first.
-func (m *Model) projectorNews(w, h int) string {
-	s, sc := m.styles, m.g.Scenario()
+// headlines lists the latest injects and messages that reached the room,
+// newest first.
+func (p *Projector) headlines(w, h int) string {
+	s, sc := p.c.styles, p.c.g.Scenario()
 	var lines []string
-	for _, it := range m.feed.items {
+	for _, it := range p.news {
 		if len(lines) >= h {
 			break
 		}
-		title := ""
+		title, to := "", injects.Audience{}
 		if it.inject >= 0 {
-			title = sc.Injects[it.inject].Title
+			title, to = sc.Injects[it.inject].Title, sc.Injects[it.inject].To
 		} else {
-			title = m.g.State().Messages[it.msg].Title
+			msg := &p.c.g.State().Messages[it.msg]
+			title, to = msg.Title, msg.To
 		}
-		lines = append(lines, cut(s.Dim.Render(short(sc, it.at))+"  "+m.audienceTag(m.audienceOf(it))+" "+title, w))
+		lines = append(lines, cut(s.Dim.Render(short(sc, it.at))+"  "+audienceTag(to)+" "+title, w))
 	}
 	if len(lines) == 0 {
 		lines = append(lines, s.Dim.Render("Nothing has happened yet."))

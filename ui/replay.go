@@ -13,19 +13,28 @@ import (
 	"hotline/injects"
 )
 
-// A replay is a finished (or paused) exercise shown as it happened, for
-// the debrief on the projector: the screens of either side or of the
-// control cell, at any event of the log. It has no table: the seat's mirror
-// is made from the log's events up to the cursor.
-type replay struct {
-	events  []game.Event
-	cursor  int // events shown: events[:cursor]
-	path    string
-	view    int // index in replayViews
+// Replay is a finished (or paused) exercise shown as it happened, for the
+// debrief on the projector: the screens of either side or of the control
+// cell, at any event of the log, with the run's timeline under them. It has
+// no table: the seat's mirror is made from the log's events up to the
+// replay's place, and every command is refused. Its own keys step (←/→),
+// jump between decisions ([/]), play (space), switch the view (v) and go
+// to a time (t).
+type Replay struct {
+	f       *frame
+	log     *replayLog
+	seat    int // the screens shown: an index in replayViews
 	playing bool
 	speed   time.Duration // story time per second while playing
 	tickID  int
-	jump    *textinput.Model // the "go to a time" prompt, while open
+}
+
+// replayLog is a log's events and how far the replay shows them.
+type replayLog struct {
+	sc     *injects.Scenario
+	events []game.Event
+	cursor int // events shown: events[:cursor]
+	path   string
 }
 
 // replayViews are the screens a replay can show, in the order v cycles
@@ -44,138 +53,174 @@ var replayViews = []struct {
 // of a log that was made again and checked (game.Replay). It opens on the
 // control cell's screen at the first event.
 func NewReplay(sc *injects.Scenario, events []game.Event, path string) *Model {
-	r := &replay{events: events, cursor: 1, path: path, speed: 2 * time.Hour}
-	m := New(Options{Game: r.game(sc, 0), View: replayViews[0].view})
-	m.rp = r
-	m.setStatus(statusInfo, "Replay: ←/→ step, [/] decisions, space plays, v switches view, t goes to a time.")
+	m := newModel(Options{})
+	log := &replayLog{sc: sc, events: events, cursor: 1, path: path}
+	r := &Replay{log: log, speed: 2 * time.Hour}
+	c := m.c
+	r.f = newFrame(c, ControlView, "", r.panels(c))
+	r.f.strip = &strip{c: c, log: log}
+	r.f.quitWords = func() string { return "The log is as it was." }
+	r.f.fixed = r.help()
+	r.f.keys = r.key
+	r.f.begin(log.game(0))
+	r.show()
+	r.f.say(statusInfo, "Replay: ←/→ step, [/] decisions, space plays, v switches view, t goes to a time.")
+	m.root = r
 	return m
 }
 
+// panels are the panels of the screens in view.
+func (r *Replay) panels(c *common) []panel {
+	if replayViews[r.seat].view == ControlView {
+		return consolePanels(c, newSeats(c, nil))
+	}
+	return playerPanels(c)
+}
+
+// show names the seat in view in the header.
+func (r *Replay) show() {
+	v := replayViews[r.seat]
+	r.f.kind = v.view
+	r.f.header.name, r.f.header.both = "replay, "+v.name, v.view != PlayView
+}
+
 // game makes the seat's game for a view, at the cursor.
-func (r *replay) game(sc *injects.Scenario, view int) *Game {
+func (l *replayLog) game(view int) *Game {
 	v := replayViews[view]
 	side := v.viewer.Side
 	g := &Game{Side: side, Actor: game.Actor{Name: "replay", Role: game.Observer}, Viewer: v.viewer,
-		mirror: game.Mirror(sc), replay: r}
+		mirror: game.Mirror(l.sc), replay: l}
 	if !v.viewer.All {
-		g.Actor.Teams = sc.TeamsOf(side)
+		g.Actor.Teams = l.sc.TeamsOf(side)
 	}
-	g.apply(r.events[:r.cursor])
-	if n := r.cursor; n > 0 {
-		g.mirror.SetNow(r.events[n-1].At)
+	g.apply(l.events[:l.cursor])
+	if n := l.cursor; n > 0 {
+		g.mirror.SetNow(l.events[n-1].At)
 	}
 	g.news = nil
 	return g
 }
 
-// moveTo shows the log up to event n (at least the start): the screens are
-// made again from the first event, which costs little and makes stepping
-// back as easy as stepping on.
-func (m *Model) moveTo(n int) {
-	r := m.rp
-	n = min(max(n, 1), len(r.events))
-	forward := n > r.cursor
-	from := r.cursor
-	r.cursor = n
-	sc := m.g.Scenario()
+func (r *Replay) init() tea.Cmd { return r.f.init() }
+
+func (r *Replay) game() *Game { return r.f.c.g }
+
+func (r *Replay) view() string { return r.f.view() }
+
+func (r *Replay) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case replayTick:
+		return tea.Batch(r.step(msg), r.f.settle())
+	case tea.KeyPressMsg:
+		return r.f.key(msg)
+	}
+	return r.f.update(msg)
+}
+
+// help is the replay's, in place of the seat's.
+func (r *Replay) help() *helpKeys {
+	k := r.f.c.keys
+	keys := []key.Binding{withHelp(k.Left, "←/→", "step"), key.NewBinding(key.WithKeys("]"), key.WithHelp("[/]", "decisions")),
+		withHelp(k.Pause, "space", "play"), key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "view")),
+		key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "go to")), k.Next, k.Quit}
+	return &helpKeys{short: keys, full: [][]key.Binding{keys, {k.Up, k.Down, k.PageUp, k.PageDn}, {k.Help}}}
+}
+
+// moveTo shows the log up to event n (at least the start): stepping on
+// folds the events in; stepping back makes the screens again from the
+// first event, which costs little.
+func (r *Replay) moveTo(n int) {
+	l, f := r.log, r.f
+	n = min(max(n, 1), len(l.events))
+	forward := n > l.cursor
+	from := l.cursor
+	l.cursor = n
 	if forward {
-		m.g.apply(r.events[from:n])
-		m.g.mirror.SetNow(r.events[n-1].At)
-		m.afterPlay()
+		g := f.c.g
+		g.apply(l.events[from:n])
+		g.mirror.SetNow(l.events[n-1].At)
+		f.afterPlay()
 	} else {
-		m.reseat(sc)
+		r.reseat()
 	}
-	if m.g.State().Ended && m.screen != endScreen {
-		m.toEnd()
+	if f.c.g.State().Ended && !f.ended {
+		f.toEnd()
 	}
-	m.setStatus(statusInfo, m.rp.here(m.g))
+	f.say(statusInfo, r.here())
 }
 
 // current is the event the replay shows last, the one under ▲.
-func (r *replay) current() *game.Event { return &r.events[r.cursor-1] }
+func (l *replayLog) current() *game.Event { return &l.events[l.cursor-1] }
 
 // shown reports whether the seat's screens show the current event: a
 // side's screens do not show the other side's own moves.
-func (r *replay) shown(g *Game) bool { return game.Visible(g.Scenario(), r.current(), g.Viewer) }
+func (l *replayLog) shown(g *Game) bool { return game.Visible(l.sc, l.current(), g.Viewer) }
 
 // here says what the current event is, for the bottom line: after a step
 // either way it describes the event under ▲, never one still to come.
-func (r *replay) here(g *Game) string {
-	ev := r.current()
-	at := fmt.Sprintf("Event %d of %d, %s: ", r.cursor, len(r.events), calendar(g.Scenario(), ev.At))
-	if !r.shown(g) {
-		return at + "something the screens of " + replayViews[r.view].name + " do not show."
+func (r *Replay) here() string {
+	l, g := r.log, r.f.c.g
+	ev := l.current()
+	at := fmt.Sprintf("Event %d of %d, %s: ", l.cursor, len(l.events), calendar(l.sc, ev.At))
+	if !l.shown(g) {
+		return at + "something the screens of " + replayViews[r.seat].name + " do not show."
 	}
 	return at + game.Describe(g.State(), ev) + "."
 }
 
-// reseat remakes the screen's game at the cursor, keeping the panel.
-func (m *Model) reseat(sc *injects.Scenario) {
-	panel := m.panel
-	m.g = m.rp.game(sc, m.rp.view)
-	m.opts.View = replayViews[m.rp.view].view
-	m.panels = panelsOf(m.opts.View)
-	m.screen, m.seq, m.textSeq = playScreen, -1, -1
-	m.modalCall = 0
-	m.panel = m.panels[0]
-	for _, p := range m.panels {
-		if p == panel {
-			m.panel = p
-		}
-	}
-	m.refresh()
-	if m.g.State().Ended {
-		m.toEnd()
+// reseat makes the screen's game again at the cursor, keeping the panels.
+func (r *Replay) reseat() {
+	f := r.f
+	f.c.g = r.log.game(r.seat)
+	f.seq, f.ended = -1, false
+	f.overlays.closeWhere(func(o overlay) bool { _, ok := o.(*call); return ok })
+	f.refresh()
+	if f.c.g.State().Ended {
+		f.toEnd()
 	}
 }
 
-// isCommand reports whether an event is someone's decision: a person's or
-// a bot's command.
-func isCommand(ev *game.Event) bool { return ev.By != "" }
-
 type replayTick struct{ id int }
 
-// replayKeys handles the replay's own keys; false when the key is the
-// screen's.
-func (m *Model) replayKeys(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	r := m.rp
-	if r.jump != nil {
-		return m.jumpKeys(msg), true
-	}
-	k := m.keys
+// key handles the replay's own keys; false when the key is the screen's.
+func (r *Replay) key(msg tea.KeyPressMsg) (act, bool) {
+	l, k := r.log, r.f.c.keys
 	switch {
 	case key.Matches(msg, k.Right):
-		m.moveTo(r.cursor + 1)
+		r.moveTo(l.cursor + 1)
 	case key.Matches(msg, k.Left):
-		m.moveTo(r.cursor - 1)
+		r.moveTo(l.cursor - 1)
 	case msg.String() == "]":
-		n := r.cursor + 1
-		for n < len(r.events) && !isCommand(&r.events[n-1]) {
+		n := l.cursor + 1
+		for n < len(l.events) && !isCommand(&l.events[n-1]) {
 			n++
 		}
-		m.moveTo(n)
+		r.moveTo(n)
 	case msg.String() == "[":
-		n := r.cursor - 1
-		for n > 1 && !isCommand(&r.events[n-2]) {
+		n := l.cursor - 1
+		for n > 1 && !isCommand(&l.events[n-2]) {
 			n--
 		}
-		m.moveTo(n - 1)
+		r.moveTo(n - 1)
 	case msg.String() == "home":
-		m.moveTo(1)
+		r.moveTo(1)
 	case msg.String() == "end":
-		m.moveTo(len(r.events))
+		r.moveTo(len(l.events))
 	case msg.String() == "v":
-		r.view = (r.view + 1) % len(replayViews)
-		m.reseat(m.g.Scenario())
-		m.setStatus(statusInfo, "Showing the screens of "+replayViews[r.view].name+".")
+		r.seat = (r.seat + 1) % len(replayViews)
+		r.f.setPanels(r.panels(r.f.c))
+		r.show()
+		r.reseat()
+		return say(statusInfo, "Showing the screens of "+replayViews[r.seat].name+"."), true
 	case key.Matches(msg, k.Pause):
 		r.playing = !r.playing
 		r.tickID++
 		if r.playing {
-			m.setStatus(statusInfo, "Playing at "+speedWords(r.speed)+"; space stops.")
-			return m.replayTick(), true
+			a := say(statusInfo, "Playing at "+speedWords(r.speed)+"; space stops.")
+			a.cmd = r.tick()
+			return a, true
 		}
-		m.setStatus(statusInfo, "Stopped.")
+		return say(statusInfo, "Stopped."), true
 	case key.Matches(msg, k.Faster), key.Matches(msg, k.Slower):
 		i := speedIndex(r.speed)
 		if key.Matches(msg, k.Faster) {
@@ -184,53 +229,36 @@ func (m *Model) replayKeys(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			i = max(i-1, 0)
 		}
 		r.speed = Speeds[i]
-		m.setStatus(statusInfo, "Replay speed: "+speedWords(r.speed))
+		return say(statusInfo, "Replay speed: "+speedWords(r.speed)), true
 	case msg.String() == "t":
-		in := newInput(40)
-		in.Placeholder = "1d6h, or 10-05 14:00"
-		r.jump = in
-		return in.Focus(), true
+		return newJump(r.f.c, r.goTo).opening(), true
 	default:
-		return nil, false
+		return act{}, false
 	}
-	return nil, true
+	return act{}, true
 }
 
-// jumpKeys reads the "go to a time" prompt: a story offset like 1d6h, or a
-// Washington date and time like 10-05 14:00.
-func (m *Model) jumpKeys(msg tea.KeyPressMsg) tea.Cmd {
-	r := m.rp
-	switch msg.String() {
-	case "esc":
-		r.jump = nil
-		return nil
-	case "enter":
-		text := strings.TrimSpace(r.jump.Value())
-		r.jump = nil
-		at, err := m.storyTime(text)
-		if err != nil {
-			m.setStatus(statusBad, "✗ "+err.Error())
-			return nil
-		}
-		n := 1
-		for n < len(r.events) && r.events[n].At <= at {
-			n++
-		}
-		m.moveTo(n)
-		m.setStatus(statusInfo, "At "+calendar(m.g.Scenario(), r.events[r.cursor-1].At)+".")
-		return nil
+// goTo moves the replay to a story offset like 1d6h, or a Washington date
+// and time like 10-05 14:00.
+func (r *Replay) goTo(text string) act {
+	l := r.log
+	at, err := storyTime(l.sc, text)
+	if err != nil {
+		return failed(err)
 	}
-	var cmd tea.Cmd
-	*r.jump, cmd = r.jump.Update(msg)
-	return cmd
+	n := 1
+	for n < len(l.events) && l.events[n].At <= at {
+		n++
+	}
+	r.moveTo(n)
+	return say(statusInfo, "At "+calendar(l.sc, l.events[l.cursor-1].At)+".")
 }
 
 // storyTime reads a story offset or a Washington date and time.
-func (m *Model) storyTime(text string) (time.Duration, error) {
+func storyTime(sc *injects.Scenario, text string) (time.Duration, error) {
 	if d, err := injects.ParseDuration(text); err == nil {
 		return d, nil
 	}
-	sc := m.g.Scenario()
 	start := sc.Time(0)
 	t, err := time.ParseInLocation("01-02 15:04", text, start.Location())
 	if err != nil {
@@ -240,79 +268,76 @@ func (m *Model) storyTime(text string) (time.Duration, error) {
 	return t.Sub(start), nil
 }
 
-// replayTick plays the replay on: each tick moves the playhead by a tenth
-// of the speed and shows every event up to it.
-func (m *Model) replayTick() tea.Cmd {
-	id := m.rp.tickID
+// tick plays the replay on: each tick moves the playhead by a tenth of the
+// speed and shows every event up to it.
+func (r *Replay) tick() tea.Cmd {
+	id := r.tickID
 	return tea.Tick(100*time.Millisecond, func(time.Time) tea.Msg { return replayTick{id} })
 }
 
-func (m *Model) replayStep(msg replayTick) tea.Cmd {
-	r := m.rp
+func (r *Replay) step(msg replayTick) tea.Cmd {
+	l := r.log
 	if msg.id != r.tickID || !r.playing {
 		return nil
 	}
-	head := r.events[r.cursor-1].At + r.speed/10
-	n := r.cursor
-	for n < len(r.events) && r.events[n].At <= head {
+	head := l.events[l.cursor-1].At + r.speed/10
+	n := l.cursor
+	for n < len(l.events) && l.events[n].At <= head {
 		n++
 	}
-	if n == r.cursor && n < len(r.events) {
+	if n == l.cursor && n < len(l.events) {
 		n++ // nothing before the playhead: skip the quiet stretch
 	}
-	m.moveTo(n)
-	if r.cursor >= len(r.events) {
+	r.moveTo(n)
+	if l.cursor >= len(l.events) {
 		r.playing = false
-		m.setStatus(statusInfo, "The end of the log.")
+		r.f.say(statusInfo, "The end of the log.")
 		return nil
 	}
-	return m.replayTick()
+	return r.tick()
 }
 
-// replayStripHeight is the strip's lines: the timeline, the cursor's
-// place, and the legend.
-const replayStripHeight = 3
-
-// replayLegend says what the strip's marks are.
-const replayLegend = "│ inject or message  R request  ☎ hotline call  · decision  ▌ review  ▲ here"
-
-// replayStrip is the run's timeline across the screen: injects (│),
-// requests (R), hotline calls (☎), decisions (·), the meetings and the end
-// (▌), with the cursor's place marked ▲ on the line below, and a legend.
-func (m *Model) replayStrip(w int) string {
-	r, s, sc := m.rp, m.styles, m.g.Scenario()
-	span := max(sc.End, r.events[len(r.events)-1].At)
-	col := func(at time.Duration) int { return min(w-1, int(int64(at)*int64(w-1)/int64(max(span, 1)))) }
-	line := []rune(strings.Repeat("─", w))
-	rank := map[rune]int{'─': 0, '·': 1, '│': 2, 'R': 3, '☎': 4, '▌': 5}
-	mark := func(at time.Duration, c rune) {
-		if i := col(at); rank[c] > rank[line[i]] {
-			line[i] = c
-		}
-	}
-	for i := range r.events {
-		ev := &r.events[i]
-		if !game.Visible(sc, ev, m.g.Viewer) {
-			continue
-		}
-		switch {
-		case ev.Type == game.InjectFired || ev.Type == game.MessageSent:
-			mark(ev.At, '│')
-		case ev.Type == game.RequestOpened:
-			mark(ev.At, 'R')
-		case ev.Type == game.Rang:
-			mark(ev.At, '☎')
-		case ev.Type == game.ReviewHeld:
-			mark(ev.At, '▌')
-		case isCommand(ev):
-			mark(ev.At, '·')
-		}
-	}
-	at := col(r.events[r.cursor-1].At)
-	below := strings.Repeat(" ", at) + "▲ " + calendar(sc, r.events[r.cursor-1].At) +
-		fmt.Sprintf("  event %d of %d", r.cursor, len(r.events))
-	if at+lipglossWidth(below)-at > w {
-		below = strings.Repeat(" ", max(0, w-lipglossWidth(below)+at)) + strings.TrimLeft(below, " ")
-	}
-	return s.Dim.Render(string(line)) + "\n" + pad(cut(below, w), w) + "\n" + s.Dim.Render(pad(cut(replayLegend, w), w))
+// jump is the replay's "go to a time" prompt on the status line: enter
+// goes, esc cancels.
+type jump struct {
+	c  *common
+	in *textinput.Model
+	to func(text string) act
 }
+
+func newJump(c *common, to func(string) act) *jump {
+	in := newInput(40)
+	in.Placeholder = "1d6h, or 10-05 14:00"
+	return &jump{c: c, in: in, to: to}
+}
+
+// opening opens the prompt with its cursor.
+func (x *jump) opening() act { return act{open: x, cmd: x.in.Focus()} }
+
+func (x *jump) update(msg tea.KeyPressMsg) act {
+	switch msg.String() {
+	case "esc":
+		return act{close: true}
+	case "enter":
+		a := x.to(strings.TrimSpace(x.in.Value()))
+		a.close = true
+		return a
+	}
+	var cmd tea.Cmd
+	*x.in, cmd = x.in.Update(msg)
+	return act{cmd: cmd}
+}
+
+func (x *jump) view(w, _ int) string {
+	s := x.c.styles
+	return pad(s.Warn.Render("Go to:")+" "+x.in.View()+s.Dim.Render("  (enter goes, esc cancels)"), w)
+}
+
+func (x *jump) help() []key.Binding {
+	return []key.Binding{
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go")),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+func (x *jump) region() region { return overStatus }

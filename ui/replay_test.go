@@ -22,7 +22,6 @@ func replayOf(t *testing.T, id string, w, h int) *Model {
 		t.Fatal(err)
 	}
 	m := NewReplay(sc, events, "run.jsonl")
-	m.opts.Manual = true
 	send(m, tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }
@@ -39,14 +38,14 @@ func TestReplayScreen(t *testing.T) {
 // views switch between the control cell and each side.
 func TestReplaySteps(t *testing.T) {
 	m := replayOf(t, "assistance-request", 120, 40)
-	r := m.rp
+	r := m.root.(*Replay).log
 	keys(m, "end")
-	if r.cursor != len(r.events) || m.screen != endScreen {
-		t.Fatalf("end: at %d of %d, screen %v", r.cursor, len(r.events), m.screen)
+	if r.cursor != len(r.events) || !ended(m) {
+		t.Fatalf("end: at %d of %d, ended %v", r.cursor, len(r.events), ended(m))
 	}
 	keys(m, "home")
-	if r.cursor != 1 || m.screen != playScreen || m.g.State().Seq != 1 {
-		t.Fatalf("home: at %d, screen %v, state at event %d", r.cursor, m.screen, m.g.State().Seq)
+	if r.cursor != 1 || ended(m) || m.Game().State().Seq != 1 {
+		t.Fatalf("home: at %d, ended %v, state at event %d", r.cursor, ended(m), m.Game().State().Seq)
 	}
 	keys(m, "]")
 	if ev := r.events[r.cursor-1]; ev.By == "" {
@@ -54,13 +53,13 @@ func TestReplaySteps(t *testing.T) {
 	}
 	at := r.cursor
 	keys(m, "right", "right", "left", "left")
-	if r.cursor != at || m.g.State().Seq != at {
-		t.Errorf("two on and two back: at %d (state %d), want %d", r.cursor, m.g.State().Seq, at)
+	if r.cursor != at || m.Game().State().Seq != at {
+		t.Errorf("two on and two back: at %d (state %d), want %d", r.cursor, m.Game().State().Seq, at)
 	}
 	keys(m, "v")
 	mustContain(t, plain(m), "United States")
-	if m.opts.View != PlayView || m.g.Viewer.Side != 0 || m.g.Viewer.All {
-		t.Errorf("v showed %v for %+v", m.opts.View, m.g.Viewer)
+	if frameOf(m).kind != PlayView || m.Game().Viewer.Side != 0 || m.Game().Viewer.All {
+		t.Errorf("v showed %v for %+v", frameOf(m).kind, m.Game().Viewer)
 	}
 	keys(m, "t")
 	for _, c := range "2d" {
@@ -82,7 +81,8 @@ func TestReplaySteps(t *testing.T) {
 // The strip has its legend, and the Log panel marks the current line.
 func TestReplaySaysWhereItIs(t *testing.T) {
 	m := replayOf(t, "hotline-escalation", 120, 40)
-	r := m.rp
+	rp := m.root.(*Replay)
+	r := rp.log
 	rang := 0
 	for i, ev := range r.events {
 		if ev.Type == game.Rang {
@@ -93,25 +93,25 @@ func TestReplaySaysWhereItIs(t *testing.T) {
 	if rang == 0 {
 		t.Fatal("nobody rang the hotline in the run")
 	}
-	m.moveTo(rang - 1)
+	rp.moveTo(rang - 1)
 	keys(m, "right")
-	if r.cursor != rang || !strings.Contains(m.status, "rings") {
-		t.Errorf("at the call, the bottom line says %q", m.status)
+	if r.cursor != rang || !strings.Contains(statusOf(m), "rings") {
+		t.Errorf("at the call, the bottom line says %q", statusOf(m))
 	}
 	keys(m, "left")
 	before := r.events[rang-2]
-	if !strings.HasPrefix(m.status, "Event ") || strings.Contains(strings.ToLower(m.status), "ringing") {
-		t.Errorf("stepped back before the call, the bottom line says %q", m.status)
+	status := statusOf(m)
+	if !strings.HasPrefix(status, "Event ") || strings.Contains(strings.ToLower(status), "ringing") {
+		t.Errorf("stepped back before the call, the bottom line says %q", status)
 	}
-	if want := game.Describe(m.g.State(), &before); r.shown(m.g) && !strings.Contains(m.status, want) {
-		t.Errorf("stepped back, the bottom line says %q, not %q", m.status, want)
+	if want := game.Describe(m.Game().State(), &before); r.shown(m.Game()) && !strings.Contains(status, want) {
+		t.Errorf("stepped back, the bottom line says %q, not %q", status, want)
 	}
-	screen := plain(m)
-	mustContain(t, screen, replayLegend)
-	for m.panel != logPanel {
+	mustContain(t, plain(m), stripLegend)
+	for front(m).title() != "Log" {
 		keys(m, "tab")
 	}
-	if r.shown(m.g) {
+	if r.shown(m.Game()) {
 		mustContain(t, plain(m), "▶ ")
 	}
 }

@@ -9,21 +9,35 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"hotline/game"
 	"hotline/injects"
 )
 
-// requestsState is the request queue and, when one is open, its detail.
-type requestsState struct {
-	rows      []reqRow
-	cursor    int
-	top       int
-	open      int  // the request shown in detail, or -1
-	part      int  // the selected element of the open request
-	declining bool // picking a legal ground to decline the selected part
-	scroll    scrollState
+// requests is the queue of requests for information and assistance that
+// concern the seat, what it owes first, and, when one is open, its detail:
+// each part's due time and state, what the seat can do about the selected
+// part and what each costs, and the request's text. A seat that acts (a
+// team's, a solo player's) answers, declines, sends and rings from here;
+// seen from above, the queue is read only.
+type requests struct {
+	c      *common
+	acts   bool
+	rows   []reqRow
+	cursor int
+	top    int
+	open   int // the request shown in detail, or -1
+	part   int // the selected element of the open request
+	scroll scrollState
+	w, h   int
 }
+
+func newRequests(c *common, acts bool) *requests { return &requests{c: c, acts: acts, open: -1} }
+
+func (r *requests) title() string { return "Requests" }
+
+func (r *requests) setSize(w, h int) { r.w, r.h = w, h }
 
 // reqRow is one request in the queue.
 type reqRow struct {
@@ -43,9 +57,9 @@ const (
 	between                   // seen from above: one side's request to the other
 )
 
-func (m *Model) buildRequests() {
-	st, sc := m.g.State(), m.g.Scenario()
-	r := &m.requests
+func (r *requests) refresh() {
+	g := r.c.g
+	st, sc := g.State(), g.Scenario()
 	sel := -1
 	if len(r.rows) > 0 {
 		sel = r.rows[min(r.cursor, len(r.rows)-1)].i
@@ -55,16 +69,16 @@ func (m *Model) buildRequests() {
 		req, rs := &sc.Requests[i], &st.Requests[i]
 		row := reqRow{i: i, el: -1, status: st.RequestStatus(i)}
 		switch {
-		case m.g.Viewer.All && rs.Opened:
+		case g.Viewer.All && rs.Opened:
 			row.dir = between
-		case m.g.Viewer.All:
+		case g.Viewer.All:
 			continue
-		case rs.Opened && req.To == m.g.Side:
+		case rs.Opened && req.To == g.Side:
 			row.dir = incoming
-		case rs.Opened && req.From == m.g.Side:
+		case rs.Opened && req.From == g.Side:
 			row.dir = outgoing
-		case !rs.Opened && req.From == m.g.Side && req.Available != nil &&
-			m.g.check(game.Command{Team: m.g.lead(), Verb: game.Open, Request: req.ID}) == nil:
+		case !rs.Opened && req.From == g.Side && req.Available != nil &&
+			g.check(game.Command{Team: g.lead(), Verb: game.Open, Request: req.ID}) == nil:
 			row.dir, row.status = unsent, "not sent"
 		default:
 			continue
@@ -103,29 +117,31 @@ func (m *Model) buildRequests() {
 	}
 }
 
-// overdueIncoming counts the requests with parts the player owes past due.
-func (m *Model) overdueIncoming() int {
+// badge counts the requests with parts the seat owes past due.
+func (r *requests) badge() string {
 	n := 0
-	for _, row := range m.requests.rows {
+	for _, row := range r.rows {
 		if row.dir == incoming && row.status == injects.StatusOverdue {
 			n++
 		}
 	}
-	return n
+	if n > 0 {
+		return fmt.Sprintf(" ⚠%d overdue", n)
+	}
+	return ""
 }
 
-func (m *Model) selectedRow() (reqRow, bool) {
-	r := &m.requests
+func (r *requests) selectedRow() (reqRow, bool) {
 	if len(r.rows) == 0 {
 		return reqRow{}, false
 	}
 	return r.rows[min(r.cursor, len(r.rows)-1)], true
 }
 
-func (m *Model) requestKeys(msg tea.KeyPressMsg) tea.Cmd {
-	k, r := m.keys, &m.requests
+func (r *requests) update(msg tea.KeyPressMsg) act {
+	k := r.c.keys
 	if r.open >= 0 {
-		return m.detailKeys(msg)
+		return r.detailKeys(msg)
 	}
 	switch {
 	case key.Matches(msg, k.Up):
@@ -133,142 +149,131 @@ func (m *Model) requestKeys(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Down):
 		r.cursor = min(len(r.rows)-1, r.cursor+1)
 	case key.Matches(msg, k.Open):
-		if row, ok := m.selectedRow(); ok {
-			r.open, r.part, r.declining, r.scroll.offset = row.i, 0, false, 0
+		if row, ok := r.selectedRow(); ok {
+			r.open, r.part, r.scroll.offset = row.i, 0, 0
 			if row.el >= 0 {
 				r.part = row.el
 			}
 		}
-	case m.opts.View != PlayView:
+	case !r.acts:
 		// Seen from above, the queue is read only.
 	case key.Matches(msg, k.Send):
-		if row, ok := m.selectedRow(); ok {
-			m.send(row.i)
+		if row, ok := r.selectedRow(); ok {
+			return r.send(row.i)
 		}
 	case key.Matches(msg, k.Ring):
-		if row, ok := m.selectedRow(); ok && row.dir != unsent {
-			m.ring(m.g.Scenario().Requests[row.i].ID)
+		if row, ok := r.selectedRow(); ok && row.dir != unsent {
+			return ring(r.c.g, r.c.g.Scenario().Requests[row.i].ID)
 		}
 	}
-	return nil
+	return act{}
 }
 
-func (m *Model) send(i int) {
-	req := &m.g.Scenario().Requests[i]
-	m.do(game.Command{Team: m.g.lead(), Verb: game.Open, Request: req.ID}, "Sent "+req.ID+" to "+req.To.Title())
+func (r *requests) send(i int) act {
+	g := r.c.g
+	req := &g.Scenario().Requests[i]
+	return command(game.Command{Team: g.lead(), Verb: game.Open, Request: req.ID}, "Sent "+req.ID+" to "+req.To.Title())
 }
 
-func (m *Model) ring(about string) {
-	done := "You rang " + m.g.Side.Other().Title() + " on the hotline"
+// ring rings the other side on the hotline, about a request or in general.
+func ring(g *Game, about string) act {
+	done := "You rang " + g.Side.Other().Title() + " on the hotline"
 	if about != "" {
 		done += " about " + about
 	}
-	m.do(game.Command{Team: m.g.lead(), Verb: game.Ring, Request: about}, done)
+	return command(game.Command{Team: g.lead(), Verb: game.Ring, Request: about}, done)
 }
 
-func (m *Model) detailKeys(msg tea.KeyPressMsg) tea.Cmd {
-	k, r := m.keys, &m.requests
-	sc := m.g.Scenario()
-	req := &sc.Requests[r.open]
+func (r *requests) detailKeys(msg tea.KeyPressMsg) act {
+	k, g := r.c.keys, r.c.g
+	req := &g.Scenario().Requests[r.open]
 	switch {
-	case key.Matches(msg, k.PageDn):
-		r.scroll.offset += 5
-		return nil
-	case key.Matches(msg, k.PageUp):
-		r.scroll.offset = max(0, r.scroll.offset-5)
-		return nil
-	case m.opts.View != PlayView:
-		switch {
-		case key.Matches(msg, k.Back):
-			r.open = -1
-		case key.Matches(msg, k.Up):
-			r.part = max(0, r.part-1)
-		case key.Matches(msg, k.Down):
-			r.part = min(len(req.Elements)-1, r.part+1)
-		}
-		return nil
-	}
-	if r.declining {
-		switch {
-		case key.Matches(msg, k.Back):
-			r.declining = false
-		case key.Matches(msg, k.Option):
-			n := int(msg.String()[0] - '0')
-			if n >= 1 && n <= len(req.Grounds) {
-				el := req.Elements[r.part]
-				m.do(game.Command{Team: m.g.lead(), Verb: game.Decline, Request: req.ID, Element: el.ID, Ground: req.Grounds[n-1]},
-					"Declined the "+el.Kind.Noun()+" of "+req.ID)
-				r.declining = false
-			}
-		}
-		return nil
-	}
-	switch {
+	case r.page(msg):
+		return act{}
 	case key.Matches(msg, k.Back):
 		r.open = -1
+		return act{}
 	case key.Matches(msg, k.Up):
 		r.part = max(0, r.part-1)
+		return act{}
 	case key.Matches(msg, k.Down):
 		r.part = min(len(req.Elements)-1, r.part+1)
+		return act{}
+	case !r.acts:
+		return act{}
+	}
+	lead := g.lead()
+	switch {
 	case key.Matches(msg, k.Option):
 		n := int(msg.String()[0] - '0')
-		if n >= 1 && n <= 3 && req.To == m.g.Side {
-			m.deliver(req, r.part, injects.Quality(n-1))
+		if n >= 1 && n <= 3 && req.To == g.Side {
+			return r.deliver(req, r.part, injects.Quality(n-1))
 		}
 	case key.Matches(msg, k.Decline):
-		if req.To != m.g.Side {
-			return nil
+		if req.To != g.Side {
+			return act{}
 		}
-		probe := game.Command{Team: m.g.lead(), Verb: game.Decline, Request: req.ID, Element: req.Elements[r.part].ID}
+		probe := game.Command{Team: lead, Verb: game.Decline, Request: req.ID, Element: req.Elements[r.part].ID}
 		if len(req.Grounds) > 0 {
 			probe.Ground = req.Grounds[0]
 		}
-		if err := m.g.check(probe); err != nil {
-			m.setStatus(statusBad, "✗ "+err.Error())
-			return nil
+		if err := g.check(probe); err != nil {
+			return failed(err)
 		}
-		r.declining = true
+		return act{open: &decline{r: r}}
 	case key.Matches(msg, k.Clarify):
-		if req.To == m.g.Side {
-			m.do(game.Command{Team: m.g.lead(), Verb: game.AskClarification, Request: req.ID},
+		if req.To == g.Side {
+			return command(game.Command{Team: lead, Verb: game.AskClarification, Request: req.ID},
 				"Asked "+req.From.Title()+" to clarify "+req.ID+"; its clock is stopped")
-		} else {
-			m.do(game.Command{Team: m.g.lead(), Verb: game.Clarify, Request: req.ID}, "Clarified "+req.ID+"; its clock runs again")
 		}
+		return command(game.Command{Team: lead, Verb: game.Clarify, Request: req.ID}, "Clarified "+req.ID+"; its clock runs again")
 	case key.Matches(msg, k.Send):
-		m.send(r.open)
+		return r.send(r.open)
 	case key.Matches(msg, k.Ring):
-		m.ring(req.ID)
+		return ring(g, req.ID)
 	}
-	return nil
+	return act{}
+}
+
+// page scrolls the open request by five lines, and reports whether the
+// key was pgup or pgdn.
+func (r *requests) page(msg tea.KeyPressMsg) bool {
+	k := r.c.keys
+	switch {
+	case key.Matches(msg, k.PageDn):
+		r.scroll.offset += 5
+	case key.Matches(msg, k.PageUp):
+		r.scroll.offset = max(0, r.scroll.offset-5)
+	default:
+		return false
+	}
+	return true
 }
 
 // deliver starts work on part j of the request at quality q, and says when
 // it will be ready.
-func (m *Model) deliver(req *injects.Request, j int, q injects.Quality) {
+func (r *requests) deliver(req *injects.Request, j int, q injects.Quality) act {
+	g := r.c.g
 	spec := req.Elements[j]
-	i := mustRequest(m.g.Scenario(), req.ID)
-	m.doThen(game.Command{Team: m.g.lead(), Verb: game.Deliver, Request: req.ID, Element: spec.ID, Quality: q}, func(err error) {
-		if err != nil {
-			m.setStatus(statusBad, "✗ "+err.Error())
-			return
-		}
-		el := &m.g.State().Requests[i].Elements[j]
+	i := mustRequest(g.Scenario(), req.ID)
+	a := command(game.Command{Team: g.lead(), Verb: game.Deliver, Request: req.ID, Element: spec.ID, Quality: q}, "")
+	a.order.report = func() status {
+		el := &g.State().Requests[i].Elements[j]
 		what := strings.ToUpper(spec.Kind.Noun()[:1]) + spec.Kind.Noun()[1:] + " for " + req.ID
 		if spec.Kind != injects.Acknowledge {
 			what += " (" + q.String() + ")"
 		}
 		if el.Delivered {
-			m.setStatus(statusGood, "✓ "+what+" delivered")
-		} else {
-			m.setStatus(statusGood, "✓ "+what+" in preparation, ready "+calendar(m.g.Scenario(), el.ReadyAt))
+			return status{statusGood, "✓ " + what + " delivered"}
 		}
-	})
+		return status{statusGood, "✓ " + what + " in preparation, ready " + calendar(g.Scenario(), el.ReadyAt)}
+	}
+	return a
 }
 
-func (m *Model) requestHelp() []key.Binding {
-	k, r := m.keys, &m.requests
-	if m.opts.View != PlayView {
+func (r *requests) help() []key.Binding {
+	k := r.c.keys
+	if !r.acts {
 		if r.open < 0 {
 			return []key.Binding{k.Up, k.Down, withHelp(k.Open, "enter", "open")}
 		}
@@ -276,17 +281,14 @@ func (m *Model) requestHelp() []key.Binding {
 	}
 	if r.open < 0 {
 		keys := []key.Binding{k.Up, k.Down, withHelp(k.Open, "enter", "open")}
-		if row, ok := m.selectedRow(); ok && row.dir == unsent {
+		if row, ok := r.selectedRow(); ok && row.dir == unsent {
 			keys = append(keys, k.Send)
 		}
 		return keys
 	}
-	if r.declining {
-		return []key.Binding{withHelp(k.Option, "1-9", "ground"), withHelp(k.Back, "esc", "cancel")}
-	}
-	req := &m.g.Scenario().Requests[r.open]
+	req := &r.c.g.Scenario().Requests[r.open]
 	keys := []key.Binding{withHelp(k.Up, "↑↓", "part")}
-	if req.To == m.g.Side {
+	if req.To == r.c.g.Side {
 		keys = append(keys, withHelp(k.Option, "1-3", "thin·adequate·thorough"), k.Decline,
 			withHelp(k.Clarify, "c", "ask clarification"))
 	} else {
@@ -295,16 +297,27 @@ func (m *Model) requestHelp() []key.Binding {
 	return append(keys, k.Back)
 }
 
-// requestsView shows the queue, or the open request.
-func (m *Model) requestsView(w, h int) string {
-	if m.requests.open >= 0 {
-		return m.detailView(w, h)
+// render renders the open request's Markdown ahead of its view.
+func (r *requests) render() tea.Cmd {
+	if r.open < 0 {
+		return nil
 	}
-	s := m.styles
-	if len(m.requests.rows) == 0 {
+	req := &r.c.g.Scenario().Requests[r.open]
+	return r.c.md.render(mdKey{"request", req.ID, r.w}, req.Body)
+}
+
+// view shows the queue, or the open request.
+func (r *requests) view() string {
+	w, h := r.w, r.h
+	if r.open >= 0 {
+		return r.detailView(w, h, false)
+	}
+	s := r.c.styles
+	if len(r.rows) == 0 {
 		return s.Dim.Render("No request has been sent to or by your side yet.")
 	}
-	return m.queueView(w, h-2) + "\n" + m.styles.hrule("", w) + "\n" + m.rowPreview(w)
+	preview := r.rowPreview(w)
+	return r.queueView(w, h-lipgloss.Height(preview)-1) + "\n" + s.hrule("", w) + "\n" + preview
 }
 
 // Queue columns, in cells.
@@ -317,9 +330,8 @@ const (
 	colLeft   = 18
 )
 
-func (m *Model) queueView(w, h int) string {
-	s, st, sc := m.styles, m.g.State(), m.g.Scenario()
-	r := &m.requests
+func (r *requests) queueView(w, h int) string {
+	s, st, sc := r.c.styles, r.c.g.State(), r.c.g.Scenario()
 	subjectW := max(0, w-2-colID-colDir-colKind-colStatus-colDue-colLeft-6)
 	head := "  " + pad("ID", colID) + " " + pad("WITH", colDir) + " " + pad("KIND", colKind) + " " +
 		pad("STATUS", colStatus) + " " + pad("NEXT DUE", colDue) + " " + pad("TIME LEFT", colLeft)
@@ -379,15 +391,13 @@ func (m *Model) queueView(w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-func sideCode(s injects.Side) string { return strings.ToUpper(s.String()) }
-
 // rowPreview says what the selected request is and what can be done.
-func (m *Model) rowPreview(w int) string {
-	row, ok := m.selectedRow()
+func (r *requests) rowPreview(w int) string {
+	row, ok := r.selectedRow()
 	if !ok {
 		return ""
 	}
-	sc := m.g.Scenario()
+	sc := r.c.g.Scenario()
 	req := &sc.Requests[row.i]
 	hint := "enter opens it"
 	switch row.dir {
@@ -398,21 +408,22 @@ func (m *Model) rowPreview(w int) string {
 	case outgoing:
 		hint = "enter opens it · r rings the hotline about it"
 	}
-	return cut(m.styles.Bold.Render(req.Subject), w) + "\n" + m.styles.Dim.Render(cut(hint, w))
+	return cut(r.c.styles.Bold.Render(req.Subject), w) + "\n" + r.c.styles.Dim.Render(cut(hint, w))
 }
 
 // detailView shows one request: what it asks, each part's due time and
-// state, what the player can do about the selected part, and the text.
-func (m *Model) detailView(w, h int) string {
-	s, st, sc := m.styles, m.g.State(), m.g.Scenario()
-	r := &m.requests
+// state, what the player can do about the selected part (or, declining it,
+// the legal grounds to pick from), and the text.
+func (r *requests) detailView(w, h int, declining bool) string {
+	g := r.c.g
+	s, st, sc := r.c.styles, g.State(), g.Scenario()
 	req, rs := &sc.Requests[r.open], &st.Requests[r.open]
 	var b strings.Builder
 	role := " (you received it)"
 	switch {
-	case m.g.Viewer.All:
+	case g.Viewer.All:
 		role = ""
-	case req.From == m.g.Side:
+	case req.From == g.Side:
 		role = " (you sent it)"
 	}
 	b.WriteString(s.Title.Render(fmt.Sprintf("%s · %s · %s → %s%s", req.ID, req.Kind.Title(), req.From.Title(), req.To.Title(), role)) + "\n")
@@ -423,24 +434,27 @@ func (m *Model) detailView(w, h int) string {
 	}
 	b.WriteString(s.Dim.Render(cut(fmt.Sprintf("Matter: %s · invokes %s · %s", req.Category.Title(), req.Basis.Title(), sent), w)) + "\n")
 	switch {
-	case rs.Clarifying && req.From == m.g.Side:
+	case rs.Clarifying && req.From == g.Side:
 		b.WriteString(s.Warn.Render("⚑ They asked for clarification: the clock is stopped until you answer (c).") + "\n")
 	case rs.Clarifying:
 		b.WriteString(s.Dim.Render("You asked for clarification: the clock is stopped until they answer.") + "\n")
 	}
-	b.WriteString(m.partsTable(w))
-	if m.opts.View == PlayView {
-		b.WriteString(m.styles.hrule("you can", w) + "\n")
-		b.WriteString(m.actionsView(w))
+	b.WriteString(r.partsTable(w))
+	if r.acts {
+		b.WriteString(s.hrule("you can", w) + "\n")
+		if declining {
+			b.WriteString(r.groundsView(w))
+		} else {
+			b.WriteString(r.actionsView(w))
+		}
 	}
-	b.WriteString(m.styles.hrule("the request", w) + "\n")
-	b.WriteString(m.md.get(mdKey{"request", req.ID, w}, req.Body))
+	b.WriteString(s.hrule("the request", w) + "\n")
+	b.WriteString(r.c.md.get(mdKey{"request", req.ID, w}, req.Body))
 	return scrolled(b.String(), &r.scroll, h)
 }
 
-func (m *Model) partsTable(w int) string {
-	s, st, sc := m.styles, m.g.State(), m.g.Scenario()
-	r := &m.requests
+func (r *requests) partsTable(w int) string {
+	s, st, sc := r.c.styles, r.c.g.State(), r.c.g.Scenario()
 	req, rs := &sc.Requests[r.open], &st.Requests[r.open]
 	var b strings.Builder
 	b.WriteString(s.Dim.Render(pad("  "+pad("PART", 13)+" "+pad("DUE", 17)+" STATE", w)) + "\n")
@@ -449,7 +463,7 @@ func (m *Model) partsTable(w int) string {
 		if rs.Opened {
 			el := &rs.Elements[j]
 			due = calendar(sc, el.Due)
-			state = m.partState(spec, el)
+			state = r.partState(spec, el)
 		}
 		line := "  " + pad(spec.ID, 13) + " " + pad(due, 17) + " " + state
 		if j == r.part {
@@ -460,8 +474,9 @@ func (m *Model) partsTable(w int) string {
 	return b.String()
 }
 
-func (m *Model) partState(spec injects.ElementSpec, el *game.ElementState) string {
-	s, st, sc := m.styles, m.g.State(), m.g.Scenario()
+func (r *requests) partState(spec injects.ElementSpec, el *game.ElementState) string {
+	g := r.c.g
+	s, st, sc := r.c.styles, g.State(), g.Scenario()
 	q := ""
 	if spec.Kind != injects.Acknowledge {
 		q = " (" + el.Quality.String() + ")"
@@ -472,13 +487,13 @@ func (m *Model) partState(spec injects.ElementSpec, el *game.ElementState) strin
 		if el.DeliveredAt > el.Due {
 			when = span(el.DeliveredAt-el.Due) + " late"
 		}
-		return s.Good.Render("✓ delivered") + q + " " + short(sc, el.DeliveredAt) + ", " + when + m.byWhom(el.Person, el.By)
+		return s.Good.Render("✓ delivered") + q + " " + short(sc, el.DeliveredAt) + ", " + when + byWhom(g, el.Person, el.By)
 	case el.Declined:
-		return s.Warn.Render("✗ declined") + ": " + el.Ground + m.byWhom(el.Person, el.By)
+		return s.Warn.Render("✗ declined") + ": " + el.Ground + byWhom(g, el.Person, el.By)
 	case el.Working && el.ReadyAt > el.Due && st.Now > el.Due:
 		return s.Bad.Render("⚠ OVERDUE") + ", in preparation" + q + ", ready " + short(sc, el.ReadyAt)
 	case el.Working:
-		return "… in preparation" + q + ", ready " + short(sc, el.ReadyAt) + m.byWhom(el.Person, el.By)
+		return "… in preparation" + q + ", ready " + short(sc, el.ReadyAt) + byWhom(g, el.Person, el.By)
 	case el.Overdue:
 		return s.Bad.Render("⚠ OVERDUE by " + span(st.Now-el.Due))
 	}
@@ -487,34 +502,22 @@ func (m *Model) partState(spec injects.ElementSpec, el *game.ElementState) strin
 
 // actionsView lists what the player can do about the open request now, with
 // the story time each costs, and why anything else is not possible.
-func (m *Model) actionsView(w int) string {
-	s, sc := m.styles, m.g.Scenario()
-	r := &m.requests
+func (r *requests) actionsView(w int) string {
+	g := r.c.g
+	s, sc := r.c.styles, g.Scenario()
 	req := &sc.Requests[r.open]
 	spec := req.Elements[r.part]
 	var b strings.Builder
 	line := func(text string) { b.WriteString(cut(text, w) + "\n") }
-	if r.declining {
-		line(s.Warn.Render("Decline the " + spec.Kind.Noun() + " on which legal ground? (esc cancels)"))
-		for n, id := range req.Grounds {
-			g, _ := sc.Ground(id)
-			text := ""
-			if g.Text != "" {
-				text = s.Dim.Render(" — " + strings.Join(strings.Fields(g.Text), " "))
-			}
-			line(fmt.Sprintf(" %s  %s%s", s.Accent.Render(fmt.Sprint(n+1)), g.Title, text))
-		}
-		return b.String()
-	}
-	lead := m.g.lead()
-	if req.From == m.g.Side {
-		if err := m.g.check(game.Command{Team: lead, Verb: game.Open, Request: req.ID}); err == nil {
+	lead := g.lead()
+	if req.From == g.Side {
+		if err := g.check(game.Command{Team: lead, Verb: game.Open, Request: req.ID}); err == nil {
 			line(s.Accent.Render(" s") + "  send this request to " + req.To.Title())
 		}
-		if m.g.check(game.Command{Team: lead, Verb: game.Clarify, Request: req.ID}) == nil {
+		if g.check(game.Command{Team: lead, Verb: game.Clarify, Request: req.ID}) == nil {
 			line(s.Accent.Render(" c") + "  answer their question, restarting the clock")
 		}
-		if m.g.check(game.Command{Team: lead, Verb: game.Ring, Request: req.ID}) == nil {
+		if g.check(game.Command{Team: lead, Verb: game.Ring, Request: req.ID}) == nil {
 			line(s.Accent.Render(" r") + "  ring " + req.To.Title() + " on the hotline about it")
 		}
 		if b.Len() == 0 {
@@ -523,7 +526,7 @@ func (m *Model) actionsView(w int) string {
 		return b.String()
 	}
 	deliver := game.Command{Team: lead, Verb: game.Deliver, Request: req.ID, Element: spec.ID, Quality: injects.Adequate}
-	if err := m.g.check(deliver); err != nil {
+	if err := g.check(deliver); err != nil {
 		line(s.Dim.Render(" " + spec.Kind.Verb() + ": " + err.Error()))
 	} else if spec.Kind == injects.Acknowledge {
 		line(fmt.Sprintf(" %s  acknowledge (takes %s)", s.Accent.Render("1"), span(sc.Costs.Of(injects.Acknowledge, injects.Adequate))))
@@ -538,11 +541,30 @@ func (m *Model) actionsView(w int) string {
 	if len(req.Grounds) > 0 {
 		decline.Ground = req.Grounds[0]
 	}
-	if m.g.check(decline) == nil {
+	if g.check(decline) == nil {
 		line(fmt.Sprintf(" %s  decline the %s on a legal ground (%d listed)", s.Accent.Render("d"), spec.Kind.Noun(), len(req.Grounds)))
 	}
-	if m.g.check(game.Command{Team: lead, Verb: game.AskClarification, Request: req.ID}) == nil {
+	if g.check(game.Command{Team: lead, Verb: game.AskClarification, Request: req.ID}) == nil {
 		line(s.Accent.Render(" c") + "  ask " + req.From.Title() + " for clarification (stops the clock until they answer; once only)")
+	}
+	return b.String()
+}
+
+// groundsView lists the legal grounds the selected part may be declined on.
+func (r *requests) groundsView(w int) string {
+	s, sc := r.c.styles, r.c.g.Scenario()
+	req := &sc.Requests[r.open]
+	spec := req.Elements[r.part]
+	var b strings.Builder
+	line := func(text string) { b.WriteString(cut(text, w) + "\n") }
+	line(s.Warn.Render("Decline the " + spec.Kind.Noun() + " on which legal ground? (esc cancels)"))
+	for n, id := range req.Grounds {
+		g, _ := sc.Ground(id)
+		text := ""
+		if g.Text != "" {
+			text = s.Dim.Render(" — " + strings.Join(strings.Fields(g.Text), " "))
+		}
+		line(fmt.Sprintf(" %s  %s%s", s.Accent.Render(fmt.Sprint(n+1)), g.Title, text))
 	}
 	return b.String()
 }

@@ -86,7 +86,7 @@ func TestFullDiskIsNotSaved(t *testing.T) {
 	send(m, tea.WindowSizeMsg{Width: 100, Height: 30})
 	keys(m, "space")
 	steps(m, 1)
-	if m.running() {
+	if running(m) {
 		t.Error("the clock runs on with the log failing")
 	}
 	mustContain(t, plain(m), "The log cannot be written")

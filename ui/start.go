@@ -13,10 +13,15 @@ import (
 	"hotline/injects"
 )
 
-// startModel is the start screen: the scenario, the side to play and the
-// team to act as, the counterpart profile that plays the other side, and
-// the clock's speed.
-type startModel struct {
+// Start is the start screen of a solo exercise: the scenario, the side to
+// play and the team to act as, the counterpart profile that plays the
+// other side, and the clock's speed. Enter makes the game off the update
+// loop (Options.Begin); the program then puts the player's screen in its
+// place.
+type Start struct {
+	c         *common
+	begin     func(Setup) (*Game, error)
+	w, h      int
 	scenarios []*injects.Scenario
 	field     startField
 	scenario  int
@@ -41,10 +46,27 @@ const (
 	numStartFields
 )
 
-func newStart(opts Options) startModel {
-	s := startModel{scenarios: opts.Scenarios, seed: opts.Seed, speed: speedIndex(opts.Speed)}
-	return s
+func newStart(c *common, opts Options) *Start {
+	return &Start{c: c, begin: opts.Begin, scenarios: opts.Scenarios, seed: opts.Seed, speed: speedIndex(opts.Speed),
+		w: MinWidth, h: MinHeight}
 }
+
+func (s *Start) init() tea.Cmd { return nil }
+
+func (s *Start) game() *Game { return nil }
+
+func (s *Start) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		s.w, s.h = msg.Width, msg.Height
+	case tea.KeyPressMsg:
+		return s.key(msg)
+	}
+	return nil
+}
+
+// failed says why the game could not be set up, for another try.
+func (s *Start) failed(err error) { s.busy, s.err = false, err.Error() }
 
 func speedIndex(d time.Duration) int {
 	for i, sp := range Speeds {
@@ -55,17 +77,17 @@ func speedIndex(d time.Duration) int {
 	return len(Speeds) - 1
 }
 
-func (s *startModel) sc() *injects.Scenario { return s.scenarios[s.scenario] }
+func (s *Start) sc() *injects.Scenario { return s.scenarios[s.scenario] }
 
 // profiles are the counterparts that can play the side the player leaves.
-func (s *startModel) profiles() []string { return s.sc().Sides[s.side.Other()].Counterparts }
+func (s *Start) profiles() []string { return s.sc().Sides[s.side.Other()].Counterparts }
 
 // teams are the teams of the side the player takes.
-func (s *startModel) teams() []string { return s.sc().TeamsOf(s.side) }
+func (s *Start) teams() []string { return s.sc().TeamsOf(s.side) }
 
 // fields are the lines shown: the team line only where the side has
 // several teams.
-func (s *startModel) fields() []startField {
+func (s *Start) fields() []startField {
 	f := []startField{scenarioField, sideField}
 	if len(s.teams()) > 1 {
 		f = append(f, teamField)
@@ -73,13 +95,13 @@ func (s *startModel) fields() []startField {
 	return append(f, counterpartField, speedField)
 }
 
-func (s *startModel) setup() Setup {
+func (s *Start) setup() Setup {
 	return Setup{Scenario: s.sc(), Side: s.side, Team: s.teams()[s.team], Counterpart: s.profiles()[s.profile],
 		Seed: s.seed, Speed: Speeds[s.speed]}
 }
 
-func (m *Model) startKeys(msg tea.KeyPressMsg) tea.Cmd {
-	k, s := m.keys, &m.start
+func (s *Start) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.c.keys
 	if s.busy || len(s.scenarios) == 0 {
 		if key.Matches(msg, k.Quit) {
 			return tea.Quit
@@ -119,11 +141,11 @@ func (m *Model) startKeys(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Right), key.Matches(msg, k.Pause):
 		change(1)
 	case key.Matches(msg, k.Open):
-		if m.opts.Begin == nil {
+		if s.begin == nil {
 			return nil
 		}
 		s.busy, s.err = true, ""
-		setup, begin := s.setup(), m.opts.Begin
+		setup, begin := s.setup(), s.begin
 		return func() tea.Msg {
 			g, err := begin(setup)
 			return gameReadyMsg{g, err}
@@ -134,14 +156,14 @@ func (m *Model) startKeys(msg tea.KeyPressMsg) tea.Cmd {
 
 func wrapIndex(i, n int) int { return ((i % n) + n) % n }
 
-func (m *Model) startView() string {
-	st, s := m.styles, &m.start
-	w := min(m.width, 100)
+func (s *Start) view() string {
+	st := s.c.styles
+	w := min(s.w, 100)
 	var b strings.Builder
 	b.WriteString(st.Brand.Render("HOTLINE") + "  " + st.Title.Render("a tabletop exercise of the US–China cybercrime hotline, 2015") + "\n\n")
 	if len(s.scenarios) == 0 {
 		b.WriteString(st.Bad.Render("No scenario to play.") + "\n")
-		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, b.String())
+		return lipgloss.Place(s.w, s.h, lipgloss.Center, lipgloss.Center, b.String())
 	}
 	sc := s.sc()
 	profile, _ := sc.Profile(s.profiles()[s.profile])
@@ -176,7 +198,7 @@ func (m *Model) startView() string {
 	}
 	// One block, its lines aligned on the left, centred as a whole.
 	block := lipgloss.NewStyle().Width(w).Render(b.String())
-	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, block)
+	return lipgloss.Place(s.w, s.h, lipgloss.Center, lipgloss.Center, block)
 }
 
 // playingTime says how long a sitting of the scenario takes, where the

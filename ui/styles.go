@@ -1,6 +1,3 @@
-// Package ui is the terminal exercise: Bubble Tea models that show the
-// state of play and turn keys into engine commands. Every rule of play is
-// in package game; this package decides only what to show and where.
 package ui
 
 import (

@@ -54,10 +54,10 @@ func TestFeedAfterDecision(t *testing.T) {
 func playUntil(t *testing.T, m *Model, n int, what string, done func() bool) {
 	t.Helper()
 	for i := 0; i < n && !done(); i++ {
-		if m.modalCall != 0 {
+		if ringing(m) != 0 {
 			keys(m, "esc")
 		}
-		if !m.running() {
+		if !running(m) {
 			keys(m, "space")
 		}
 		steps(m, 1)
@@ -71,8 +71,8 @@ func playUntil(t *testing.T, m *Model, n int, what string, done func() bool) {
 // then pauses it.
 func untilRequests(t *testing.T, m *Model) {
 	t.Helper()
-	playUntil(t, m, 200, "two requests", func() bool { return len(m.requests.rows) >= 2 })
-	if m.running() {
+	playUntil(t, m, 200, "two requests", func() bool { return len(panelOf[*requests](m).rows) >= 2 })
+	if running(m) {
 		keys(m, "space")
 	}
 }
@@ -100,11 +100,11 @@ func TestDeclineGrounds(t *testing.T) {
 		m := newPlaySeed(t, "hotline-escalation", injects.CN, "by-the-book", 1, w, h)
 		untilRequests(t, m)
 		keys(m, "tab", "enter", "1", "space")
-		for i := 0; i < 20 && !m.g.State().Requests[m.requests.open].Elements[0].Delivered; i++ {
+		for i := 0; i < 20 && !m.Game().State().Requests[panelOf[*requests](m).open].Elements[0].Delivered; i++ {
 			steps(m, 1)
 		}
 		keys(m, "space", "down", "d")
-		if !m.requests.declining {
+		if !declining(m) {
 			t.Fatalf("d did not open the grounds:\n%s", plain(m))
 		}
 		golden.RequireEqual(t, plain(m))
@@ -125,13 +125,13 @@ func TestIncomingCall(t *testing.T) {
 	forSizes(t, func(t *testing.T, w, h int) {
 		m := newPlay(t, "hotline-escalation", injects.US, "stonewalling", w, h)
 		keys(m, "space")
-		for i := 0; i < 200 && m.modalCall == 0; i++ {
+		for i := 0; i < 200 && ringing(m) == 0; i++ {
 			steps(m, 1)
 		}
-		if m.modalCall == 0 {
+		if ringing(m) == 0 {
 			t.Fatal("no call came in")
 		}
-		if m.running() {
+		if running(m) {
 			t.Error("the clock runs on while the hotline rings")
 		}
 		golden.RequireEqual(t, plain(m))
@@ -141,9 +141,9 @@ func TestIncomingCall(t *testing.T) {
 func TestReviewScreen(t *testing.T) {
 	forSizes(t, func(t *testing.T, w, h int) {
 		m := newPlay(t, "assistance-request", injects.US, "slow-walking", w, h)
-		playUntil(t, m, 500, "the dialogue's meeting", func() bool { return m.panel == reviewPanel })
-		if m.running() {
-			t.Fatalf("the dialogue meeting did not bring up the paused review (panel %v, running %v)", m.panel, m.running())
+		playUntil(t, m, 500, "the dialogue's meeting", func() bool { return front(m).title() == "Review" })
+		if running(m) {
+			t.Fatalf("the dialogue meeting did not bring up the paused review (panel %v, running %v)", front(m).title(), running(m))
 		}
 		golden.RequireEqual(t, plain(m))
 	})
@@ -162,7 +162,7 @@ func TestLogScreen(t *testing.T) {
 func TestEndScreen(t *testing.T) {
 	forSizes(t, func(t *testing.T, w, h int) {
 		m := newPlay(t, "opm-breach", injects.US, "cooperative", w, h)
-		playUntil(t, m, 1000, "the end", func() bool { return m.screen == endScreen })
+		playUntil(t, m, 1000, "the end", func() bool { return ended(m) })
 		golden.RequireEqual(t, plain(m))
 	})
 }
@@ -179,16 +179,16 @@ func TestTooSmall(t *testing.T) {
 	send(m, tea.WindowSizeMsg{Width: 70, Height: 20})
 	s := plain(m)
 	mustContain(t, s, "at least 80×24", "70×20")
-	if m.running() {
+	if running(m) {
 		t.Error("the clock runs while the window is too small to show it")
 	}
-	now := m.g.State().Now
+	now := m.Game().State().Now
 	steps(m, 5)
-	if m.g.State().Now != now {
+	if m.Game().State().Now != now {
 		t.Error("story time passed while the window was too small")
 	}
 	send(m, tea.WindowSizeMsg{Width: 100, Height: 30})
-	if !m.running() {
+	if !running(m) {
 		t.Error("the clock did not start again when the window grew back")
 	}
 	if s := plain(m); !strings.Contains(s, "HOTLINE") || len(strings.Split(s, "\n")) != 30 {
@@ -203,20 +203,20 @@ func TestScreensFitTheWindow(t *testing.T) {
 		keys(m, "space")
 		for round := 0; round < 40; round++ {
 			steps(m, 3)
-			for range m.panels {
+			for range panelsOf(m) {
 				s := plain(m)
 				lines := strings.Split(s, "\n")
 				if len(lines) != sz.h {
-					t.Fatalf("%dx%d %s: %d lines", sz.w, sz.h, panelNames[m.panel], len(lines))
+					t.Fatalf("%dx%d %s: %d lines", sz.w, sz.h, front(m).title(), len(lines))
 				}
 				for i, l := range lines {
 					if n := lipglossWidth(l); n > sz.w {
-						t.Fatalf("%dx%d %s line %d is %d wide: %q", sz.w, sz.h, panelNames[m.panel], i, n, l)
+						t.Fatalf("%dx%d %s line %d is %d wide: %q", sz.w, sz.h, front(m).title(), i, n, l)
 					}
 				}
 				keys(m, "tab")
 			}
-			if m.screen == endScreen {
+			if ended(m) {
 				break
 			}
 		}

@@ -8,7 +8,6 @@ import (
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"charm.land/ssh"
 
 	"hotline/game"
@@ -405,29 +404,14 @@ func (m *session) View() tea.View {
 
 // joinView is the join screen: the scenario, then the code or the name.
 func (m *session) joinView() string {
-	if m.width < ui.MinWidth || m.height < ui.MinHeight {
-		return ui.TooSmall(m.width, m.height, false)
-	}
-	st := m.styles
-	var b strings.Builder
-	b.WriteString(st.Title.Render("Hotline") + "  " + m.s.sc.Title + "\n\n")
+	j := ui.Join{Scenario: m.s.sc.Title, Seat: seatName(m), Input: m.in.View(), Note: m.note}
 	switch m.step {
-	case askCode:
-		b.WriteString("Type the join code from the board, then enter.\n\n")
-		b.WriteString("Code: " + m.in.View())
 	case askName:
-		b.WriteString("You join " + seatName(m) + ".\n")
-		b.WriteString("Type the name the others will know you by, then enter.\n\n")
-		b.WriteString("Name: " + m.in.View())
+		j.Step = ui.JoinName
 	case joining:
-		b.WriteString("Joining " + seatName(m) + "…")
+		j.Step = ui.Joining
 	}
-	if m.note != "" {
-		b.WriteString("\n\n" + st.Warn.Render(m.note))
-	}
-	b.WriteString("\n\n" + st.Dim.Render("esc leaves"))
-	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).Padding(1, 3).Width(min(70, m.width-2))
-	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box.Render(b.String()))
+	return j.View(m.styles, m.width, m.height)
 }
 
 // seatName says which seat a code gives, in words.

@@ -18,6 +18,7 @@ import (
 // one-line inputs and a text area; tab moves between them, ctrl+s sends,
 // esc cancels.
 type form struct {
+	c      *common
 	title  string
 	fields []field
 	focus  int
@@ -51,12 +52,13 @@ func (f *form) value(i int) string {
 
 // messageForm is the control cell's ad-hoc inject: to whom, a title, and a
 // Markdown body. It reaches players as an inject would.
-func messageForm(sc *injects.Scenario) *form {
+func messageForm(c *common) *form {
+	sc := c.g.Scenario()
 	to := []choice{{"both delegations", "all"}, {injects.US.Title(), "us"}, {injects.CN.Title(), "cn"}}
 	for _, t := range sc.Teams {
 		to = append(to, choice{t.Name + " (" + sideCode(t.Side) + ")", t.ID})
 	}
-	f := &form{title: "Send a message, as an inject", done: "Message sent"}
+	f := &form{c: c, title: "Send a message, as an inject", done: "Message sent", focus: 1}
 	f.fields = []field{{label: "To", choices: to}, {label: "Title", input: newInput(game.MaxTitleLen)}, {label: "Text", area: newArea()}}
 	f.send = func(f *form) game.Command {
 		a, _ := audienceOf(sc, f.value(0))
@@ -84,7 +86,8 @@ func audienceOf(sc *injects.Scenario, v string) (injects.Audience, bool) {
 
 // noteForm is an evaluator's observation: the objective it bears on, the
 // team (if one), a rating on HSEEP's scale (if any), and the text.
-func noteForm(sc *injects.Scenario) *form {
+func noteForm(c *common) *form {
+	sc := c.g.Scenario()
 	var objectives []choice
 	for _, o := range sc.Objectives {
 		objectives = append(objectives, choice{o.ID, o.ID})
@@ -97,7 +100,7 @@ func noteForm(sc *injects.Scenario) *form {
 	for r := game.RatedP; r <= game.RatedU; r++ {
 		ratings = append(ratings, choice{r.String() + ": " + r.Words(), r.String()})
 	}
-	f := &form{title: "Write an observation", done: "Observation logged"}
+	f := &form{c: c, title: "Write an observation", done: "Observation logged"}
 	f.fields = []field{{label: "Objective", choices: objectives}, {label: "Team", choices: teams},
 		{label: "Rating", choices: ratings}, {label: "Text", area: newArea()}}
 	f.send = func(f *form) game.Command {
@@ -151,27 +154,25 @@ func (f *form) focusField() tea.Cmd {
 	return cmd
 }
 
-// formKeys handles a key while a form is open.
-func (m *Model) formKeys(msg tea.KeyPressMsg) tea.Cmd {
-	f, k := m.form, m.keys
+func (f *form) update(msg tea.KeyPressMsg) act {
+	k := f.c.keys
 	fl := &f.fields[f.focus]
 	switch {
 	case msg.String() == "esc":
-		m.form = nil
-		m.setStatus(statusInfo, "Nothing sent.")
-		return nil
+		a := say(statusInfo, "Nothing sent.")
+		a.close = true
+		return a
 	case msg.String() == "ctrl+s":
-		cmd := f.send(f)
-		m.do(cmd, f.done)
-		m.form = nil
-		return nil
+		a := command(f.send(f), f.done)
+		a.close = true
+		return a
 	case msg.String() == "tab", msg.String() == "shift+tab":
 		dir := 1
 		if msg.String() == "shift+tab" {
 			dir = -1
 		}
 		f.focus = (f.focus + dir + len(f.fields)) % len(f.fields)
-		return f.focusField()
+		return act{cmd: f.focusField()}
 	case fl.choices != nil:
 		switch {
 		case key.Matches(msg, k.Left), msg.String() == "up":
@@ -180,26 +181,26 @@ func (m *Model) formKeys(msg tea.KeyPressMsg) tea.Cmd {
 			fl.pick = (fl.pick + 1) % len(fl.choices)
 		case msg.String() == "enter":
 			f.focus = (f.focus + 1) % len(f.fields)
-			return f.focusField()
+			return act{cmd: f.focusField()}
 		}
-		return nil
+		return act{}
 	case fl.input != nil:
 		if msg.String() == "enter" {
 			f.focus = (f.focus + 1) % len(f.fields)
-			return f.focusField()
+			return act{cmd: f.focusField()}
 		}
 		var cmd tea.Cmd
 		*fl.input, cmd = fl.input.Update(msg)
-		return cmd
+		return act{cmd: cmd}
 	}
 	var cmd tea.Cmd
 	*fl.area, cmd = fl.area.Update(msg)
-	return cmd
+	return act{cmd: cmd}
 }
 
-// formView draws the open form in a box in the middle of the screen.
-func (m *Model) formView(w, h int) string {
-	s, f := m.styles, m.form
+// view draws the form in a box in the middle of the panels.
+func (f *form) view(w, h int) string {
+	s := f.c.styles
 	boxW := min(w-4, 76)
 	inner := boxW - 4
 	var b strings.Builder
@@ -228,3 +229,16 @@ func (m *Model) formView(w, h int) string {
 	b.WriteString("\n" + s.Dim.Render("tab next field · ←/→ change · ctrl+s send · esc cancel"))
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, s.Form.Width(boxW).Render(b.String()))
 }
+
+func (f *form) help() []key.Binding {
+	return []key.Binding{
+		key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
+		key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "send")),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+func (f *form) region() region { return overPanels }
+
+// opening opens the form over the screen, its first field focused.
+func (f *form) opening() act { return act{open: f, cmd: f.focusField()} }
