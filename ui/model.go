@@ -180,7 +180,7 @@ type Model struct {
 	review   scrollState
 	journal  scrollState
 	ending   scrollState
-	md       markdown
+	md       renderings
 	// reviewText is the review or end screen's text, built by prepare for
 	// the state at textSeq.
 	reviewText string
@@ -225,7 +225,7 @@ func (m *Model) setStyles(s Styles) {
 	m.help.Styles.FullKey = lipgloss.NewStyle().Foreground(s.HelpKey)
 	m.help.Styles.ShortDesc = lipgloss.NewStyle().Foreground(s.HelpDesc)
 	m.help.Styles.FullDesc = lipgloss.NewStyle().Foreground(s.HelpDesc)
-	m.md.style = s.Glamour
+	m.md.dark = s.IsDark
 	m.md.clear()
 }
 
