@@ -10,6 +10,7 @@ package markdown
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -49,14 +50,17 @@ func DefaultStyles(dark bool) Styles {
 const margin = 2
 
 // parser reads CommonMark with GitHub's tables and strikethrough. Raw HTML
-// in a briefing is shown as the text it is.
-var parser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
+// in a briefing is shown as the text it is. It is made on first use: a
+// command that draws no briefing does not pay for it.
+var parser = sync.OnceValue(func() goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+})
 
 // Render draws source in width columns: a margin of two each side, blocks
 // one blank line apart, list items and quotes indented under their marks.
 func Render(source string, width int, st Styles) string {
 	src := []byte(source)
-	doc := parser.Parse(text.NewReader(src))
+	doc := parser().Parser().Parse(text.NewReader(src))
 	r := renderer{src: src, st: st, paint: painter{}, looks: map[string]lipgloss.Style{
 		"text": st.Text, "title": st.Title, "heading": st.Heading, "strong": st.Strong,
 		"code": st.Code, "link": st.Link, "quote": st.Quote, "rule": st.Rule, "codeblock": st.CodeBlock,
