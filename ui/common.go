@@ -19,7 +19,7 @@ type common struct {
 	styles Styles
 	keys   KeyMap
 	help   help.Model
-	md     markdown
+	md     renderings
 	now    func() time.Time
 	g      *Game
 }
@@ -42,7 +42,7 @@ func (c *common) setStyles(s Styles) {
 	c.help.Styles.FullKey = lipgloss.NewStyle().Foreground(s.HelpKey)
 	c.help.Styles.ShortDesc = lipgloss.NewStyle().Foreground(s.HelpDesc)
 	c.help.Styles.FullDesc = lipgloss.NewStyle().Foreground(s.HelpDesc)
-	c.md.style = s.Glamour
+	c.md.dark = s.IsDark
 	c.md.clear()
 }
 

@@ -4,10 +4,11 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
+
+	"hotline/ui/markdown"
 )
 
-// Briefings are Markdown, rendered with glamour. Rendering takes
+// Briefings are Markdown, rendered by package markdown. Rendering takes
 // milliseconds, so it runs in a command and the result is kept by what was
 // rendered and at what width; until it arrives the screen shows a
 // stand-in: the raw text.
@@ -18,36 +19,36 @@ type mdKey struct {
 }
 
 type renderedMsg struct {
-	key   mdKey
-	style string
-	text  string
+	key  mdKey
+	dark bool // the background it was rendered for
+	text string
 }
 
-type markdown struct {
+type renderings struct {
 	cache   map[mdKey]string
 	pending map[mdKey]bool
-	style   string
+	dark    bool
 }
 
-func newMarkdown() markdown {
-	return markdown{cache: map[mdKey]string{}, pending: map[mdKey]bool{}}
+func newMarkdown() renderings {
+	return renderings{cache: map[mdKey]string{}, pending: map[mdKey]bool{}}
 }
 
 // clear forgets every rendering, for a new style.
-func (md *markdown) clear() {
+func (md *renderings) clear() {
 	clear(md.cache)
 	clear(md.pending)
 }
 
-func (md *markdown) get(k mdKey, fallback string) string {
+func (md *renderings) get(k mdKey, fallback string) string {
 	if s, ok := md.cache[k]; ok {
 		return s
 	}
 	return fallback
 }
 
-func (md *markdown) done(msg renderedMsg) {
-	if msg.style != md.style {
+func (md *renderings) done(msg renderedMsg) {
+	if msg.dark != md.dark {
 		return // rendered for a background the terminal no longer has
 	}
 	md.cache[msg.key] = msg.text
@@ -56,28 +57,21 @@ func (md *markdown) done(msg renderedMsg) {
 
 // render returns a command rendering source at the key's width, unless it is
 // rendered or on its way.
-func (md *markdown) render(k mdKey, source string) tea.Cmd {
+func (md *renderings) render(k mdKey, source string) tea.Cmd {
 	if _, ok := md.cache[k]; ok || md.pending[k] {
 		return nil
 	}
 	md.pending[k] = true
-	style := md.style
+	dark := md.dark
 	return func() tea.Msg {
-		return renderedMsg{key: k, style: style, text: renderMarkdown(source, style, k.width)}
+		return renderedMsg{key: k, dark: dark, text: renderMarkdown(source, dark, k.width)}
 	}
 }
 
-// renderMarkdown renders Markdown for a width, falling back to the plain
-// text if glamour fails.
-func renderMarkdown(source, style string, width int) string {
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(max(20, width-4)))
-	if err != nil {
-		return source
-	}
-	out, err := r.Render(unwrap(source))
-	if err != nil {
-		return source
-	}
+// renderMarkdown renders Markdown for a width and a dark or light
+// background.
+func renderMarkdown(source string, dark bool, width int) string {
+	out := markdown.Render(unwrap(source), max(20, width-4), markdown.DefaultStyles(dark))
 	return strings.Trim(out, "\n")
 }
 

@@ -30,7 +30,6 @@ type Styles struct {
 	HelpKey    color.Color
 	HelpDesc   color.Color
 	IsDark     bool
-	Glamour    string // the glamour style matching the background
 	Background color.Color
 }
 
@@ -69,10 +68,6 @@ func NewStyles(isDark bool) Styles {
 		HelpKey:  accent,
 		HelpDesc: dim,
 		IsDark:   isDark,
-		Glamour:  "light",
-	}
-	if isDark {
-		s.Glamour = "dark"
 	}
 	return s
 }

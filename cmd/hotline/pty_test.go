@@ -19,32 +19,39 @@ import (
 // These tests run the real binary in a pseudo-terminal, as a player's
 // terminal would: they build it once, start it, type, and read the screen.
 
-var (
-	buildOnce sync.Once
-	binary    string
-	buildErr  error
-)
+// built is a program built once per test run.
+type built struct {
+	once sync.Once
+	name string
+	pkg  string // what go build builds
+	path string
+	err  error
+}
 
-// hotlineBinary builds the command once per test run.
-func hotlineBinary(t testing.TB) string {
+func (b *built) binary(t testing.TB) string {
 	t.Helper()
-	buildOnce.Do(func() {
+	b.once.Do(func() {
 		dir, err := os.MkdirTemp("", "hotline-bin")
 		if err != nil {
-			buildErr = err
+			b.err = err
 			return
 		}
-		binary = filepath.Join(dir, "hotline")
-		out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
+		b.path = filepath.Join(dir, b.name)
+		out, err := exec.Command("go", "build", "-o", b.path, b.pkg).CombinedOutput()
 		if err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+			b.err = fmt.Errorf("go build %s: %v\n%s", b.pkg, err, out)
 		}
 	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
+	if b.err != nil {
+		t.Fatal(b.err)
 	}
-	return binary
+	return b.path
 }
+
+var hotlineBuild, bare = &built{name: "hotline", pkg: "."}, &built{name: "bare", pkg: "./testdata/bare"}
+
+// hotlineBinary builds the command once per test run.
+func hotlineBinary(t testing.TB) string { return hotlineBuild.binary(t) }
 
 // session is the binary running in a pseudo-terminal.
 type session struct {
@@ -53,11 +60,18 @@ type session struct {
 	mu     sync.Mutex
 	out    bytes.Buffer
 	read   int
+	news   chan struct{} // the program wrote something
 	done   chan struct{}
 }
 
-// startInPTY runs the binary with args in a w × h pseudo-terminal.
+// startInPTY runs the command with args in a w × h pseudo-terminal.
 func startInPTY(t testing.TB, env []string, w, h int, args ...string) *session {
+	t.Helper()
+	return startProgram(t, hotlineBinary(t), env, w, h, args...)
+}
+
+// startProgram runs a program with args in a w × h pseudo-terminal.
+func startProgram(t testing.TB, program string, env []string, w, h int, args ...string) *session {
 	t.Helper()
 	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0)
 	if err != nil {
@@ -78,7 +92,7 @@ func startInPTY(t testing.TB, env []string, w, h int, args ...string) *session {
 	if err := unix.IoctlSetWinsize(int(tty.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Row: uint16(h), Col: uint16(w)}); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(hotlineBinary(t), args...)
+	cmd := exec.Command(program, args...)
 	cmd.Env = append(append(os.Environ(), "TERM=xterm-256color"), env...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
@@ -86,7 +100,7 @@ func startInPTY(t testing.TB, env []string, w, h int, args ...string) *session {
 		t.Fatal(err)
 	}
 	tty.Close()
-	s := &session{cmd: cmd, master: master, done: make(chan struct{})}
+	s := &session{cmd: cmd, master: master, news: make(chan struct{}, 1), done: make(chan struct{})}
 	go func() {
 		defer close(s.done)
 		buf := make([]byte, 4096)
@@ -95,6 +109,10 @@ func startInPTY(t testing.TB, env []string, w, h int, args ...string) *session {
 			s.mu.Lock()
 			s.out.Write(buf[:n])
 			s.mu.Unlock()
+			select {
+			case s.news <- struct{}{}:
+			default:
+			}
 			if err != nil {
 				return
 			}
@@ -109,28 +127,31 @@ func startInPTY(t testing.TB, env []string, w, h int, args ...string) *session {
 }
 
 // waitFor waits until the program has written text since the last wait.
+// It wakes on each write, so that the time it returns at is the time the
+// text arrived.
 func (s *session) waitFor(t testing.TB, text string) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for {
+	deadline := time.NewTimer(20 * time.Second)
+	defer deadline.Stop()
+	for ended := false; ; {
 		s.mu.Lock()
 		i := bytes.Index(s.out.Bytes()[s.read:], []byte(text))
 		if i >= 0 {
 			s.read += i + len(text)
 		}
 		s.mu.Unlock()
-		if i >= 0 {
+		switch {
+		case i >= 0:
 			return
-		}
-		if time.Now().After(deadline) {
-			s.mu.Lock()
-			defer s.mu.Unlock()
-			t.Fatalf("the screen never showed %q; it showed:\n%q", text, s.out.String())
+		case ended:
+			t.Fatalf("the program ended before showing %q: %q", text, s.output())
 		}
 		select {
+		case <-s.news:
 		case <-s.done:
-			t.Fatalf("the program ended before showing %q: %q", text, s.out.String())
-		case <-time.After(10 * time.Millisecond):
+			ended = true // look once more at what it wrote last
+		case <-deadline.C:
+			t.Fatalf("the screen never showed %q; it showed:\n%q", text, s.output())
 		}
 	}
 }
