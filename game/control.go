@@ -2,6 +2,7 @@ package game
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -209,6 +210,8 @@ func (e *Engine) seatPerson(_ *injects.Team, c Command, do bool) error {
 		// The name is the class's facilitator's, whose powers go with it
 		// (Actor): nobody else may sit under it, in any seat.
 		return e.refuse("%s runs the class: choose another name", name)
+	case slices.Contains(e.st.Removed, name):
+		return e.refuse("%s was taken out of the exercise: only the facilitator can let them back in", name)
 	case p.Role == Solo || p.Role >= numRoles:
 		return e.refuse("no seat for the role %v in a class", p.Role)
 	case p.Role == Player && p.Team == "":
@@ -239,6 +242,18 @@ func (e *Engine) unseatPerson(_ *injects.Team, c Command, do bool) error {
 	}
 	if do {
 		e.emit(Event{Type: PersonUnseated, Person: c.Person.Name})
+	}
+	return nil
+}
+
+// readmitPerson lets a person taken out of the exercise join again; they
+// take a seat as anyone does.
+func (e *Engine) readmitPerson(_ *injects.Team, c Command, do bool) error {
+	if !slices.Contains(e.st.Removed, c.Person.Name) {
+		return e.refuse("%q was not taken out of the exercise", c.Person.Name)
+	}
+	if do {
+		e.emit(Event{Type: PersonReadmitted, Person: c.Person.Name})
 	}
 	return nil
 }

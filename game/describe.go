@@ -143,7 +143,9 @@ func Describe(st *State, ev *Event) string {
 		}
 		return fmt.Sprintf("%s joins as %s", ev.Person, ev.Role)
 	case PersonUnseated:
-		return fmt.Sprintf("%s leaves the exercise", ev.Person)
+		return fmt.Sprintf("%s is taken out of the exercise", ev.Person)
+	case PersonReadmitted:
+		return fmt.Sprintf("%s may join the exercise again", ev.Person)
 	case ObservationNoted:
 		about := ev.Objective
 		if ev.Team != "" {

@@ -373,6 +373,8 @@ func commandOf(e *Engine, log []Event, k int) (Actor, Command, error) {
 		c.Verb, c.Person = Seat, Person{Name: ev.Person, Role: ev.Role, Team: ev.Team}
 	case PersonUnseated:
 		c.Verb, c.Person = Unseat, Person{Name: ev.Person}
+	case PersonReadmitted:
+		c.Verb, c.Person = Readmit, Person{Name: ev.Person}
 	case ReviewHeld: // the closing review that ending the exercise calls
 		c.Verb = EndExercise
 		if k+1 < len(log) && log[k+1].Type == Ended {

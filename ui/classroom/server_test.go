@@ -370,5 +370,6 @@ func TestTheFacilitatorsNameGivesNoPowers(t *testing.T) {
 			t.Fatalf("the facilitator's name is seated as %+v", p)
 		}
 		c.control(game.Command{Verb: game.Unseat, Person: game.Person{Name: "Eve"}})
+		c.control(game.Command{Verb: game.Readmit, Person: game.Person{Name: "Eve"}})
 	}
 }
