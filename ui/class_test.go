@@ -54,10 +54,13 @@ func (r *room) seat(name string, role game.Role, team string, view View, w, h in
 		r.control(game.Command{Verb: game.Seat, Person: game.Person{Name: name, Role: role, Team: team}})
 	}
 	a, _ := r.tb.Actor(name)
-	v := game.Viewer{All: true}
+	v := game.ViewerFor(r.sc, game.Person{Role: role, Team: team})
+	if view == ProjectorView {
+		v = game.ViewerOf(game.ProjectorSeat, 0, "")
+	}
 	side := injects.US
 	if t, ok := r.sc.Team(team); ok {
-		v, side = game.Viewer{Side: t.Side, Team: t.ID}, t.Side
+		side = t.Side
 	}
 	r.tb.Connect(game.Person{Name: name, Role: role, Team: team})
 	g := Seat(r.tb, r.sc, a, v, side)

@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -15,8 +13,8 @@ import (
 	"hotline/injects"
 )
 
-// feedState is the feed: the injects and messages that have reached the
-// seat, newest first, and which one is selected.
+// feedState is the feed: what has reached the seat (game.Feed), newest
+// first, and which item is selected.
 type feedState struct {
 	items  []feedItem
 	cursor int
@@ -24,44 +22,35 @@ type feedState struct {
 	scroll scrollState
 }
 
-// feedItem is an inject that fired, or a message the control cell sent.
+// feedItem is an inject that fired, a message the control cell sent, or a
+// request from the other side.
 type feedItem struct {
-	inject int // index in the scenario, or -1
-	msg    int // index in the state's messages, or -1
-	at     time.Duration
+	inject  int // index in the scenario, or -1
+	msg     int // index in the state's messages, or -1
+	request int // index in the scenario's requests, or -1
+	at      time.Duration
 }
 
 // id names the item for the read marks and the Markdown cache.
 func (m *Model) itemID(it feedItem) string {
-	if it.inject >= 0 {
+	switch {
+	case it.inject >= 0:
 		return m.g.Scenario().Injects[it.inject].ID
+	case it.request >= 0:
+		return "request " + m.g.Scenario().Requests[it.request].ID
 	}
 	return "message " + strconv.Itoa(it.msg+1)
 }
 
 func (m *Model) buildFeed() {
-	st, sc := m.g.State(), m.g.Scenario()
 	sel := ""
 	if it, ok := m.selectedItem(); ok {
 		sel = m.itemID(it)
 	}
-	v := m.g.Viewer
 	m.feed.items = m.feed.items[:0]
-	for i := range sc.Injects {
-		if st.Injects[i].Status == game.Fired && v.Reaches(sc.Injects[i].To) {
-			m.feed.items = append(m.feed.items, feedItem{inject: i, msg: -1, at: st.Injects[i].FiredAt})
-		}
+	for _, it := range game.Feed(m.g.State(), m.g.Viewer) {
+		m.feed.items = append(m.feed.items, feedItem{inject: it.Inject, msg: it.Message, request: it.Request, at: it.At})
 	}
-	for k := range st.Messages {
-		if v.Reaches(st.Messages[k].To) {
-			m.feed.items = append(m.feed.items, feedItem{inject: -1, msg: k, at: st.Messages[k].At})
-		}
-	}
-	// Newest first; what arrived at the same time in the order it is
-	// meant to be read: the script's, then the messages'.
-	slices.SortFunc(m.feed.items, func(a, b feedItem) int {
-		return cmp.Or(cmp.Compare(b.at, a.at), cmp.Compare(a.msg, b.msg), cmp.Compare(a.inject, b.inject))
-	})
 	// Keep the selection on the same item as new ones arrive above it.
 	m.feed.cursor = 0
 	for k, it := range m.feed.items {
@@ -183,7 +172,8 @@ func (m *Model) feedList(w, h int) string {
 			mark = s.Accent.Render("● ")
 		}
 		var tag, title, flag string
-		if it.inject >= 0 {
+		switch {
+		case it.inject >= 0:
 			in := &sc.Injects[it.inject]
 			tag, title = channelTag(in.Channel.String()), in.Title
 			switch {
@@ -193,7 +183,9 @@ func (m *Model) feedList(w, h int) string {
 			case m.awaitsChoice(it.inject):
 				flag = "⚑ awaits your decision"
 			}
-		} else {
+		case it.request >= 0:
+			tag, title = "REQUEST", sc.Requests[it.request].Subject
+		default:
 			tag, title = "WHITE", st.Messages[it.msg].Title
 		}
 		if m.g.Viewer.All {
@@ -219,8 +211,11 @@ func (m *Model) feedList(w, h int) string {
 }
 
 func (m *Model) audienceOf(it feedItem) injects.Audience {
-	if it.inject >= 0 {
+	switch {
+	case it.inject >= 0:
 		return m.g.Scenario().Injects[it.inject].To
+	case it.request >= 0:
+		return injects.Audience{Side: m.g.Scenario().Requests[it.request].To}
 	}
 	return m.g.State().Messages[it.msg].To
 }
@@ -267,6 +262,17 @@ func (m *Model) briefing(w, h int) string {
 	}
 	s, st, sc := m.styles, m.g.State(), m.g.Scenario()
 	var b strings.Builder
+	if it.request >= 0 {
+		req := &sc.Requests[it.request]
+		b.WriteString(s.Title.Render(req.Subject) + "\n")
+		b.WriteString(s.Dim.Render(fmt.Sprintf("%s from %s to %s · %s", req.Kind.Title(), req.From.Title(), req.To.Title(),
+			calendar(sc, st.Requests[it.request].OpenedAt))) + "\n")
+		if m.opts.View == PlayView && req.To == m.g.Side {
+			b.WriteString(s.Warn.Render("Answer it on the Requests panel (tab).") + "\n")
+		}
+		b.WriteString(m.md.get(mdKey{"feed request", req.ID, w}, req.Body) + "\n")
+		return scrolled(b.String(), &m.feed.scroll, h)
+	}
 	if it.inject < 0 {
 		msg := &st.Messages[it.msg]
 		b.WriteString(s.Title.Render(msg.Title) + "\n")

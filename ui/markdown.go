@@ -94,6 +94,9 @@ func (m *Model) renderVisible() tea.Cmd {
 		case ok && it.inject >= 0:
 			in := &sc.Injects[it.inject]
 			return m.md.render(mdKey{"inject", in.ID, m.briefingWidth()}, in.Body)
+		case ok && it.request >= 0:
+			req := &sc.Requests[it.request]
+			return m.md.render(mdKey{"feed request", req.ID, m.briefingWidth()}, req.Body)
 		case ok:
 			return m.md.render(mdKey{"message", m.itemID(it), m.briefingWidth()}, m.g.State().Messages[it.msg].Text)
 		}

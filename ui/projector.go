@@ -149,8 +149,9 @@ func (m *Model) boardColumn(to injects.Side, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-// projectorNews lists the latest injects and messages that reached
-// everyone or either side, newest first.
+// projectorNews lists the latest of what reached the room (game.Feed):
+// what is addressed to everyone, and the requests between the sides,
+// newest first.
 func (m *Model) projectorNews(w, h int) string {
 	s, sc := m.styles, m.g.Scenario()
 	var lines []string
@@ -158,10 +159,13 @@ func (m *Model) projectorNews(w, h int) string {
 		if len(lines) >= h {
 			break
 		}
-		title := ""
-		if it.inject >= 0 {
+		var title string
+		switch {
+		case it.inject >= 0:
 			title = sc.Injects[it.inject].Title
-		} else {
+		case it.request >= 0:
+			title = "request: " + sc.Requests[it.request].Subject
+		default:
 			title = m.g.State().Messages[it.msg].Title
 		}
 		lines = append(lines, cut(s.Dim.Render(short(sc, it.at))+"  "+m.audienceTag(m.audienceOf(it))+" "+title, w))

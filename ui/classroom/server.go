@@ -289,7 +289,7 @@ func (s *Server) join(seat Seat, name string) (*ui.Game, game.Person, error) {
 	if seat.Projector {
 		// The projector sits nowhere: it shows the room what happens.
 		person = game.Person{Name: "projector", Role: game.Observer}
-		g := ui.Seat(tb, sc, game.Actor{Name: person.Name, Role: game.Observer}, game.Viewer{All: true}, injects.US)
+		g := ui.Seat(tb, sc, game.Actor{Name: person.Name, Role: game.Observer}, game.ViewerOf(game.ProjectorSeat, 0, ""), injects.US)
 		return g, person, nil
 	}
 	host := name == s.cfg.Host.Name
@@ -310,8 +310,7 @@ func (s *Server) join(seat Seat, name string) (*ui.Game, game.Person, error) {
 	if !ok || !grants(seat, actor) {
 		return nil, person, fmt.Errorf("%s could not be seated %s", name, seatWords(sc, person))
 	}
-	viewer, side := viewerOf(sc, seat.Team)
-	return ui.Seat(tb, sc, actor, viewer, side), person, nil
+	return ui.Seat(tb, sc, actor, game.ViewerFor(sc, person), sideOf(sc, person)), person, nil
 }
 
 // grants is whether an actor holds exactly the powers of a code's seat:
@@ -326,13 +325,13 @@ func grants(seat Seat, a game.Actor) bool {
 	return len(a.Teams) == 1 && a.Teams[0] == seat.Team
 }
 
-// viewerOf is what a seat may see: its team's, or everything for the
-// room's other seats.
-func viewerOf(sc *injects.Scenario, team string) (game.Viewer, injects.Side) {
-	if t, ok := sc.Team(team); ok {
-		return game.Viewer{Side: t.Side, Team: t.ID}, t.Side
+// sideOf is the side a person's screen looks at first: their team's, or
+// the United States for the room's seats.
+func sideOf(sc *injects.Scenario, p game.Person) injects.Side {
+	if t, ok := sc.Team(p.Team); ok {
+		return t.Side
 	}
-	return game.Viewer{All: true}, injects.US
+	return injects.US
 }
 
 // seatWords says where a person sits, for messages.

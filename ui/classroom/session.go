@@ -265,10 +265,9 @@ func (m *session) follow() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	viewer, side := viewerOf(m.s.sc, now.Team)
 	old := m.g
 	m.mu.Lock()
-	m.g, m.person = ui.Seat(tb, m.s.sc, actor, viewer, side), now
+	m.g, m.person = ui.Seat(tb, m.s.sc, actor, game.ViewerFor(m.s.sc, now), sideOf(m.s.sc, now)), now
 	m.mu.Unlock()
 	old.Close()
 	tb.Move(m.conn, now)
