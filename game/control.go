@@ -58,14 +58,22 @@ func (e *Engine) setSpeed(_ *injects.Team, c Command, do bool) error {
 	return nil
 }
 
-// jumpClock records a jump of the clock to c.At; the session then moves the
-// clock there, with the bots acting on the way.
+// jumpClock records a jump of the clock, which may go as far as c.At and
+// stops short of what the people still owe, if c names it (the session
+// works both out); the session then moves the clock on, with the bots
+// acting on the way.
 func (e *Engine) jumpClock(_ *injects.Team, c Command, do bool) error {
-	if c.At <= e.st.Now || c.At >= e.sc.End {
+	ev := Event{Type: ClockJumped, Due: c.At, Team: c.Team, Inject: c.Inject, Call: c.Call, Request: c.Request, Element: c.Element}
+	pending, stops := e.st.Pending(&ev)
+	switch {
+	case c.At <= e.st.Now && stops:
+		return e.refuse("%s is due at %s: answer it, or run the clock, before jumping",
+			pending.Words(e.sc), Clock(e.sc, pending.Due))
+	case c.At <= e.st.Now || c.At >= e.sc.End:
 		return e.refuse("nothing more happens before the end; end the exercise to close it")
 	}
 	if do {
-		e.emit(Event{Type: ClockJumped, Due: c.At})
+		e.emit(ev)
 	}
 	return nil
 }

@@ -124,7 +124,11 @@ func Describe(st *State, ev *Event) string {
 	case SpeedSet:
 		return fmt.Sprintf("%s sets the clock to %s of story a second", byWords(st, ev), injects.FormatDuration(ev.Speed))
 	case ClockJumped:
-		return fmt.Sprintf("%s moves the clock on to %s", byWords(st, ev), StoryTime(sc, ev.Due))
+		if o, ok := st.Pending(ev); ok {
+			return fmt.Sprintf("%s moves the clock on to the next thing anyone sees, no further than %s: %s is due %s later",
+				byWords(st, ev), StoryTime(sc, ev.Due), o.Words(sc), injects.FormatDuration(o.Due-ev.Due))
+		}
+		return fmt.Sprintf("%s moves the clock on to the next thing anyone sees, no further than %s", byWords(st, ev), StoryTime(sc, ev.Due))
 	case InjectHeld:
 		return fmt.Sprintf("%s holds %q", byWords(st, ev), injectOf(sc, ev.Inject).Title)
 	case InjectReleased:

@@ -478,6 +478,8 @@ func (m *Model) react(news []game.Event) {
 					m.setStatus(statusInfo, met+" The clock is paused.")
 				}
 			}
+		case game.ClockJumped:
+			m.setStatus(statusInfo, game.JumpWords(st, ev))
 		case game.ConditionFailed:
 			m.setStatus(statusBad, "⚠ "+game.Describe(st, ev))
 		case game.Ended:
@@ -638,9 +640,7 @@ func (m *Model) keypress(msg tea.KeyPressMsg) tea.Cmd {
 		m.doThen(game.Command{Verb: game.JumpClock}, func(err error) {
 			if err != nil {
 				m.setStatus(statusBad, "✗ "+err.Error())
-				return
-			}
-			m.setStatus(statusInfo, "The clock moved on to "+calendar(m.g.Scenario(), m.g.State().Now)+".")
+			} // where the clock stopped is news to every screen (react)
 		})
 		return nil
 	case key.Matches(msg, k.Message) && m.opts.View == ControlView:
