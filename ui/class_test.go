@@ -22,14 +22,23 @@ type room struct {
 
 func newRoom(t *testing.T, id string) *room {
 	t.Helper()
+	return newRoomAt(t, id, table.Off)
+}
+
+// newRoomAt opens a class whose clock waits at what a seated team must
+// answer for wait (table.Off: never).
+func newRoomAt(t *testing.T, id string, wait time.Duration) *room {
+	t.Helper()
 	sc := load(t, id)
 	var history []game.Event
 	s, err := game.NewClass(sc, 5, "Ms Rivera", func(_ *game.State, ev *game.Event) { history = append(history, *ev) })
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The wall clock stands still: a clock that waits for the room waits
+	// for ever.
 	tb := table.Open(table.Config{Session: s, History: history, Ticker: table.ManualTicker{}, Speed: 2 * time.Hour,
-		Now: func() time.Time { return time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC) }})
+		Now: func() time.Time { return time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC) }, Wait: wait})
 	t.Cleanup(func() { tb.Close() })
 	r := &room{t: t, tb: tb, sc: sc}
 	for _, team := range sc.Teams {
@@ -284,4 +293,32 @@ func fmtInt(n int) string {
 		n /= 10
 	}
 	return string(b)
+}
+
+// A call ringing at a student's team says truthfully what the clock does:
+// it runs on, and when by the call must be answered, unless the class's
+// clock waits for the team's answer.
+func TestTheCalledTeamIsToldWhatTheClockDoes(t *testing.T) {
+	for _, c := range []struct {
+		wait time.Duration
+		says string
+	}{
+		{table.Off, "☎ The hotline is ringing. The clock runs: answer it by Thu 01 Oct 15:00."},
+		{table.DefaultWait, "☎ The hotline is ringing. The clock waits for your answer: answer it now."},
+	} {
+		r := newRoomAt(t, "opm-breach", c.wait)
+		li := r.seat("Li", game.Player, "mps", PlayView, 100, 30)
+		r.control(game.Command{Verb: game.RunClock})
+		for range 10 {
+			r.tb.Tick()
+		}
+		r.control(game.Command{Team: "fbi", Verb: game.Ring})
+		li.Pump()
+		if li.status != c.says {
+			t.Errorf("with the wait %v, the called team is told %q, not %q", c.wait, li.status, c.says)
+		}
+		if !li.running() {
+			t.Error("the clock is not running")
+		}
+	}
 }

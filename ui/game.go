@@ -32,6 +32,8 @@ type Game struct {
 	// update; the model takes them after applying it.
 	news   []game.Event
 	people []table.Presence
+	waits  []table.Waiting // what the clock waits for, at a class's pace
+	absent []table.Absence
 	logErr error
 	closed bool
 	replay *replay // set for a replay, which has no table
@@ -81,6 +83,7 @@ func (g *Game) take(u table.Update) {
 	g.apply(u.Events)
 	g.mirror.SetNow(u.Now)
 	g.people = u.People
+	g.waits, g.absent = u.Waits, u.Absent
 	if u.LogErr != nil {
 		g.logErr = u.LogErr
 	}
@@ -178,6 +181,25 @@ func (g *Game) Closed() bool { return g.closed }
 
 // People are the people connected to the table.
 func (g *Game) People() []table.Presence { return g.people }
+
+// Waits is what the story clock waits for, at a class's pace: while it
+// holds anything and the clock runs, the story clock stands still.
+func (g *Game) Waits() []table.Waiting { return g.waits }
+
+// WaitsFor reports whether the clock waits for the owed thing with the
+// given key (game.Owed.Key).
+func (g *Game) WaitsFor(key string) bool {
+	for _, w := range g.waits {
+		if w.Owed.Key() == key {
+			return true
+		}
+	}
+	return false
+}
+
+// Absent is the teams whose people have all gone, and the bots that stand
+// in for them.
+func (g *Game) Absent() []table.Absence { return g.absent }
 
 // Close leaves the table, and closes it if it was this game's alone.
 func (g *Game) Close() error {

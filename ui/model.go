@@ -441,7 +441,7 @@ func (m *Model) react(news []game.Event) {
 				// read; its countdown runs again with the clock.
 				m.seenCalls[ev.Call] = true
 				m.modalCall = ev.Call
-				m.setStatus(statusBad, "☎ The hotline is ringing. The clock is paused: answer, or press space to let it run.")
+				m.setStatus(statusBad, "☎ The hotline is ringing. "+m.clockForCall(ev.Call))
 			}
 		case game.Answered, game.Missed:
 			if ev.Call == m.modalCall {
@@ -486,6 +486,21 @@ func (m *Model) react(news []game.Event) {
 			m.toEnd()
 		}
 	}
+}
+
+// clockForCall says what the story clock does while a call rings: the
+// truth, which depends on who keeps the clock and the table's pace.
+func (m *Model) clockForCall(call int) string {
+	st := m.g.State()
+	switch {
+	case !st.Running && m.g.Actor.RunsClock():
+		return "The clock is paused: answer, or press space to let it run."
+	case !st.Running:
+		return "The clock is paused: answer it."
+	case m.g.WaitsFor(game.Owed{Call: call}.Key()):
+		return "The clock waits for your answer: answer it now."
+	}
+	return "The clock runs: answer it by " + calendar(m.g.Scenario(), st.Calls[call-1].AnswerBy) + "."
 }
 
 // scenarioChanged makes a solo exercise again on its changed scenario, or
