@@ -279,8 +279,10 @@ func remoteIP(sess ssh.Session) string {
 
 // join seats a person with a code's seat: the engine's seat command in the
 // host's name the first time, nothing on a reconnection. It returns their
-// screen's game. The seat's powers come from the code alone: a name only
-// says who holds them, and a name held by another kind of seat is refused.
+// screen's game and the seat they have. The seat's powers come from the
+// code alone: a name only says who holds them, and a name held by another
+// kind of seat is refused. A student's name returns them to the team they
+// sit in now, with the code of any team they have sat in.
 func (s *Server) join(seat Seat, name string) (*ui.Game, game.Person, error) {
 	s.joinMu.Lock()
 	defer s.joinMu.Unlock()
@@ -298,6 +300,10 @@ func (s *Server) join(seat Seat, name string) (*ui.Game, game.Person, error) {
 		return nil, person, fmt.Errorf("%s runs the class: choose another name", name)
 	case host:
 		// The facilitator who started the class, at a second terminal.
+	case seated && cur != person && cur.Role == game.Player && seat.Role == game.Player && satIn(tb, name, seat.Team):
+		// A student the facilitator moved returns, with the code they
+		// joined with, to the seat they hold now.
+		person, seat = cur, Seat{Role: cur.Role, Team: cur.Team}
 	case seated && cur != person:
 		return nil, person, fmt.Errorf("someone called %s already sits %s: choose another name (or ask the facilitator to move you)",
 			name, seatWords(sc, cur))
@@ -311,6 +317,17 @@ func (s *Server) join(seat Seat, name string) (*ui.Game, game.Person, error) {
 		return nil, person, fmt.Errorf("%s could not be seated %s", name, seatWords(sc, person))
 	}
 	return ui.Seat(tb, sc, actor, game.ViewerFor(sc, person), sideOf(sc, person)), person, nil
+}
+
+// satIn reports whether a person has ever sat in a team: a student the
+// facilitator moved still has the code of the team they joined.
+func satIn(tb *table.Table, name, team string) bool {
+	for _, ev := range tb.Since(0) {
+		if ev.Type == game.PersonSeated && ev.Person == name && ev.Team == team {
+			return true
+		}
+	}
+	return false
 }
 
 // grants is whether an actor holds exactly the powers of a code's seat:

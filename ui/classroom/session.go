@@ -225,6 +225,9 @@ func (m *session) joined(msg joinedMsg) tea.Cmd {
 	m.g, m.person = msg.g, msg.person
 	m.conn = m.s.cfg.Table.Connect(msg.person)
 	m.mu.Unlock()
+	if !m.seat.Projector {
+		m.seat = Seat{Role: msg.person.Role, Team: msg.person.Team}
+	}
 	m.step = seated
 	m.s.cfg.Log.Info("joined", "who", m.who(), "from", m.ip)
 	return m.open()
@@ -248,6 +251,12 @@ func (m *session) follow() tea.Cmd {
 		m.leave()
 		return tea.Quit
 	}
+	tb := m.s.cfg.Table
+	if tb.Evicted(m.conn) {
+		m.step, m.note = refused, fmt.Sprintf("hotline: %s's seat was taken over from another terminal.", m.person.Name)
+		m.leave()
+		return tea.Quit
+	}
 	if m.seat.Projector || m.person.Role == game.Facilitator {
 		return nil
 	}
@@ -255,7 +264,6 @@ func (m *session) follow() tea.Cmd {
 	if ok && now == m.person {
 		return nil
 	}
-	tb := m.s.cfg.Table
 	if !ok {
 		m.step, m.note = refused, fmt.Sprintf("hotline: the facilitator has taken %s out of the exercise.", m.person.Name)
 		m.leave()
