@@ -322,3 +322,33 @@ func TestTheCalledTeamIsToldWhatTheClockDoes(t *testing.T) {
 		}
 	}
 }
+
+// While the class's clock waits for the teams, every screen says so rather
+// than that it runs; the facilitator's w runs it on.
+func TestScreensSayTheClockWaitsAndTheFacilitatorRunsItOn(t *testing.T) {
+	r := newRoomAt(t, "opm-breach", table.DefaultWait)
+	ana := r.seat("Ana", game.Player, "fbi", PlayView, 100, 30)
+	console := r.seat("Ms Rivera", game.Facilitator, "", ControlView, 100, 30)
+	wall := r.seat("projector", game.Observer, "", ProjectorView, 160, 45)
+	r.control(game.Command{Verb: game.RunClock})
+	r.tb.Tick()
+	for _, m := range []*Model{ana, console, wall} {
+		m.Pump()
+		if !strings.Contains(strings.ToLower(plain(m)), "waits for the teams to answer") && !strings.Contains(plain(m), "waiting for the teams to answer") {
+			t.Errorf("%s's screen does not say the clock waits:\n%s", m.g.Actor.Name, plain(m))
+		}
+	}
+	keys(ana, "w")
+	r.tb.Tick()
+	ana.Pump()
+	if ana.g.State().Now != 0 {
+		t.Fatal("a student's w ran the clock on")
+	}
+	keys(console, "w")
+	r.tb.Tick()
+	console.Pump()
+	mustContain(t, plain(console), "▶ running at")
+	if console.g.State().Now == 0 {
+		t.Error("the facilitator's w did not run the clock on")
+	}
+}

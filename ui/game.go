@@ -296,6 +296,15 @@ func (g *Game) setRunning(on, toggle bool, then func(error)) tea.Cmd {
 	})
 }
 
+// runOn makes the table's clock stop waiting for what the teams owe now.
+func (g *Game) runOn(then func(error)) tea.Cmd {
+	if g.table == nil {
+		return func() tea.Msg { return doneMsg{g: g, err: errReplay, then: then} }
+	}
+	tb, a := g.table, g.Actor
+	return g.submit(func() tea.Msg { return doneMsg{g: g, err: tb.RunOn(a), then: then} })
+}
+
 // step moves the table's clock by a tick, in turn with the seat's commands.
 func (g *Game) step() tea.Cmd {
 	if g.table == nil {

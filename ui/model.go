@@ -658,6 +658,15 @@ func (m *Model) keypress(msg tea.KeyPressMsg) tea.Cmd {
 			} // where the clock stopped is news to every screen (react)
 		})
 		return nil
+	case key.Matches(msg, k.RunOn) && m.opts.View == ControlView && len(m.g.Waits()) > 0:
+		m.pending = append(m.pending, m.g.runOn(func(err error) {
+			if err != nil {
+				m.setStatus(statusBad, "✗ "+err.Error())
+				return
+			}
+			m.setStatus(statusInfo, "The clock runs on: what the teams still owe falls due in story time.")
+		}))
+		return nil
 	case key.Matches(msg, k.Message) && m.opts.View == ControlView:
 		m.form = messageForm(m.g.Scenario())
 		m.form.focus = 1

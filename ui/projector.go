@@ -25,6 +25,8 @@ func (m *Model) projectorView(w, h int) string {
 	switch {
 	case st.Ended:
 		status = s.Bold.Render("■ THE EXERCISE HAS ENDED")
+	case st.Running && len(m.g.Waits()) > 0:
+		status = s.Warn.Render("◷ THE CLOCK WAITS FOR THE TEAMS TO ANSWER")
 	case st.Running:
 		status = s.Good.Render("▶ the clock runs at " + span(m.g.Speed()) + " a second")
 	default:

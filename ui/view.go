@@ -136,6 +136,8 @@ func (m *Model) headerView(w int) string {
 	switch {
 	case st.Ended:
 		clock = s.Bold.Render("■ ENDED")
+	case st.Running && len(g.Waits()) > 0:
+		clock = s.Warn.Render("◷ waiting for the teams to answer")
 	case st.Running:
 		clock = s.Good.Render("▶ running at " + span(g.Speed()) + "/s")
 	}
@@ -331,6 +333,9 @@ func (m *Model) contextKeys() helpKeys {
 	clock := []key.Binding{}
 	if m.g != nil && m.g.Actor.RunsClock() {
 		clock = []key.Binding{k.Pause, withHelp(k.Faster, "+", "faster"), k.Slower, k.Jump}
+		if m.opts.View == ControlView && len(m.g.Waits()) > 0 {
+			clock = append(clock, k.RunOn)
+		}
 		global = append([]key.Binding{k.Pause, k.Faster}, global...)
 	}
 	var here []key.Binding
