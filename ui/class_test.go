@@ -352,3 +352,15 @@ func TestScreensSayTheClockWaitsAndTheFacilitatorRunsItOn(t *testing.T) {
 		t.Error("the facilitator's w did not run the clock on")
 	}
 }
+
+// The console's > says where the clock stopped, and what it stopped short
+// of, even when nothing happened there.
+func TestTheConsoleSaysWhereTheJumpStopped(t *testing.T) {
+	r := newRoom(t, "opm-breach")
+	r.seat("Ana", game.Player, "fbi", PlayView, 100, 30)
+	console := r.seat("Ms Rivera", game.Facilitator, "", ControlView, 100, 30)
+	keys(console, ">") // past China's first decision: nobody seated sees it
+	mustContain(t, console.status, "The clock stopped at Thu 01 Oct 20:00, 1h before the United States' decision on “Personnel-records system breached” is due.")
+	keys(console, ">")
+	mustContain(t, console.status, "✗ the United States' decision on “Personnel-records system breached” is due at Thu 01 Oct 21:00")
+}

@@ -265,7 +265,8 @@ func (m *Model) briefing(w, h int) string {
 	if it.request >= 0 {
 		req := &sc.Requests[it.request]
 		b.WriteString(s.Title.Render(req.Subject) + "\n")
-		b.WriteString(s.Dim.Render(fmt.Sprintf("%s from %s to %s · %s", req.Kind.Title(), req.From.Title(), req.To.Title(),
+		kind := req.Kind.Title()
+		b.WriteString(s.Dim.Render(fmt.Sprintf("%s%s from %s to %s · %s", strings.ToUpper(kind[:1]), kind[1:], req.From.Title(), req.To.Title(),
 			calendar(sc, st.Requests[it.request].OpenedAt))) + "\n")
 		if m.opts.View == PlayView && req.To == m.g.Side {
 			b.WriteString(s.Warn.Render("Answer it on the Requests panel (tab).") + "\n")

@@ -220,6 +220,7 @@ type doneMsg struct {
 	g      *Game
 	err    error
 	events []game.Event
+	now    time.Duration // where the table's clock stood after it
 	then   func(error)
 }
 
@@ -280,7 +281,7 @@ func (g *Game) send(c game.Command, then func(error)) tea.Cmd {
 	tb, a := g.table, g.Actor
 	return g.submit(func() tea.Msg {
 		events, err := tb.Do(a, c)
-		return doneMsg{g: g, err: err, events: events, then: then}
+		return doneMsg{g: g, err: err, events: events, now: tb.Now(), then: then}
 	})
 }
 
@@ -292,7 +293,7 @@ func (g *Game) setRunning(on, toggle bool, then func(error)) tea.Cmd {
 	tb, a := g.table, g.Actor
 	return g.submit(func() tea.Msg {
 		events, err := tb.SetRunning(a, on, toggle)
-		return doneMsg{g: g, err: err, events: events, then: then}
+		return doneMsg{g: g, err: err, events: events, now: tb.Now(), then: then}
 	})
 }
 

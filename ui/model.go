@@ -158,6 +158,7 @@ type Model struct {
 	confirmQuit   bool
 	showHelp      bool
 	modalCall     int          // the incoming call shown over the screen, 0 for none
+	lastJump      game.Event   // the clock's last jump, for where it stopped
 	seenCalls     map[int]bool // incoming calls already shown
 	read          map[string]bool
 	seq           int // the state's sequence number when the lists were last built
@@ -349,6 +350,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		// News the answer brings with it is shown first; what the person
 		// did is the last word on the status line.
 		m.g.apply(msg.events)
+		m.g.mirror.SetNow(msg.now) // a jump may stop where nothing happens
 		m.afterPlay()
 		msg.then(msg.err)
 		return m.renderVisible()
@@ -395,6 +397,8 @@ func (m *Model) setRunning(on, toggle bool) {
 		case err != nil:
 			m.setStatus(statusBad, "✗ "+err.Error())
 		case !toggle:
+		case m.running() && len(m.g.Waits()) > 0:
+			m.setStatus(statusInfo, "The clock is started, and waits for the teams to answer"+m.runOnWords()+". space pauses it.")
 		case m.running():
 			m.setStatus(statusInfo, "The clock runs at "+speedWords(m.g.Speed())+". space pauses it.")
 		default:
@@ -479,13 +483,28 @@ func (m *Model) react(news []game.Event) {
 				}
 			}
 		case game.ClockJumped:
+			m.lastJump = *ev
 			m.setStatus(statusInfo, game.JumpWords(st, ev))
+		case game.ClockResumed:
+			if len(m.g.Waits()) > 0 {
+				m.setStatus(statusInfo, "The story clock is started, and waits for the teams to answer.")
+			} else {
+				m.setStatus(statusInfo, "The story clock runs.")
+			}
 		case game.ConditionFailed:
 			m.setStatus(statusBad, "⚠ "+game.Describe(st, ev))
 		case game.Ended:
 			m.toEnd()
 		}
 	}
+}
+
+// runOnWords says how the facilitator runs the clock on past a wait.
+func (m *Model) runOnWords() string {
+	if m.opts.View == ControlView {
+		return " (w runs it on)"
+	}
+	return ""
 }
 
 // clockForCall says what the story clock does while a call rings: the
@@ -655,7 +674,9 @@ func (m *Model) keypress(msg tea.KeyPressMsg) tea.Cmd {
 		m.doThen(game.Command{Verb: game.JumpClock}, func(err error) {
 			if err != nil {
 				m.setStatus(statusBad, "✗ "+err.Error())
-			} // where the clock stopped is news to every screen (react)
+				return
+			}
+			m.setStatus(statusInfo, game.JumpWords(m.g.State(), &m.lastJump))
 		})
 		return nil
 	case key.Matches(msg, k.RunOn) && m.opts.View == ControlView && len(m.g.Waits()) > 0:

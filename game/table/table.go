@@ -479,6 +479,13 @@ func (t *Table) Seated(name string) (game.Person, bool) {
 	return p, ok
 }
 
+// Now returns where the story clock stands.
+func (t *Table) Now() time.Duration {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.now
+}
+
 // Scenario returns the scenario in play.
 func (t *Table) Scenario() *injects.Scenario { return t.sess.Engine.Scenario() }
 
