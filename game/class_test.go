@@ -133,7 +133,7 @@ func TestClassSeatsAndRoles(t *testing.T) {
 	}
 	// Taken out, Omar stays out, whatever the seat, until readmitted.
 	for _, p := range []game.Person{{Name: "Omar", Role: game.Observer}, {Name: "Omar", Role: game.Player, Team: "fbi"}} {
-		c.refused(c.white, game.Command{Verb: game.Seat, Person: p}, "Omar was taken out of the exercise: only the facilitator can let them back in")
+		c.refused(c.white, game.Command{Verb: game.Seat, Person: p}, "Omar was taken out of the exercise by the facilitator")
 	}
 	c.refused(ana, game.Command{Verb: game.Readmit, Person: game.Person{Name: "Omar"}}, "Ana cannot give the control cell's commands")
 	c.do(c.white, game.Command{Verb: game.Readmit, Person: game.Person{Name: "Omar"}})

@@ -219,7 +219,7 @@ func (e *Engine) seatPerson(_ *injects.Team, c Command, do bool) error {
 		// (Actor): nobody else may sit under it, in any seat.
 		return e.refuse("%s runs the class: choose another name", name)
 	case slices.Contains(e.st.Removed, name):
-		return e.refuse("%s was taken out of the exercise: only the facilitator can let them back in", name)
+		return e.refuse("%s was taken out of the exercise by the facilitator", name)
 	case p.Role == Solo || p.Role >= numRoles:
 		return e.refuse("no seat for the role %v in a class", p.Role)
 	case p.Role == Player && p.Team == "":

@@ -408,7 +408,7 @@ func TestARemovedStudentStaysOutUntilReadmitted(t *testing.T) {
 	back := c.dial(c.codes.Teams["fbi"], 100, 30)
 	back.waitFor("Name:")
 	back.typeText("Ana\r")
-	back.waitFor("Ana was taken out of the exercise: only the facilitator can")
+	back.waitFor("Ana was taken out of the exercise by the facilitator")
 	c.control(game.Command{Verb: game.Readmit, Person: game.Person{Name: "Ana"}})
 	back.typeText("\r")
 	back.waitFor("FBI (you): Ana")
