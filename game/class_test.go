@@ -136,6 +136,14 @@ func TestClassSeatsAndRoles(t *testing.T) {
 	if _, ok := c.s.Engine.Actor("Omar"); ok {
 		t.Error("Omar is still seated")
 	}
+	// Taken out, Omar stays out, whatever the seat, until readmitted.
+	for _, p := range []game.Person{{Name: "Omar", Role: game.Observer}, {Name: "Omar", Role: game.Player, Team: "fbi"}} {
+		c.refused(c.white, game.Command{Verb: game.Seat, Person: p}, "Omar was taken out of the exercise by the facilitator")
+	}
+	c.refused(ana, game.Command{Verb: game.Readmit, Person: game.Person{Name: "Omar"}}, "Ana cannot give the control cell's commands")
+	c.do(c.white, game.Command{Verb: game.Readmit, Person: game.Person{Name: "Omar"}})
+	c.refused(c.white, game.Command{Verb: game.Readmit, Person: game.Person{Name: "Omar"}}, "was not taken out")
+	c.seat("Omar", game.Observer, "")
 	c.refused(c.white, game.Command{Verb: game.Unseat, Person: game.Person{Name: "Ms Rivera"}}, "keeps their seat")
 }
 

@@ -38,11 +38,13 @@ const (
 	SeatBot       // a counterpart bot plays a team: Team, Profile
 	RemoveBot     // Team
 	Seat          // a person takes a seat: Person (Name, Role, Team)
-	Unseat        // a person leaves the exercise: Person.Name
+	Unseat        // take a person out of the exercise, kept out until readmitted: Person.Name
 	EndExercise   // end now, with the closing review
 
 	// Evaluators' notes.
 	Note // Objective, Team (optional), Rating (optional), Text
+
+	Readmit // let a person taken out of the exercise join again: Person.Name
 
 	numVerbs
 )
@@ -50,7 +52,7 @@ const (
 var verbNames = [...]string{"choose", "open", "deliver", "decline", "ask-clarification", "clarify", "ring", "answer", "act",
 	"pause", "run", "set-speed", "jump",
 	"fire-inject", "hold-inject", "release-inject", "skip-inject", "send-message", "seat-bot", "remove-bot", "seat", "unseat", "end",
-	"note"}
+	"note", "readmit"}
 
 func (v Verb) String() string {
 	if int(v) < len(verbNames) {
@@ -74,13 +76,13 @@ type Command struct {
 	Answer  injects.Answer
 	Action  string
 
-	At        time.Duration    // JumpClock: where to; the session sets it
+	At        time.Duration    // JumpClock: how far at most; the session sets it
 	Speed     time.Duration    // SetSpeed
 	Title     string           // SendMessage
 	Text      string           // SendMessage, Note
 	To        injects.Audience // SendMessage
 	Profile   string           // SeatBot
-	Person    Person           // Seat, Unseat
+	Person    Person           // Seat, Unseat, Readmit
 	Objective string           // Note
 	Rating    Rating           // Note
 }

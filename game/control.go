@@ -2,6 +2,7 @@ package game
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -57,14 +58,22 @@ func (e *Engine) setSpeed(_ *injects.Team, c Command, do bool) error {
 	return nil
 }
 
-// jumpClock records a jump of the clock to c.At; the session then moves the
-// clock there, with the bots acting on the way.
+// jumpClock records a jump of the clock, which may go as far as c.At and
+// stops short of what the people still owe, if c names it (the session
+// works both out); the session then moves the clock on, with the bots
+// acting on the way.
 func (e *Engine) jumpClock(_ *injects.Team, c Command, do bool) error {
-	if c.At <= e.st.Now || c.At >= e.sc.End {
+	ev := Event{Type: ClockJumped, Due: c.At, Team: c.Team, Inject: c.Inject, Call: c.Call, Request: c.Request, Element: c.Element}
+	pending, stops := e.st.Pending(&ev)
+	switch {
+	case c.At <= e.st.Now && stops:
+		return e.refuse("%s is due at %s: answer it, or run the clock, before jumping",
+			pending.Words(e.sc), Clock(e.sc, pending.Due))
+	case c.At <= e.st.Now || c.At >= e.sc.End:
 		return e.refuse("nothing more happens before the end; end the exercise to close it")
 	}
 	if do {
-		e.emit(Event{Type: ClockJumped, Due: c.At})
+		e.emit(ev)
 	}
 	return nil
 }
@@ -211,6 +220,8 @@ func (e *Engine) seatPerson(_ *injects.Team, c Command, do bool) error {
 		// The name is the class's facilitator's, whose powers go with it
 		// (Actor): nobody else may sit under it, in any seat.
 		return e.refuse("%s runs the class: choose another name", name)
+	case slices.Contains(e.st.Removed, name):
+		return e.refuse("%s was taken out of the exercise by the facilitator", name)
 	case p.Role == Solo || p.Role >= numRoles:
 		return e.refuse("no seat for the role %v in a class", p.Role)
 	case p.Role == Player && p.Team == "":
@@ -241,6 +252,18 @@ func (e *Engine) unseatPerson(_ *injects.Team, c Command, do bool) error {
 	}
 	if do {
 		e.emit(Event{Type: PersonUnseated, Person: c.Person.Name})
+	}
+	return nil
+}
+
+// readmitPerson lets a person taken out of the exercise join again; they
+// take a seat as anyone does.
+func (e *Engine) readmitPerson(_ *injects.Team, c Command, do bool) error {
+	if !slices.Contains(e.st.Removed, c.Person.Name) {
+		return e.refuse("%q was not taken out of the exercise", c.Person.Name)
+	}
+	if do {
+		e.emit(Event{Type: PersonReadmitted, Person: c.Person.Name})
 	}
 	return nil
 }

@@ -128,7 +128,11 @@ func Describe(st *State, ev *Event) string {
 	case SpeedSet:
 		return fmt.Sprintf("%s sets the clock to %s of story a second", byWords(st, ev), injects.FormatDuration(ev.Speed))
 	case ClockJumped:
-		return fmt.Sprintf("%s moves the clock on to %s", byWords(st, ev), StoryTime(sc, ev.Due))
+		if o, ok := st.Pending(ev); ok {
+			return fmt.Sprintf("%s moves the clock on to the next thing anyone sees, no further than %s: %s is due %s later",
+				byWords(st, ev), StoryTime(sc, ev.Due), o.Words(sc), injects.FormatDuration(o.Due-ev.Due))
+		}
+		return fmt.Sprintf("%s moves the clock on to the next thing anyone sees, no further than %s", byWords(st, ev), StoryTime(sc, ev.Due))
 	case InjectHeld:
 		return fmt.Sprintf("%s holds %q", byWords(st, ev), injectOf(sc, ev.Inject).Title)
 	case InjectReleased:
@@ -147,7 +151,9 @@ func Describe(st *State, ev *Event) string {
 		}
 		return fmt.Sprintf("%s joins as %s", ev.Person, ev.Role)
 	case PersonUnseated:
-		return fmt.Sprintf("%s leaves the exercise", ev.Person)
+		return fmt.Sprintf("%s is taken out of the exercise", ev.Person)
+	case PersonReadmitted:
+		return fmt.Sprintf("%s may join the exercise again", ev.Person)
 	case ObservationNoted:
 		about := ev.Objective
 		if ev.Team != "" {

@@ -41,9 +41,10 @@ type Engine struct {
 	nextFrom  bool
 	timers    injectTimers // the injects' timers, in time order
 
-	quiet bool     // refusals need no message: see allowed
-	memo  condMemo // what conditions gave, while nothing they read changes
-	by    string   // who made the command being done: its first event names them
+	quiet bool         // refusals need no message: see allowed
+	watch func(*Event) // sees each event as it is made, while a session stops on what it sees
+	memo  condMemo     // what conditions gave, while nothing they read changes
+	by    string       // who made the command being done: its first event names them
 }
 
 // Setup is how a new exercise starts.
@@ -253,6 +254,9 @@ func (e *Engine) emit(ev Event) {
 	e.sync(&e.ev)
 	if e.sink != nil {
 		e.sink(e.st, &e.ev)
+	}
+	if e.watch != nil {
+		e.watch(&e.ev)
 	}
 }
 

@@ -61,6 +61,7 @@ const (
 	PersonSeated
 	PersonUnseated
 	ObservationNoted
+	PersonReadmitted
 	numEventTypes
 )
 
@@ -73,6 +74,7 @@ var eventNames = [...]string{
 	"condition.failed", "clock.paused", "clock.resumed", "clock.speed", "clock.jumped",
 	"inject.held", "inject.released", "inject.skipped", "message.sent",
 	"bot.seated", "bot.removed", "person.seated", "person.unseated", "observation.noted",
+	"person.readmitted",
 }
 
 func (t EventType) String() string {
@@ -127,7 +129,7 @@ type Event struct {
 	Text      string           // MessageSent, ObservationNoted; ConditionFailed: the error
 	To        injects.Audience // MessageSent
 	Profile   string           // BotSeated
-	Person    string           // PersonSeated, PersonUnseated: who takes or leaves a seat
+	Person    string           // PersonSeated, PersonUnseated, PersonReadmitted: whose seat
 	Role      Role             // PersonSeated
 	Objective string           // ObservationNoted
 	Rating    Rating           // ObservationNoted

@@ -53,6 +53,7 @@ var rules = [numVerbs]struct {
 	Unseat:           {(*Engine).unseatPerson, forControl},
 	EndExercise:      {(*Engine).endExercise, forControl},
 	Note:             {(*Engine).note, forNotes},
+	Readmit:          {(*Engine).readmitPerson, forControl},
 }
 
 func (e *Engine) choose(team *injects.Team, c Command, do bool) error {

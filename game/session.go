@@ -77,11 +77,20 @@ var ErrBotRefused = errors.New("a bot's move was refused")
 //
 // The error reports bot commands the engine refused; a bot only makes
 // commands the rules allow, so any is a bug in a bot or a scenario.
-func (s *Session) Advance(to time.Duration) error {
+func (s *Session) Advance(to time.Duration) error { return s.advance(to, nil) }
+
+// advance is Advance, stopping early, once everything due at a time has
+// happened, if seen says one of that time's events is seen.
+func (s *Session) advance(to time.Duration, seen func(*Event) bool) error {
 	e := s.Engine
 	var errs []error
+	stop := false
+	if seen != nil {
+		e.watch = func(ev *Event) { stop = stop || seen(ev) }
+		defer func() { e.watch = nil }()
+	}
 	stalled := time.Duration(-1) // a time at which the bots had nothing more to do
-	for !e.st.Ended {
+	for !e.st.Ended && !stop {
 		t, _ := e.Next()
 		for _, b := range s.bots {
 			if w, ok := b.Wake(e); ok && w < t && !(w <= e.st.Now && stalled == e.st.Now) {
@@ -113,7 +122,7 @@ func (s *Session) Advance(to time.Duration) error {
 			stalled = e.st.Now
 		}
 	}
-	if !e.st.Ended {
+	if !e.st.Ended && !stop {
 		e.Advance(to)
 	}
 	return errors.Join(errs...)
@@ -136,30 +145,90 @@ func (s *Session) NextEvent(side injects.Side) (time.Duration, bool) {
 	return at, true
 }
 
-// jumpTo is where a jump of the clock by the actor goes: the next thing the
-// sides they play would see; both sides, for the control cell.
-func (s *Session) jumpTo(a Actor) time.Duration {
-	to := s.Engine.sc.End
-	for side := range injects.Side(2) {
-		if a.Role != Facilitator && !slices.ContainsFunc(a.Teams, func(t string) bool {
-			tm, ok := s.Engine.sc.Team(t)
-			return ok && tm.Side == side
-		}) {
-			continue
-		}
-		if at, ok := s.NextEvent(side); ok {
-			to = min(to, at)
+// JumpMargin is the story time a jump of the clock leaves before anything
+// the people at the exercise still owe falls due: a jump never passes or
+// lands on such a deadline.
+const JumpMargin = time.Hour
+
+// Watchers are the viewers whose sight a jump of the clock stops for: the
+// people seated in a class (players by their team, evaluators and
+// observers by both sides' play), the solo player's side, or both sides
+// when nobody is seated. The control cell, who jumps, is not among them.
+func (s *Session) Watchers() []Viewer {
+	st := s.Engine.st
+	var vs []Viewer
+	if side, ok := PlayerSide(st.Players); ok {
+		return []Viewer{{Side: side}}
+	}
+	for _, p := range st.People {
+		switch p.Role {
+		case Player:
+			if t, ok := s.Engine.sc.Team(p.Team); ok {
+				vs = append(vs, ViewerOf(TeamSeat, t.Side, t.ID))
+			}
+		case Observer, Evaluator:
+			vs = append(vs, ViewerOf(ObserverSeat, 0, ""))
 		}
 	}
-	return to
+	if len(vs) == 0 {
+		vs = []Viewer{ViewerOf(ObserverSeat, 0, "")}
+	}
+	return vs
+}
+
+// jump is how far a jump of the clock may go: to the next thing the
+// watchers would see, as far as the engine foresees it, and no nearer than
+// JumpMargin to the first thing the people still owe, which is then
+// pending. On the way, the clock stops at anything the watchers see that
+// the engine could not foresee (a bot's move, an inject waiting on a
+// condition).
+func (s *Session) jump() (to time.Duration, pending *Owed) {
+	e, watchers := s.Engine, s.Watchers()
+	sees := func(a injects.Audience) bool {
+		return slices.ContainsFunc(watchers, func(v Viewer) bool { return v.Reaches(a) })
+	}
+	to = e.earliest(func(t timer) bool {
+		switch t.kind {
+		case tWake, tClock:
+			return false
+		case tFire, tDeadline:
+			return sees(e.sc.Injects[t.i].To)
+		}
+		return true
+	}).at
+	for _, o := range e.st.Owed() {
+		if o.Due > 0 && o.Due-JumpMargin <= to {
+			return o.Due - JumpMargin, &o
+		}
+	}
+	return to, nil
+}
+
+// seenBy reports whether any of the viewers sees an event.
+func seenBy(sc *injects.Scenario, viewers []Viewer) func(*Event) bool {
+	return func(ev *Event) bool {
+		return slices.ContainsFunc(viewers, func(v Viewer) bool { return Visible(sc, ev, v) })
+	}
+}
+
+// jumpCommand fills a jump's command: how far it may go, and what it
+// stops before.
+func (s *Session) jumpCommand(c Command) Command {
+	to, pending := s.jump()
+	c.At, c.Team, c.Inject, c.Call, c.Request, c.Element = to, "", "", 0, "", ""
+	if pending != nil {
+		c.Team, c.Inject, c.Call, c.Request, c.Element = pending.Team, pending.Inject, pending.Call, pending.Request, pending.Element
+	}
+	return c
 }
 
 // Do makes a person's command and lets the bots answer anything due at
-// once. A jump of the clock goes to the next thing the person would see,
-// which may be a bot's move.
+// once. A jump of the clock goes on to the next thing the people at the
+// exercise would see (Watchers), which may be a bot's move, and stops
+// short of what they still owe.
 func (s *Session) Do(a Actor, c Command) error {
 	if c.Verb == JumpClock {
-		c.At = s.jumpTo(a)
+		c = s.jumpCommand(c)
 	}
 	if err := s.Engine.Do(a, c); err != nil {
 		return err
@@ -167,17 +236,16 @@ func (s *Session) Do(a Actor, c Command) error {
 	if err := s.seatBots(); err != nil {
 		return err
 	}
-	to := s.Engine.st.Now
 	if c.Verb == JumpClock {
-		to = c.At
+		return s.advance(c.At, seenBy(s.Engine.sc, s.Watchers()))
 	}
-	return s.Advance(to)
+	return s.Advance(s.Engine.st.Now)
 }
 
 // Check reports whether Do would accept the command now, without doing it.
 func (s *Session) Check(a Actor, c Command) error {
 	if c.Verb == JumpClock {
-		c.At = s.jumpTo(a)
+		c = s.jumpCommand(c)
 	}
 	return s.Engine.Check(a, c)
 }

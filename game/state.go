@@ -44,6 +44,7 @@ type State struct {
 	Facilitator string   // who started a class
 	Bots        []string // by team: the counterpart profile playing it, or ""
 	People      []Person // seated, in the order they came
+	Removed     []string // taken out by the control cell: kept out until readmitted
 	Messages    []Message
 	Notes       []Observation
 	Failures    []ConditionFailure
@@ -375,6 +376,9 @@ func (st *State) Apply(e *Event) {
 		st.seat(Person{Name: e.Person, Role: e.Role, Team: e.Team})
 	case PersonUnseated:
 		st.People = slices.DeleteFunc(slices.Clone(st.People), func(p Person) bool { return p.Name == e.Person })
+		st.Removed = append(slices.Clone(st.Removed), e.Person)
+	case PersonReadmitted:
+		st.Removed = slices.DeleteFunc(slices.Clone(st.Removed), func(n string) bool { return n == e.Person })
 	}
 }
 

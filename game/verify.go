@@ -502,6 +502,8 @@ func commandOf(e *Engine, ev, next *Event) (Actor, Command, error) {
 		c.Verb, c.Person = Seat, Person{Name: ev.Person, Role: ev.Role, Team: ev.Team}
 	case PersonUnseated:
 		c.Verb, c.Person = Unseat, Person{Name: ev.Person}
+	case PersonReadmitted:
+		c.Verb, c.Person = Readmit, Person{Name: ev.Person}
 	case ReviewHeld: // the closing review that ending the exercise calls
 		c.Verb = EndExercise
 		if next != nil && next.Type == Ended {

@@ -23,14 +23,23 @@ type room struct {
 
 func newRoom(t *testing.T, id string) *room {
 	t.Helper()
+	return newRoomAt(t, id, table.Off)
+}
+
+// newRoomAt opens a class whose clock waits at what a seated team must
+// answer for wait (table.Off: never).
+func newRoomAt(t *testing.T, id string, wait time.Duration) *room {
+	t.Helper()
 	sc := load(t, id)
 	var history []game.Event
 	s, err := game.NewClass(sc, 5, "Ms Rivera", func(_ *game.State, ev *game.Event) { history = append(history, *ev) })
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The wall clock stands still: a clock that waits for the room waits
+	// for ever.
 	tb := table.Open(table.Config{Session: s, History: history, Ticker: table.ManualTicker{}, Speed: 2 * time.Hour,
-		Now: func() time.Time { return time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC) }})
+		Now: func() time.Time { return time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC) }, Wait: wait})
 	t.Cleanup(func() { tb.Close() })
 	r := &room{t: t, tb: tb, sc: sc}
 	for _, team := range sc.Teams {
@@ -55,10 +64,13 @@ func (r *room) seat(name string, role game.Role, team string, view View, w, h in
 		r.control(game.Command{Verb: game.Seat, Person: game.Person{Name: name, Role: role, Team: team}})
 	}
 	a, _ := r.tb.Actor(name)
-	v := game.Viewer{All: true}
+	v := game.ViewerFor(r.sc, game.Person{Role: role, Team: team})
+	if view == ProjectorView {
+		v = game.ViewerOf(game.ProjectorSeat, 0, "")
+	}
 	side := injects.US
 	if t, ok := r.sc.Team(team); ok {
-		v, side = game.Viewer{Side: t.Side, Team: t.ID}, t.Side
+		side = t.Side
 	}
 	r.tb.Connect(game.Person{Name: name, Role: role, Team: team})
 	g := Seat(r.tb, r.sc, a, v, side)
@@ -379,4 +391,74 @@ func TestProjectorQuits(t *testing.T) {
 	if _, cmd := wall.Update(keyMsg("y")); cmd == nil || cmd() != tea.Quit() {
 		t.Error("y does not quit the projector")
 	}
+}
+
+// A call ringing at a student's team says truthfully what the clock does:
+// it runs on, and when by the call must be answered, unless the class's
+// clock waits for the team's answer.
+func TestTheCalledTeamIsToldWhatTheClockDoes(t *testing.T) {
+	for _, c := range []struct {
+		wait time.Duration
+		says string
+	}{
+		{table.Off, "☎ The hotline is ringing. The clock runs: answer it by Thu 01 Oct 15:00."},
+		{table.DefaultWait, "☎ The hotline is ringing. The clock waits for your answer: answer it now."},
+	} {
+		r := newRoomAt(t, "opm-breach", c.wait)
+		li := r.seat("Li", game.Player, "mps", PlayView, 100, 30)
+		r.control(game.Command{Verb: game.RunClock})
+		for range 10 {
+			r.tb.Tick()
+		}
+		r.control(game.Command{Team: "fbi", Verb: game.Ring})
+		li.Pump()
+		if got := statusOf(li); got != c.says {
+			t.Errorf("with the wait %v, the called team is told %q, not %q", c.wait, got, c.says)
+		}
+		if !running(li) {
+			t.Error("the clock is not running")
+		}
+	}
+}
+
+// While the class's clock waits for the teams, every screen says so rather
+// than that it runs; the facilitator's w runs it on.
+func TestScreensSayTheClockWaitsAndTheFacilitatorRunsItOn(t *testing.T) {
+	r := newRoomAt(t, "opm-breach", table.DefaultWait)
+	ana := r.seat("Ana", game.Player, "fbi", PlayView, 100, 30)
+	console := r.seat("Ms Rivera", game.Facilitator, "", ControlView, 100, 30)
+	wall := r.seat("projector", game.Observer, "", ProjectorView, 160, 45)
+	r.control(game.Command{Verb: game.RunClock})
+	r.tb.Tick()
+	for _, m := range []*Model{ana, console, wall} {
+		m.Pump()
+		if !strings.Contains(strings.ToLower(plain(m)), "waits for the teams to answer") && !strings.Contains(plain(m), "waiting for the teams to answer") {
+			t.Errorf("%s's screen does not say the clock waits:\n%s", m.Game().Actor.Name, plain(m))
+		}
+	}
+	keys(ana, "w")
+	r.tb.Tick()
+	ana.Pump()
+	if ana.Game().State().Now != 0 {
+		t.Fatal("a student's w ran the clock on")
+	}
+	keys(console, "w")
+	r.tb.Tick()
+	console.Pump()
+	mustContain(t, plain(console), "▶ running at")
+	if console.Game().State().Now == 0 {
+		t.Error("the facilitator's w did not run the clock on")
+	}
+}
+
+// The console's > says where the clock stopped, and what it stopped short
+// of, even when nothing happened there.
+func TestTheConsoleSaysWhereTheJumpStopped(t *testing.T) {
+	r := newRoom(t, "opm-breach")
+	r.seat("Ana", game.Player, "fbi", PlayView, 100, 30)
+	console := r.seat("Ms Rivera", game.Facilitator, "", ControlView, 100, 30)
+	keys(console, ">") // past China's first decision: nobody seated sees it
+	mustContain(t, statusOf(console), "The clock stopped at Thu 01 Oct 20:00, 1h before the United States' decision on “Personnel-records system breached” is due.")
+	keys(console, ">")
+	mustContain(t, statusOf(console), "✗ the United States' decision on “Personnel-records system breached” is due at Thu 01 Oct 21:00")
 }

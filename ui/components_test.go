@@ -101,7 +101,7 @@ func TestTabsComponent(t *testing.T) {
 		out := tb.view(w, true)
 		fits(t, "the tabs", out, w, tb.height())
 		if w >= 80 {
-			mustContain(t, ansi.Strip(out), "Feed ⚑1", "[Requests ⚠1 overdue]", "Log")
+			mustContain(t, ansi.Strip(out), "Feed ●1 new ⚑1", "[Requests ⚠1 overdue]", "Log") // the request that came is news in the feed too
 		}
 		tb.move(-2)
 		if tb.focused().title() != "Log" {

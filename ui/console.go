@@ -79,6 +79,14 @@ func (x *Console) key(msg tea.KeyPressMsg) (act, bool) {
 		return messageForm(c).opening(), true
 	case key.Matches(msg, k.Observe):
 		return noteForm(c).opening(), true
+	case key.Matches(msg, k.RunOn) && len(c.g.Waits()) > 0:
+		return act{cmd: c.g.runOn(func(err error) {
+			if err != nil {
+				x.f.say(statusBad, "✗ "+err.Error())
+				return
+			}
+			x.f.say(statusInfo, "The clock runs on: what the teams still owe falls due in story time.")
+		})}, true
 	case key.Matches(msg, k.End):
 		return act{open: &confirm{c: c, question: "End the exercise for everyone now? y/n",
 			words: "The closing review goes to every screen.",

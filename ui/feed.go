@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -15,8 +13,7 @@ import (
 	"hotline/injects"
 )
 
-// feed is the injects and messages that have reached the seat, newest
-// first, beside (or above) the one selected: its briefing and, for a seat
+// feed is what has reached the seat (game.Feed), newest first, beside (or above) the one selected: its briefing and, for a seat
 // that decides, its choices. It keeps which items have been read.
 type feed struct {
 	c       *common
@@ -31,11 +28,13 @@ type feed struct {
 	w, h    int
 }
 
-// feedItem is an inject that fired, or a message the control cell sent.
+// feedItem is an inject that fired, a message the control cell sent, or a
+// request from the other side.
 type feedItem struct {
-	inject int // index in the scenario, or -1
-	msg    int // index in the state's messages, or -1
-	at     time.Duration
+	inject  int // index in the scenario, or -1
+	msg     int // index in the state's messages, or -1
+	request int // index in the scenario's requests, or -1
+	at      time.Duration
 }
 
 func newFeed(c *common, decides bool) *feed {
@@ -48,32 +47,23 @@ func (f *feed) setSize(w, h int) { f.w, f.h = w, h }
 
 func (f *feed) setFocus(front bool) { f.front = front }
 
-// arrivals are the injects and messages that have reached the seat, as
-// game.Viewer says, newest first; what arrived at the same time in the
-// order it is meant to be read: the script's, then the messages'.
+// arrivals are what has reached the seat, as game.Feed says, newest
+// first.
 func arrivals(g *Game, items []feedItem) []feedItem {
-	st, sc, v := g.State(), g.Scenario(), g.Viewer
 	items = items[:0]
-	for i := range sc.Injects {
-		if st.Injects[i].Status == game.Fired && v.Reaches(sc.Injects[i].To) {
-			items = append(items, feedItem{inject: i, msg: -1, at: st.Injects[i].FiredAt})
-		}
+	for _, it := range game.Feed(g.State(), g.Viewer) {
+		items = append(items, feedItem{inject: it.Inject, msg: it.Message, request: it.Request, at: it.At})
 	}
-	for k := range st.Messages {
-		if v.Reaches(st.Messages[k].To) {
-			items = append(items, feedItem{inject: -1, msg: k, at: st.Messages[k].At})
-		}
-	}
-	slices.SortFunc(items, func(a, b feedItem) int {
-		return cmp.Or(cmp.Compare(b.at, a.at), cmp.Compare(a.msg, b.msg), cmp.Compare(a.inject, b.inject))
-	})
 	return items
 }
 
 // id names an item for the read marks and the Markdown cache.
 func (f *feed) id(it feedItem) string {
-	if it.inject >= 0 {
+	switch {
+	case it.inject >= 0:
 		return f.c.g.Scenario().Injects[it.inject].ID
+	case it.request >= 0:
+		return "request " + f.c.g.Scenario().Requests[it.request].ID
 	}
 	return "message " + strconv.Itoa(it.msg+1)
 }
@@ -212,6 +202,9 @@ func (f *feed) render() tea.Cmd {
 	case ok && it.inject >= 0:
 		in := &f.c.g.Scenario().Injects[it.inject]
 		return f.c.md.render(mdKey{"inject", in.ID, f.briefingWidth()}, in.Body)
+	case ok && it.request >= 0:
+		req := &f.c.g.Scenario().Requests[it.request]
+		return f.c.md.render(mdKey{"feed request", req.ID, f.briefingWidth()}, req.Body)
 	case ok:
 		return f.c.md.render(mdKey{"message", f.id(it), f.briefingWidth()}, f.c.g.State().Messages[it.msg].Text)
 	}
@@ -250,7 +243,8 @@ func (f *feed) list(w, h int) string {
 			mark = s.Accent.Render("● ")
 		}
 		var tag, title, flag string
-		if it.inject >= 0 {
+		switch {
+		case it.inject >= 0:
 			in := &sc.Injects[it.inject]
 			tag, title = channelTag(in.Channel.String()), in.Title
 			switch {
@@ -260,7 +254,9 @@ func (f *feed) list(w, h int) string {
 			case f.awaits(it.inject):
 				flag = "⚑ awaits your decision"
 			}
-		} else {
+		case it.request >= 0:
+			tag, title = "REQUEST", sc.Requests[it.request].Subject
+		default:
 			tag, title = "WHITE", st.Messages[it.msg].Title
 		}
 		if g.Viewer.All {
@@ -287,8 +283,11 @@ func (f *feed) list(w, h int) string {
 
 // audience is whom an item is addressed to.
 func (f *feed) audience(it feedItem) injects.Audience {
-	if it.inject >= 0 {
+	switch {
+	case it.inject >= 0:
 		return f.c.g.Scenario().Injects[it.inject].To
+	case it.request >= 0:
+		return injects.Audience{Side: f.c.g.Scenario().Requests[it.request].To}
 	}
 	return f.c.g.State().Messages[it.msg].To
 }
@@ -314,6 +313,18 @@ func (f *feed) briefing(w, h int) string {
 	s, g := f.c.styles, f.c.g
 	st, sc := g.State(), g.Scenario()
 	var b strings.Builder
+	if it.request >= 0 {
+		req := &sc.Requests[it.request]
+		b.WriteString(s.Title.Render(req.Subject) + "\n")
+		kind := req.Kind.Title()
+		b.WriteString(s.Dim.Render(fmt.Sprintf("%s%s from %s to %s · %s", strings.ToUpper(kind[:1]), kind[1:], req.From.Title(), req.To.Title(),
+			calendar(sc, st.Requests[it.request].OpenedAt))) + "\n")
+		if f.decides && req.To == g.Side {
+			b.WriteString(s.Warn.Render("Answer it on the Requests panel (tab).") + "\n")
+		}
+		b.WriteString(f.c.md.get(mdKey{"feed request", req.ID, w}, req.Body) + "\n")
+		return scrolled(b.String(), &f.scroll, h)
+	}
 	if it.inject < 0 {
 		msg := &st.Messages[it.msg]
 		b.WriteString(s.Title.Render(msg.Title) + "\n")

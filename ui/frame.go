@@ -43,6 +43,7 @@ type frame struct {
 	ended     bool         // the closing review replaces the panels
 	seq       int          // the state the panels were last refreshed at
 	seen      map[int]bool // incoming calls already put in front of the seat
+	lastJump  game.Event   // the clock's last jump, for where it stopped
 	// pausedForSize is set when the clock was stopped because the window
 	// got too small; it restarts when the window is big enough again.
 	pausedForSize bool
@@ -125,6 +126,9 @@ func (f *frame) update(msg tea.Msg) tea.Cmd {
 		// News the answer brings with it is shown first; what the person
 		// did is the last word on the status line.
 		g.apply(msg.events)
+		if msg.now > 0 {
+			g.mirror.SetNow(msg.now) // a jump may stop where nothing happens
+		}
 		f.afterPlay()
 		msg.then(msg.err)
 	}
@@ -250,6 +254,8 @@ func (f *frame) setRunning(on, toggle bool) tea.Cmd {
 		case err != nil:
 			f.say(statusBad, "✗ "+err.Error())
 		case !toggle:
+		case g.State().Running && len(g.Waits()) > 0:
+			f.say(statusInfo, "The clock is started, and waits for the teams to answer"+f.runOnWords()+". space pauses it.")
 		case g.State().Running:
 			f.say(statusInfo, "The clock runs at "+speedWords(g.Speed())+". space pauses it.")
 		default:
@@ -280,14 +286,38 @@ func (f *frame) speed(dir int) act {
 	return a
 }
 
-// jump moves the clock on to the next thing that happens.
+// jump moves the clock on to the next thing someone at the exercise sees,
+// short of what a seated team owes; the table's clock.jumped says where it
+// stopped and why.
 func (f *frame) jump() act {
 	g := f.c.g
 	a := command(game.Command{Verb: game.JumpClock}, "")
-	a.order.report = func() status {
-		return status{statusInfo, "The clock moved on to " + calendar(g.Scenario(), g.State().Now) + "."}
-	}
+	a.order.report = func() status { return status{statusInfo, game.JumpWords(g.State(), &f.lastJump)} }
 	return a
+}
+
+// runOnWords says how the facilitator runs the clock on past a wait.
+func (f *frame) runOnWords() string {
+	if f.kind == ControlView {
+		return " (w runs it on)"
+	}
+	return ""
+}
+
+// clockForCall says what the story clock does while a call rings: the
+// truth, which depends on who keeps the clock and the table's pace.
+func (f *frame) clockForCall(call int) string {
+	g := f.c.g
+	st := g.State()
+	switch {
+	case !st.Running && g.Actor.RunsClock():
+		return "The clock is paused: answer, or press space to let it run."
+	case !st.Running:
+		return "The clock is paused: answer it."
+	case g.WaitsFor(game.Owed{Call: call}.Key()):
+		return "The clock waits for your answer: answer it now."
+	}
+	return "The clock runs: answer it by " + calendar(g.Scenario(), st.Calls[call-1].AnswerBy) + "."
 }
 
 // resize lays the screen out again, and stops the clock while the window
@@ -395,7 +425,7 @@ func (f *frame) react(news []game.Event) {
 				// with the clock.
 				f.seen[ev.Call] = true
 				f.overlays.interrupt(&call{c: f.c, n: ev.Call})
-				f.say(statusBad, "☎ The hotline is ringing. The clock is paused: answer, or press space to let it run.")
+				f.say(statusBad, "☎ The hotline is ringing. "+f.clockForCall(ev.Call))
 			default:
 				f.say(statusInfo, "☎ "+game.Describe(st, ev))
 			}
@@ -432,6 +462,15 @@ func (f *frame) react(news []game.Event) {
 				default:
 					f.say(statusInfo, met+" The clock is paused.")
 				}
+			}
+		case game.ClockJumped:
+			f.lastJump = *ev
+			f.say(statusInfo, game.JumpWords(st, ev))
+		case game.ClockResumed:
+			if len(g.Waits()) > 0 {
+				f.say(statusInfo, "The story clock is started, and waits for the teams to answer.")
+			} else {
+				f.say(statusInfo, "The story clock runs.")
 			}
 		case game.ConditionFailed:
 			f.say(statusBad, "⚠ "+game.Describe(st, ev))
@@ -480,6 +519,9 @@ func (f *frame) context() helpKeys {
 	var clock []key.Binding
 	if f.c.runsClock() {
 		clock = []key.Binding{k.Pause, withHelp(k.Faster, "+", "faster"), k.Slower, k.Jump}
+		if f.kind == ControlView && len(f.c.g.Waits()) > 0 {
+			clock = append(clock, k.RunOn)
+		}
 	}
 	short := append(slices.Clone(here), f.c.seatKeys(true)...)
 	return helpKeys{short: short, full: [][]key.Binding{here, clock,

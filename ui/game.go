@@ -32,6 +32,8 @@ type Game struct {
 	// update; the model takes them after applying it.
 	news   []game.Event
 	people []table.Presence
+	waits  []table.Waiting // what the clock waits for, at a class's pace
+	absent []table.Absence
 	logErr error
 	closed bool
 	at     time.Time  // the real time of the last news
@@ -88,6 +90,7 @@ func (g *Game) take(u table.Update) {
 	g.mirror.SetNow(u.Now)
 	g.people = u.People
 	g.at = u.At
+	g.waits, g.absent = u.Waits, u.Absent
 	if u.LogErr != nil {
 		g.logErr = u.LogErr
 	}
@@ -189,6 +192,25 @@ func (g *Game) Closed() bool { return g.closed }
 // People are the people connected to the table.
 func (g *Game) People() []table.Presence { return g.people }
 
+// Waits is what the story clock waits for, at a class's pace: while it
+// holds anything and the clock runs, the story clock stands still.
+func (g *Game) Waits() []table.Waiting { return g.waits }
+
+// WaitsFor reports whether the clock waits for the owed thing with the
+// given key (game.Owed.Key).
+func (g *Game) WaitsFor(key string) bool {
+	for _, w := range g.waits {
+		if w.Owed.Key() == key {
+			return true
+		}
+	}
+	return false
+}
+
+// Absent is the teams whose people have all gone, and the bots that stand
+// in for them.
+func (g *Game) Absent() []table.Absence { return g.absent }
+
 // Close leaves the table, and closes it if it was this game's alone.
 func (g *Game) Close() error {
 	if g.table == nil {
@@ -208,6 +230,7 @@ type doneMsg struct {
 	g      *Game
 	err    error
 	events []game.Event
+	now    time.Duration // where the table's clock stood after it
 	then   func(error)
 }
 
@@ -268,7 +291,7 @@ func (g *Game) send(c game.Command, then func(error)) tea.Cmd {
 	tb, a := g.table, g.Actor
 	return g.submit(func() tea.Msg {
 		events, err := tb.Do(a, c)
-		return doneMsg{g: g, err: err, events: events, then: then}
+		return doneMsg{g: g, err: err, events: events, now: tb.Now(), then: then}
 	})
 }
 
@@ -280,8 +303,17 @@ func (g *Game) setRunning(on, toggle bool, then func(error)) tea.Cmd {
 	tb, a := g.table, g.Actor
 	return g.submit(func() tea.Msg {
 		events, err := tb.SetRunning(a, on, toggle)
-		return doneMsg{g: g, err: err, events: events, then: then}
+		return doneMsg{g: g, err: err, events: events, now: tb.Now(), then: then}
 	})
+}
+
+// runOn makes the table's clock stop waiting for what the teams owe now.
+func (g *Game) runOn(then func(error)) tea.Cmd {
+	if g.table == nil {
+		return func() tea.Msg { return doneMsg{g: g, err: errReplay, then: then} }
+	}
+	tb, a := g.table, g.Actor
+	return g.submit(func() tea.Msg { return doneMsg{g: g, err: tb.RunOn(a), then: then} })
 }
 
 // step moves the table's clock by a tick, in turn with the seat's commands.

@@ -40,6 +40,8 @@ func (h *header) view(w int) string {
 	switch {
 	case st.Ended:
 		clock = s.Bold.Render("■ ENDED")
+	case st.Running && len(g.Waits()) > 0:
+		clock = s.Warn.Render("◷ waiting for the teams to answer")
 	case st.Running:
 		clock = s.Good.Render("▶ running at " + span(g.Speed()) + "/s")
 	}

@@ -28,6 +28,7 @@ type KeyMap struct {
 	Yes     key.Binding
 	No      key.Binding
 	Jump    key.Binding // the clock to the next thing that happens
+	RunOn   key.Binding // a class's clock stops waiting for the teams
 	// The control cell's and evaluators'.
 	Fire    key.Binding
 	Hold    key.Binding
@@ -65,6 +66,7 @@ func DefaultKeys() KeyMap {
 		Yes:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
 		No:      key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "no")),
 		Jump:    key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "jump ahead")),
+		RunOn:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "stop waiting")),
 		Fire:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fire now")),
 		Hold:    key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "hold/release")),
 		Skip:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "skip")),

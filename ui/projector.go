@@ -91,6 +91,8 @@ func (p *Projector) dashboard(w, h int) string {
 	switch {
 	case st.Ended:
 		status = s.Bold.Render("■ THE EXERCISE HAS ENDED")
+	case st.Running && len(g.Waits()) > 0:
+		status = s.Warn.Render("◷ THE CLOCK WAITS FOR THE TEAMS TO ANSWER")
 	case st.Running:
 		status = s.Good.Render("▶ the clock runs at " + span(g.Speed()) + " a second")
 	default:
@@ -211,8 +213,9 @@ func (p *Projector) boardColumn(to injects.Side, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-// headlines lists the latest injects and messages that reached the room,
-// newest first.
+// headlines lists the latest of what reached the room (game.Feed): what
+// is addressed to everyone, and the requests between the sides, newest
+// first.
 func (p *Projector) headlines(w, h int) string {
 	s, sc := p.c.styles, p.c.g.Scenario()
 	var lines []string
@@ -221,9 +224,13 @@ func (p *Projector) headlines(w, h int) string {
 			break
 		}
 		title, to := "", injects.Audience{}
-		if it.inject >= 0 {
+		switch {
+		case it.inject >= 0:
 			title, to = sc.Injects[it.inject].Title, sc.Injects[it.inject].To
-		} else {
+		case it.request >= 0:
+			req := &sc.Requests[it.request]
+			title, to = "request: "+req.Subject, injects.Audience{Side: req.To}
+		default:
 			msg := &p.c.g.State().Messages[it.msg]
 			title, to = msg.Title, msg.To
 		}

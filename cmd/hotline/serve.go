@@ -32,6 +32,7 @@ import (
 
 type serveFlags struct {
 	scenario, listen, log, speed, resume, name, bots string
+	wait, grace                                      string
 	seed                                             uint64
 	headless                                         bool
 }
@@ -60,7 +61,9 @@ the class where it was, with the same codes.`,
 	fl.StringVar(&f.listen, "listen", ":2222", "address to listen on")
 	fl.Uint64Var(&f.seed, "seed", 0, "seed for the bots' chances (default: a new one)")
 	fl.StringVar(&f.log, "log", "", "write the event log here (default: a new file under the XDG state directory)")
-	fl.StringVar(&f.speed, "speed", injects.FormatDuration(ui.DefaultSpeed), "story time per second of real time, like 30m or 2h")
+	fl.StringVar(&f.speed, "speed", injects.FormatDuration(table.ClassSpeed), "story time per second of real time between waits, like 30m or 2h")
+	fl.StringVar(&f.wait, "wait", injects.FormatDuration(table.DefaultWait), "real time the clock waits at what a seated team must answer, 3m to 30m, or off")
+	fl.StringVar(&f.grace, "grace", injects.FormatDuration(table.DefaultGrace), "real time a team whose students have all dropped waits before a bot plays it, or off")
 	fl.StringVar(&f.resume, "resume", "", "continue the class of this log, with its codes")
 	fl.StringVar(&f.name, "name", "Facilitator", "the name the class sees for the facilitator who runs it")
 	fl.StringVar(&f.bots, "bots", "", "counterpart profile that plays every team until a student takes its seat, or none (default: the scenario's first)")
@@ -79,6 +82,13 @@ type class struct {
 func serve(cmd *cobra.Command, f *serveFlags) error {
 	speed, err := parseSpeed(f.speed)
 	if err != nil {
+		return err
+	}
+	pace := table.Config{Speed: speed}
+	if pace.Wait, err = parsePause("wait", f.wait, table.MinWait, table.MaxWait); err != nil {
+		return err
+	}
+	if pace.Grace, err = parsePause("grace", f.grace, time.Minute, time.Hour); err != nil {
 		return err
 	}
 	if f.resume != "" {
@@ -103,9 +113,9 @@ func serve(cmd *cobra.Command, f *serveFlags) error {
 	defer l.Close()
 	var c *class
 	if f.resume != "" {
-		c, err = resumeClass(cmd.ErrOrStderr(), f.resume, speed)
+		c, err = resumeClass(cmd.ErrOrStderr(), f.resume, pace)
 	} else {
-		c, err = newClass(cmd, f, speed)
+		c, err = newClass(cmd, f, pace)
 	}
 	if err != nil {
 		return err
@@ -172,9 +182,9 @@ func console(c *class, board []string) error {
 	return err
 }
 
-// newClass starts a class: its log, its table with bots in every team, and
-// fresh codes saved beside the log.
-func newClass(cmd *cobra.Command, f *serveFlags, speed time.Duration) (*class, error) {
+// newClass starts a class: its log, its table at the pace given, with bots
+// in every team, and fresh codes saved beside the log.
+func newClass(cmd *cobra.Command, f *serveFlags, pace table.Config) (*class, error) {
 	sc, err := loadScenario(cmd.ErrOrStderr(), f.scenario)
 	if err != nil {
 		return nil, err
@@ -220,7 +230,8 @@ func newClass(cmd *cobra.Command, f *serveFlags, speed time.Duration) (*class, e
 		os.Remove(path)
 		return nil, fmt.Errorf("saving the join codes: %w", err)
 	}
-	tb := table.Open(table.Config{Session: s, History: history, Log: w, Speed: speed})
+	pace.Session, pace.History, pace.Log = s, history, w
+	tb := table.Open(pace)
 	host, _ := tb.Actor(f.name)
 	if bots != "none" {
 		for _, t := range sc.Teams {
@@ -236,7 +247,7 @@ func newClass(cmd *cobra.Command, f *serveFlags, speed time.Duration) (*class, e
 // resumeClass continues a class from its log, once the log is known to be
 // a class's and to be what the engine makes of its commands, with the codes
 // kept beside it.
-func resumeClass(stderr io.Writer, path string, speed time.Duration) (*class, error) {
+func resumeClass(stderr io.Writer, path string, pace table.Config) (*class, error) {
 	w, lg, err := eventlog.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", path, err)
@@ -288,8 +299,22 @@ func resumeClass(stderr io.Writer, path string, speed time.Duration) (*class, er
 	if lg.Truncated {
 		fmt.Fprintf(stderr, "%s: %s; continuing after the %d whole events before it\n", path, lg.Dropped, len(lg.Events))
 	}
-	tb := table.Open(table.Config{Session: s, History: history, Log: w, Recorded: len(lg.Events), Speed: speed})
+	pace.Session, pace.History, pace.Log, pace.Recorded = s, history, w, len(lg.Events)
+	tb := table.Open(pace)
 	return &class{tb: tb, host: host, logPath: path, codes: codes}, nil
+}
+
+// parsePause reads a flag's real time, from least to most, or off.
+func parsePause(flag, s string, least, most time.Duration) (time.Duration, error) {
+	if s == "off" {
+		return table.Off, nil
+	}
+	d, err := injects.ParseDuration(s)
+	if err != nil || d < least || d > most {
+		return 0, usagef("the --%s flag takes a real time from %s to %s, like %s, or off; not %q", flag,
+			injects.FormatDuration(least), injects.FormatDuration(most), injects.FormatDuration(least), s)
+	}
+	return d, nil
 }
 
 // codesPath is where a class's codes are kept: beside its log, named after

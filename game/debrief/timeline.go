@@ -162,21 +162,40 @@ func (b *builder) mark(st *game.State, ev *game.Event) {
 		add(MarkControl, "", fmt.Sprintf("the %s bot plays %s", ev.Profile, teamName(sc, ev.Team)))
 	case game.BotRemoved:
 		add(MarkControl, "", "the bot leaves "+teamName(sc, ev.Team))
-	case game.ClockJumped, game.SpeedSet: // pauses are too many to mark
+	case game.ClockJumped, game.SpeedSet, game.ClockPaused, game.ClockResumed, game.PersonUnseated, game.PersonReadmitted:
 		if control {
 			add(MarkControl, "", strings.TrimPrefix(game.Describe(st, ev), ev.By+" (White Cell) "))
+		}
+	case game.PersonSeated:
+		if control && b.moved(ev) {
+			add(MarkControl, "", fmt.Sprintf("moves %s to %s", ev.Person, teamName(sc, ev.Team)))
 		}
 	case game.ObservationNoted:
 		text := ev.Objective
 		if ev.Rating != game.Unrated {
 			text += " (" + ev.Rating.String() + ")"
 		}
-		add(MarkObservation, sideOfTeam(sc, ev.Team), text+": "+ev.Text)
+		side := "all" // about the exercise as a whole
+		if ev.Team != "" {
+			side = sideOfTeam(sc, ev.Team)
+		}
+		add(MarkObservation, side, text+": "+ev.Text)
 	case game.ReviewHeld:
 		if ev.Review != nil {
 			add(MarkReview, "all", game.ReviewTitle(sc, ev.Review.Meeting))
 		}
 	}
+}
+
+// moved reports whether a person taking a seat left another for it.
+func (b *builder) moved(ev *game.Event) bool {
+	at := moment(b.sc, ev.At)
+	for _, s := range b.seats[:max(len(b.seats)-1, 0)] {
+		if s.Person == ev.Person && s.Until != nil && *s.Until == at {
+			return true
+		}
+	}
+	return false
 }
 
 // isControl reports whether a person is the control cell: the class's

@@ -17,6 +17,7 @@ import (
 	"errors"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"hotline/game"
@@ -30,6 +31,25 @@ const TickEvery = 100 * time.Millisecond
 // DefaultSpeed is 30 story minutes a second: a 12-hour deadline lasts 24
 // seconds of real time.
 const DefaultSpeed = 30 * time.Minute
+
+// Class pace: the story clock runs fast through quiet stretches and waits
+// for the room at what a seated team must answer (see Config.Wait).
+const (
+	// ClassSpeed is a class's pace between waits: an hour of story a
+	// second, so that two months of story run in 25 minutes.
+	ClassSpeed = time.Hour
+	// DefaultWait is how long the clock waits for a team, in real time.
+	DefaultWait = 3 * time.Minute
+	// MinWait and MaxWait bound the wait a facilitator sets: under three
+	// minutes leaves no time to talk a decision over.
+	MinWait = 3 * time.Minute
+	MaxWait = 30 * time.Minute
+	// DefaultGrace is how long a team whose people have all gone waits
+	// for one of them before a bot takes it over.
+	DefaultGrace = 2 * time.Minute
+	// Off turns a class's waits, or its bots taking over, off.
+	Off = -1
+)
 
 // Recorder keeps the events: an eventlog.Writer, or nil for none.
 type Recorder interface {
@@ -64,9 +84,20 @@ type Config struct {
 	// Ticker drives the clock; nil uses a real one. Tests pass one that
 	// never ticks and call Tick.
 	Ticker Ticker
-	// Now reads the wall clock, for who is idle and who lags; nil uses
-	// time.Now.
+	// Now reads the wall clock, for who is idle and who lags, and the
+	// waits; nil uses time.Now.
 	Now func() time.Time
+	// Wait is how long, in real time, the clock waits at what a seated
+	// team must answer: a decision on an inject addressed to it, a call
+	// ringing at its side, a request that has just reached its side
+	// (game.Owed, while New). It runs on when they have all answered, or
+	// the wait is up, or the facilitator runs it on (RunOn). 0 means
+	// DefaultWait in a class and no waiting alone; Off turns it off.
+	Wait time.Duration
+	// Grace is how long a team whose people have all gone waits for one
+	// of them before its side's default bot takes it over, until one of
+	// them is back. 0 means DefaultGrace; Off leaves empty teams empty.
+	Grace time.Duration
 }
 
 // Table is a running exercise.
@@ -79,6 +110,8 @@ type Table struct {
 	work   chan func()
 	quit   chan struct{}
 	done   chan struct{}
+	nudge  chan struct{} // who is connected changed (presenceMoved)
+	moved  atomic.Bool
 
 	// Owned by the goroutine.
 	recorded int // the last event handed to the writer
@@ -86,6 +119,12 @@ type Table struct {
 	batch    []game.Event
 	ticking  bool
 	bad      error // the first bot command refused
+	lastTick time.Time
+	wait     time.Duration       // the clock's wait at what teams owe; 0 for none
+	waits    map[string]*holding // by game.Owed.Key, what the clock waits or has waited for
+	grace    time.Duration       // before a bot takes over an empty team; 0 for never
+	absent   map[string]*Absence // by team, the teams whose people have all gone
+	played   map[string]bool     // the teams people have connected to
 
 	disk writer // puts each step on disk, then publishes it
 
@@ -97,6 +136,9 @@ type Table struct {
 	now        time.Duration
 	logErr     error
 	people     []Presence
+	holding    []Waiting // what the clock waits for now
+	gone       []Absence // the teams whose people have all gone
+	evicted    map[int]bool
 	subs       map[*Sub]struct{}
 	closed     bool
 	conns      int // connections made, for ids
@@ -117,11 +159,25 @@ type Presence struct {
 // through it. The caller must Close it.
 func Open(cfg Config) *Table {
 	t := &Table{sess: cfg.Session, log: cfg.Log, ticker: cfg.Ticker, wall: cfg.Now, speed: cfg.Speed, recorded: cfg.Recorded,
-		work: make(chan func()), quit: make(chan struct{}), done: make(chan struct{}), subs: map[*Sub]struct{}{}}
+		work: make(chan func()), quit: make(chan struct{}), done: make(chan struct{}), nudge: make(chan struct{}, 1), subs: map[*Sub]struct{}{},
+		waits: map[string]*holding{}, absent: map[string]*Absence{}, played: map[string]bool{}, evicted: map[int]bool{}}
 	t.synced = sync.NewCond(&t.mu)
 	t.disk = writer{wake: make(chan struct{}, 1), quit: make(chan struct{}), done: make(chan struct{})}
 	if t.speed <= 0 {
 		t.speed = DefaultSpeed
+	}
+	class := cfg.Session.Engine.State().Class
+	switch {
+	case cfg.Wait > 0:
+		t.wait = min(max(cfg.Wait, MinWait), MaxWait)
+	case cfg.Wait == 0 && class:
+		t.wait = DefaultWait
+	}
+	switch {
+	case cfg.Grace > 0:
+		t.grace = cfg.Grace
+	case cfg.Grace == 0 && class:
+		t.grace = DefaultGrace
 	}
 	if t.ticker == nil {
 		t.ticker = &realTicker{}
@@ -142,6 +198,7 @@ func Open(cfg Config) *Table {
 	e.Observe(t.observe)
 	t.now = st.Now
 	go t.write()
+	t.listWaits()
 	t.await(t.flush())
 	go t.loop()
 	return t
@@ -260,23 +317,44 @@ func (t *Table) await(step int) {
 func (t *Table) loop() {
 	defer close(t.done)
 	var ticks <-chan time.Time
+	graceTimer := time.NewTimer(time.Hour)
+	graceTimer.Stop()
+	var graceArmed time.Time
 	for {
 		if run := t.running(); run != t.ticking {
 			t.ticking = run
 			if run {
 				ticks = t.ticker.Start(TickEvery)
+				t.lastTick = t.wall()
 			} else {
 				t.ticker.Stop()
 				ticks = nil
 			}
 		}
+		// An absent team's grace runs out on its own time, whether or
+		// not the clock runs.
+		if at := t.graceUp(); !at.Equal(graceArmed) {
+			graceArmed = at
+			graceTimer.Stop()
+			if !at.IsZero() {
+				graceTimer.Reset(max(at.Sub(t.wall()), 0))
+			}
+		}
 		select {
 		case f := <-t.work:
+			t.onPresence()
 			f()
+		case <-t.nudge:
+			t.onPresence()
+		case <-graceTimer.C:
+			graceArmed = time.Time{}
+			t.moved.Store(true)
+			t.onPresence()
 		case <-ticks:
 			t.tick()
 		case <-t.quit:
 			t.ticker.Stop()
+			graceTimer.Stop()
 			return
 		}
 	}
@@ -296,9 +374,18 @@ func (t *Table) pace() time.Duration {
 	return t.speed
 }
 
-// tick moves the story clock by one tick.
+// tick moves the story clock by one tick, unless it waits for the room.
 func (t *Table) tick() {
 	if !t.running() {
+		return
+	}
+	now := t.wall()
+	elapsed := now.Sub(t.lastTick)
+	t.lastTick = now
+	if t.hold(elapsed) {
+		if t.cover() {
+			t.after(nil)
+		}
 		return
 	}
 	st := t.sess.Engine.State()
@@ -314,17 +401,20 @@ func (t *Table) after(err error) int {
 		t.bad = err
 	}
 	t.autoPause()
+	t.cover()
 	if t.logError() != nil && t.running() {
 		// Decisions are no longer saved: stop the clock until someone
 		// looks at why.
 		t.sess.Engine.Do(t.clockKeeper(), game.Command{Verb: game.PauseClock})
 	}
+	t.listWaits()
 	return t.flush()
 }
 
-// autoPause stops a solo player's clock when the other side rings or the
-// dialogue meets, and any clock when the dialogue meets, so that nobody
-// misses either.
+// autoPause stops a solo player's clock when the other side rings, any
+// clock when the dialogue meets, so that nobody misses either, and any
+// clock that a jump stopped short of what a team owes, so that the team
+// has the time to answer it.
 func (t *Table) autoPause() {
 	st := t.sess.Engine.State()
 	if !st.Running || st.Ended {
@@ -338,11 +428,18 @@ func (t *Table) autoPause() {
 		ev := &recent[i]
 		meeting := ev.Type == game.ReviewHeld && ev.Review.Meeting > 0
 		call := ev.Type == game.Rang && isSolo && ev.Side != solo
-		if meeting || call {
+		short := ev.Type == game.ClockJumped && st.Now == ev.Due && pending(st, ev)
+		if meeting || call || short {
 			t.sess.Engine.Do(t.clockKeeper(), game.Command{Verb: game.PauseClock})
 			return
 		}
 	}
+}
+
+// pending reports whether a jump stopped short of something still owed.
+func pending(st *game.State, jump *game.Event) bool {
+	_, ok := st.Pending(jump)
+	return ok
 }
 
 // clockKeeper is who stops the clock when the room's rules do: the solo
@@ -483,6 +580,13 @@ func (t *Table) Seated(name string) (game.Person, bool) {
 	return p, ok
 }
 
+// Now returns where the story clock stands.
+func (t *Table) Now() time.Duration {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.now
+}
+
 // Scenario returns the scenario in play.
 func (t *Table) Scenario() *injects.Scenario { return t.sess.Engine.Scenario() }
 
@@ -573,6 +677,13 @@ type Update struct {
 	Events []game.Event // shared with other subscribers: read only
 	Now    time.Duration
 	People []Presence
+	// Waits is what the story clock waits for, at a class's pace: while
+	// it holds anything and the clock runs, the story clock stands still
+	// and each wait counts down (Waiting.LeftAt).
+	Waits []Waiting
+	// Absent is the teams whose people have all gone, and the bots that
+	// stand in for them.
+	Absent []Absence
 	LogErr error
 	Closed bool      // the table has closed: nothing more will come
 	At     time.Time // the real time of the update, for idle times
@@ -625,7 +736,7 @@ func (s *Sub) Next() Update {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	u := Update{Events: t.events[s.seen:t.shown:t.shown], Now: t.now, People: t.people,
-		LogErr: t.logErr, Closed: t.closed, At: t.wall()}
+		Waits: t.holding, Absent: t.gone, LogErr: t.logErr, Closed: t.closed, At: t.wall()}
 	s.seen = t.shown
 	return u
 }
@@ -664,6 +775,7 @@ func (t *Table) Connect(p game.Person) int {
 	now := t.wall()
 	t.people = append(slices.Clone(t.people), Presence{ID: id, Person: p, Since: now, Active: now})
 	t.mu.Unlock()
+	t.presenceMoved()
 	t.publishPresence()
 	return id
 }
@@ -673,6 +785,7 @@ func (t *Table) Disconnect(id int) {
 	t.mu.Lock()
 	t.people = slices.DeleteFunc(slices.Clone(t.people), func(p Presence) bool { return p.ID == id })
 	t.mu.Unlock()
+	t.presenceMoved()
 	t.publishPresence()
 }
 
@@ -687,6 +800,7 @@ func (t *Table) Move(id int, p game.Person) {
 	}
 	t.people = people
 	t.mu.Unlock()
+	t.presenceMoved()
 	t.publishPresence()
 }
 

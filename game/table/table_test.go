@@ -62,7 +62,7 @@ func (c *countTicker) Stop() {
 	c.stop++
 }
 
-func builtin(t *testing.T, id string) *injects.Scenario {
+func builtin(t testing.TB, id string) *injects.Scenario {
 	t.Helper()
 	sc, diags := injects.LoadBuiltin(id)
 	if sc == nil {

@@ -296,8 +296,10 @@ func closeConn(ctx ssh.Context) {
 
 // join seats a person with a code's seat: the engine's seat command in the
 // host's name the first time, nothing on a reconnection. It returns their
-// screen's game. The seat's powers come from the code alone: a name only
-// says who holds them, and a name held by another kind of seat is refused.
+// screen's game and the seat they have. The seat's powers come from the
+// code alone: a name only says who holds them, and a name held by another
+// kind of seat is refused. A student's name returns them to the team they
+// sit in now, with the code of any team they have sat in.
 func (s *Server) join(seat Seat, name string) (*ui.Game, game.Person, error) {
 	s.joinMu.Lock()
 	defer s.joinMu.Unlock()
@@ -306,7 +308,7 @@ func (s *Server) join(seat Seat, name string) (*ui.Game, game.Person, error) {
 	if seat.Projector {
 		// The projector sits nowhere: it shows the room what happens.
 		person = game.Person{Name: "projector", Role: game.Observer}
-		g := ui.Seat(tb, sc, game.Actor{Name: person.Name, Role: game.Observer}, game.Viewer{All: true}, injects.US)
+		g := ui.Seat(tb, sc, game.Actor{Name: person.Name, Role: game.Observer}, game.ViewerOf(game.ProjectorSeat, 0, ""), injects.US)
 		return g, person, nil
 	}
 	host := name == s.cfg.Host.Name
@@ -315,6 +317,10 @@ func (s *Server) join(seat Seat, name string) (*ui.Game, game.Person, error) {
 		return nil, person, fmt.Errorf("%s runs the class: choose another name", name)
 	case host:
 		// The facilitator who started the class, at a second terminal.
+	case seated && cur != person && cur.Role == game.Player && seat.Role == game.Player && satIn(tb, name, seat.Team):
+		// A student the facilitator moved returns, with the code they
+		// joined with, to the seat they hold now.
+		person, seat = cur, Seat{Role: cur.Role, Team: cur.Team}
 	case seated && cur != person:
 		return nil, person, fmt.Errorf("someone called %s already sits %s: choose another name (or ask the facilitator to move you)",
 			name, seatWords(sc, cur))
@@ -327,8 +333,18 @@ func (s *Server) join(seat Seat, name string) (*ui.Game, game.Person, error) {
 	if !ok || !grants(seat, actor) {
 		return nil, person, fmt.Errorf("%s could not be seated %s", name, seatWords(sc, person))
 	}
-	viewer, side := viewerOf(sc, seat.Team)
-	return ui.Seat(tb, sc, actor, viewer, side), person, nil
+	return ui.Seat(tb, sc, actor, game.ViewerFor(sc, person), sideOf(sc, person)), person, nil
+}
+
+// satIn reports whether a person has ever sat in a team: a student the
+// facilitator moved still has the code of the team they joined.
+func satIn(tb *table.Table, name, team string) bool {
+	for _, ev := range tb.Since(0) {
+		if ev.Type == game.PersonSeated && ev.Person == name && ev.Team == team {
+			return true
+		}
+	}
+	return false
 }
 
 // grants is whether an actor holds exactly the powers of a code's seat:
@@ -343,13 +359,13 @@ func grants(seat Seat, a game.Actor) bool {
 	return len(a.Teams) == 1 && a.Teams[0] == seat.Team
 }
 
-// viewerOf is what a seat may see: its team's, or everything for the
-// room's other seats.
-func viewerOf(sc *injects.Scenario, team string) (game.Viewer, injects.Side) {
-	if t, ok := sc.Team(team); ok {
-		return game.Viewer{Side: t.Side, Team: t.ID}, t.Side
+// sideOf is the side a person's screen looks at first: their team's, or
+// the United States for the room's seats.
+func sideOf(sc *injects.Scenario, p game.Person) injects.Side {
+	if t, ok := sc.Team(p.Team); ok {
+		return t.Side
 	}
-	return game.Viewer{All: true}, injects.US
+	return injects.US
 }
 
 // seatWords says where a person sits, for messages.

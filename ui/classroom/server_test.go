@@ -342,6 +342,61 @@ func TestTheFacilitatorsNameGivesNoPowers(t *testing.T) {
 			t.Fatalf("the facilitator's name is seated as %+v", p)
 		}
 		c.control(game.Command{Verb: game.Unseat, Person: game.Person{Name: "Eve"}})
+		c.control(game.Command{Verb: game.Readmit, Person: game.Person{Name: "Eve"}})
+	}
+}
+
+// A student the facilitator moved gets back in with the code from the
+// board and their name, to the seat they hold now.
+func TestAMovedStudentReturnsToTheSeatTheyHoldNow(t *testing.T) {
+	c := newClass(t, "assistance-request")
+	dev := c.join(c.codes.Teams["fbi"], "Dev")
+	c.control(game.Command{Verb: game.Seat, Person: game.Person{Name: "Dev", Role: game.Player, Team: "doj"}})
+	dev.waitFor("DOJ (you): Dev")
+	dev.conn.Close() // the laptop drops
+	waitPeople(t, c, 0)
+	again := c.join(c.codes.Teams["fbi"], "Dev")
+	again.waitFor("DOJ (you): Dev")
+	if p, _ := c.tb.Seated("Dev"); p.Team != "doj" {
+		t.Errorf("Dev sits in %s", p.Team)
+	}
+	// The code of a team they never sat in, or of another kind of seat,
+	// does not bring them back.
+	for _, code := range []string{c.codes.Teams["mss"], c.codes.Observer} {
+		other := c.dial(code, 100, 30)
+		other.waitFor("Name:")
+		other.typeText("Dev\r")
+		other.waitFor("someone called Dev already sits in Department of Justice")
+	}
+}
+
+// A student taken out of the class cannot join again until the
+// facilitator readmits them.
+func TestARemovedStudentStaysOutUntilReadmitted(t *testing.T) {
+	c := newClass(t, "assistance-request")
+	ana := c.join(c.codes.Teams["fbi"], "Ana")
+	c.control(game.Command{Verb: game.Unseat, Person: game.Person{Name: "Ana"}})
+	ana.waitEnd()
+	back := c.dial(c.codes.Teams["fbi"], 100, 30)
+	back.waitFor("Name:")
+	back.typeText("Ana\r")
+	back.waitFor("Ana was taken out of the exercise by the facilitator")
+	c.control(game.Command{Verb: game.Readmit, Person: game.Person{Name: "Ana"}})
+	back.typeText("\r")
+	back.waitFor("FBI (you): Ana")
+}
+
+// A seat taken over from a second terminal ends the first one's session,
+// which says why.
+func TestASeatTakenOverEndsTheOtherSession(t *testing.T) {
+	c := newClass(t, "assistance-request")
+	first := c.join(c.codes.Teams["fbi"], "Ana")
+	c.join(c.codes.Teams["fbi"], "Ana")
+	waitPeople(t, c, 2)
+	c.tb.Evict(c.tb.Connections("Ana")[0].ID)
+	first.waitEnd()
+	if got := first.stderr.String(); got != "hotline: Ana's seat was taken over from another terminal.\r\n" {
+		t.Errorf("the first terminal is told %q", got)
 	}
 }
 

@@ -293,6 +293,9 @@ func (m *session) joined(msg joinedMsg) tea.Cmd {
 	m.conn = m.s.cfg.Table.Connect(msg.person)
 	m.mu.Unlock()
 	m.ticket.close()
+	if !m.seat.Projector {
+		m.seat = Seat{Role: msg.person.Role, Team: msg.person.Team}
+	}
 	m.step = seated
 	m.s.cfg.Log.Info("joined", "who", m.who(), "from", m.ip)
 	return m.open()
@@ -316,6 +319,12 @@ func (m *session) follow() tea.Cmd {
 		m.leave()
 		return tea.Quit
 	}
+	tb := m.s.cfg.Table
+	if tb.Evicted(m.conn) {
+		m.step, m.note = refused, fmt.Sprintf("hotline: %s's seat was taken over from another terminal.", m.person.Name)
+		m.leave()
+		return tea.Quit
+	}
 	if m.seat.Projector || m.person.Role == game.Facilitator {
 		return nil
 	}
@@ -323,7 +332,6 @@ func (m *session) follow() tea.Cmd {
 	if ok && now == m.person {
 		return nil
 	}
-	tb := m.s.cfg.Table
 	if !ok {
 		m.step, m.note = refused, fmt.Sprintf("hotline: the facilitator has taken %s out of the exercise.", m.person.Name)
 		m.leave()
@@ -333,10 +341,9 @@ func (m *session) follow() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	viewer, side := viewerOf(m.s.sc, now.Team)
 	old := m.g
 	m.mu.Lock()
-	m.g, m.person = ui.Seat(tb, m.s.sc, actor, viewer, side), now
+	m.g, m.person = ui.Seat(tb, m.s.sc, actor, game.ViewerFor(m.s.sc, now), sideOf(m.s.sc, now)), now
 	m.mu.Unlock()
 	old.Close()
 	tb.Move(m.conn, now)
