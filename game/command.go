@@ -44,13 +44,19 @@ const (
 	// Evaluators' notes.
 	Note // Objective, Team (optional), Rating (optional), Text
 
+	// After play (afterplay.go): they still count once the exercise has
+	// ended.
+	GiveFeedback  // a participant's feedback form: Feedback
+	AnswerHotwash // the hotwash's answer to a question: Question (its key), Title (the question), Text
+	AgreeAction   // a corrective action the hotwash agreed: Correction
+
 	numVerbs
 )
 
 var verbNames = [...]string{"choose", "open", "deliver", "decline", "ask-clarification", "clarify", "ring", "answer", "act",
 	"pause", "run", "set-speed", "jump",
 	"fire-inject", "hold-inject", "release-inject", "skip-inject", "send-message", "seat-bot", "remove-bot", "seat", "unseat", "end",
-	"note"}
+	"note", "feedback", "hotwash-answer", "corrective-action"}
 
 func (v Verb) String() string {
 	if int(v) < len(verbNames) {
@@ -76,13 +82,17 @@ type Command struct {
 
 	At        time.Duration    // JumpClock: where to; the session sets it
 	Speed     time.Duration    // SetSpeed
-	Title     string           // SendMessage
-	Text      string           // SendMessage, Note
+	Title     string           // SendMessage; AnswerHotwash: the question
+	Text      string           // SendMessage, Note, AnswerHotwash
 	To        injects.Audience // SendMessage
 	Profile   string           // SeatBot
 	Person    Person           // Seat, Unseat
 	Objective string           // Note
 	Rating    Rating           // Note
+
+	Question   string           // AnswerHotwash: the question's key
+	Feedback   FeedbackForm     // GiveFeedback
+	Correction CorrectiveAction // AgreeAction
 }
 
 // Role is what a person may do in an exercise.

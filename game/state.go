@@ -43,6 +43,13 @@ type State struct {
 	Messages    []Message
 	Notes       []Observation
 	Failures    []ConditionFailure
+
+	// After play (afterplay.go): every feedback form handed in, in order;
+	// the hotwash's answers, the latest to each question; and the
+	// corrective actions it agreed, the latest of each row.
+	Feedback    []Feedback
+	Hotwash     []HotwashAnswer
+	Corrections []CorrectiveAction
 }
 
 // Message is an ad-hoc inject the control cell sent.
@@ -350,6 +357,8 @@ func (st *State) Apply(e *Event) {
 		st.seat(Person{Name: e.Person, Role: e.Role, Team: e.Team})
 	case PersonUnseated:
 		st.People = slices.DeleteFunc(slices.Clone(st.People), func(p Person) bool { return p.Name == e.Person })
+	case FeedbackGiven, HotwashAnswered, CorrectiveActionAgreed:
+		st.applyAfterPlay(e)
 	}
 }
 

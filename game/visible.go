@@ -22,7 +22,8 @@ func (v Viewer) Reaches(a injects.Audience) bool {
 // does, and what the other side does in the open (requests, answers,
 // hotline calls, actions). The other side's briefings, deliberations and
 // work in progress stay hidden, as do the scenario's own bookkeeping, the
-// meters' causes and the evaluators' notes. A viewer who sees all sees all.
+// meters' causes, the evaluators' notes, the feedback forms and the
+// hotwash's record. A viewer who sees all sees all.
 func Visible(sc *injects.Scenario, ev *Event, v Viewer) bool {
 	if v.All {
 		return true
@@ -33,7 +34,8 @@ func Visible(sc *injects.Scenario, ev *Event, v Viewer) bool {
 		return ok && v.Reaches(sc.Injects[i].To)
 	case MessageSent:
 		return v.Reaches(ev.To)
-	case InjectTriggered, VariableSet, ClockStopped, InjectHeld, InjectReleased, InjectSkipped, ObservationNoted:
+	case InjectTriggered, VariableSet, ClockStopped, InjectHeld, InjectReleased, InjectSkipped, ObservationNoted,
+		FeedbackGiven, HotwashAnswered, CorrectiveActionAgreed:
 		return false
 	case WorkStarted, BotSeated, BotRemoved:
 		t, ok := sc.Team(ev.Team)
