@@ -239,6 +239,14 @@ func TestHTMLInChromium(t *testing.T) {
 				t.Errorf("the printed page is not A4 landscape: %v × %v points", w, h)
 			}
 			checkPrinted(t, pdf, page, doc.edition, strings.HasPrefix(doc.name, "handbook-") && !strings.HasSuffix(doc.name, "-all"))
+			if strings.HasPrefix(doc.name, "report-") {
+				// The executive summary is the first page, whole: a sponsor
+				// reads that page.
+				pages := readPrinted(t, pdf)
+				if len(pages) < 2 || len(pages[1].lines) == 0 || pages[1].lines[0] != "1. Overview" {
+					t.Errorf("the executive summary is not one page: the second page starts %q", pages[1].lines)
+				}
+			}
 			if keep != "" {
 				os.WriteFile(filepath.Join(keep, doc.name+".pdf"), data, 0o644)
 			}

@@ -175,8 +175,8 @@ func NewHandbook(sc *injects.Scenario, v game.Viewer, s Sitting) *Handbook {
 		h.Mark = "Facilitator only: holds the script"
 	} else {
 		h.Edition, h.For = v.Side.String(), "the "+sc.Sides[v.Side].Name
-		h.Handling = fmt.Sprintf("For the %s only. It holds none of the script and nothing of %s's that the September 2015 fact sheet did not make public.",
-			sc.Sides[v.Side].Name, v.Side.Other().Title())
+		h.Handling = fmt.Sprintf("For the %s only. It holds none of the script and nothing of %s that the September 2015 fact sheet did not make public.",
+			sc.Sides[v.Side].Name, possessive(v.Side.Other()))
 		h.Mark = "For the " + sc.Sides[v.Side].Name + " only"
 	}
 	ex := s.over(sc.Exercise)
@@ -282,9 +282,9 @@ func mechanism(sc *injects.Scenario) Mechanism {
 		m.Parts = append(m.Parts, Entry{Name: k.Verb(), Text: partWords[k]})
 	}
 	m.Bases = []Entry{
-		{injects.Cooperation.Title(), "fits every matter, cybercrime above all.", ""},
-		{injects.Pledge.Title(), "fits cyber-enabled theft of intellectual property for commercial advantage only.", "Invoked for anything else, above all for state espionage, it is a category error: the request is marked, the side that sent it loses points, and the other side may decline it."},
-		{injects.Norms.Title(), "fits damage to critical infrastructure only.", "Invoked for anything else, it is a category error."},
+		{injects.Cooperation.Title(), basisFits[injects.Cooperation], ""},
+		{injects.Pledge.Title(), basisFits[injects.Pledge], "Invoked for anything else, above all for state espionage, it is a category error: the request is marked, the side that sent it loses points, and the other side may decline it."},
+		{injects.Norms.Title(), basisFits[injects.Norms], "Invoked for anything else, it is a category error."},
 	}
 	for _, g := range sc.Grounds {
 		m.Grounds = append(m.Grounds, Entry{Name: g.Title, Text: oneLine(g.Text), Note: coverWords(&g)})
@@ -423,12 +423,12 @@ func card(sc *injects.Scenario, side injects.Side, v game.Viewer) Card {
 
 // mayDo is what any team of a side may do.
 func mayDo(sc *injects.Scenario, side injects.Side) []string {
-	other := side.Other().Title()
+	other := possessive(side.Other())
 	do := []string{
 		"Decide the injects addressed to your team, or to your whole delegation (the first decision made for the delegation stands). A decision left past its deadline is taken for you.",
-		fmt.Sprintf("Answer %s's requests: acknowledge first, then deliver each part thin, adequate or thorough (more thorough work takes longer), or decline it on a legal ground; ask for clarification once.", other),
+		fmt.Sprintf("Answer %s requests: acknowledge first, then deliver each part thin, adequate or thorough (more thorough work takes longer), or decline it on a legal ground; ask for clarification once.", other),
 		"Send the requests the exercise offers your delegation, when it offers them.",
-		fmt.Sprintf("Ring the hotline; answer %s's calls within %s.", other, spanWords(sc.Hotline.AnswerWithin)),
+		fmt.Sprintf("Ring the hotline; answer %s calls within %s.", other, spanWords(sc.Hotline.AnswerWithin)),
 	}
 	var acts []string
 	for _, a := range sc.Actions {
