@@ -369,7 +369,7 @@ func TestReportJSONKeepsEveryEditableField(t *testing.T) {
 	for _, want := range []string{
 		"the report has three fields this hotline does not know, and would drop:",
 		"areas_for_improvement[1] (A2).rootcause (did you mean root_cause?)",
-		"improvement_plan[0] (A1).owner",
+		"improvement_plan[0] (A1).owner; rename or remove them", // no slip of any field
 		"hotwash_answers (did you mean hotwash?)",
 		"docs/debrief.md lists the fields a facilitator may edit",
 	} {
@@ -499,10 +499,10 @@ func TestFeedbackAndHotwashRecordInTheReport(t *testing.T) {
 	if f.Forms != 4 {
 		t.Errorf("%d forms", f.Forms)
 	}
-	if r := f.Ratings[0]; r.Count != [5]int{0, 0, 1, 1, 1} || r.Average != "4.0" {
+	if r := f.Ratings[0]; r.Count != [5]int{0, 0, 1, 1, 1} || r.Average() != "4.0" {
 		t.Errorf("the first statement: %+v", r)
 	}
-	if r := f.Ratings[5]; r.Count != [5]int{0, 0, 1, 0, 0} || r.Average != "3.0" {
+	if r := f.Ratings[5]; r.Count != [5]int{0, 0, 1, 0, 0} || r.Average() != "3.0" {
 		t.Errorf("the last statement, which one person left blank: %+v", r)
 	}
 	md := string(write(t, rep.WriteMarkdown))
@@ -541,7 +541,14 @@ func TestFeedbackAndHotwashRecordInTheReport(t *testing.T) {
 // says plainly who played a run no class sat.
 func TestParticipantsAppendix(t *testing.T) {
 	sc, events := classRun(t)
-	p := report(t, sc, events).Participants
+	rep := report(t, sc, events)
+	overview := section(string(write(t, rep.WriteMarkdown)), "## 1. Overview")
+	for _, want := range []string{"| Sponsor | School of Public Policy |", "| Participating organizations | School of Public Policy; Port of Tianjin (played) |", "| Participants | Appendix A |"} {
+		if !strings.Contains(overview, want) {
+			t.Errorf("the overview lacks %q", want)
+		}
+	}
+	p := rep.Participants
 	var rows []string
 	for _, x := range p.People {
 		until := "the end"

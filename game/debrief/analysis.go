@@ -33,8 +33,8 @@ type SideRating struct {
 	Evaluated string `json:"evaluated,omitempty"`
 	// Rating is the report's: the evaluators', else the derived one. The
 	// facilitator may change it, saying why in Note.
-	Rating string `json:"rating,omitempty"`
-	Note   string `json:"note,omitempty"`
+	Rating string `json:"rating"`
+	Note   string `json:"note"`
 }
 
 // Grades of evidence, from the rating rules.

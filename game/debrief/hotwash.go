@@ -280,8 +280,21 @@ type FeedbackSummary struct {
 // FeedbackRating is one statement of the form and how it was rated.
 type FeedbackRating struct {
 	Statement string `json:"statement"`
-	Count     [5]int `json:"count"`   // how many rated it 1, 2, 3, 4 and 5
-	Average   string `json:"average"` // to one decimal; empty when nobody rated it
+	Count     [5]int `json:"count"` // how many rated it 1, 2, 3, 4 and 5
+}
+
+// Average is the statement's average rating, to one decimal; empty when
+// nobody rated it.
+func (r FeedbackRating) Average() string {
+	sum, n := 0, 0
+	for i, c := range r.Count {
+		sum += (i + 1) * c
+		n += c
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%.1f", float64(sum)/float64(n))
 }
 
 // FeedbackAnswers is one question of the form and its answers.
@@ -312,16 +325,10 @@ func (b *builder) feedback() FeedbackSummary {
 	s.Forms = len(order)
 	for i, statement := range f.Ratings {
 		r := FeedbackRating{Statement: statement}
-		sum, n := 0, 0
 		for _, by := range order {
 			if v := ratingOf(latest[by].Form, i); v > 0 {
 				r.Count[v-1]++
-				sum += v
-				n++
 			}
-		}
-		if n > 0 {
-			r.Average = fmt.Sprintf("%.1f", float64(sum)/float64(n))
 		}
 		s.Ratings = append(s.Ratings, r)
 	}

@@ -310,6 +310,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	m.h(2, "1. Overview")
 	o := &r.Overview
 	ov := [][]string{{"Scenario", r.Scenario.Title + " (" + r.Scenario.ID + ")"}}
+	ov = append(ov, entryRows(o.Particulars)...)
 	if o.Log != "" {
 		ov = append(ov, []string{"Log", o.Log})
 	}
@@ -446,7 +447,7 @@ func (h *Hotwash) markdown(m *md) {
 	m.h(2, "7. Hotwash")
 	m.p(hotwashNote(h))
 	for _, q := range h.Questions {
-		m.h(3, q.ID+". "+q.At.Time)
+		m.h(3, strings.TrimSuffix(q.ID+". "+q.At.Time, " "))
 		m.p(q.Text)
 		m.p("Why it is asked: " + q.Why)
 		answer := q.Answer
@@ -511,7 +512,7 @@ func ratingCounts(r FeedbackRating) []string {
 	for _, n := range r.Count {
 		out = append(out, countCell(n))
 	}
-	return append(out, r.Average)
+	return append(out, r.Average())
 }
 
 func countCell(n int) string {

@@ -112,6 +112,9 @@ type Info struct {
 
 // Overview says what was played, by whom, and how it came out.
 type Overview struct {
+	// Particulars are the sitting's, as the inject file gives them:
+	// location, sponsor, point of contact, participating organizations.
+	Particulars []Entry  `json:"particulars,omitempty"`
 	Log         string   `json:"log,omitempty"`
 	Played      string   `json:"played,omitempty"`
 	Seed        uint64   `json:"seed"`
@@ -279,7 +282,7 @@ func ladderCause(sc *injects.Scenario, ev *game.Event) string {
 func (b *builder) overview(info Info) Overview {
 	sc, st := b.sc, b.st
 	start := b.events[0].Start
-	o := Overview{Log: info.Log, Played: info.Played, Seed: start.Seed, Facilitator: start.Facilitator,
+	o := Overview{Particulars: slices.DeleteFunc(particulars(sc.Exercise), func(e Entry) bool { return e.Name == "Date" }), Log: info.Log, Played: info.Played, Seed: start.Seed, Facilitator: start.Facilitator,
 		From: moment(sc, 0), To: moment(sc, st.Now), Ended: st.Ended, StoryTime: spanWords(st.Now)}
 	for side, p := range start.Players {
 		o.Players = append(o.Players, Entry{Name: injects.Side(side).Title(), Text: playerWords(p)})

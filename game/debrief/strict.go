@@ -122,14 +122,17 @@ func jsonFields(t reflect.Type) []jsonField {
 // closest suggests the known field a name is likely a slip for: " (did
 // you mean root_cause?)".
 func closest(name string, fields []jsonField) string {
-	best, dist := "", 4
 	norm := func(s string) string {
 		return strings.ToLower(strings.NewReplacer("_", "", "-", "", " ", "").Replace(s))
 	}
+	n := norm(name)
+	// A slip is a few letters off, or a part of the name.
+	best, dist := "", max(1, len(n)/3)+1
 	for _, f := range fields {
-		d := editDistance(norm(name), norm(f.name))
-		if strings.Contains(norm(f.name), norm(name)) || strings.Contains(norm(name), norm(f.name)) {
-			d = min(d, 2)
+		fn := norm(f.name)
+		d := editDistance(n, fn)
+		if len(n) >= 4 && (strings.Contains(fn, n) || strings.Contains(n, fn)) {
+			d = min(d, 1)
 		}
 		if d < dist {
 			best, dist = f.name, d
