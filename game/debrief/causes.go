@@ -83,12 +83,18 @@ func (b *builder) commandFor(request, element string) *game.Event {
 	return nil
 }
 
-// botCause is the cause of what a bot did: its profile's design.
+// botCause is the cause of what a bot did: its profile's design, said of
+// the whole side when bots played all of it, of the bot's team when people
+// played the rest.
 func (b *builder) botCause(ev *game.Event, side injects.Side) string {
-	if _, ok := strings.CutPrefix(ev.By, "bot:"); !ok {
+	profile, ok := strings.CutPrefix(ev.By, "bot:")
+	if !ok {
 		return ""
 	}
-	return b.seats.cause(side, ev.At)
+	if cause := b.seats.cause(side, ev.At); cause != "" {
+		return cause // bots played the whole side
+	}
+	return b.seats.playedBy(teamName(b.sc, ev.Team), []string{profile})
 }
 
 // overdueCause is the root cause of a request's late parts, as far as the

@@ -98,11 +98,7 @@ func (b *builder) hotwash() Hotwash {
 			h.Questions[k].Answer = a.Text
 			continue
 		}
-		id := a.Question
-		for slices.ContainsFunc(h.Questions, func(q Question) bool { return q.ID == id }) {
-			id += "′"
-		}
-		h.Questions = append(h.Questions, Question{ID: id, At: moment(b.sc, a.At), Why: "Asked at the hotwash.", Text: a.Asked, Answer: a.Text})
+		h.Questions = append(h.Questions, Question{ID: a.Question, At: moment(b.sc, a.At), Why: "Asked at the hotwash.", Text: a.Asked, Answer: a.Text})
 	}
 	return h
 }

@@ -116,6 +116,12 @@ func (s *seating) cause(side injects.Side, at time.Duration) string {
 	if len(profiles) == 0 {
 		return fmt.Sprintf("Nobody played %s at %s: no one sat in its teams and no bot played them.", the(side), clock(s.sc, at))
 	}
+	return s.playedBy(upperFirst(the(side)), profiles)
+}
+
+// playedBy says that counterpart bots played a side or a team, and what
+// their profiles do by design: the cause of what they did.
+func (s *seating) playedBy(who string, profiles []string) string {
 	var words []string
 	for _, id := range profiles {
 		w := "the " + id + " counterpart bot"
@@ -124,7 +130,7 @@ func (s *seating) cause(side injects.Side, at time.Duration) string {
 		}
 		words = append(words, w)
 	}
-	return fmt.Sprintf("%s was played by %s: this is the profile's play, not a delegation's.", upperFirst(the(side)), strings.Join(words, "; and by "))
+	return fmt.Sprintf("%s was played by %s: this is the profile's play, not a delegation's.", who, strings.Join(words, "; and by "))
 }
 
 // lowerFirst lowers a sentence's first letter, for a sentence quoted
