@@ -642,14 +642,7 @@ func TestDocumentsWording(t *testing.T) {
 	}
 	sc, events := classRun(t)
 	docs["report class"] = write(t, report(t, sc, events).WriteMarkdown)
-	opm := builtin(t, "opm-breach")
-	cmp, err := debrief.NewComparison(opm, []debrief.Run{
-		{Name: "table-a.jsonl", Events: played(t, opm, 1, [2]string{"cooperative", "cooperative"})},
-		{Name: "table-b.jsonl", Events: played(t, opm, 1, goldenPair)},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cmp := twoTables(t)
 	docs["compare"] = write(t, cmp.WriteMarkdown)
 	for name, doc := range docs {
 		text := fence.ReplaceAllString(string(doc), "")

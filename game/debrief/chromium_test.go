@@ -145,14 +145,7 @@ func TestHTMLInChromium(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opm := builtin(t, "opm-breach")
-	cmp, err := debrief.NewComparison(opm, []debrief.Run{
-		{Name: "table-a.jsonl", Events: played(t, opm, 1, [2]string{"cooperative", "cooperative"})},
-		{Name: "table-b.jsonl", Events: played(t, opm, 1, goldenPair)},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cmp := twoTables(t)
 	port := own(t)
 	docs := []struct {
 		name     string
