@@ -133,7 +133,7 @@ func (e *Engine) giveFeedback(_ *injects.Team, c Command, do bool) error {
 	case len(form.Ratings) > len(injects.FeedbackRatings):
 		return e.refuse("the form has %d statements to rate, not %d", len(injects.FeedbackRatings), len(form.Ratings))
 	case len(form.Answers) > len(e.sc.Feedback):
-		return e.refuse("the form has %s, not %d", questionsWords(len(e.sc.Feedback)), len(form.Answers))
+		return e.refuse("the form has %s, not %d", countWords(len(e.sc.Feedback), "question"), len(form.Answers))
 	}
 	out := FeedbackForm{Ratings: make([]int, len(injects.FeedbackRatings)), Answers: make([]string, len(e.sc.Feedback))}
 	for i, r := range form.Ratings {
@@ -156,13 +156,6 @@ func (e *Engine) giveFeedback(_ *injects.Team, c Command, do bool) error {
 		e.emit(Event{Type: FeedbackGiven, Feedback: &out})
 	}
 	return nil
-}
-
-func questionsWords(n int) string {
-	if n == 1 {
-		return "1 question"
-	}
-	return fmt.Sprintf("%d questions", n)
 }
 
 // key checks the key of a hotwash question or plan row.
