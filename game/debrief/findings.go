@@ -37,6 +37,7 @@ type Improvement struct {
 
 // finding is a finding as the rules make it, before it is numbered.
 type finding struct {
+	side       string // us or cn; empty for both
 	text       string
 	evidence   []string
 	objectives []string
@@ -63,11 +64,8 @@ type findingFunc func(side injects.Side, f finding)
 func (b *builder) findings() (strengths []Finding, improvements []Improvement) {
 	byInject, byRequest := b.objectivesOf()
 	var goods, bads []finding
-	var goodSides, badSides []string
-	good := func(side injects.Side, f finding) {
-		goods, goodSides = append(goods, f), append(goodSides, side.String())
-	}
-	bad := func(side injects.Side, f finding) { bads, badSides = append(bads, f), append(badSides, side.String()) }
+	good := func(side injects.Side, f finding) { f.side = side.String(); goods = append(goods, f) }
+	bad := func(side injects.Side, f finding) { f.side = side.String(); bads = append(bads, f) }
 	b.requestFindings(good, bad, byRequest)
 	b.callFindings(good, bad, byRequest, byInject)
 	b.decisionFindings(good, bad, byInject)
@@ -80,26 +78,28 @@ func (b *builder) findings() (strengths []Finding, improvements []Improvement) {
 		f := finding{text: fmt.Sprintf("%s observed on %s: %s", n.By, n.Objective, n.Text),
 			evidence: []string{fmt.Sprintf("%s, rated %s (%s)", clock(sc, n.At), n.Rating, n.Rating.Words())}, objectives: []string{n.Objective},
 			weight: map[game.Rating]int{game.RatedP: weightHigh, game.RatedS: weightMid, game.RatedM: weightHigh, game.RatedU: weightHigh}[n.Rating]}
-		side := ""
 		if t, ok := sc.Team(n.Team); ok {
-			side = t.Side.String()
+			f.side = t.Side.String()
 			f.evidence[0] += " about " + teamName(sc, n.Team)
 		}
 		if n.Rating == game.RatedP {
-			goods, goodSides = append(goods, f), append(goodSides, side)
+			goods = append(goods, f)
 		} else {
-			bads, badSides = append(bads, f), append(badSides, side)
+			bads = append(bads, f)
 		}
 	}
 	for _, k := range byWeight(goods) {
 		f := &goods[k]
-		strengths = append(strengths, Finding{ID: fmt.Sprintf("S%d", len(strengths)+1), Side: goodSides[k], Text: f.text, Evidence: f.evidence, Objectives: f.objectives})
+		strengths = append(strengths, Finding{ID: fmt.Sprintf("S%d", len(strengths)+1), Side: f.side, Text: f.text, Evidence: f.evidence, Objectives: f.objectives})
 	}
 	for _, k := range byWeight(bads) {
 		f := &bads[k]
-		improvements = append(improvements, Improvement{
-			Finding:   Finding{ID: fmt.Sprintf("A%d", len(improvements)+1), Side: badSides[k], Text: f.text, Evidence: f.evidence, Objectives: f.objectives},
-			Reference: referenceWords(f.commitment), RootCause: f.cause, capability: first(f.commitment)})
+		a := Improvement{Finding: Finding{ID: fmt.Sprintf("A%d", len(improvements)+1), Side: f.side, Text: f.text, Evidence: f.evidence, Objectives: f.objectives},
+			Reference: referenceWords(f.commitment), RootCause: f.cause}
+		if len(f.commitment) > 0 {
+			a.capability = f.commitment[0]
+		}
+		improvements = append(improvements, a)
 	}
 	return strengths, improvements
 }
@@ -131,13 +131,6 @@ func referenceWords(commitments []string) string {
 		return ""
 	}
 	return "The September 2015 fact sheet: " + strings.Join(commitments, "; ")
-}
-
-func first(ss []string) string {
-	if len(ss) == 0 {
-		return ""
-	}
-	return ss[0]
 }
 
 // commitmentOf is the fact sheet's commitment a request invokes.
