@@ -45,6 +45,11 @@ const (
 	Note // Objective, Team (optional), Rating (optional), Text
 
 	Readmit // let a person taken out of the exercise join again: Person.Name
+	// After play (afterplay.go): they still count once the exercise has
+	// ended.
+	GiveFeedback  // a participant's feedback form: Feedback
+	AnswerHotwash // the hotwash's answer to a question: Question (its key), Title (the question), Text
+	AgreeAction   // a corrective action the hotwash agreed: Correction
 
 	numVerbs
 )
@@ -52,7 +57,7 @@ const (
 var verbNames = [...]string{"choose", "open", "deliver", "decline", "ask-clarification", "clarify", "ring", "answer", "act",
 	"pause", "run", "set-speed", "jump",
 	"fire-inject", "hold-inject", "release-inject", "skip-inject", "send-message", "seat-bot", "remove-bot", "seat", "unseat", "end",
-	"note", "readmit"}
+	"note", "readmit", "feedback", "hotwash-answer", "corrective-action"}
 
 func (v Verb) String() string {
 	if int(v) < len(verbNames) {
@@ -78,13 +83,17 @@ type Command struct {
 
 	At        time.Duration    // JumpClock: how far at most; the session sets it
 	Speed     time.Duration    // SetSpeed
-	Title     string           // SendMessage
-	Text      string           // SendMessage, Note
+	Title     string           // SendMessage; AnswerHotwash: the question
+	Text      string           // SendMessage, Note, AnswerHotwash
 	To        injects.Audience // SendMessage
 	Profile   string           // SeatBot
 	Person    Person           // Seat, Unseat, Readmit
 	Objective string           // Note
 	Rating    Rating           // Note
+
+	Question   string           // AnswerHotwash: the question's key
+	Feedback   FeedbackForm     // GiveFeedback
+	Correction CorrectiveAction // AgreeAction
 }
 
 // Role is what a person may do in an exercise.

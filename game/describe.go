@@ -164,6 +164,8 @@ func Describe(st *State, ev *Event) string {
 			rating = " (" + ev.Rating.Words() + ")"
 		}
 		return fmt.Sprintf("%s observes on %s%s: %s", ev.By, about, rating, ev.Text)
+	case FeedbackGiven, HotwashAnswered, CorrectiveActionAgreed:
+		return describeAfterPlay(st, ev)
 	case ConditionFailed:
 		of := ownerOf(ev)
 		where := ""

@@ -149,7 +149,7 @@ func (e *Engine) allowed(a Actor, c Command) bool {
 // Whether the actor may give the command at all is decided here, before
 // the rule looks at the state of play.
 func (e *Engine) follow(a Actor, c Command, do bool) error {
-	if e.st.Ended {
+	if e.st.Ended && !afterPlay(c.Verb) {
 		return ErrEnded
 	}
 	if int(c.Verb) >= len(rules) || rules[c.Verb].fn == nil {
@@ -181,6 +181,10 @@ func (e *Engine) follow(a Actor, c Command, do bool) error {
 	case forNotes:
 		if a.Role != Facilitator && a.Role != Evaluator {
 			return forbid(a, "write observations")
+		}
+	case forPerson:
+		if _, ok := e.Actor(a.Name); !ok {
+			return forbid(a, "hand in a feedback form: it is for the people the exercise seats")
 		}
 	}
 	if do {

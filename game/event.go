@@ -62,6 +62,9 @@ const (
 	PersonUnseated
 	ObservationNoted
 	PersonReadmitted
+	FeedbackGiven          // a participant handed in the feedback form
+	HotwashAnswered        // the hotwash answered one of its questions
+	CorrectiveActionAgreed // the hotwash agreed a row of the improvement plan
 	numEventTypes
 )
 
@@ -75,6 +78,7 @@ var eventNames = [...]string{
 	"inject.held", "inject.released", "inject.skipped", "message.sent",
 	"bot.seated", "bot.removed", "person.seated", "person.unseated", "observation.noted",
 	"person.readmitted",
+	"feedback.given", "hotwash.answered", "corrective-action.agreed",
 }
 
 func (t EventType) String() string {
@@ -125,17 +129,20 @@ type Event struct {
 	Ending  string
 
 	Speed     time.Duration    // SpeedSet
-	Title     string           // MessageSent
-	Text      string           // MessageSent, ObservationNoted; ConditionFailed: the error
+	Title     string           // MessageSent; HotwashAnswered: the question asked
+	Text      string           // MessageSent, ObservationNoted, HotwashAnswered; ConditionFailed: the error
 	To        injects.Audience // MessageSent
 	Profile   string           // BotSeated
 	Person    string           // PersonSeated, PersonUnseated, PersonReadmitted: whose seat
 	Role      Role             // PersonSeated
 	Objective string           // ObservationNoted
 	Rating    Rating           // ObservationNoted
+	Question  string           // HotwashAnswered: the question's key
 
-	Start  *Start     // Started only
-	Review *Scorecard // ReviewHeld only
+	Start      *Start            // Started only
+	Review     *Scorecard        // ReviewHeld only
+	Feedback   *FeedbackForm     // FeedbackGiven only
+	Correction *CorrectiveAction // CorrectiveActionAgreed only
 }
 
 // LogFormat is the version of the event log's format this program writes
@@ -194,8 +201,12 @@ type wireEvent struct {
 	Role      string     `json:"role,omitempty"`
 	Objective string     `json:"objective,omitempty"`
 	Rating    string     `json:"rating,omitempty"`
+	Question  string     `json:"question,omitempty"`
 	Start     *Start     `json:"start,omitempty"`
 	Review    *Scorecard `json:"review,omitempty"`
+
+	Feedback   *FeedbackForm     `json:"feedback,omitempty"`
+	Correction *CorrectiveAction `json:"corrective_action,omitempty"`
 }
 
 // MarshalJSON writes the event as one log line's object.
@@ -203,7 +214,8 @@ func (e Event) MarshalJSON() ([]byte, error) {
 	w := wireEvent{Seq: e.Seq, At: injects.FormatDuration(e.At), Type: e.Type, By: e.By, Team: e.Team,
 		Inject: e.Inject, Choice: e.Choice, Request: e.Request, Element: e.Element, Ground: e.Ground,
 		Call: e.Call, Action: e.Action, Var: e.Var, Cause: e.Cause, Ending: e.Ending, Title: e.Title, Text: e.Text,
-		Profile: e.Profile, Person: e.Person, Objective: e.Objective, Start: e.Start, Review: e.Review}
+		Profile: e.Profile, Person: e.Person, Objective: e.Objective, Start: e.Start, Review: e.Review,
+		Question: e.Question, Feedback: e.Feedback, Correction: e.Correction}
 	switch e.Type {
 	case Rang:
 		w.Side = e.Side.String()
@@ -251,7 +263,8 @@ func (e *Event) UnmarshalJSON(b []byte) error {
 	*e = Event{Seq: w.Seq, At: at, Type: w.Type, By: w.By, Team: w.Team, Inject: w.Inject, Choice: w.Choice,
 		Request: w.Request, Element: w.Element, Ground: w.Ground, Call: w.Call, Action: w.Action,
 		Var: w.Var, Cause: w.Cause, Ending: w.Ending, Title: w.Title, Text: w.Text, Profile: w.Profile,
-		Person: w.Person, Objective: w.Objective, Start: w.Start, Review: w.Review}
+		Person: w.Person, Objective: w.Objective, Start: w.Start, Review: w.Review,
+		Question: w.Question, Feedback: w.Feedback, Correction: w.Correction}
 	if e.Type == Started && e.Start == nil {
 		return fmt.Errorf("%s without its start record", Started)
 	}

@@ -72,6 +72,11 @@ func TestEventsAreDocumented(t *testing.T) {
 		if raw, ok := line["review"]; ok {
 			documented(t, scorecard, "scorecard", raw, "")
 		}
+		for _, k := range []string{"feedback", "corrective_action"} {
+			if raw, ok := line[k]; ok {
+				documented(t, sections[typ], typ+" line's "+k, raw, "")
+			}
+		}
 	}
 	observe := func(_ *game.State, ev *game.Event) {
 		b, err := json.Marshal(ev)
@@ -95,6 +100,28 @@ func TestEventsAreDocumented(t *testing.T) {
 	s.Advance(48 * time.Hour)
 	s.Engine.Observe(observe)
 	s.Engine.Stop()
+
+	// After play: a class's feedback form and hotwash record.
+	class, err := game.NewClass(builtin(t, "opm-breach"), 1, "Ms Rivera", observe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	white, _ := class.Engine.Actor("Ms Rivera")
+	for _, cmd := range []game.Command{
+		{Verb: game.Seat, Person: game.Person{Name: "Ana", Role: game.Player, Team: "fbi"}},
+		{Verb: game.EndExercise},
+		{Verb: game.AnswerHotwash, Question: "Q1", Title: "What worked?", Text: "The hotline."},
+		{Verb: game.AgreeAction, Correction: game.CorrectiveAction{Row: "A1", Issue: "A1", Title: "Late", Action: "Drill", Capability: "Timely responses",
+			Element: "training", Organization: "FBI", Contact: "J. Doe", Start: "2026-12-01", Completion: "2027-01-01"}},
+	} {
+		if err := class.Do(white, cmd); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ana, _ := class.Engine.Actor("Ana")
+	if err := class.Do(ana, game.Command{Verb: game.GiveFeedback, Feedback: game.FeedbackForm{Ratings: []int{4}, Answers: []string{"Good."}}}); err != nil {
+		t.Fatal(err)
+	}
 
 	for typ, keys := range seen {
 		sec, ok := sections[typ]

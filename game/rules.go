@@ -23,6 +23,7 @@ const (
 	forControl                // the facilitator only
 	forTeamControl            // the facilitator, naming a team
 	forNotes                  // evaluators and the facilitator
+	forPerson                 // anyone the exercise seats: never a bot
 )
 
 var rules = [numVerbs]struct {
@@ -54,6 +55,9 @@ var rules = [numVerbs]struct {
 	EndExercise:      {(*Engine).endExercise, forControl},
 	Note:             {(*Engine).note, forNotes},
 	Readmit:          {(*Engine).readmitPerson, forControl},
+	GiveFeedback:     {(*Engine).giveFeedback, forPerson},
+	AnswerHotwash:    {(*Engine).answerHotwash, forControl},
+	AgreeAction:      {(*Engine).agreeAction, forControl},
 }
 
 func (e *Engine) choose(team *injects.Team, c Command, do bool) error {

@@ -50,6 +50,12 @@ type State struct {
 	Failures    []ConditionFailure
 
 	after map[string][]int // the injects that come after each, made once (see followers)
+	// After play (afterplay.go): every feedback form handed in, in order;
+	// the hotwash's answers, the latest to each question; and the
+	// corrective actions it agreed, the latest of each row.
+	Feedback    []Feedback
+	Hotwash     []HotwashAnswer
+	Corrections []CorrectiveAction
 }
 
 // Message is an ad-hoc inject the control cell sent.
@@ -379,6 +385,8 @@ func (st *State) Apply(e *Event) {
 		st.Removed = append(slices.Clone(st.Removed), e.Person)
 	case PersonReadmitted:
 		st.Removed = slices.DeleteFunc(slices.Clone(st.Removed), func(n string) bool { return n == e.Person })
+	case FeedbackGiven, HotwashAnswered, CorrectiveActionAgreed:
+		st.applyAfterPlay(e)
 	}
 }
 

@@ -511,6 +511,8 @@ func commandOf(e *Engine, ev, next *Event) (Actor, Command, error) {
 		}
 	case ObservationNoted:
 		c.Verb, c.Objective, c.Rating, c.Text = Note, ev.Objective, ev.Rating, ev.Text
+	case FeedbackGiven, HotwashAnswered, CorrectiveActionAgreed:
+		afterPlayCommand(ev, &c)
 	default:
 		return a, c, fmt.Errorf("%s is not a command anyone makes", ev.Type)
 	}

@@ -143,7 +143,8 @@ func Visible(sc *injects.Scenario, ev *Event, v Viewer) bool {
 // reaches them, what their side does, and what the other side does in the
 // open. The other side's briefings, deliberations and work in progress stay
 // hidden, as do the script's handling, the scenario's bookkeeping, the
-// meters' causes and the evaluators' notes.
+// meters' causes, the evaluators' notes, the feedback forms and the
+// hotwash's record.
 func playerSees(sc *injects.Scenario, ev *Event, v Viewer) bool {
 	switch ev.Type {
 	case InjectFired, InjectChosen, InjectExpired, InjectCancelled:
@@ -151,7 +152,8 @@ func playerSees(sc *injects.Scenario, ev *Event, v Viewer) bool {
 		return ok && v.Reaches(sc.Injects[i].To)
 	case MessageSent:
 		return v.Reaches(ev.To)
-	case InjectTriggered, VariableSet, ClockStopped, InjectHeld, InjectReleased, InjectSkipped, ObservationNoted:
+	case InjectTriggered, VariableSet, ClockStopped, InjectHeld, InjectReleased, InjectSkipped, ObservationNoted,
+		FeedbackGiven, HotwashAnswered, CorrectiveActionAgreed:
 		return false
 	case WorkStarted, BotSeated, BotRemoved, PersonSeated:
 		t, ok := sc.Team(ev.Team)

@@ -84,6 +84,9 @@ func TestWhatEachSeatSees(t *testing.T) {
 		{game.Event{Type: game.PersonSeated, Role: game.Observer, Person: "Omar"}, control},
 		{game.Event{Type: game.PersonUnseated, Person: "Ana"}, all},
 		{game.Event{Type: game.ObservationNoted, Objective: "tell-apart"}, control},
+		{game.Event{Type: game.FeedbackGiven}, control},
+		{game.Event{Type: game.HotwashAnswered}, control},
+		{game.Event{Type: game.CorrectiveActionAgreed}, control},
 		{game.Event{Type: game.PersonReadmitted, Person: "Ana"}, all},
 	}
 	covered := map[game.EventType]bool{}

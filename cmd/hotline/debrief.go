@@ -120,14 +120,17 @@ func reportCommand() *cobra.Command {
 		Use:   "report LOG | REPORT.json",
 		Short: "Write the after-action report and improvement plan of a saved run",
 		Long: `Report writes the after-action report of one run (HSEEP AAR/IP) from its log:
-overview, a timeline of the whole run, the analysis of each objective with a
-rating, strengths and areas for improvement with their evidence, the
-dialogue's review, hotwash questions and an improvement plan to fill in.
+an executive summary, an overview, a timeline of the whole run, the analysis
+of each objective with a rating, strengths and areas for improvement with
+their evidence, reference and root cause, the dialogue's review, the
+hotwash's questions and answers, the participants' feedback, an improvement
+plan in HSEEP's columns, and the participants.
 The log is first made again from its commands, as review does: an edited log
 is refused, and every score is computed afresh.
 
 --format json saves the report for editing: change a rating (and its note),
-fill in the plan, then render the edited file with
+write a root cause or a hotwash answer, fill in the plan, then render the
+edited file with
 hotline report REPORT.json --format html.`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 1 {

@@ -60,7 +60,7 @@ func TestReportCommand(t *testing.T) {
 	}
 	out, errOut, status := hotline(t, "report", logPath)
 	if status != 0 || !strings.HasPrefix(out, "**Draft** · After-action report") || !strings.Contains(out, "\n# After-action report: Requests for assistance") ||
-		!strings.Contains(out, "## 8. Improvement plan") || !strings.Contains(out, "by Hotline's rules: a draft") {
+		!strings.Contains(out, "## 9. Improvement plan") || !strings.Contains(out, "## Executive summary") || !strings.Contains(out, "by Hotline's rules: a draft") {
 		t.Fatalf("report: status %d, %q\n%.300s", status, errOut, out)
 	}
 	// Saved as JSON, a rating changed, rendered again as HTML.
@@ -93,6 +93,22 @@ func TestReportCommand(t *testing.T) {
 	os.WriteFile(saved, edited, 0o644)
 	if _, errOut, status := hotline(t, "report", saved); status != 1 || !strings.Contains(errOut, `"X" is not a rating`) {
 		t.Errorf("a report with a bad rating: status %d, %q", status, errOut)
+	}
+	// A plan's date in words, and a field the report does not know, are
+	// refused in words that say which.
+	cn["rating"] = "U"
+	row := doc["improvement_plan"].([]any)[0].(map[string]any)
+	row["completion_date"] = "yesterday"
+	edited, _ = json.Marshal(doc)
+	os.WriteFile(saved, edited, 0o644)
+	if _, errOut, status := hotline(t, "report", saved); status != 1 || !strings.Contains(errOut, `the completion date "yesterday" is not a date: write it as year-month-day, like 2026-12-01`) {
+		t.Errorf("a plan due yesterday: status %d, %q", status, errOut)
+	}
+	row["completion_date"], row["owner"] = "2027-03-31", "the FBI"
+	edited, _ = json.Marshal(doc)
+	os.WriteFile(saved, edited, 0o644)
+	if _, errOut, status := hotline(t, "report", saved); status != 1 || !strings.Contains(errOut, `improvement_plan[0] (A1).owner`) {
+		t.Errorf("a field the report does not know: status %d, %q", status, errOut)
 	}
 
 	// An edited log is refused, as review refuses it; the report never

@@ -33,8 +33,8 @@ type SideRating struct {
 	Evaluated string `json:"evaluated,omitempty"`
 	// Rating is the report's: the evaluators', else the derived one. The
 	// facilitator may change it, saying why in Note.
-	Rating string `json:"rating,omitempty"`
-	Note   string `json:"note,omitempty"`
+	Rating string `json:"rating"`
+	Note   string `json:"note"`
 }
 
 // Grades of evidence, from the rating rules.
@@ -626,7 +626,7 @@ func (t partTally) overdue() int { return t.late + t.never }
 // answerGrade grades how the receiving side answered a request.
 func answerGrade(rs *game.RequestScore) (string, string) {
 	t := tally(rs)
-	name := possessive(rs.From) + " request " + requestName(rs)
+	name := rs.From.Possessive() + " request " + requestName(rs)
 	if t.scored == 0 {
 		return "", fmt.Sprintf("Received %s; nothing of it was due yet.", name)
 	}

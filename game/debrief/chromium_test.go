@@ -145,14 +145,7 @@ func TestHTMLInChromium(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opm := builtin(t, "opm-breach")
-	cmp, err := debrief.NewComparison(opm, []debrief.Run{
-		{Name: "table-a.jsonl", Events: played(t, opm, 1, [2]string{"cooperative", "cooperative"})},
-		{Name: "table-b.jsonl", Events: played(t, opm, 1, goldenPair)},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cmp := twoTables(t)
 	port := own(t)
 	docs := []struct {
 		name     string
@@ -239,6 +232,14 @@ func TestHTMLInChromium(t *testing.T) {
 				t.Errorf("the printed page is not A4 landscape: %v × %v points", w, h)
 			}
 			checkPrinted(t, pdf, page, doc.edition, strings.HasPrefix(doc.name, "handbook-") && !strings.HasSuffix(doc.name, "-all"))
+			if strings.HasPrefix(doc.name, "report-") {
+				// The executive summary is the first page, whole: a sponsor
+				// reads that page.
+				pages := readPrinted(t, pdf)
+				if len(pages) < 2 || len(pages[1].lines) == 0 || pages[1].lines[0] != "1. Overview" {
+					t.Errorf("the executive summary is not one page: the second page starts %q", pages[1].lines)
+				}
+			}
 			if keep != "" {
 				os.WriteFile(filepath.Join(keep, doc.name+".pdf"), data, 0o644)
 			}

@@ -215,7 +215,7 @@ func (w *worder) compare(op string, left, right ast.Node) string {
 			return "the " + w.element(args[0], args[1]) + " of " + w.request(args[0]) + " " + w.isWords(op, w.strings(right), "delivered ")
 		case name == "escalation" && len(args) == 1:
 			if side, ok := injects.ParseSide(args[0]); ok {
-				return possessive(side) + " escalation " + w.rungWords(op, right)
+				return side.Possessive() + " escalation " + w.rungWords(op, right)
 			}
 		}
 	}
@@ -385,13 +385,13 @@ func (w *worder) value(n ast.Node) string {
 			if side, ok := injects.ParseSide(args[0]); ok {
 				switch name {
 				case "score":
-					return possessive(side) + " score"
+					return side.Possessive() + " score"
 				case "missed":
 					return "the calls " + the(side) + " left unanswered"
 				case "kept":
 					return "the commitments " + the(side) + " kept"
 				case "escalation":
-					return possessive(side) + " escalation"
+					return side.Possessive() + " escalation"
 				}
 			}
 		}

@@ -12,43 +12,60 @@ import (
 
 // Finding is a strength or an area for improvement, with its evidence.
 type Finding struct {
+	// ID names it in the report: S1, S2… for strengths, A1, A2… for
+	// areas for improvement, most weighty first.
+	ID         string   `json:"id"`
 	Side       string   `json:"side,omitempty"` // us or cn; empty for both
 	Text       string   `json:"text"`
 	Evidence   []string `json:"evidence,omitempty"`
 	Objectives []string `json:"objectives,omitempty"`
 }
 
-// Question is a question for the hotwash.
-type Question struct {
-	At   Moment `json:"at"`
-	Text string `json:"text"`
+// Improvement is an area for improvement, as HSEEP's AAR gives one: the
+// finding, what it is measured against (the fact sheet's commitment it
+// concerns, besides its objectives) and its analysis, the root cause as
+// far as the run shows it. An empty root cause is the hotwash's to find;
+// the facilitator may write or rewrite either in the report's JSON.
+type Improvement struct {
+	Finding
+	Reference string `json:"reference"`
+	RootCause string `json:"root_cause"`
+	// capability is the core capability the improvement plan's row names:
+	// the first commitment of the reference.
+	capability string
 }
 
-// PlanRow is a row of the improvement plan: its issue and objective come
-// from the report; the rest is the facilitator's to fill in.
-type PlanRow struct {
-	Side        string `json:"side,omitempty"`
-	Issue       string `json:"issue"`
-	Objectives  string `json:"objectives,omitempty"`
-	Action      string `json:"corrective_action"`
-	Responsible string `json:"responsible"`
-	Due         string `json:"due"`
+// finding is a finding as the rules make it, before it is numbered.
+type finding struct {
+	side       string // us or cn; empty for both
+	text       string
+	evidence   []string
+	objectives []string
+	commitment []string // the fact sheet's commitments it concerns
+	cause      string   // the root cause the run shows, if it shows one
+	weight     int      // how much it weighs among the others of its kind: 1 to 3
 }
 
-type findingFunc func(side injects.Side, text string, evidence []string, objectives []string)
+// Weights of findings: what the executive summary and the improvement
+// plan put first.
+const (
+	weightLow  = 1 // a challenge of form; a strength of form
+	weightMid  = 2 // a challenge; a strength of substance
+	weightHigh = 3 // a major challenge or a failure; a strength in a whole matter, or an evaluator's
+)
+
+type findingFunc func(side injects.Side, f finding)
 
 // findings are the strengths and the areas for improvement: how each side
 // answered and asked, rang and answered the hotline, what it chose and
 // did, and what evaluators rated. A piece of evidence is one or the other,
-// never both, and nothing late is a strength.
-func (b *builder) findings() (strengths, improvements []Finding) {
+// never both, and nothing late is a strength. Each list is ordered by
+// weight, heaviest first, and numbered.
+func (b *builder) findings() (strengths []Finding, improvements []Improvement) {
 	byInject, byRequest := b.objectivesOf()
-	good := func(side injects.Side, text string, evidence []string, objectives []string) {
-		strengths = append(strengths, Finding{Side: side.String(), Text: text, Evidence: evidence, Objectives: objectives})
-	}
-	bad := func(side injects.Side, text string, evidence []string, objectives []string) {
-		improvements = append(improvements, Finding{Side: side.String(), Text: text, Evidence: evidence, Objectives: objectives})
-	}
+	var goods, bads []finding
+	good := func(side injects.Side, f finding) { f.side = side.String(); goods = append(goods, f) }
+	bad := func(side injects.Side, f finding) { f.side = side.String(); bads = append(bads, f) }
 	b.requestFindings(good, bad, byRequest)
 	b.callFindings(good, bad, byRequest, byInject)
 	b.decisionFindings(good, bad, byInject)
@@ -58,19 +75,73 @@ func (b *builder) findings() (strengths, improvements []Finding) {
 		if n.Rating == game.Unrated {
 			continue
 		}
-		f := Finding{Text: fmt.Sprintf("%s observed on %s: %s", n.By, n.Objective, n.Text),
-			Evidence: []string{fmt.Sprintf("%s, rated %s (%s)", game.Clock(sc, n.At), n.Rating, n.Rating.Words())}, Objectives: []string{n.Objective}}
+		f := finding{text: fmt.Sprintf("%s observed on %s: %s", n.By, n.Objective, n.Text),
+			evidence: []string{fmt.Sprintf("%s, rated %s (%s)", clock(sc, n.At), n.Rating, n.Rating.Words())}, objectives: []string{n.Objective},
+			weight: map[game.Rating]int{game.RatedP: weightHigh, game.RatedS: weightMid, game.RatedM: weightHigh, game.RatedU: weightHigh}[n.Rating]}
 		if t, ok := sc.Team(n.Team); ok {
-			f.Side = t.Side.String()
-			f.Evidence[0] += " about " + teamName(sc, n.Team)
+			f.side = t.Side.String()
+			f.evidence[0] += " about " + teamName(sc, n.Team)
 		}
 		if n.Rating == game.RatedP {
-			strengths = append(strengths, f)
+			goods = append(goods, f)
 		} else {
-			improvements = append(improvements, f)
+			bads = append(bads, f)
 		}
 	}
+	for _, k := range byWeight(goods) {
+		f := &goods[k]
+		strengths = append(strengths, Finding{ID: fmt.Sprintf("S%d", len(strengths)+1), Side: f.side, Text: f.text, Evidence: f.evidence, Objectives: f.objectives})
+	}
+	for _, k := range byWeight(bads) {
+		f := &bads[k]
+		a := Improvement{Finding: Finding{ID: fmt.Sprintf("A%d", len(improvements)+1), Side: f.side, Text: f.text, Evidence: f.evidence, Objectives: f.objectives},
+			Reference: referenceWords(f.commitment), RootCause: f.cause}
+		if len(f.commitment) > 0 {
+			a.capability = f.commitment[0]
+		}
+		improvements = append(improvements, a)
+	}
 	return strengths, improvements
+}
+
+// byWeight returns the findings' indexes, heaviest first, in the order
+// they were found among equals.
+func byWeight(fs []finding) []int {
+	order := make([]int, len(fs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return fs[b].weight - fs[a].weight })
+	return order
+}
+
+// The fact sheet's commitments, as an area for improvement's reference
+// names them: the situation manual's own names for them.
+var (
+	timelyResponses = commitments[0].Name
+	cooperation     = commitments[1].Name
+	theftPledge     = commitments[2].Name
+	norms           = commitments[3].Name
+	hotlineClause   = commitments[5].Name
+)
+
+// referenceWords says what an area for improvement is measured against.
+func referenceWords(commitments []string) string {
+	if len(commitments) == 0 {
+		return ""
+	}
+	return "The September 2015 fact sheet: " + strings.Join(commitments, "; ")
+}
+
+// commitmentOf is the fact sheet's commitment a request invokes.
+func commitmentOf(basis injects.Basis) string {
+	switch basis {
+	case injects.Pledge:
+		return theftPledge
+	case injects.Norms:
+		return norms
+	}
+	return cooperation
 }
 
 // requestFindings judge how each side answered the requests it received,
@@ -82,12 +153,17 @@ func (b *builder) requestFindings(good, bad findingFunc, byRequest map[string][]
 		rs := &b.card.Requests[k]
 		obj := byRequest[rs.Request]
 		t := tally(rs)
-		whose := possessive(rs.From) + " request " + requestName(rs)
+		whose := rs.From.Possessive() + " request " + requestName(rs)
 		switch {
 		case t.scored == 0:
 		case t.overdue() > 0:
-			bad(rs.To, overdueWords(t, whose, b.opened[rs.Request]),
-				partEvidence(sc, rs, func(el *game.ElementScore) bool { return el.State == game.ElOverdue || el.Late > 0 }), obj)
+			weight := weightMid
+			if t.never > 0 {
+				weight = weightHigh
+			}
+			bad(rs.To, finding{text: overdueWords(t, whose, b.opened[rs.Request]),
+				evidence:   partEvidence(sc, rs, func(el *game.ElementScore) bool { return el.State == game.ElOverdue || el.Late > 0 }),
+				objectives: obj, commitment: overdueCommitments(rs), cause: b.overdueCause(rs), weight: weight})
 		case t.answered == t.scored && t.thin == 0:
 			text := fmt.Sprintf("Every part of %s was answered on time%s", whose, b.soFar())
 			if t.sound > 0 {
@@ -96,48 +172,55 @@ func (b *builder) requestFindings(good, bad findingFunc, byRequest map[string][]
 			if t.ack != nil && t.ack.State == game.ElDelivered {
 				text += ", the acknowledgement in " + short(time.Duration(t.ack.At)-b.opened[rs.Request])
 			}
-			good(rs.To, text+".", partEvidence(sc, rs, func(el *game.ElementScore) bool { return el.Scored }), obj)
+			good(rs.To, finding{text: text + ".", evidence: partEvidence(sc, rs, func(el *game.ElementScore) bool { return el.Scored }), objectives: obj, weight: weightHigh})
 		}
 		if t.unsound > 0 {
 			review := "the review counts it as a refusal"
 			if t.unsound > 1 {
 				review = "the review counts those as refusals"
 			}
-			bad(rs.To, fmt.Sprintf("Declined the %s of %s on %s: %s.", list(t.unsoundParts), whose, groundsWords(t.unsound, false), review),
-				partEvidence(sc, rs, func(el *game.ElementScore) bool { return el.State == game.ElDeclined && !el.Sound }), obj)
+			unsound := func(el *game.ElementScore) bool { return el.State == game.ElDeclined && !el.Sound }
+			bad(rs.To, finding{text: fmt.Sprintf("Declined the %s of %s on %s: %s.", list(t.unsoundParts), whose, groundsWords(t.unsound, false), review),
+				evidence: partEvidence(sc, rs, unsound), objectives: obj, commitment: []string{cooperation},
+				cause: b.declineCause(rs, unsound), weight: weightHigh})
 		}
 		if len(t.soundInTime) > 0 && t.overdue() > 0 {
 			inTime := func(el *game.ElementScore) bool { return el.State == game.ElDeclined && el.Sound && el.Late == 0 }
-			good(rs.To, fmt.Sprintf("Declined the %s of %s in time, on %s, as the fact sheet allows.", list(t.soundInTime), whose, groundsWords(len(t.soundInTime), true)),
-				partEvidence(sc, rs, inTime), obj)
+			good(rs.To, finding{text: fmt.Sprintf("Declined the %s of %s in time, on %s, as the fact sheet allows.", list(t.soundInTime), whose, groundsWords(len(t.soundInTime), true)),
+				evidence: partEvidence(sc, rs, inTime), objectives: obj, weight: weightLow})
 		}
 		if t.thin > 0 {
-			bad(rs.To, fmt.Sprintf("Answered the %s of %s thin, though the request came with the material to do better.", list(t.thinParts), whose),
-				partEvidence(sc, rs, func(el *game.ElementScore) bool { return el.Thin }), obj)
+			thin := func(el *game.ElementScore) bool { return el.Thin }
+			bad(rs.To, finding{text: fmt.Sprintf("Answered the %s of %s thin, though the request came with the material to do better.", list(t.thinParts), whose),
+				evidence: partEvidence(sc, rs, thin), objectives: obj, commitment: []string{cooperation},
+				cause: b.deliveredCause(rs, thin), weight: weightMid})
 		}
 		// How the other side asked, when it asked itself.
 		if b.sentBy[rs.Request] == bySide {
 			line := fmt.Sprintf("%s: %s, sent %s under %s, with %s", requestName(rs), rs.Category.Title(),
-				game.Clock(sc, b.opened[rs.Request]), rs.Basis.Title(), strings.Join(rs.Attached, "; "))
+				clock(sc, b.opened[rs.Request]), rs.Basis.Title(), strings.Join(rs.Attached, "; "))
 			switch {
 			case rs.CategoryError:
 				what := "a category error"
 				if rs.Basis == injects.Pledge && rs.Category == injects.StateEspionage {
 					what = "espionage dressed as theft"
 				}
-				bad(rs.From, fmt.Sprintf("Sent the request %s under %s, which does not cover %s: %s (−%d).", requestName(rs), rs.Basis.Title(), rs.Category.Title(), what, game.CategoryErrorPenalty),
-					[]string{line}, obj)
+				bad(rs.From, finding{text: fmt.Sprintf("Sent the request %s under %s, which does not cover %s: %s (−%d).", requestName(rs), rs.Basis.Title(), rs.Category.Title(), what, game.CategoryErrorPenalty),
+					evidence: []string{line}, objectives: obj, commitment: []string{commitmentOf(rs.Basis)},
+					cause: b.sentCause(rs, fmt.Sprintf("Its matter is %s, and %s %s", rs.Category.Title(), rs.Basis.Title(), basisFits[rs.Basis])), weight: weightHigh})
 			case len(rs.Attached) == 0:
-				bad(rs.From, fmt.Sprintf("Sent the request %s with no technical material attached (−%d), so the other side could decline it for want of detail.", requestName(rs), game.UndetailedPenalty),
-					[]string{strings.TrimSuffix(line, ", with ") + ", with nothing attached"}, obj)
+				bad(rs.From, finding{text: fmt.Sprintf("Sent the request %s with no technical material attached (−%d), so the other side could decline it for want of detail.", requestName(rs), game.UndetailedPenalty),
+					evidence: []string{strings.TrimSuffix(line, ", with ") + ", with nothing attached"}, objectives: obj, commitment: []string{cooperation},
+					cause: b.sentCause(rs, ""), weight: weightMid})
 			default:
 				wellAsked[rs.From] = append(wellAsked[rs.From], line)
 				wellAskedObj[rs.From] = union(wellAskedObj[rs.From], obj)
 			}
 		}
 		if t.never > 0 && rs.Calls == 0 {
-			bad(rs.From, neverRangText(rs, t), partEvidence(sc, rs, func(el *game.ElementScore) bool { return el.State == game.ElOverdue }),
-				union(obj, objectiveNamed(sc, hotlineObjective)))
+			bad(rs.From, finding{text: neverRangText(rs, t), evidence: partEvidence(sc, rs, func(el *game.ElementScore) bool { return el.State == game.ElOverdue }),
+				objectives: union(obj, objectiveNamed(sc, hotlineObjective)), commitment: []string{hotlineClause},
+				cause: b.seats.cause(rs.From, firstFailure(rs)), weight: weightHigh})
 		}
 	}
 	for side := range injects.Side(2) {
@@ -146,9 +229,18 @@ func (b *builder) requestFindings(good, bad findingFunc, byRequest map[string][]
 			if n == 1 {
 				fits = "its matter"
 			}
-			good(side, fmt.Sprintf("Sent %s under the commitment that fits %s, with the technical material to act on.", requestsWords(n), fits), wellAsked[side], wellAskedObj[side])
+			good(side, finding{text: fmt.Sprintf("Sent %s under the commitment that fits %s, with the technical material to act on.", requestsWords(n), fits),
+				evidence: wellAsked[side], objectives: wellAskedObj[side], weight: weightLow})
 		}
 	}
+}
+
+// basisFits says what each commitment a request may invoke covers, as the
+// situation manual puts it.
+var basisFits = map[injects.Basis]string{
+	injects.Cooperation: "fits every matter, cybercrime above all: a request to investigate, preserve evidence or take servers down rests on it, whoever turns out to be behind the activity.",
+	injects.Pledge:      "fits cyber-enabled theft of intellectual property for commercial advantage only, and speaks of what governments conduct or knowingly support.",
+	injects.Norms:       "fits requests about critical infrastructure only: above all the norm that states answer appropriate requests for assistance when it is attacked.",
 }
 
 // groundsWords says on what parts were declined: "a ground that covers
@@ -233,11 +325,11 @@ func (b *builder) callFindings(good, bad findingFunc, byRequest, byInject map[st
 				missedObj = union(missedObj, objectivesOf(c))
 			case !c.Answered:
 			case c.Broken:
-				bad(side, fmt.Sprintf("Broke the commitment made on call %d from %s%s: what was outstanding was not all delivered by %s.", c.N, the(c.From), b.aboutWords(c.About), game.Clock(sc, c.PromiseBy)),
-					[]string{b.callLine(c)}, objectivesOf(c))
+				bad(side, finding{text: fmt.Sprintf("Broke the commitment made on call %d from %s%s: what was outstanding was not all delivered by %s.", c.N, the(c.From), b.aboutWords(c.About), clock(sc, c.PromiseBy)),
+					evidence: []string{b.callLine(c)}, objectives: objectivesOf(c), commitment: []string{hotlineClause}, cause: b.seats.cause(side, c.PromiseBy), weight: weightHigh})
 			case c.Answer == injects.Deny:
-				bad(side, fmt.Sprintf("Denied the complaint on call %d from %s%s, which raises the caller's escalation.", c.N, the(c.From), b.aboutWords(c.About)),
-					[]string{b.callLine(c)}, objectivesOf(c))
+				bad(side, finding{text: fmt.Sprintf("Denied the complaint on call %d from %s%s, which raises the caller's escalation.", c.N, the(c.From), b.aboutWords(c.About)),
+					evidence: []string{b.callLine(c)}, objectives: objectivesOf(c), commitment: []string{hotlineClause}, cause: b.answerCause(c), weight: weightMid})
 			default:
 				answered = append(answered, c)
 				answeredObj = union(answeredObj, objectivesOf(c))
@@ -248,7 +340,8 @@ func (b *builder) callFindings(good, bad findingFunc, byRequest, byInject map[st
 			if len(missed) > 1 {
 				text = strings.TrimSuffix(text, ").") + " each)."
 			}
-			bad(side, text, b.callLines(missed), missedObj)
+			bad(side, finding{text: text, evidence: b.callLines(missed), objectives: missedObj, commitment: []string{hotlineClause},
+				cause: b.seats.cause(side, missed[0].AnswerBy), weight: weightHigh})
 		}
 		if len(answered) > 0 {
 			var took time.Duration
@@ -272,7 +365,7 @@ func (b *builder) callFindings(good, bad findingFunc, byRequest, byInject map[st
 			case len(kept) > 1:
 				text += ", and kept the commitments made on calls " + list(kept)
 			}
-			good(side, text+".", b.callLines(answered), answeredObj)
+			good(side, finding{text: text + ".", evidence: b.callLines(answered), objectives: answeredObj, weight: weightHigh})
 		}
 	}
 	for side := range injects.Side(2) { // the side that rang
@@ -286,8 +379,8 @@ func (b *builder) callFindings(good, bad findingFunc, byRequest, byInject map[st
 			}
 			line := fmt.Sprintf("call %d%s, rang %s", c.N, b.aboutWords(c.About), game.Clock(sc, c.RangAt))
 			if !r.failed {
-				bad(side, fmt.Sprintf("Rang the hotline%s before any part of it had failed, escalating what %s still had time to answer.", b.aboutWords(c.About), the(side.Other())),
-					[]string{line + ", before any part had failed"}, objectivesOf(c))
+				bad(side, finding{text: fmt.Sprintf("Rang the hotline%s before any part of it had failed, escalating what %s still had time to answer.", b.aboutWords(c.About), the(side.Other())),
+					evidence: []string{line + ", before any part had failed"}, objectives: objectivesOf(c), commitment: []string{hotlineClause}, weight: weightMid})
 				continue
 			}
 			timely = append(timely, line+", "+afterWords(c.RangAt-r.failedAt, "the response first failed"))
@@ -296,9 +389,9 @@ func (b *builder) callFindings(good, bad findingFunc, byRequest, byInject map[st
 		switch len(timely) {
 		case 0:
 		case 1:
-			good(side, "Rang the hotline about a request of its own once the response to it had failed.", timely, timelyObj)
+			good(side, finding{text: "Rang the hotline about a request of its own once the response to it had failed.", evidence: timely, objectives: timelyObj, weight: weightMid})
 		default:
-			good(side, fmt.Sprintf("Rang the hotline %s, each about a request of its own whose response had failed.", timesWords(len(timely))), timely, timelyObj)
+			good(side, finding{text: fmt.Sprintf("Rang the hotline %s, each about a request of its own whose response had failed.", timesWords(len(timely))), evidence: timely, objectives: timelyObj, weight: weightMid})
 		}
 	}
 }
@@ -362,6 +455,7 @@ func (b *builder) aboutWords(req string) string {
 func (b *builder) decisionFindings(good, bad findingFunc, byInject map[string][]string) {
 	sc, st := b.sc, b.st
 	var lapsed, lapsedObj [2][]string
+	var lapsedAt [2][]time.Duration
 	for _, ev := range b.events {
 		if ev.Type != game.InjectChosen && ev.Type != game.InjectExpired {
 			continue
@@ -369,21 +463,22 @@ func (b *builder) decisionFindings(good, bad findingFunc, byInject map[string][]
 		i := mustInject(sc, ev.Inject)
 		in, is := &sc.Injects[i], &st.Injects[i]
 		if ev.Type == game.InjectExpired {
-			line := fmt.Sprintf("%q, arrived %s, deadline %s", in.Title, game.Clock(sc, is.FiredAt), game.Clock(sc, ev.At))
+			line := fmt.Sprintf("%q, arrived %s, deadline %s", in.Title, clock(sc, is.FiredAt), clock(sc, ev.At))
 			if ch, ok := in.Choice(ev.Choice); ok {
 				line += fmt.Sprintf(": %q taken for them", oneLine(ch.Label))
 			}
 			for _, side := range audienceSides(in.To) {
 				lapsed[side] = append(lapsed[side], line)
 				lapsedObj[side] = union(lapsedObj[side], byInject[in.ID])
+				lapsedAt[side] = append(lapsedAt[side], ev.At)
 			}
 			continue
 		}
 		t, _ := sc.Team(ev.Team)
 		ch, _ := in.Choice(ev.Choice)
-		line := fmt.Sprintf("%q: %q, chosen %s by %s, %s", in.Title, oneLine(ch.Label), game.Clock(sc, ev.At),
+		line := fmt.Sprintf("%q: %q, chosen %s by %s, %s", in.Title, oneLine(ch.Label), clock(sc, ev.At),
 			strings.TrimSuffix(whoDecided(st, &ev), ","), afterWords(ev.At-is.FiredAt, "it arrived"))
-		b.judge(good, bad, t.Side, fmt.Sprintf("On %q, chose %q.", in.Title, oneLine(ch.Label)), ch.Bearings, []string{line})
+		b.judge(good, bad, t.Side, fmt.Sprintf("On %q, chose %q.", in.Title, oneLine(ch.Label)), ch.Bearings, []string{line}, b.botCause(&ev, t.Side))
 	}
 	for side := range injects.Side(2) {
 		if n := len(lapsed[side]); n > 0 {
@@ -395,7 +490,8 @@ func (b *builder) decisionFindings(good, bad findingFunc, byInject map[string][]
 			if n == 1 {
 				decisions = "one decision"
 			}
-			bad(side, fmt.Sprintf("Left %s to %s, so the exercise decided.", decisions, deadlines), lapsed[side], lapsedObj[side])
+			bad(side, finding{text: fmt.Sprintf("Left %s to %s, so the exercise decided.", decisions, deadlines), evidence: lapsed[side], objectives: lapsedObj[side],
+				cause: b.lapsedCause(side, lapsedAt[side]), weight: weightMid})
 		}
 	}
 }
@@ -405,24 +501,29 @@ func (b *builder) decisionFindings(good, bad findingFunc, byInject map[string][]
 func (b *builder) actionFindings(good, bad findingFunc) {
 	sc := b.sc
 	lines := make([][]string, len(sc.Actions))
+	causes := make([]string, len(sc.Actions))
 	for _, k := range b.taken {
 		ev := &b.events[k]
 		if i, ok := sc.ActionIndex(ev.Action); ok {
-			lines[i] = append(lines[i], fmt.Sprintf("%q, taken %s by %s", oneLine(sc.Actions[i].Label), game.Clock(sc, ev.At),
+			lines[i] = append(lines[i], fmt.Sprintf("%q, taken %s by %s", oneLine(sc.Actions[i].Label), clock(sc, ev.At),
 				strings.TrimSuffix(whoDecided(b.st, ev), ",")))
+			if causes[i] == "" {
+				causes[i] = b.botCause(ev, sc.Actions[i].Side)
+			}
 		}
 	}
 	for i := range sc.Actions {
 		if a := &sc.Actions[i]; len(lines[i]) > 0 {
-			b.judge(good, bad, a.Side, fmt.Sprintf("Took the action %q%s.", oneLine(a.Label), timesWords(len(lines[i]))), a.Bearings, lines[i])
+			b.judge(good, bad, a.Side, fmt.Sprintf("Took the action %q%s.", oneLine(a.Label), timesWords(len(lines[i]))), a.Bearings, lines[i], causes[i])
 		}
 	}
 }
 
 // judge makes a course a side took a finding by what it means for the
 // objectives: an area for improvement when it undermines any, a strength
-// when it supports some, neither when it is neutral or says nothing.
-func (b *builder) judge(good, bad findingFunc, side injects.Side, text string, bearings []injects.Bearing, evidence []string) {
+// when it supports some, neither when it is neutral or says nothing. Why
+// a person took it is for the hotwash; why a bot did, its profile.
+func (b *builder) judge(good, bad findingFunc, side injects.Side, text string, bearings []injects.Bearing, evidence []string, cause string) {
 	for _, verdict := range []injects.Verdict{injects.Undermines, injects.Supports} {
 		var objectives, why []string
 		for _, bg := range bearings {
@@ -436,11 +537,12 @@ func (b *builder) judge(good, bad findingFunc, side injects.Side, text string, b
 		if len(objectives) == 0 {
 			continue
 		}
-		text += " " + strings.Join(why, " ")
+		f := finding{text: text + " " + strings.Join(why, " "), evidence: evidence, objectives: objectives, weight: weightMid}
 		if verdict == injects.Undermines {
-			bad(side, text, evidence, objectives)
+			f.cause, f.weight = cause, weightHigh
+			bad(side, f)
 		} else {
-			good(side, text, evidence, objectives)
+			good(side, f)
 		}
 		return
 	}
@@ -457,97 +559,8 @@ func timesWords(n int) string {
 	return " " + count(n) + " times"
 }
 
-// questions are the hotwash's questions: one for each decision taken and
-// the alternatives it left, each decision left to a deadline, each part
-// declined on a ground that does not cover it, each call that rang out,
-// and the ladder's highest rung.
-func (b *builder) questions() []Question {
-	sc, st := b.sc, b.st
-	var qs []Question
-	ask := func(at time.Duration, format string, args ...any) {
-		qs = append(qs, Question{At: moment(sc, at), Text: fmt.Sprintf(format, args...)})
-	}
-	for _, ev := range b.events {
-		switch ev.Type {
-		case game.InjectChosen:
-			in := &sc.Injects[mustInject(sc, ev.Inject)]
-			ch, _ := in.Choice(ev.Choice)
-			var alt []string
-			for _, other := range in.Choices {
-				if other.ID != ch.ID {
-					alt = append(alt, fmt.Sprintf("%q", oneLine(other.Label)))
-				}
-			}
-			q := fmt.Sprintf("On %q, %s chose %q.", in.Title, whoDecided(st, &ev), oneLine(ch.Label))
-			if len(alt) > 0 {
-				q += fmt.Sprintf(" The inject also offered %s. What did the team weigh, and what would the other course have changed?", list(alt))
-			} else {
-				q += " What did the team weigh?"
-			}
-			ask(ev.At, "%s", q)
-		case game.InjectExpired:
-			in := &sc.Injects[mustInject(sc, ev.Inject)]
-			q := fmt.Sprintf("Nobody decided on %q within %s.", in.Title, short(in.Deadline.Within))
-			if ch, ok := in.Choice(ev.Choice); ok {
-				q += fmt.Sprintf(" The exercise took %q for %s.", oneLine(ch.Label), audienceWords(sc, in.To))
-			}
-			ask(ev.At, "%s Who owned the decision, and what kept it from being made?", q)
-		case game.Declined:
-			i, _ := sc.RequestIndex(ev.Request)
-			req := &sc.Requests[i]
-			g, ok := sc.Ground(ev.Ground)
-			if ev.By == "" || !ok || g.Sound(req, req.Elements[req.Element(ev.Element)].Kind) {
-				continue
-			}
-			ask(ev.At, "%s declined the %s of %s request %q on %q, a ground that does not cover it. Which ground, if any, covers it, and what would answering have taken?",
-				teamName(sc, ev.Team), req.Elements[req.Element(ev.Element)].Kind.Noun(), possessive(req.From), oneLine(req.Subject), g.Title)
-		case game.Missed:
-			c := st.Calls[ev.Call-1]
-			ask(ev.At, "Call %d from %s%s rang out. Who in the %s takes the hotline, and what could they have promised within %s?",
-				c.N, the(c.From), b.aboutWords(c.About), sc.Sides[c.From.Other()].Name, short(sc.Hotline.CommitWithin))
-		}
-	}
-	peak, at := 0, -1
-	for k, p := range b.ladder {
-		if p.Rung > peak {
-			peak, at = p.Rung, k
-		}
-	}
-	if at >= 0 {
-		p := b.ladder[at]
-		ask(time.Duration(p.At.At), "The ladder reached %q on %s (%s). What did the escalation achieve, and what brought it down, or would have?",
-			sc.Hotline.Rungs[peak].Title, p.At.Time, p.Cause)
-	}
-	slices.SortStableFunc(qs, func(a, b Question) int { return int(a.At.At - b.At.At) })
-	return qs
-}
-
-// plan makes a row of the improvement plan for each area for improvement,
-// with the delegation concerned as who is responsible until the
-// facilitator says otherwise.
-func plan(sc *injects.Scenario, improvements []Finding) []PlanRow {
-	var rows []PlanRow
-	for _, f := range improvements {
-		r := PlanRow{Side: f.Side, Issue: f.Text, Objectives: strings.Join(f.Objectives, ", ")}
-		if s, ok := injects.ParseSide(f.Side); ok {
-			r.Responsible = sc.Sides[s].Name
-		}
-		rows = append(rows, r)
-	}
-	return rows
-}
-
 // requestName is a request in prose: its subject, quoted.
 func requestName(rs *game.RequestScore) string { return fmt.Sprintf("%q", oneLine(rs.Subject)) }
-
-// possessive is a side's name as an owner: "China's", "the United
-// States'".
-func possessive(s injects.Side) string {
-	if s == injects.US {
-		return "the United States'"
-	}
-	return s.Title() + "'s"
-}
 
 // soFar qualifies what is judged of a run that has not ended.
 func (b *builder) soFar() string {

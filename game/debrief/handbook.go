@@ -175,8 +175,8 @@ func NewHandbook(sc *injects.Scenario, v game.Viewer, s Sitting) *Handbook {
 		h.Mark = "Facilitator only: holds the script"
 	} else {
 		h.Edition, h.For = v.Side.String(), "the "+sc.Sides[v.Side].Name
-		h.Handling = fmt.Sprintf("For the %s only. It holds none of the script and nothing of %s's that the September 2015 fact sheet did not make public.",
-			sc.Sides[v.Side].Name, v.Side.Other().Title())
+		h.Handling = fmt.Sprintf("For the %s only. It holds none of the script and nothing of %s that the September 2015 fact sheet did not make public.",
+			sc.Sides[v.Side].Name, v.Side.Other().Possessive())
 		h.Mark = "For the " + sc.Sides[v.Side].Name + " only"
 	}
 	ex := s.over(sc.Exercise)
@@ -282,9 +282,9 @@ func mechanism(sc *injects.Scenario) Mechanism {
 		m.Parts = append(m.Parts, Entry{Name: k.Verb(), Text: partWords[k]})
 	}
 	m.Bases = []Entry{
-		{injects.Cooperation.Title(), "fits every matter, cybercrime above all: a request to investigate, preserve evidence or take servers down rests on it, whoever turns out to be behind the activity.", ""},
-		{injects.Pledge.Title(), "fits cyber-enabled theft of intellectual property for commercial advantage only, and speaks of what governments conduct or knowingly support.", "Invoked for anything else, above all for state espionage, it is a category error: the request is marked, the side that sent it loses points, and the other side may decline it."},
-		{injects.Norms.Title(), "fits requests about critical infrastructure only: above all the norm that states answer appropriate requests for assistance when it is attacked.", "Invoked for anything else, it is a category error."},
+		{injects.Cooperation.Title(), basisFits[injects.Cooperation], ""},
+		{injects.Pledge.Title(), basisFits[injects.Pledge], "Invoked for anything else, above all for state espionage, it is a category error: the request is marked, the side that sent it loses points, and the other side may decline it."},
+		{injects.Norms.Title(), basisFits[injects.Norms], "Invoked for anything else, it is a category error."},
 	}
 	for _, g := range sc.Grounds {
 		m.Grounds = append(m.Grounds, Entry{Name: g.Title, Text: oneLine(g.Text), Note: coverWords(&g)})

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"hotline/game"
+	"hotline/game/debrief"
 	"hotline/injects"
 )
 
@@ -184,4 +185,19 @@ func classRun(t testing.TB) (*injects.Scenario, []game.Event) {
 		t.Fatal("the class's exercise did not end")
 	}
 	return sc, again(t, sc, log)
+}
+
+// twoTables compares two tables' runs of the OPM breach: one where both
+// sides cooperate, one of the goldens' pair.
+func twoTables(t testing.TB) *debrief.Comparison {
+	t.Helper()
+	opm := builtin(t, "opm-breach")
+	c, err := debrief.NewComparison(opm, []debrief.Run{
+		{Name: "table-a.jsonl", Events: played(t, opm, 1, [2]string{"cooperative", "cooperative"})},
+		{Name: "table-b.jsonl", Events: played(t, opm, 1, goldenPair)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

@@ -211,13 +211,13 @@ func (h *Handbook) WriteMarkdown(w io.Writer) error {
 		m.entries([2]string{"Control key", "Does"}, h.Rules.ControlKeys)
 		h.Script.markdown(m)
 	}
-	acronymsMarkdown(m, h.Acronyms)
+	acronymsMarkdown(m, "Appendix: Acronyms", h.Acronyms)
 	h.Feedback.markdown(m, h.Scenario.Title)
 	return m.done(w)
 }
 
-func acronymsMarkdown(m *md, as []Entry) {
-	m.h(2, "Appendix: Acronyms")
+func acronymsMarkdown(m *md, title string, as []Entry) {
+	m.h(2, title)
 	if len(as) == 0 {
 		m.p("None.")
 		return
@@ -305,10 +305,12 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	m := &md{}
 	m.raw(r.chrome().line() + "\n\n")
 	m.h(1, "After-action report: "+r.Scenario.Title)
-	m.p("Hotline tabletop exercise of the US–China cybercrime mechanism of 2015. After-action report and improvement plan (HSEEP AAR/IP). " + r.Provenance())
+	m.p(ReportSubtitle + " " + r.Provenance())
+	r.summaryMarkdown(m)
 	m.h(2, "1. Overview")
 	o := &r.Overview
 	ov := [][]string{{"Scenario", r.Scenario.Title + " (" + r.Scenario.ID + ")"}}
+	ov = append(ov, entryRows(o.Particulars)...)
 	if o.Log != "" {
 		ov = append(ov, []string{"Log", o.Log})
 	}
@@ -322,6 +324,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		ov = append(ov, []string{"Facilitator", o.Facilitator})
 	}
 	ov = append(ov, [][]string{
+		{"Participants", "Appendix A"},
 		{"Seed", fmt.Sprint(o.Seed)},
 		{"Story time", fmt.Sprintf("%s to %s (%s time), %s", o.From.Time, o.To.Time, r.Scenario.Zone, o.StoryTime)},
 		{"Real time", o.RealTime},
@@ -331,10 +334,6 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		ov = append(ov, []string{n.Name, n.Text})
 	}
 	m.table([]string{"", ""}, ov)
-	if len(o.Seats) > 0 {
-		m.h(3, "Seats")
-		m.table([]string{"Person", "Seat", "Team", "From", "Until"}, seatRows(o.Seats))
-	}
 	if len(o.Warnings) > 0 {
 		m.h(3, "Warnings")
 		m.bullets(o.Warnings)
@@ -344,15 +343,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	r.Timeline.markdown(m)
 	m.h(2, "3. Analysis of objectives")
 	m.p("Ratings on HSEEP's scale: P, performed without challenges; S, with some challenges; M, with major challenges; U, unable to be performed.")
-	var rt [][]string
-	for _, oa := range r.Objectives {
-		row := []string{oa.ID}
-		for _, s := range oa.Sides {
-			row = append(row, ratingCell(&s))
-		}
-		rt = append(rt, row)
-	}
-	m.table([]string{"Objective", "United States", "China"}, rt)
+	m.table([]string{"Objective", "United States", "China"}, r.ratingRows())
 	for _, oa := range r.Objectives {
 		m.h(3, oa.ID+": "+oa.Text)
 		for _, s := range oa.Sides {
@@ -373,25 +364,208 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	m.h(2, "4. Strengths")
 	findingsMarkdown(m, r.Strengths, "No strength stands out in the events.")
 	m.h(2, "5. Areas for improvement")
-	findingsMarkdown(m, r.Improvements, "No area for improvement stands out in the events.")
+	improvementsMarkdown(m, r.Improvements)
 	m.h(2, "6. The dialogue's review")
 	var b strings.Builder
 	r.Review.write(&b)
 	m.fenced("text", b.String())
 	m.table([]string{"Review", "Held", "United States", "China"}, rows(r.Review.Held))
-	m.h(2, "7. Hotwash questions")
-	for i, q := range r.Hotwash {
-		fmt.Fprintf(m, "%d. %s — %s\n", i+1, esc(q.At.Time), esc(q.Text))
-	}
-	m.raw("\n")
-	m.h(2, "8. Improvement plan")
-	var pl [][]string
-	for _, p := range r.Plan {
-		pl = append(pl, []string{sideWord(p.Side) + p.Issue, p.Objectives, p.Action, p.Responsible, p.Due})
-	}
-	m.table([]string{"Issue", "Objectives", "Corrective action", "Responsible", "Due"}, pl)
-	acronymsMarkdown(m, r.Acronyms)
+	r.Hotwash.markdown(m)
+	r.Feedback.markdown(m)
+	m.h(2, "9. Improvement plan")
+	m.p(planNote)
+	m.table(planHeader, r.planRows())
+	m.h(2, "Appendix A: Participants")
+	r.Participants.markdown(m)
+	acronymsMarkdown(m, "Appendix B: Acronyms", r.Acronyms)
 	return m.done(w)
+}
+
+func (r *Report) summaryMarkdown(m *md) {
+	s := &r.Summary
+	m.h(2, "Executive summary")
+	m.p(s.Exercised)
+	m.p(s.Outcome)
+	m.p("Each objective's rating on HSEEP's scale (P, S, M, U), as section 3 gives it with what the objective asks and the evidence:")
+	m.table([]string{"Objective", "United States", "China"}, r.ratingRows())
+	if fs := r.SummaryStrengths(); len(fs) > 0 {
+		m.p("Strengths, the weightiest first:")
+		for _, f := range fs {
+			m.WriteString("- " + summaryLine(&f) + "\n")
+		}
+		m.raw("\n")
+	}
+	if fs := r.SummaryImprovements(); len(fs) > 0 {
+		m.p("Areas for improvement, the weightiest first:")
+		for _, f := range fs {
+			m.WriteString("- " + summaryLine(&f.Finding) + "\n")
+		}
+		m.raw("\n")
+	}
+	m.p(s.Next)
+}
+
+// summaryLine is a finding on one line: its delegation, its text and its
+// id.
+func summaryLine(f *Finding) string {
+	line := esc(f.Text) + " (" + esc(f.ID) + ")"
+	if f.Side != "" {
+		line = "**" + esc(strings.TrimSuffix(sideWord(f.Side), " ")) + "** " + line
+	}
+	return line
+}
+
+func improvementsMarkdown(m *md, fs []Improvement) {
+	if len(fs) == 0 {
+		m.p("No area for improvement stands out in the events.")
+		return
+	}
+	m.p(improvementsNote)
+	for _, f := range fs {
+		findingMarkdown(m, &f.Finding)
+		if f.Reference != "" {
+			m.WriteString("  - *Reference:* " + esc(f.Reference) + "\n")
+		}
+		m.WriteString("  - *Analysis:* " + esc(rootCauseWords(f.RootCause)) + "\n")
+	}
+	m.WriteString("\n")
+}
+
+// improvementsNote says how the areas for improvement are laid out.
+const improvementsNote = "The weightiest first. Each gives its evidence, its reference (the fact sheet's commitment it is measured against, where it concerns one, besides its objectives) and its analysis: the root cause, where the log shows one. Where it does not, why it happened is for the hotwash to find."
+
+// rootCauseWords is an analysis as printed: the root cause, or a word
+// that it is still to be found.
+func rootCauseWords(cause string) string {
+	if cause == "" {
+		return "not shown by the log: for the hotwash to find."
+	}
+	return cause
+}
+
+func (h *Hotwash) markdown(m *md) {
+	m.h(2, "7. Hotwash")
+	m.p(hotwashNote(h))
+	for _, q := range h.Questions {
+		m.h(3, strings.TrimSuffix(q.ID+". "+q.At.Time, " "))
+		m.p(q.Text)
+		m.p("Why it is asked: " + q.Why)
+		answer := q.Answer
+		if answer == "" {
+			answer = "(to be recorded at the hotwash)"
+		}
+		m.p("Answer: " + answer)
+	}
+}
+
+// hotwashNote says how the questions were chosen, and where the answers
+// go.
+func hotwashNote(h *Hotwash) string {
+	var raised string
+	switch {
+	case h.Raised == 0:
+		raised = "The run raised none: ask what worked, what did not, and what to change first."
+	case h.Raised <= MaxQuestions:
+		raised = fmt.Sprintf("The run raised %s, all asked here.", plural(h.Raised, "question"))
+	default:
+		raised = fmt.Sprintf("The run raised %d questions; these are the first %s.", h.Raised, count(MaxQuestions))
+	}
+	return HotwashOrder + " " + raised + " Record each answer here, in the console during the hotwash, or in the report's JSON."
+}
+
+func (f *FeedbackSummary) markdown(m *md) {
+	m.h(2, "8. Participants' feedback")
+	m.p(feedbackNote(f))
+	var rs [][]string
+	for _, r := range f.Ratings {
+		rs = append(rs, append([]string{r.Statement}, ratingCounts(r)...))
+	}
+	m.table([]string{"Statement", "1", "2", "3", "4", "5", "Average"}, rs)
+	for i, q := range f.Questions {
+		m.p(fmt.Sprintf("%d. %s", i+1, q.Question))
+		var as []string
+		for _, a := range q.Answers {
+			as = append(as, a.Seat+": "+a.Text)
+		}
+		if len(as) == 0 {
+			as = []string{"No answer."}
+		}
+		m.bullets(as)
+	}
+}
+
+// feedbackNote says where the feedback comes from.
+func feedbackNote(f *FeedbackSummary) string {
+	scale := "Each statement is rated " + strings.Join(f.Scale, ", ") + "."
+	switch f.Forms {
+	case 0:
+		return "No feedback form was handed in at the terminal. Tally the paper forms here. " + scale
+	case 1:
+		return "One participant handed in the feedback form at the terminal. " + scale + " Answers are given by seat, not by name."
+	}
+	return fmt.Sprintf("%s handed in the feedback form at the terminal (each person's latest counts). %s The table counts the ratings and averages them; answers are given by seat, not by name.", upperFirst(formsWords(f.Forms)), scale)
+}
+
+// ratingCounts are a statement's counts of each rating, and its average.
+func ratingCounts(r FeedbackRating) []string {
+	var out []string
+	for _, n := range r.Count {
+		out = append(out, countCell(n))
+	}
+	return append(out, r.Average())
+}
+
+func countCell(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprint(n)
+}
+
+// planNote says how to fill in the improvement plan.
+const planNote = "A row for each area for improvement, in HSEEP's columns, and empty rows for what the hotwash raises. Fill in the corrective action, its capability element (planning, organization, equipment, training or exercise), the organization and point of contact responsible, and the dates: here on paper, in the console during the hotwash, or in the report's JSON (then render it again)."
+
+var planHeader = []string{"Core capability", "Issue / area for improvement", "Corrective action", "Capability element", "Primary responsible organization", "Point of contact", "Start date", "Completion date"}
+
+// planRows are the plan's rows as printed, blank rows last.
+func (r *Report) planRows() [][]string {
+	var out [][]string
+	for _, p := range r.Plan {
+		issue := sideWord(p.Side) + p.Issue
+		if p.Area != "" {
+			issue = p.Area + ". " + issue
+		}
+		if p.Objectives != "" {
+			issue += " (" + p.Objectives + ")"
+		}
+		out = append(out, []string{p.Capability, issue, p.Action, p.Element, p.Organization, p.Contact, planDate(p.Start), planDate(p.Completion)})
+	}
+	for range BlankPlanRows {
+		out = append(out, make([]string, len(planHeader)))
+	}
+	return out
+}
+
+// planDate writes a plan's date in the documents' style.
+func planDate(s string) string {
+	t, err := time.Parse(game.DateLayout, s)
+	if err != nil {
+		return s
+	}
+	return dateWords(t, withYear)
+}
+
+func (p *Participants) markdown(m *md) {
+	m.p(p.Note)
+	var rs [][]string
+	for _, x := range p.People {
+		until := "the end"
+		if x.Until != nil {
+			until = x.Until.Time
+		}
+		rs = append(rs, []string{x.Name, x.Role, x.Delegation, x.Team, x.From.Time, until})
+	}
+	m.table([]string{"Who", "Role", "Delegation", "Team", "From", "Until"}, rs)
 }
 
 // write lays out the review as the program prints it.
@@ -401,18 +575,6 @@ func (rv *Review) write(w io.Writer) error {
 		sides[i] = r
 	}
 	return game.WriteReviewViews(w, rv.Heading, rv.Requests, rv.Caption, sides)
-}
-
-func seatRows(seats []Seat) [][]string {
-	var out [][]string
-	for _, s := range seats {
-		until := "the end"
-		if s.Until != nil {
-			until = s.Until.Time
-		}
-		out = append(out, []string{s.Person, s.Role, s.Where, s.From.Time, until})
-	}
-	return out
 }
 
 // ratingCell is a rating in a table: its letter, and who set it when not
@@ -493,21 +655,27 @@ func findingsMarkdown(m *md, fs []Finding, none string) {
 		m.p(none)
 		return
 	}
-	for i, f := range fs {
-		fmt.Fprintf(m, "%d. ", i+1)
-		if f.Side != "" {
-			fmt.Fprintf(m, "**%s** ", esc(strings.TrimSuffix(sideWord(f.Side), " ")))
-		}
-		m.WriteString(esc(f.Text))
-		if len(f.Objectives) > 0 {
-			fmt.Fprintf(m, " *(%s)*", esc(strings.Join(f.Objectives, ", ")))
-		}
-		m.WriteString("\n")
-		for _, e := range f.Evidence {
-			m.WriteString("   - " + esc(e) + "\n")
-		}
+	for _, f := range fs {
+		findingMarkdown(m, &f)
 	}
 	m.WriteString("\n")
+}
+
+// findingMarkdown writes a finding as an item of a list: its id,
+// delegation, text and objectives, then its evidence.
+func findingMarkdown(m *md, f *Finding) {
+	fmt.Fprintf(m, "- **%s.** ", esc(f.ID))
+	if f.Side != "" {
+		fmt.Fprintf(m, "**%s** ", esc(strings.TrimSuffix(sideWord(f.Side), " ")))
+	}
+	m.WriteString(esc(f.Text))
+	if len(f.Objectives) > 0 {
+		fmt.Fprintf(m, " *(%s)*", esc(strings.Join(f.Objectives, ", ")))
+	}
+	m.WriteString("\n")
+	for _, e := range f.Evidence {
+		m.WriteString("  - " + esc(e) + "\n")
+	}
 }
 
 // mermaid draws the timeline as a Mermaid Gantt chart: requests as bars
@@ -611,7 +779,7 @@ func (t *Timeline) markdown(m *md) {
 			for _, p := range r.Parts {
 				tally[p.Outcome]++
 			}
-			rs = append(rs, []string{r.ID, sideShort(r.From) + " to " + sideShort(r.To), r.Sent.Time, r.Due.Time,
+			rs = append(rs, []string{r.Subject, sideShort(r.From) + " to " + sideShort(r.To), r.Sent.Time, r.Due.Time,
 				fmt.Sprint(tally[OnTime]), fmt.Sprint(tally[Late]), fmt.Sprint(tally[Declined]), fmt.Sprint(tally[Never]), r.Status})
 		}
 		m.table([]string{"Request", "Direction", "Sent", "Last due", "On time", "Late", "Declined", "Never", "Status"}, rs)
@@ -622,7 +790,7 @@ func (t *Timeline) markdown(m *md) {
 				if p.At != nil {
 					at = p.At.Time
 				}
-				ps = append(ps, []string{r.ID, p.Part, p.Due.Time, p.Outcome, at, p.Detail})
+				ps = append(ps, []string{r.Subject, p.Name, p.Due.Time, p.Outcome, at, p.Detail})
 			}
 		}
 		m.table([]string{"Request", "Part", "Due", "Outcome", "Delivered or declined", "Detail"}, ps)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -18,7 +19,7 @@ import (
 // `hotline report` knows it from a log and refuses one it cannot read.
 const (
 	ReportKind   = "hotline after-action report"
-	ReportFormat = 1
+	ReportFormat = 2
 )
 
 // Report is the after-action report and improvement plan of one run, as
@@ -38,16 +39,19 @@ type Report struct {
 	edited   bool
 
 	Scenario Scenario `json:"scenario"`
+	Summary  Summary  `json:"executive_summary"`
 	Overview Overview `json:"overview"`
 	Timeline Timeline `json:"timeline"`
 	// RatingRules say how the ratings below were reached.
 	RatingRules  []string            `json:"rating_rules"`
 	Objectives   []ObjectiveAnalysis `json:"objectives"`
 	Strengths    []Finding           `json:"strengths"`
-	Improvements []Finding           `json:"areas_for_improvement"`
+	Improvements []Improvement       `json:"areas_for_improvement"`
 	Review       Review              `json:"review"`
-	Hotwash      []Question          `json:"hotwash"`
+	Hotwash      Hotwash             `json:"hotwash"`
+	Feedback     FeedbackSummary     `json:"feedback"`
 	Plan         []PlanRow           `json:"improvement_plan"`
+	Participants Participants        `json:"participants"`
 	Acronyms     []Entry             `json:"acronyms"`
 }
 
@@ -80,6 +84,13 @@ func (r *Report) status() string {
 	return Draft
 }
 
+// ReportSubtitle says what the report is, under its title.
+const ReportSubtitle = "Hotline tabletop exercise of the US–China cybercrime mechanism of 2015. After-action report and improvement plan (HSEEP AAR/IP)."
+
+// reportWords are the words every report prints besides its JSON's: the
+// acronyms appendix reads them too.
+var reportWords = []string{ReportSubtitle, improvementsNote, HotwashOrder, planNote}
+
 // Provenance says where the report's judgments come from.
 func (r *Report) Provenance() string {
 	if r.edited {
@@ -101,12 +112,14 @@ type Info struct {
 
 // Overview says what was played, by whom, and how it came out.
 type Overview struct {
+	// Particulars are the sitting's, as the inject file gives them:
+	// location, sponsor, point of contact, participating organizations.
+	Particulars []Entry  `json:"particulars,omitempty"`
 	Log         string   `json:"log,omitempty"`
 	Played      string   `json:"played,omitempty"`
 	Seed        uint64   `json:"seed"`
 	Players     []Entry  `json:"players"` // who played each delegation
 	Facilitator string   `json:"facilitator,omitempty"`
-	Seats       []Seat   `json:"seats,omitempty"`
 	From        Moment   `json:"from"`
 	To          Moment   `json:"to"`
 	StoryTime   string   `json:"story_time"`
@@ -116,15 +129,6 @@ type Overview struct {
 	OutcomeText string   `json:"outcome_text,omitempty"`
 	Numbers     []Entry  `json:"numbers"`
 	Warnings    []string `json:"warnings,omitempty"`
-}
-
-// Seat is a person who sat in the exercise, and where.
-type Seat struct {
-	Person string  `json:"person"`
-	Role   string  `json:"role"`
-	Where  string  `json:"where,omitempty"` // the team, for a player
-	From   Moment  `json:"from"`
-	Until  *Moment `json:"until,omitempty"` // when they left, if they did
 }
 
 // Review is the dialogue's review of the run as the program prints it:
@@ -158,9 +162,12 @@ func NewReport(sc *injects.Scenario, events []game.Event, info Info) (*Report, e
 	r.RatingRules = ratingRules
 	r.Objectives = b.objectives()
 	r.Strengths, r.Improvements = b.findings()
-	r.Hotwash = b.questions()
-	r.Plan = plan(sc, r.Improvements)
-	r.Acronyms = acronyms(sc, r)
+	r.Hotwash = b.hotwash()
+	r.Feedback = b.feedback()
+	r.Plan = plan(sc, r.Improvements, b.st.Corrections)
+	r.Participants = b.seats.participants()
+	r.Summary = b.summary(r)
+	r.Acronyms = acronyms(sc, []any{r, reportWords})
 	r.Computed = r.digest()
 	return r, nil
 }
@@ -175,7 +182,7 @@ type builder struct {
 	held   []*game.Scorecard
 	meters map[string][]MeterPoint
 	ladder []LadderPoint
-	seats  []Seat
+	seats  *seating
 	marks  []Mark
 	// opened is when each request was sent, and sentBy by whose hand, by
 	// id.
@@ -203,6 +210,7 @@ func newBuilder(sc *injects.Scenario, events []game.Event) *builder {
 		}
 	}
 	b.ladder = []LadderPoint{{At: moment(sc, 0)}}
+	b.seats = newSeating(sc, events[0].Start)
 	for i := range events {
 		ev := &events[i]
 		m.Follow(ev)
@@ -232,21 +240,13 @@ func newBuilder(sc *injects.Scenario, events []game.Event) *builder {
 				b.ringer[ev.Call] = decided
 			}
 			b.rang[ev.Call] = ringingOf(st, ev, cause)
-		case game.PersonSeated:
-			b.seat(ev)
-		case game.PersonUnseated:
-			for k := range b.seats {
-				if b.seats[k].Person == ev.Person && b.seats[k].Until == nil {
-					at := moment(sc, ev.At)
-					b.seats[k].Until = &at
-				}
-			}
 		case game.ReviewHeld:
 			if ev.Review != nil && ev.Review.Meeting > 0 {
 				b.held = append(b.held, game.Review(st, ev.Review.Meeting))
 			}
 		}
 		b.mark(st, ev)
+		b.seats.follow(ev)
 		cause.follow(sc, ev)
 	}
 	b.st = m.State()
@@ -256,21 +256,6 @@ func newBuilder(sc *injects.Scenario, events []game.Event) *builder {
 		b.card = game.Review(b.st, -1)
 	}
 	return b
-}
-
-// seat records a person taking a seat; one who moves leaves the last.
-func (b *builder) seat(ev *game.Event) {
-	at := moment(b.sc, ev.At)
-	for k := range b.seats {
-		if b.seats[k].Person == ev.Person && b.seats[k].Until == nil {
-			b.seats[k].Until = &at
-		}
-	}
-	where := ""
-	if ev.Team != "" {
-		where = teamName(b.sc, ev.Team)
-	}
-	b.seats = append(b.seats, Seat{Person: ev.Person, Role: ev.Role.String(), Where: where, From: at})
 }
 
 func ladderCause(sc *injects.Scenario, ev *game.Event) string {
@@ -295,8 +280,8 @@ func ladderCause(sc *injects.Scenario, ev *game.Event) string {
 func (b *builder) overview(info Info) Overview {
 	sc, st := b.sc, b.st
 	start := b.events[0].Start
-	o := Overview{Log: info.Log, Played: info.Played, Seed: start.Seed, Facilitator: start.Facilitator,
-		From: moment(sc, 0), To: moment(sc, st.Now), Ended: st.Ended, StoryTime: spanWords(st.Now), Seats: b.seats}
+	o := Overview{Particulars: slices.DeleteFunc(particulars(sc.Exercise), func(e Entry) bool { return e.Name == "Date" }), Log: info.Log, Played: info.Played, Seed: start.Seed, Facilitator: start.Facilitator,
+		From: moment(sc, 0), To: moment(sc, st.Now), Ended: st.Ended, StoryTime: spanWords(st.Now)}
 	for side, p := range start.Players {
 		o.Players = append(o.Players, Entry{Name: injects.Side(side).Title(), Text: playerWords(p)})
 	}
@@ -491,6 +476,10 @@ func ReadReport(data []byte) (*Report, error) {
 	case r.Format != ReportFormat:
 		return nil, fmt.Errorf("the report is in format %d; this hotline reads format %d", r.Format, ReportFormat)
 	}
+	if unknown := unknownFields(data, reflect.TypeFor[Report]()); len(unknown) > 0 {
+		return nil, fmt.Errorf("the report has %s this hotline does not know, and would drop: %s; rename or remove %s (docs/debrief.md lists the fields a facilitator may edit)",
+			fieldsWords(len(unknown)), strings.Join(unknown, "; "), themWords(len(unknown)))
+	}
 	for _, o := range r.Objectives {
 		if len(o.Sides) != 2 {
 			return nil, fmt.Errorf("objective %q: expected a rating for each of the two delegations, found %d", o.ID, len(o.Sides))
@@ -517,11 +506,58 @@ func ReadReport(data []byte) (*Report, error) {
 			return nil, fmt.Errorf("a row of the reviews held has %d cells, not 4", len(row))
 		}
 	}
+	for _, p := range r.Plan {
+		if err := errors.Join(game.CheckCapabilityElement(p.Element), game.CheckPlanDates(p.Start, p.Completion)); err != nil {
+			return nil, fmt.Errorf("the improvement plan's row %s (%q): %v", p.Row, clipWords(p.Issue), err)
+		}
+	}
+	for _, c := range []struct {
+		what, field string
+		ids         []string
+		has         func(string) bool
+	}{
+		{"strength", "strengths", r.Summary.Strengths, func(id string) bool {
+			return slices.ContainsFunc(r.Strengths, func(f Finding) bool { return f.ID == id })
+		}},
+		{"area for improvement", "areas_for_improvement", r.Summary.Improvements, func(id string) bool {
+			return slices.ContainsFunc(r.Improvements, func(f Improvement) bool { return f.ID == id })
+		}},
+	} {
+		for _, id := range c.ids {
+			if !c.has(id) {
+				return nil, fmt.Errorf("the executive summary's %s names %q, which is no %s of the report", c.field, id, c.what)
+			}
+		}
+	}
 	if r.Status != "" && !strings.EqualFold(r.Status, Draft) && !strings.EqualFold(r.Status, Final) {
 		return nil, fmt.Errorf("the report's status is %q; it is %q, %q, or empty to follow from whether it was edited", r.Status, Draft, Final)
 	}
 	r.edited = r.digest() != r.Computed
 	return &r, nil
+}
+
+func fieldsWords(n int) string {
+	if n == 1 {
+		return "a field"
+	}
+	return count(n) + " fields"
+}
+
+func themWords(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
+}
+
+// clipWords shortens text for a message: its first words.
+func clipWords(s string) string {
+	const most = 60
+	s = oneLine(s)
+	if r := []rune(s); len(r) > most {
+		return string(r[:most]) + "…"
+	}
+	return s
 }
 
 // jsonWords says what encoding/json found wrong, without Go's types.

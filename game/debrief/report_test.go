@@ -111,7 +111,8 @@ func TestReportEditedByTheFacilitator(t *testing.T) {
 	}
 	us["rating"], us["note"] = "P", "the decline was agreed with the White Cell beforehand"
 	row := doc["improvement_plan"].([]any)[0].(map[string]any)
-	row["corrective_action"], row["responsible"], row["due"] = "Drill the acknowledgement", "FBI legal attaché", "before the next exercise"
+	row["corrective_action"], row["primary_responsible_organization"], row["point_of_contact"] = "Drill the acknowledgement", "FBI legal attaché", "J. Doe"
+	row["capability_element"], row["start_date"], row["completion_date"] = "training", "2026-12-01", "2027-03-31"
 	edited, _ := json.Marshal(doc)
 	again, err := debrief.ReadReport(edited)
 	if err != nil {
@@ -121,7 +122,7 @@ func TestReportEditedByTheFacilitator(t *testing.T) {
 	for _, want := range []string{
 		"| answer-fast | P (facilitator) |",
 		"United States: P, performed without challenges (set by the facilitator: the decline was agreed with the White Cell beforehand; evaluators rated S; the events give M).",
-		"| Drill the acknowledgement | FBI legal attaché | before the next exercise |",
+		"| Drill the acknowledgement | training | FBI legal attaché | J. Doe | Tue 01 Dec 2026 | Wed 31 Mar 2027 |",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the edited report's Markdown lacks %q", want)
@@ -144,9 +145,10 @@ func TestReadReportRefuses(t *testing.T) {
 	cases := []struct{ name, text, want string }{
 		{"not JSON", "{", "not a report saved as JSON: not valid JSON at byte 1"},
 		{"a log line", `{"seq":1,"at":"0m","type":"exercise.started"}`, `its kind is "", not "hotline after-action report"`},
-		{"a newer format", strings.Replace(good, `"format": 1`, `"format": 2`, 1), "the report is in format 2; this hotline reads format 1"},
+		{"a newer format", strings.Replace(good, `"format": 2`, `"format": 3`, 1), "the report is in format 3; this hotline reads format 2"},
+		{"an older format", strings.Replace(good, `"format": 2`, `"format": 1`, 1), "the report is in format 1; this hotline reads format 2"},
 		{"a rating off the scale", strings.Replace(good, `"rating": "S"`, `"rating": "Q"`, 1), `"Q" is not a rating; the ratings are P, S, M and U, or empty for none`},
-		{"a wrong type", strings.Replace(good, `"format": 1`, `"format": "one"`, 1), "format holds string where the report has something else"},
+		{"a wrong type", strings.Replace(good, `"format": 2`, `"format": "one"`, 1), "format holds string where the report has something else"},
 		{"a review row cut", strings.Replace(good, `"requests received",`, ``, 1), "a row of the review's summary has 2 cells, not 3"},
 	}
 	for _, tc := range cases {
@@ -163,8 +165,8 @@ func TestReadReportRefuses(t *testing.T) {
 // every format, without breaking.
 func TestReportRendersWhatItIsGiven(t *testing.T) {
 	for i, text := range []string{
-		fmt.Sprintf(`{"kind":%q,"format":1}`, debrief.ReportKind),
-		fmt.Sprintf(`{"kind":%q,"format":1,"timeline":{"ladder":{"points":[{"us":9,"cn":-1,"rung":7,"side":"cn"}]},"meters":[{"id":"trust"}],"calls":[{"call":1,"answered":{"at":"1h"},"promise":"kept"}],"days":[{"time":"x"}]}}`, debrief.ReportKind),
+		fmt.Sprintf(`{"kind":%q,"format":2}`, debrief.ReportKind),
+		fmt.Sprintf(`{"kind":%q,"format":2,"timeline":{"ladder":{"points":[{"us":9,"cn":-1,"rung":7,"side":"cn"}]},"meters":[{"id":"trust"}],"calls":[{"call":1,"answered":{"at":"1h"},"promise":"kept"}],"days":[{"time":"x"}]}}`, debrief.ReportKind),
 	} {
 		r, err := debrief.ReadReport([]byte(text))
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"hotline/injects"
 )
@@ -235,9 +236,20 @@ func acronyms(sc *injects.Scenario, doc any) []Entry {
 			all[a.Short] = oneLine(a.Long)
 		}
 	}
+	// A word is a run of letters, digits and hyphens: an acronym of one
+	// word is looked up among them, one of several searched for.
+	inWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) || r == '-' }
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(string(text), func(r rune) bool { return !inWord(r) }) {
+		words[w] = true
+	}
 	var out []Entry
 	for short, long := range all {
-		if regexp.MustCompile(`(^|[^\p{L}\p{N}-])` + regexp.QuoteMeta(short) + `($|[^\p{L}\p{N}-])`).Match(text) {
+		used := words[short]
+		if strings.IndexFunc(short, func(r rune) bool { return !inWord(r) }) >= 0 {
+			used = regexp.MustCompile(`(^|[^\p{L}\p{N}-])` + regexp.QuoteMeta(short) + `($|[^\p{L}\p{N}-])`).Match(text)
+		}
+		if used {
 			out = append(out, Entry{Name: short, Text: long})
 		}
 	}

@@ -1,6 +1,7 @@
 package debrief
 
 import (
+	"cmp"
 	"fmt"
 	"html"
 	"math"
@@ -349,7 +350,7 @@ func (s *svg) requests(t *Timeline) {
 				at = *p.At
 			}
 			shape, colour := outcomeShape(p.Outcome)
-			tip := fmt.Sprintf("%s %s: %s (due %s", r.ID, p.Part, p.Outcome, p.Due.Time)
+			tip := fmt.Sprintf("%s, %s: %s (due %s", r.ID, cmp.Or(p.Name, p.Part), p.Outcome, p.Due.Time)
 			if p.At != nil {
 				tip += ", done " + p.At.Time
 			}

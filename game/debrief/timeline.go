@@ -49,7 +49,8 @@ const (
 
 // PartMark is one part of a request: when it was due, and what became of it.
 type PartMark struct {
-	Part    string  `json:"part"`
+	Part    string  `json:"part"` // the part's id: acknowledge, preserve…
+	Name    string  `json:"name"` // in words: acknowledgement, evidence preservation…
 	Due     Moment  `json:"due"`
 	Outcome string  `json:"outcome"`
 	At      *Moment `json:"at,omitempty"` // when it was delivered or declined
@@ -60,8 +61,8 @@ type PartMark struct {
 // and the commitment it ended with, if any.
 type CallBar struct {
 	N        int     `json:"call"`
-	From     string  `json:"from"` // the side that rang, us or cn
-	About    string  `json:"about,omitempty"`
+	From     string  `json:"from"`            // the side that rang, us or cn
+	About    string  `json:"about,omitempty"` // the subject of the request it is about
 	Rang     Moment  `json:"rang"`
 	AnswerBy Moment  `json:"answer_by"`
 	Outcome  string  `json:"outcome"` // commit, explain, deny, missed, ringing
@@ -187,11 +188,12 @@ func (b *builder) mark(st *game.State, ev *game.Event) {
 	}
 }
 
-// moved reports whether a person taking a seat left another for it.
+// moved reports whether a person taking a seat leaves another for it: the
+// seat event is read before the seating follows it, so they sit elsewhere
+// still.
 func (b *builder) moved(ev *game.Event) bool {
-	at := moment(b.sc, ev.At)
-	for _, s := range b.seats[:max(len(b.seats)-1, 0)] {
-		if s.Person == ev.Person && s.Until != nil && *s.Until == at {
+	for _, st := range b.seats.stints {
+		if st.who == ev.Person && st.open {
 			return true
 		}
 	}
@@ -278,7 +280,7 @@ func (b *builder) requestBar(rs *game.RequestScore) RequestBar {
 	last := time.Duration(0)
 	for _, el := range rs.Elements {
 		last = max(last, time.Duration(el.Due))
-		pm := PartMark{Part: el.Element, Due: moment(sc, time.Duration(el.Due)), Outcome: outcome(&el)}
+		pm := PartMark{Part: el.Element, Name: partNoun(&el), Due: moment(sc, time.Duration(el.Due)), Outcome: outcome(&el)}
 		if el.State == game.ElDelivered || el.State == game.ElDeclined {
 			at := moment(sc, time.Duration(el.At))
 			pm.At = &at
@@ -320,6 +322,14 @@ func outcome(el *game.ElementScore) string {
 	return NotDue
 }
 
+// subjectOf is a request's subject, on one line.
+func (b *builder) subjectOf(request string) string {
+	if i, ok := b.sc.RequestIndex(request); ok {
+		return oneLine(b.sc.Requests[i].Subject)
+	}
+	return request
+}
+
 func groundTitle(sc *injects.Scenario, id string) string {
 	if g, ok := sc.Ground(id); ok {
 		return g.Title
@@ -329,7 +339,7 @@ func groundTitle(sc *injects.Scenario, id string) string {
 
 func (b *builder) callBar(c *game.Call) CallBar {
 	sc := b.sc
-	cb := CallBar{N: c.N, From: c.From.String(), About: c.About, Rang: moment(sc, c.RangAt), AnswerBy: moment(sc, c.AnswerBy)}
+	cb := CallBar{N: c.N, From: c.From.String(), About: b.subjectOf(c.About), Rang: moment(sc, c.RangAt), AnswerBy: moment(sc, c.AnswerBy)}
 	switch {
 	case c.Answered:
 		cb.Outcome = c.Answer.String()

@@ -133,13 +133,13 @@ func reportText(t *testing.T, rep *debrief.Report) string {
 			}
 		}
 	}
-	for _, f := range append(slices.Clone(rep.Strengths), rep.Improvements...) {
+	for _, f := range append(slices.Clone(rep.Strengths), areas(rep)...) {
 		fmt.Fprintln(&b, f.Text)
 		for _, e := range f.Evidence {
 			fmt.Fprintln(&b, e)
 		}
 	}
-	for _, q := range rep.Hotwash {
+	for _, q := range rep.Hotwash.Questions {
 		fmt.Fprintln(&b, q.Text)
 	}
 	var sides [][]string
@@ -391,6 +391,15 @@ func courseRun(t *testing.T, breach, senators string, act bool) *debrief.Report 
 	return rep
 }
 
+// areas are a report's areas for improvement, as findings.
+func areas(rep *debrief.Report) []debrief.Finding {
+	var out []debrief.Finding
+	for _, f := range rep.Improvements {
+		out = append(out, f.Finding)
+	}
+	return out
+}
+
 func findingsText(fs []debrief.Finding) string {
 	var b strings.Builder
 	for _, f := range fs {
@@ -424,7 +433,7 @@ func TestReportJudgesWhatWasChosen(t *testing.T) {
 			t.Errorf("the neutral course is not shown ungraded:\n%s", ev)
 		}
 		if len(rep.Improvements) != 0 {
-			t.Errorf("areas for improvement:\n%s", findingsText(rep.Improvements))
+			t.Errorf("areas for improvement:\n%s", findingsText(areas(rep)))
 		}
 	})
 	t.Run("the worse courses", func(t *testing.T) {
@@ -439,8 +448,8 @@ func TestReportJudgesWhatWasChosen(t *testing.T) {
 			`On "Senators want sanctions", chose "Promise sanctions". A promise of sanctions for spying commits to what the law does not allow.`,
 			`Took the action "Blame China's government in public". Attribution is not certain, and China will deny it.`,
 		} {
-			if !strings.Contains(findingsText(rep.Improvements), want) {
-				t.Errorf("no area for improvement says %q:\n%s", want, findingsText(rep.Improvements))
+			if !strings.Contains(findingsText(areas(rep)), want) {
+				t.Errorf("no area for improvement says %q:\n%s", want, findingsText(areas(rep)))
 			}
 		}
 		if len(rep.Strengths) != 0 {
