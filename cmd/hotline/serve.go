@@ -146,17 +146,20 @@ func serve(cmd *cobra.Command, f *serveFlags) error {
 	go func() { served <- srv.Serve(l) }()
 
 	out := cmd.OutOrStdout()
-	printBoard(out, c, l.Addr(), srv.HostKey())
 	var runErr error
 	if f.headless {
-		fmt.Fprintln(out, "Serving without a console: the facilitator joins with the facilitator's code. Ctrl+C closes the class.")
+		// Ctrl+C closes the class in order from the moment the board says
+		// so: the signal is caught before the board is printed.
 		ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+		printBoard(out, c, l.Addr(), srv.HostKey())
+		fmt.Fprintln(out, "Serving without a console: the facilitator joins with the facilitator's code. Ctrl+C closes the class.")
 		select {
 		case <-ctx.Done():
 		case runErr = <-served:
 		}
 		stop()
 	} else {
+		printBoard(out, c, l.Addr(), srv.HostKey())
 		var board strings.Builder
 		printBoard(&board, c, l.Addr(), srv.HostKey())
 		runErr = console(c, strings.Split(strings.TrimRight(board.String(), "\n"), "\n"))
