@@ -112,6 +112,8 @@ func (f *frame) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		cmd = f.resize(msg.Width, msg.Height)
+	case tea.PasteMsg:
+		cmd = f.apply(f.overlays.paste(msg))
 	case newsMsg:
 		if msg.g != g {
 			return nil // news of a game the screen has left
