@@ -153,9 +153,9 @@ func (x *Console) quitWords() string {
 		forms := ""
 		if g.State().Ended {
 			in, of := formsIn(g.State())
-			forms = fmt.Sprintf(" %d of %d feedback forms are in; nobody can hand one in after.", in, of)
+			forms = fmt.Sprintf(" (%d of %d feedback forms are in)", in, of)
 		}
-		return "Quitting closes the class for everyone." + forms + " Every decision is saved in " + path + "; continue with: hotline serve --resume " + path
+		return "Quitting closes the class for everyone" + forms + ". Every decision is saved in " + path + "; continue with: hotline serve --resume " + path
 	}
-	return "You leave; the exercise goes on without you."
+	return leaveWords(g)
 }

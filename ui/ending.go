@@ -33,6 +33,14 @@ func (e *ending) offers() bool { return e.c.g.Actor.Role != game.Facilitator && 
 // at a table (not in a replay).
 func (e *ending) records() bool { return e.c.g.Actor.Role == game.Facilitator && e.c.g.table != nil }
 
+// atClass reports whether the seat is a student's, an evaluator's or an
+// observer's at a class: the log is on the facilitator's machine, not
+// theirs.
+func (e *ending) atClass() bool {
+	g := e.c.g
+	return g.table != nil && g.State().Class && g.Actor.Role != game.Facilitator
+}
+
 // keys is the help at the end: scrolling, the feedback form or the
 // hotwash record, and quitting.
 func (e *ending) keys() helpKeys {
@@ -79,6 +87,14 @@ func (e *ending) beforeQuit(words string) string {
 	return "Your feedback form is not handed in (f opens it). " + words
 }
 
+// leaveWords say what a seat at a class leaves behind when it quits.
+func leaveWords(g *Game) string {
+	if g.State().Ended {
+		return "You leave; the exercise has ended."
+	}
+	return "You leave; the exercise goes on without you."
+}
+
 func (e *ending) view() string { return scrolled(e.text, &e.scroll, e.h) }
 
 // prepare writes the ending in Update, as the review's is.
@@ -100,7 +116,7 @@ func (e *ending) prepare() {
 	if after := e.afterPlay(); after != "" {
 		b.WriteString("\n" + after + "\n")
 	}
-	if p := g.LogPath(); p != "" {
+	if p := g.LogPath(); p != "" && !e.atClass() {
 		b.WriteString("\nThe log is saved in " + p + "\nPrint this review again with: hotline review " + p + "\n")
 	}
 	b.WriteString("\n")

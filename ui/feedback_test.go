@@ -200,7 +200,7 @@ func TestWhoIsOfferedTheForm(t *testing.T) {
 func TestQuittingSaysWhatOfTheForms(t *testing.T) {
 	c := endedClass(t, 100, 30)
 	keys(c.ana, "q")
-	mustContain(t, plain(c.ana), "Quit? y/n", "Your feedback form is not handed in (f opens it).")
+	mustContain(t, plain(c.ana), "Quit? y/n", "Your feedback form is not handed in (f opens it). You leave; the exercise has ended.")
 	keys(c.ana, "n", "f", "5")
 	ctrlS(c.ana)
 	keys(c.ana, "q")
@@ -210,7 +210,7 @@ func TestQuittingSaysWhatOfTheForms(t *testing.T) {
 	c.white.Pump()
 	x := c.white.root.(*Console)
 	x.host = true
-	mustContain(t, x.quitWords(), "Quitting closes the class for everyone. 1 of 4 feedback forms are in; nobody can hand one in after.")
+	mustContain(t, x.quitWords(), "Quitting closes the class for everyone (1 of 4 feedback forms are in).")
 }
 
 // A solo player is offered the form too; it goes into the run's log.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -289,7 +290,11 @@ func (f *form) view(w, h int) string {
 			foot = append(foot, style.Render(l))
 		}
 	}
-	foot = append(foot, s.Dim.Render(cut("tab next field · ←/→ change · ctrl+s send · esc cancel", inner)))
+	var hint []string
+	for _, b := range f.help() {
+		hint = append(hint, b.Help().Key+" "+b.Help().Desc)
+	}
+	foot = append(foot, s.Dim.Render(cut(strings.Join(hint, " · "), inner)))
 	head := []string{s.Title.Render(f.title), ""}
 	room := max(1, h-2-len(head)-len(foot)) // the box's border takes two lines
 	shown := blocksIn(blocks, &f.top, at, room)
@@ -297,12 +302,19 @@ func (f *form) view(w, h int) string {
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, s.Form.Width(boxW).Render(body))
 }
 
+// help is the form's keys: tab when it has more than one field, ←/→ when
+// one is a picker.
 func (f *form) help() []key.Binding {
-	return []key.Binding{
-		key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
-		key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "send")),
-		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	var keys []key.Binding
+	if len(f.fields) > 1 {
+		keys = append(keys, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")))
 	}
+	if slices.ContainsFunc(f.fields, func(fl field) bool { return fl.choices != nil }) {
+		keys = append(keys, withHelp(f.c.keys.Left, "←/→", "change"))
+	}
+	return append(keys,
+		key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "send")),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")))
 }
 
 func (f *form) region() region { return overPanels }

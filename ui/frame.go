@@ -68,7 +68,7 @@ func newFrame(c *common, kind View, name string, panels []panel) *frame {
 			if words, ok := logWords(c.g); ok {
 				return words
 			}
-			return "You leave; the exercise goes on without you."
+			return leaveWords(c.g)
 		},
 	}
 }

@@ -45,6 +45,10 @@ func TestAfterTheClassTheFormsAndTheHotwashReachTheReport(t *testing.T) {
 	}
 
 	ana.waitFor("Feedback form: press f")
+	if strings.Contains(ana.text(), "The log is saved in") {
+		t.Errorf("a student is told where the server keeps the log:\n%s", ana.text())
+	}
+	lee.waitFor("The log is saved in " + path)
 	ana.typeText("f")
 	ana.waitFor("Rate each statement")
 	ana.typeText("445")
