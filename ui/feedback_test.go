@@ -25,7 +25,7 @@ type afterClass struct {
 	ana, li, eve, omar, wall, white *Model
 }
 
-func endedClass(t *testing.T, w, h int) *afterClass {
+func endedClass(t testing.TB, w, h int) *afterClass {
 	t.Helper()
 	r := newRoom(t, "assistance-request")
 	c := &afterClass{room: r,

@@ -169,3 +169,27 @@ func TestTheRecordCountsTheFormsBySeat(t *testing.T) {
 		golden.RequireEqual(t, s)
 	})
 }
+
+// BenchmarkAfterPlayView draws the screens of after play at 120×40: a
+// student's feedback form, filled in, and each panel of the hotwash record
+// (go test ./ui -run XXX -bench AfterPlay). Each is drawn on every frame
+// while it is in front, so it has to cost what the main screen costs.
+func BenchmarkAfterPlayView(b *testing.B) {
+	c := endedClass(b, 120, 40)
+	keys(c.ana, "f", "4", "4", "5", "2", "3", "4")
+	typeText(c.ana, strings.Repeat("A long answer about the hotline. ", 12))
+	keys(c.white, "H")
+	draw := func(name string, m *Model) {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = m.View()
+			}
+		})
+	}
+	draw("feedback form", c.ana)
+	for range 3 {
+		draw(front(c.white).title(), c.white)
+		keys(c.white, "tab")
+	}
+}
