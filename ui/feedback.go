@@ -90,7 +90,7 @@ func (x *feedbackForm) changed() bool {
 		return true
 	}
 	for i, a := range now.Answers {
-		if i >= len(last.Answers) || strings.TrimSpace(a) != last.Answers[i] {
+		if i >= len(last.Answers) || strings.TrimSpace(injects.CleanText(a)) != last.Answers[i] { // as the engine keeps it
 			return true
 		}
 	}

@@ -31,7 +31,7 @@ type form struct {
 	done string // what the status line says when it is accepted
 	warn func(f *form) string
 	note string // what warn, or the engine, said last
-	top  int    // the first line shown of a form taller than the screen
+	top  int    // the first block shown of a form taller than the screen
 }
 
 type field struct {
