@@ -107,7 +107,7 @@ func TestTheHotwashRecordsWhatTheRoomRaised(t *testing.T) {
 	if len(st.Hotwash) != 1 || st.Hotwash[0].Question != "Q6" || st.Hotwash[0].Asked != "Who answers the hotline at night?" {
 		t.Fatalf("the room's question: %+v", st.Hotwash)
 	}
-	mustContain(t, plain(white), "and 1 the room asked")
+	mustContain(t, plain(white), "; 1 question the room asked")
 
 	keys(white, "tab", "n")
 	typeText(white, "The hotline has no night rota")

@@ -91,14 +91,19 @@ func (q *questions) view() string {
 		return s.Dim.Render(wrap("The run raised no question for the hotwash. n records a question the room asked, with its answer.", w))
 	}
 	ranked := min(h.Raised, debrief.MaxQuestions)
-	head := "The hotwash: " + countWords(ranked, "question") + " the run raised, ranked"
-	if h.Raised > ranked {
-		head = fmt.Sprintf("The hotwash: the %d weightiest of the %d questions the run raised, ranked", ranked, h.Raised)
+	var head string
+	switch {
+	case ranked == 0:
+		head = "The run raised no question for the hotwash"
+	case h.Raised > ranked:
+		head = fmt.Sprintf("The hotwash: the %d weightiest of the %d questions the run raised, ranked, about six minutes each", ranked, h.Raised)
+	default:
+		head = "The hotwash: " + countWords(ranked, "question") + " the run raised, ranked, about six minutes each"
 	}
 	if room := len(h.Questions) - ranked; room > 0 {
-		head += ", and " + fmt.Sprint(room) + " the room asked"
+		head += "; " + countWords(room, "question") + " the room asked"
 	}
-	return q.show(head + ". About six minutes each. enter types the selected question's answer; n records a question the room asked.")
+	return q.show(head + ". enter types the selected question's answer; n records a question the room asked.")
 }
 
 // indented wraps text into lines of w cells, each indented by n spaces.
