@@ -16,19 +16,19 @@ import (
 
 // room is a class at a table, for the seats' screens.
 type room struct {
-	t  *testing.T
+	t  testing.TB
 	tb *table.Table
 	sc *injects.Scenario
 }
 
-func newRoom(t *testing.T, id string) *room {
+func newRoom(t testing.TB, id string) *room {
 	t.Helper()
 	return newRoomAt(t, id, table.Off)
 }
 
 // newRoomAt opens a class whose clock waits at what a seated team must
 // answer for wait (table.Off: never).
-func newRoomAt(t *testing.T, id string, wait time.Duration) *room {
+func newRoomAt(t testing.TB, id string, wait time.Duration) *room {
 	t.Helper()
 	sc := load(t, id)
 	var history []game.Event

@@ -46,8 +46,9 @@ func (c *common) setStyles(s Styles) {
 	c.md.clear()
 }
 
-// runsClock reports whether the seat keeps the story clock.
-func (c *common) runsClock() bool { return c.g != nil && c.g.Actor.RunsClock() }
+// runsClock reports whether the seat keeps the story clock: once the
+// exercise has ended, nobody does.
+func (c *common) runsClock() bool { return c.g != nil && c.g.Actor.RunsClock() && !c.g.State().Ended }
 
 // seatKeys are the keys that work anywhere on a seat's screen: the clock's
 // where the seat keeps it, the tabs (when tabs is set), help and quit.

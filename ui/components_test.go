@@ -306,6 +306,7 @@ func TestOverlays(t *testing.T) {
 	r := newRequests(c, true)
 	sized(r, 120, 30)
 	r.update(keyMsg("enter"))
+	control := consoleOf(t) // who writes observations
 	forComponentSizes(t, func(t *testing.T, w, h int) {
 		for _, o := range []struct {
 			name string
@@ -319,8 +320,10 @@ func TestOverlays(t *testing.T) {
 				func(a act) bool { return a.close }},
 			{"the message form", messageForm(c), "esc",
 				func(a act) bool { return a.close && a.order == nil }},
-			{"the observation form", noteForm(c), "ctrl+s",
+			{"the observation form", noteWith(control, "Kept espionage apart"), "ctrl+s",
 				func(a act) bool { return a.close && a.order != nil && a.order.c.Verb == game.Note }},
+			{"an empty observation form", noteForm(control), "ctrl+s", // refused, and kept open
+				func(a act) bool { return !a.close && a.order == nil }},
 			{"the grounds", &decline{r: r}, "1",
 				func(a act) bool { return a.close && a.order != nil && a.order.c.Verb == game.Decline }},
 			{"the go-to prompt", newJump(c, func(string) act { return say(statusInfo, "went") }), "enter",
@@ -343,6 +346,13 @@ func TestOverlays(t *testing.T) {
 			}
 		}
 	})
+}
+
+// noteWith is the observation form with its text typed.
+func noteWith(c *common, text string) *form {
+	f := noteForm(c)
+	f.fields[len(f.fields)-1].area.SetValue(text)
+	return f
 }
 
 // An incoming call, drawn at a small and a large size, answered by its

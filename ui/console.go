@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -13,11 +14,14 @@ import (
 // master scenario events list), the requests, the hotline and the review
 // seen from above, the seats of the room, the observations and the log.
 // Its own keys send a message as an inject (m), write an observation (o)
-// and end the exercise for everyone (E).
+// and end the exercise for everyone (E); once it has ended, H puts the
+// hotwash record in its place, and back.
 type Console struct {
-	f     *frame
-	seats *seats
-	host  bool // the class is served from this terminal: quitting closes it
+	f      *frame
+	seats  *seats
+	host   bool     // the class is served from this terminal: quitting closes it
+	record *Hotwash // the hotwash record, once opened
+	inRec  bool     // the record is on the screen
 }
 
 func newConsole(c *common, g *Game, host bool, board []string) *Console {
@@ -55,17 +59,58 @@ func (x *Console) init() tea.Cmd { return tea.Batch(x.f.init(), x.idleTick()) }
 
 func (x *Console) game() *Game { return x.f.c.g }
 
-func (x *Console) view() string { return x.f.view() }
+func (x *Console) view() string {
+	if x.inRec {
+		return x.record.view()
+	}
+	return x.f.view()
+}
 
 func (x *Console) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case idleMsg:
 		x.seats.tick(time.Time(msg))
 		return x.idleTick()
-	case tea.KeyPressMsg:
+	case tea.WindowSizeMsg:
+		cmd := x.f.update(msg)
+		if x.record != nil { // both laid out: the one behind comes back at the window's size
+			cmd = tea.Batch(cmd, x.record.update(msg))
+		}
+		return cmd
+	case reportMsg:
+		if x.record != nil {
+			return x.record.update(msg)
+		}
+		return nil
+	}
+	if x.inRec {
+		return x.record.update(msg)
+	}
+	if msg, ok := msg.(tea.KeyPressMsg); ok {
 		return x.f.key(msg)
 	}
 	return x.f.update(msg)
+}
+
+// toRecord puts the hotwash record on the screen, made the first time.
+// The screen in front takes the table's news: each frame catches up with
+// what came while it was behind.
+func (x *Console) toRecord() tea.Cmd {
+	if x.record == nil {
+		x.record = newHotwash(x.f.c, x.f.c.g, x.toReview)
+		x.record.f.quitWords = x.quitWords
+		x.record.f.resize(x.f.w, x.f.h)
+	}
+	x.inRec = true
+	x.record.f.afterPlay()
+	return tea.Batch(x.record.make(), x.record.f.settle())
+}
+
+// toReview puts the closing review back on the screen.
+func (x *Console) toReview() tea.Cmd {
+	x.inRec = false
+	x.f.afterPlay()
+	return x.f.settle()
 }
 
 // key handles the console's own keys while play goes on.
@@ -73,6 +118,8 @@ func (x *Console) key(msg tea.KeyPressMsg) (act, bool) {
 	c := x.f.c
 	k := c.keys
 	switch {
+	case x.f.ended && key.Matches(msg, k.Hotwash):
+		return act{cmd: x.toRecord()}, true
 	case x.f.ended:
 		return act{}, false
 	case key.Matches(msg, k.Message):
@@ -103,7 +150,12 @@ func (x *Console) quitWords() string {
 	}
 	if x.host {
 		path := g.LogPath()
-		return "Quitting closes the class for everyone. Every decision is saved in " + path + "; continue with: hotline serve --resume " + path
+		forms := ""
+		if g.State().Ended {
+			in, of := formsIn(g.State())
+			forms = fmt.Sprintf(" (%d of %d feedback forms are in)", in, of)
+		}
+		return "Quitting closes the class for everyone" + forms + ". Every decision is saved in " + path + "; continue with: hotline serve --resume " + path
 	}
-	return "You leave; the exercise goes on without you."
+	return leaveWords(g)
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -14,16 +15,23 @@ import (
 )
 
 // form is a small dialog over the screen: the control cell's ad-hoc
-// message, or an evaluator's observation. Its fields are pickers (←/→),
-// one-line inputs and a text area; tab moves between them, ctrl+s sends,
-// esc cancels.
+// message, an evaluator's observation, the hotwash's answer to a question,
+// a row of the improvement plan. Its fields are pickers (←/→), one-line
+// inputs and text areas; tab moves between them, ctrl+s sends, esc
+// cancels. What the engine would refuse is said in the form, which stays
+// open with everything typed; warn checks the fields as they are typed.
 type form struct {
 	c      *common
 	title  string
+	intro  string // what the form is about, above its fields
 	fields []field
 	focus  int
-	send   func(f *form) game.Command
-	done   string // what the status line says when it is accepted
+	// send makes the command of what is filled in; it may set done.
+	send func(f *form) game.Command
+	done string // what the status line says when it is accepted
+	warn func(f *form) string
+	note string // what warn, or the engine, said last
+	top  int    // the first block shown of a form taller than the screen
 }
 
 type field struct {
@@ -48,6 +56,16 @@ func (f *form) value(i int) string {
 		return fl.input.Value()
 	}
 	return fl.area.Value()
+}
+
+// valueOf is the value of the field with the label.
+func (f *form) valueOf(label string) string {
+	for i := range f.fields {
+		if f.fields[i].label == label {
+			return f.value(i)
+		}
+	}
+	return ""
 }
 
 // messageForm is the control cell's ad-hoc inject: to whom, a title, and a
@@ -163,7 +181,12 @@ func (f *form) update(msg tea.KeyPressMsg) act {
 		a.close = true
 		return a
 	case msg.String() == "ctrl+s":
-		a := command(f.send(f), f.done)
+		c := f.send(f)
+		if err := f.c.g.check(c); err != nil {
+			f.note = "✗ " + err.Error()
+			return act{}
+		}
+		a := command(c, f.done)
 		a.close = true
 		return a
 	case msg.String() == "tab", msg.String() == "shift+tab":
@@ -183,33 +206,64 @@ func (f *form) update(msg tea.KeyPressMsg) act {
 			f.focus = (f.focus + 1) % len(f.fields)
 			return act{cmd: f.focusField()}
 		}
+		f.check()
 		return act{}
-	case fl.input != nil:
-		if msg.String() == "enter" {
-			f.focus = (f.focus + 1) % len(f.fields)
-			return act{cmd: f.focusField()}
-		}
-		var cmd tea.Cmd
-		*fl.input, cmd = fl.input.Update(msg)
-		return act{cmd: cmd}
+	case fl.input != nil && msg.String() == "enter":
+		f.focus = (f.focus + 1) % len(f.fields)
+		return act{cmd: f.focusField()}
 	}
+	return f.edit(msg)
+}
+
+// paste puts what the terminal pasted into the field being typed in.
+func (f *form) paste(msg tea.PasteMsg) act {
+	if f.fields[f.focus].choices != nil {
+		return act{}
+	}
+	return f.edit(msg)
+}
+
+// edit gives a key or a paste to the input or text area in focus, then
+// checks the fields again.
+func (f *form) edit(msg tea.Msg) act {
+	fl := &f.fields[f.focus]
 	var cmd tea.Cmd
-	*fl.area, cmd = fl.area.Update(msg)
+	if fl.input != nil {
+		*fl.input, cmd = fl.input.Update(msg)
+	} else {
+		*fl.area, cmd = fl.area.Update(msg)
+	}
+	f.check()
 	return act{cmd: cmd}
 }
 
-// view draws the form in a box in the middle of the panels.
+// check says, as the fields are typed, what warn finds wrong in them.
+func (f *form) check() {
+	if f.warn != nil {
+		f.note = f.warn(f)
+	}
+}
+
+// view draws the form in a box in the middle of the panels. A form taller
+// than the panels shows the part around the field in focus.
 func (f *form) view(w, h int) string {
 	s := f.c.styles
 	boxW := min(w-4, 76)
 	inner := boxW - 4
-	var b strings.Builder
-	b.WriteString(s.Title.Render(f.title) + "\n\n")
+	labelW := 10
+	for _, fl := range f.fields {
+		labelW = max(labelW, len(fl.label)+2)
+	}
+	var blocks [][]string // the intro, then a block for each field
+	if f.intro != "" {
+		blocks = append(blocks, append(strings.Split(wrap(f.intro, inner), "\n"), ""))
+	}
+	at := len(blocks) + f.focus
 	for i := range f.fields {
 		fl := &f.fields[i]
-		label := pad(fl.label, 10)
+		label := pad(fl.label, labelW)
 		if i == f.focus {
-			label = s.Accent.Render("▸ " + pad(fl.label, 8))
+			label = s.Accent.Render("▸ " + pad(fl.label, labelW-2))
 		}
 		switch {
 		case fl.choices != nil:
@@ -217,25 +271,50 @@ func (f *form) view(w, h int) string {
 			if i == f.focus {
 				v = "← " + v + " →"
 			}
-			b.WriteString(label + cut(v, inner-10) + "\n")
+			blocks = append(blocks, []string{label + cut(v, inner-labelW)})
 		case fl.input != nil:
-			fl.input.SetWidth(inner - 11)
-			b.WriteString(label + fl.input.View() + "\n")
+			fl.input.SetWidth(inner - labelW - 1)
+			blocks = append(blocks, []string{label + fl.input.View()})
 		default:
 			fl.area.SetWidth(inner)
-			b.WriteString(label + "\n" + fl.area.View() + "\n")
+			blocks = append(blocks, append([]string{label}, strings.Split(fl.area.View(), "\n")...))
 		}
 	}
-	b.WriteString("\n" + s.Dim.Render("tab next field · ←/→ change · ctrl+s send · esc cancel"))
-	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, s.Form.Width(boxW).Render(b.String()))
+	foot := []string{""}
+	if f.note != "" {
+		style := s.Warn
+		if strings.HasPrefix(f.note, "✗") {
+			style = s.Bad
+		}
+		for _, l := range strings.Split(wrap(f.note, inner), "\n") {
+			foot = append(foot, style.Render(l))
+		}
+	}
+	var hint []string
+	for _, b := range f.help() {
+		hint = append(hint, b.Help().Key+" "+b.Help().Desc)
+	}
+	foot = append(foot, s.Dim.Render(cut(strings.Join(hint, " · "), inner)))
+	head := []string{s.Title.Render(f.title), ""}
+	room := max(1, h-2-len(head)-len(foot)) // the box's border takes two lines
+	shown := blocksIn(blocks, &f.top, at, room)
+	body := strings.Join(append(append(head, shown...), foot...), "\n")
+	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, s.Form.Width(boxW).Render(body))
 }
 
+// help is the form's keys: tab when it has more than one field, ←/→ when
+// one is a picker.
 func (f *form) help() []key.Binding {
-	return []key.Binding{
-		key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
-		key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "send")),
-		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	var keys []key.Binding
+	if len(f.fields) > 1 {
+		keys = append(keys, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")))
 	}
+	if slices.ContainsFunc(f.fields, func(fl field) bool { return fl.choices != nil }) {
+		keys = append(keys, withHelp(f.c.keys.Left, "←/→", "change"))
+	}
+	return append(keys,
+		key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "send")),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")))
 }
 
 func (f *form) region() region { return overPanels }

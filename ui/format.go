@@ -132,3 +132,11 @@ func (s Styles) hrule(label string, width int) string {
 	head := "── " + label + " "
 	return s.Rule.Render("── ") + s.Dim.Render(label) + " " + s.Rule.Render(strings.Repeat("─", max(0, width-ansi.StringWidth(head))))
 }
+
+// countWords counts things: "1 question", "3 questions".
+func countWords(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return strconv.Itoa(n) + " " + thing + "s"
+}

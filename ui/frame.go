@@ -41,6 +41,7 @@ type frame struct {
 	quitWords func() string
 	w, h      int
 	ended     bool         // the closing review replaces the panels
+	postPlay  bool         // a screen for after play (the hotwash record): its panels stay at the end
 	seq       int          // the state the panels were last refreshed at
 	seen      map[int]bool // incoming calls already put in front of the seat
 	lastJump  game.Event   // the clock's last jump, for where it stopped
@@ -67,7 +68,7 @@ func newFrame(c *common, kind View, name string, panels []panel) *frame {
 			if words, ok := logWords(c.g); ok {
 				return words
 			}
-			return "You leave; the exercise goes on without you."
+			return leaveWords(c.g)
 		},
 	}
 }
@@ -112,6 +113,8 @@ func (f *frame) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		cmd = f.resize(msg.Width, msg.Height)
+	case tea.PasteMsg:
+		cmd = f.apply(f.overlays.paste(msg))
 	case newsMsg:
 		if msg.g != g {
 			return nil // news of a game the screen has left
@@ -176,7 +179,7 @@ func (f *frame) seatKey(msg tea.KeyPressMsg, passed bool) tea.Cmd {
 	k := f.c.keys
 	switch {
 	case key.Matches(msg, k.Quit):
-		f.overlays.push(quitConfirm(f.c, f.quitWords()))
+		f.overlays.push(quitConfirm(f.c, f.ending.beforeQuit(f.quitWords())))
 		if f.kind != ControlView {
 			return f.setRunning(false, false) // a facilitator's quitting does not stop the class
 		}
@@ -492,9 +495,13 @@ func (f *frame) byAnother(ev *game.Event) bool {
 }
 
 // toEnd puts the closing review in place of the panels; what belonged to
-// play (a call, a decline) closes.
+// play (a call, a decline) closes. A screen for after play keeps its
+// panels.
 func (f *frame) toEnd() {
-	f.say(statusInfo, "The exercise has ended: the closing review is below. q quits.")
+	if f.postPlay {
+		return
+	}
+	f.say(statusInfo, f.ending.arrival())
 	f.ended = true
 	f.overlays.closeWhere(func(o overlay) bool {
 		switch o.(type) {

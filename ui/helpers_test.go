@@ -62,12 +62,15 @@ func frameOf(m *Model) *frame {
 	case *Player:
 		return r.f
 	case *Console:
+		if r.inRec {
+			return r.record.f
+		}
 		return r.f
 	case *Watcher:
 		return r.f
 	case *Replay:
 		return r.f
-	case *hotwash:
+	case *Hotwash:
 		return r.f
 	}
 	panic("no frame on this screen")
@@ -137,7 +140,7 @@ func run(m *Model, cmd tea.Cmd) {
 		for _, c := range msg {
 			run(m, c)
 		}
-	case renderedMsg, gameReadyMsg, doneMsg:
+	case renderedMsg, gameReadyMsg, doneMsg, reportMsg:
 		send(m, msg)
 	}
 }

@@ -38,6 +38,11 @@ type KeyMap struct {
 	End     key.Binding
 	Bot     key.Binding
 	Remove  key.Binding
+	// After play.
+	Feedback key.Binding // a participant's feedback form
+	Hotwash  key.Binding // the facilitator's hotwash record, and back
+	Add      key.Binding // another corrective action on an issue
+	New      key.Binding // a question or an issue the room raised
 }
 
 // DefaultKeys is the exercise's keymap.
@@ -75,6 +80,11 @@ func DefaultKeys() KeyMap {
 		End:     key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "end the exercise")),
 		Bot:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "team's bot")),
 		Remove:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove")),
+
+		Feedback: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "feedback form")),
+		Hotwash:  key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "hotwash record")),
+		Add:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "another action")),
+		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new")),
 	}
 }
 

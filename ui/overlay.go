@@ -19,6 +19,10 @@ type overlay interface {
 	region() region
 }
 
+// A paster is an overlay with boxes to type in, which takes what the
+// terminal pastes (bracketed paste) as if it were typed.
+type paster interface{ paste(msg tea.PasteMsg) act }
+
 // region is where an overlay draws.
 type region uint8
 
@@ -93,6 +97,15 @@ func (o *overlays) key(msg tea.KeyPressMsg) (act, bool) {
 		o.stack = slices.DeleteFunc(o.stack, func(x overlay) bool { return x == t })
 	}
 	return a, true
+}
+
+// paste gives what the terminal pasted to the top overlay, if it has a
+// box to type in; nothing beneath an overlay takes a paste.
+func (o *overlays) paste(msg tea.PasteMsg) act {
+	if p, ok := o.top().(paster); ok {
+		return p.paste(msg)
+	}
+	return act{}
 }
 
 // closeWhere closes the overlays that match, as news overtakes them (a

@@ -61,7 +61,7 @@ func (p *Player) quitWords() string {
 	}
 	switch {
 	case g.Actor.Role == game.Player:
-		return "You leave; the exercise goes on without you."
+		return leaveWords(g)
 	case path == "":
 		return "This exercise has no log."
 	case g.State().Ended:

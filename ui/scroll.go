@@ -58,3 +58,48 @@ func scrolledLines(lines []string, at, h int) string {
 	top := max(0, min(at-h/2, len(lines)-h))
 	return strings.Join(lines[top:top+h], "\n")
 }
+
+// blocksIn shows blocks of lines (the items of a list, the fields of a
+// form) in h lines, from block *first, moved as little as it must to show
+// the whole of block at (or, if it is taller than h, its first lines) and
+// to leave no room unused below the last block.
+func blocksIn(blocks [][]string, first *int, at, h int) []string {
+	height := func(bs [][]string) int {
+		n := 0
+		for _, b := range bs {
+			n += len(b)
+		}
+		return n
+	}
+	*first = max(0, min(*first, at, len(blocks)-1))
+	for *first < at && height(blocks[*first:at+1]) > h {
+		*first++
+	}
+	for *first > 0 && height(blocks[*first-1:]) <= h {
+		*first--
+	}
+	var lines []string
+	for _, b := range blocks[max(*first, 0):] {
+		lines = append(lines, b...)
+		if len(lines) >= h {
+			break
+		}
+	}
+	return lines[:min(len(lines), h)]
+}
+
+// blockList shows blocks of lines in h lines, the one at cursor in view
+// and marked: its first line, which starts with two spaces for the mark,
+// is drawn selected. first is the block the list was shown from, and is
+// moved.
+func blockList(s Styles, blocks [][]string, cursor int, first *int, w, h int) string {
+	if len(blocks) == 0 {
+		return ""
+	}
+	cursor = min(cursor, len(blocks)-1)
+	marked := make([][]string, len(blocks))
+	copy(marked, blocks)
+	b := blocks[cursor]
+	marked[cursor] = append([]string{s.Selected.Render(pad("▸ "+strings.TrimPrefix(b[0], "  "), w))}, b[1:]...)
+	return strings.Join(blocksIn(marked, first, cursor, h), "\n")
+}

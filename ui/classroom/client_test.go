@@ -50,6 +50,13 @@ func newClass(t testing.TB, id string) *class {
 // newClassOn serves a class whose story clock the ticker moves.
 func newClassOn(t testing.TB, id string, ticker table.Ticker) *class {
 	t.Helper()
+	return openClass(t, id, table.Config{Ticker: ticker})
+}
+
+// openClass serves a class at a table set up as pace says (its ticker,
+// its log, its waits).
+func openClass(t testing.TB, id string, pace table.Config) *class {
+	t.Helper()
 	sc, diags := injects.LoadBuiltin(id)
 	if sc == nil {
 		t.Fatal(diags)
@@ -60,7 +67,8 @@ func newClassOn(t testing.TB, id string, ticker table.Ticker) *class {
 		t.Fatal(err)
 	}
 	clock := &fakeClock{now: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
-	tb := table.Open(table.Config{Session: s, History: history, Ticker: ticker, Now: clock.Now})
+	pace.Session, pace.History, pace.Now = s, history, clock.Now
+	tb := table.Open(pace)
 	t.Cleanup(func() { tb.Close() })
 	c := &class{t: t, sc: sc, tb: tb, clock: clock}
 	for _, team := range sc.Teams {
