@@ -462,3 +462,21 @@ func TestTheConsoleSaysWhereTheJumpStopped(t *testing.T) {
 	keys(console, ">")
 	mustContain(t, statusOf(console), "✗ the United States' decision on “Personnel-records system breached” is due at Thu 01 Oct 21:00")
 }
+
+// A student's first screen shows the briefing in front rendered, not its
+// Markdown source: the frame the window's size brings is the first one
+// drawn, before any command has run.
+func TestTheFirstBriefingIsRenderedAtOnce(t *testing.T) {
+	r := newRoom(t, "opm-breach")
+	r.control(game.Command{Verb: game.Seat, Person: game.Person{Name: "Ana", Role: game.Player, Team: "fbi"}})
+	a, _ := r.tb.Actor("Ana")
+	g := Seat(r.tb, r.sc, a, game.ViewerOf(game.TeamSeat, injects.US, "fbi"), injects.US)
+	t.Cleanup(func() { g.Close() })
+	m := New(Options{Game: g, Manual: true, Now: unhurried()})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30}) // its command is not run
+	screen := plain(m)
+	mustContain(t, screen, "This exercise imagines the hotline working from October 2015.")
+	if strings.Contains(screen, "**") {
+		t.Errorf("the first frame shows the briefing's Markdown source:\n%s", screen)
+	}
+}

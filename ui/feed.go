@@ -196,19 +196,18 @@ func (f *feed) briefingWidth() int {
 }
 
 // render renders the selected item's Markdown ahead of its view.
-func (f *feed) render() tea.Cmd {
+func (f *feed) render() {
 	it, ok := f.selected()
 	switch {
 	case ok && it.inject >= 0:
 		in := &f.c.g.Scenario().Injects[it.inject]
-		return f.c.md.render(mdKey{"inject", in.ID, f.briefingWidth()}, in.Body)
+		f.c.md.render(mdKey{"inject", in.ID, f.briefingWidth()}, in.Body)
 	case ok && it.request >= 0:
 		req := &f.c.g.Scenario().Requests[it.request]
-		return f.c.md.render(mdKey{"feed request", req.ID, f.briefingWidth()}, req.Body)
+		f.c.md.render(mdKey{"feed request", req.ID, f.briefingWidth()}, req.Body)
 	case ok:
-		return f.c.md.render(mdKey{"message", f.id(it), f.briefingWidth()}, f.c.g.State().Messages[it.msg].Text)
+		f.c.md.render(mdKey{"message", f.id(it), f.briefingWidth()}, f.c.g.State().Messages[it.msg].Text)
 	}
-	return nil
 }
 
 // view lists the feed above the selected briefing, or beside it when the

@@ -136,7 +136,8 @@ func (f *frame) update(msg tea.Msg) tea.Cmd {
 }
 
 // settle brings the screen's long texts up to date in Update, so that View
-// only cuts them to size, and asks for the Markdown it shows.
+// only cuts them to size: the review's, the ending's, the Markdown the
+// panel in front shows.
 func (f *frame) settle() tea.Cmd {
 	if f.ended {
 		f.ending.prepare()
@@ -147,7 +148,7 @@ func (f *frame) settle() tea.Cmd {
 		pr.prepare()
 	}
 	if r, ok := p.(renderer); ok {
-		return r.render()
+		r.render()
 	}
 	return nil
 }

@@ -137,7 +137,7 @@ func run(m *Model, cmd tea.Cmd) {
 		for _, c := range msg {
 			run(m, c)
 		}
-	case renderedMsg, gameReadyMsg, doneMsg:
+	case gameReadyMsg, doneMsg:
 		send(m, msg)
 	}
 }

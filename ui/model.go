@@ -176,9 +176,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 	case tea.BackgroundColorMsg:
 		m.c.setStyles(NewStyles(msg.IsDark()))
-	case renderedMsg:
-		m.c.md.done(msg)
-		return m, nil
 	case Step:
 		if g := m.Game(); g != nil {
 			return m, g.step()

@@ -298,12 +298,11 @@ func (r *requests) help() []key.Binding {
 }
 
 // render renders the open request's Markdown ahead of its view.
-func (r *requests) render() tea.Cmd {
-	if r.open < 0 {
-		return nil
+func (r *requests) render() {
+	if r.open >= 0 {
+		req := &r.c.g.Scenario().Requests[r.open]
+		r.c.md.render(mdKey{"request", req.ID, r.w}, req.Body)
 	}
-	req := &r.c.g.Scenario().Requests[r.open]
-	return r.c.md.render(mdKey{"request", req.ID, r.w}, req.Body)
 }
 
 // view shows the queue, or the open request.

@@ -153,13 +153,11 @@ func (sp *script) help() []key.Binding {
 }
 
 // render renders the selected inject's Markdown ahead of its card.
-func (sp *script) render() tea.Cmd {
-	i, ok := sp.selected()
-	if !ok {
-		return nil
+func (sp *script) render() {
+	if i, ok := sp.selected(); ok {
+		in := &sp.c.g.Scenario().Injects[i]
+		sp.c.md.render(mdKey{"inject", in.ID, sp.w}, in.Body)
 	}
-	in := &sp.c.g.Scenario().Injects[i]
-	return sp.c.md.render(mdKey{"inject", in.ID, sp.w}, in.Body)
 }
 
 // view lists the script above the selected inject's card.

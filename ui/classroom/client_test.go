@@ -203,6 +203,13 @@ func (c *class) join(code, name string) *client {
 	return cl
 }
 
+// watch calls look with the screen at every frame drawn from now on.
+func (cl *client) watch(look func(screen string)) {
+	cl.screen.mu.Lock()
+	defer cl.screen.mu.Unlock()
+	cl.screen.drawn = look
+}
+
 func (cl *client) typeText(s string) {
 	cl.inMu.Lock()
 	defer cl.inMu.Unlock()
@@ -248,6 +255,9 @@ type screen struct {
 
 	want string // text a benchmark waits for, and where to say when it shows
 	seen chan time.Time
+	// drawn, when set, looks at the screen after each write: at every
+	// frame the program drew.
+	drawn func(screen string)
 }
 
 func newScreen(w, h int) *screen { return &screen{emu: vt.NewEmulator(w, h)} }
@@ -259,6 +269,9 @@ func (s *screen) Write(p []byte) (int, error) {
 	if s.want != "" && strings.Contains(s.emu.String(), s.want) {
 		s.seen <- time.Now()
 		s.want = ""
+	}
+	if s.drawn != nil {
+		s.drawn(s.emu.String())
 	}
 	return n, err
 }

@@ -3,6 +3,7 @@ package classroom
 import (
 	"io"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -433,4 +434,33 @@ func TestPastingIntoTheJoinScreen(t *testing.T) {
 	cl.waitFor("Name: Ana Ruiz")
 	cl.typeText("\r")
 	cl.waitFor("FBI (you): Ana Ruiz")
+}
+
+// The first briefing a student sees after joining, and again after
+// rejoining, is drawn from its Markdown at once: no frame shows its
+// source (literal asterisks, the author's line ends).
+func TestTheFirstBriefingIsRenderedOnEveryFrame(t *testing.T) {
+	c := newClass(t, "opm-breach")
+	for round := range 2 { // joining, then rejoining
+		cl := c.dial(c.codes.Teams["fbi"], 100, 30)
+		cl.waitFor("the name the others will know you by")
+		var mu sync.Mutex
+		var raw string
+		cl.watch(func(screen string) {
+			mu.Lock()
+			defer mu.Unlock()
+			if raw == "" && strings.Contains(screen, "**") {
+				raw = screen
+			}
+		})
+		cl.typeText("Ana\r")
+		cl.waitFor("This exercise imagines the hotline working from October 2015.")
+		mu.Lock()
+		if raw != "" {
+			t.Errorf("round %d: a frame showed the briefing's Markdown source:\n%s", round, raw)
+		}
+		mu.Unlock()
+		cl.conn.Close()
+		waitPeople(t, c, 0)
+	}
 }

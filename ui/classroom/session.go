@@ -304,8 +304,8 @@ func (m *session) joined(msg joinedMsg) tea.Cmd {
 // open puts the screen of the game on.
 func (m *session) open() tea.Cmd {
 	m.play = ui.New(ui.Options{Game: m.g, View: viewOf(m.seat)})
-	m.play.Update(tea.WindowSizeMsg{Width: m.width, Height: m.height})
-	return m.play.Init()
+	_, sized := m.play.Update(tea.WindowSizeMsg{Width: m.width, Height: m.height})
+	return tea.Batch(sized, m.play.Init())
 }
 
 // follow notices the facilitator moving this person to another seat, or
