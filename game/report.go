@@ -139,7 +139,7 @@ func ViewRequest(sc *injects.Scenario, rs *RequestScore) RequestView {
 		switch el.State {
 		case ElDeclined:
 			answered = "declined " + shortTime(sc, el.At)
-			quality = "ground: " + groundWords(el.Ground, el.Sound)
+			quality = "ground: " + groundWords(sc, el.Ground, el.Sound)
 		case ElDelivered:
 			answered = shortTime(sc, el.At)
 			if el.Quality != "" {
@@ -240,11 +240,17 @@ func penaltyWords(n, each int) string {
 	return fmt.Sprintf("%d (−%d)", n, n*each)
 }
 
-func groundWords(id string, sound bool) string {
-	if !sound {
-		return id + " (does not cover it)"
+// groundWords names a legal ground by its title, as players read it, and
+// says when it does not cover what it declined.
+func groundWords(sc *injects.Scenario, id string, sound bool) string {
+	words := id
+	if g, ok := sc.Ground(id); ok {
+		words = g.Title
 	}
-	return id
+	if !sound {
+		return words + " (does not cover it)"
+	}
+	return words
 }
 
 func shortTime(sc *injects.Scenario, at Offset) string {

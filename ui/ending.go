@@ -51,5 +51,5 @@ func (e *ending) prepare() {
 	if n := len(st.Reviews); n > 0 {
 		game.WriteReview(&b, sc, st.Reviews[n-1])
 	}
-	e.text = b.String()
+	e.text = fold(b.String(), e.w)
 }

@@ -167,11 +167,13 @@ func (h *hotline) view() string {
 				text = s.Dim.Render(a.Label + " (not possible now)")
 			}
 		}
-		line := "  " + text
-		if k == h.cursor {
-			line = s.Selected.Render(pad("▸ "+text, w))
+		if k != h.cursor {
+			b.WriteString(hang("  ", text, w) + "\n")
+			continue
 		}
-		b.WriteString(cut(line, w) + "\n")
+		for _, line := range strings.Split(hang("▸ ", text, w), "\n") {
+			b.WriteString(s.Selected.Render(pad(line, w)) + "\n")
+		}
 	}
 	if it := h.items[h.cursor]; it.action >= 0 {
 		if a := &sc.Actions[it.action]; a.Text != "" {

@@ -55,7 +55,7 @@ func (r *review) prepare() {
 		b.WriteString(objectivesView(r.c, r.w) + "\n")
 	}
 	game.WriteReview(&b, sc, card)
-	r.text = b.String() + r.nextMeeting()
+	r.text = fold(b.String()+r.nextMeeting(), r.w)
 }
 
 // latestMeeting is the review of the dialogue's latest meeting while
