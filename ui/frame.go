@@ -404,7 +404,15 @@ func (f *frame) react(news []game.Event) {
 			f.say(statusInfo, ev.By+": "+game.Describe(st, ev))
 		}
 		for _, p := range f.tabs.panels {
-			if n, ok := p.(noticer); ok && n.notice(ev).focus {
+			n, ok := p.(noticer)
+			if !ok {
+				continue
+			}
+			a := n.notice(ev)
+			if a.say.text != "" {
+				f.status.set(a.say)
+			}
+			if a.focus {
 				f.tabs.bring(p)
 			}
 		}

@@ -20,7 +20,11 @@ type hotline struct {
 	acts   bool
 	items  []hotItem
 	cursor int
-	w, h   int
+	front  bool
+	// answered is set when the other side answered one of the seat's
+	// side's calls since the panel was last in front.
+	answered bool
+	w, h     int
 }
 
 type hotItem struct {
@@ -35,7 +39,8 @@ func (h *hotline) title() string { return "Hotline" }
 
 func (h *hotline) setSize(w, ht int) { h.w, h.h = w, ht }
 
-// badge says a call to the seat's side is ringing.
+// badge says a call to the seat's side is ringing, or the other side
+// has answered one of its calls.
 func (h *hotline) badge() string {
 	g := h.c.g
 	for _, c := range g.State().Calls {
@@ -43,7 +48,28 @@ func (h *hotline) badge() string {
 			return " ☎ ringing"
 		}
 	}
+	if h.answered {
+		return " ↩ answered"
+	}
 	return ""
+}
+
+func (h *hotline) setFocus(front bool) {
+	h.front = front
+	if front {
+		h.answered = false
+	}
+}
+
+// notice says when the other side answers a call the seat's side made,
+// and marks the tab until the panel is in front.
+func (h *hotline) notice(ev *game.Event) act {
+	g := h.c.g
+	if !h.acts || ev.Type != game.Answered || g.State().Calls[ev.Call-1].From != g.Side {
+		return act{}
+	}
+	h.answered = h.answered || !h.front
+	return say(statusInfo, "☎ "+game.Describe(g.State(), ev))
 }
 
 func (h *hotline) refresh() {

@@ -30,12 +30,40 @@ type requests struct {
 	open   int // the request shown in detail, or -1
 	part   int // the selected element of the open request
 	scroll scrollState
-	w, h   int
+	front  bool
+	// replies counts the other side's answers to the seat's requests
+	// since the panel was last in front.
+	replies int
+	w, h    int
 }
 
 func newRequests(c *common, acts bool) *requests { return &requests{c: c, acts: acts, open: -1} }
 
 func (r *requests) title() string { return "Requests" }
+
+func (r *requests) setFocus(front bool) {
+	r.front = front
+	if front {
+		r.replies = 0
+	}
+}
+
+// notice says when the other side answers a part of a request the seat's
+// side sent (an acknowledgement, a part delivered or declined), and marks
+// the tab until the panel is in front.
+func (r *requests) notice(ev *game.Event) act {
+	g := r.c.g
+	if !r.acts || ev.Type != game.Delivered && ev.Type != game.Declined {
+		return act{}
+	}
+	if req := &g.Scenario().Requests[mustRequest(g.Scenario(), ev.Request)]; req.From != g.Side {
+		return act{}
+	}
+	if !r.front {
+		r.replies++
+	}
+	return say(statusInfo, "↩ "+game.Describe(g.State(), ev))
+}
 
 func (r *requests) setSize(w, h int) { r.w, r.h = w, h }
 
@@ -117,8 +145,16 @@ func (r *requests) refresh() {
 	}
 }
 
-// badge counts the requests with parts the seat owes past due.
+// badge counts the other side's answers not yet looked at, and the
+// requests with parts the seat owes past due.
 func (r *requests) badge() string {
+	badge := ""
+	switch {
+	case r.replies == 1:
+		badge = " ↩1 reply"
+	case r.replies > 1:
+		badge = fmt.Sprintf(" ↩%d replies", r.replies)
+	}
 	n := 0
 	for _, row := range r.rows {
 		if row.dir == incoming && row.status == injects.StatusOverdue {
@@ -126,9 +162,9 @@ func (r *requests) badge() string {
 		}
 	}
 	if n > 0 {
-		return fmt.Sprintf(" ⚠%d overdue", n)
+		badge += fmt.Sprintf(" ⚠%d overdue", n)
 	}
-	return ""
+	return badge
 }
 
 func (r *requests) selectedRow() (reqRow, bool) {
