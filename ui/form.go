@@ -198,6 +198,19 @@ func (f *form) update(msg tea.KeyPressMsg) act {
 	return act{cmd: cmd}
 }
 
+// paste puts what the terminal pasted into the text box in focus, as if
+// typed; a picker takes none.
+func (f *form) paste(msg tea.PasteMsg) act {
+	var cmd tea.Cmd
+	switch fl := &f.fields[f.focus]; {
+	case fl.input != nil:
+		*fl.input, cmd = fl.input.Update(msg)
+	case fl.area != nil:
+		*fl.area, cmd = fl.area.Update(msg)
+	}
+	return act{cmd: cmd}
+}
+
 // view draws the form in a box in the middle of the panels.
 func (f *form) view(w, h int) string {
 	s := f.c.styles

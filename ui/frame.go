@@ -104,14 +104,18 @@ func (f *frame) say(kind statusKind, text string) { f.status.set(status{kind, te
 // init listens to the table and renders what the screen shows first.
 func (f *frame) init() tea.Cmd { return tea.Batch(f.settle(), f.c.g.listen()) }
 
-// update handles what is not a key: the window's size, the table's news,
-// the answers to the seat's commands.
+// update handles what is not a key: the window's size, what the terminal
+// pastes, the table's news, the answers to the seat's commands.
 func (f *frame) update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	g := f.c.g
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		cmd = f.resize(msg.Width, msg.Height)
+	case tea.PasteMsg:
+		if p, ok := f.overlays.top().(paster); ok {
+			cmd = f.apply(p.paste(msg))
+		}
 	case newsMsg:
 		if msg.g != g {
 			return nil // news of a game the screen has left

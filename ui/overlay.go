@@ -19,6 +19,10 @@ type overlay interface {
 	region() region
 }
 
+// A paster is an overlay that takes what the terminal pastes: a form's
+// text boxes.
+type paster interface{ paste(msg tea.PasteMsg) act }
+
 // region is where an overlay draws.
 type region uint8
 

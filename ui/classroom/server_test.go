@@ -464,3 +464,40 @@ func TestTheFirstBriefingIsRenderedOnEveryFrame(t *testing.T) {
 		waitPeople(t, c, 0)
 	}
 }
+
+// Text pasted into the message and observation forms is taken as if
+// typed, as at the join screen.
+func TestPastingIntoTheForms(t *testing.T) {
+	c := newClass(t, "assistance-request")
+	paste := func(cl *client, s string) { cl.typeText("\x1b[200~" + s + "\x1b[201~") }
+	fac := c.dial(c.codes.Facilitator, 120, 36)
+	fac.waitFor("Name:")
+	fac.typeText("Mr Lee\r")
+	fac.waitFor("controller's card")
+	fac.typeText("m")
+	fac.waitFor("Title")
+	paste(fac, "Power cut at the embassy")
+	fac.waitFor("Power cut at the embassy")
+	fac.typeText("\t")
+	paste(fac, "Work from the residence\nuntil noon.")
+	fac.waitFor("until noon.")
+	fac.typeText("\x13") // ctrl+s sends
+	sent := c.waitEvent(game.MessageSent, "Mr Lee")
+	if sent.Title != "Power cut at the embassy" || sent.Text != "Work from the residence\nuntil noon." {
+		t.Errorf("the message sent is %q: %q", sent.Title, sent.Text)
+	}
+
+	ev := c.dial(c.codes.Evaluator, 100, 30)
+	ev.waitFor("Name:")
+	ev.typeText("Dr Okafor\r")
+	ev.waitFor("Observations")
+	ev.typeText("o")
+	ev.waitFor("Write an observation")
+	ev.typeText("\t\t\t")
+	paste(ev, "FBI asked within the hour.")
+	ev.waitFor("FBI asked within the hour.")
+	ev.typeText("\x13")
+	if note := c.waitEvent(game.ObservationNoted, "Dr Okafor"); note.Text != "FBI asked within the hour." {
+		t.Errorf("the observation logged is %q", note.Text)
+	}
+}
