@@ -203,6 +203,17 @@ func (c *class) join(code, name string) *client {
 	return cl
 }
 
+// named connects with a code in a terminal of w × h, types a name and
+// waits until the seat's screen shows what it should.
+func (c *class) named(code, name string, w, h int, shows string) *client {
+	c.t.Helper()
+	cl := c.dial(code, w, h)
+	cl.waitFor("Name:")
+	cl.typeText(name + "\r")
+	cl.waitFor(shows)
+	return cl
+}
+
 // watch calls look with the screen at every frame drawn from now on.
 func (cl *client) watch(look func(screen string)) {
 	cl.screen.mu.Lock()

@@ -256,10 +256,7 @@ func (c *class) waitEvent(typ game.EventType, by string) game.Event {
 func TestASecondFacilitatorControlsTheExerciseOverSSH(t *testing.T) {
 	c := newClass(t, "assistance-request")
 	ana := c.join(c.codes.Teams["fbi"], "Ana")
-	fac := c.dial(c.codes.Facilitator, 120, 36)
-	fac.waitFor("Name:")
-	fac.typeText("Mr Lee\r")
-	fac.waitFor("controller's card")
+	fac := c.named(c.codes.Facilitator, "Mr Lee", 120, 36, "controller's card")
 
 	fac.typeText("j")
 	fac.typeText("f") // fire the second inject now
@@ -285,10 +282,7 @@ func TestASecondFacilitatorControlsTheExerciseOverSSH(t *testing.T) {
 
 func TestAnEvaluatorsObservationIsLoggedAndAnObserverCannotAct(t *testing.T) {
 	c := newClass(t, "assistance-request")
-	ev := c.dial(c.codes.Evaluator, 100, 30)
-	ev.waitFor("Name:")
-	ev.typeText("Dr Okafor\r")
-	ev.waitFor("Observations")
+	ev := c.named(c.codes.Evaluator, "Dr Okafor", 100, 30, "Observations")
 	ev.typeText("o")
 	ev.waitFor("Write an observation")
 	ev.typeText("\t\t\t" + "FBI asked within the hour, with the hashes attached.")
@@ -298,10 +292,7 @@ func TestAnEvaluatorsObservationIsLoggedAndAnObserverCannotAct(t *testing.T) {
 		t.Fatalf("the observation logged is %+v", note)
 	}
 
-	obs := c.dial(c.codes.Observer, 100, 30)
-	obs.waitFor("Name:")
-	obs.typeText("Sam\r")
-	obs.waitFor("You: Sam · observer")
+	obs := c.named(c.codes.Observer, "Sam", 100, 30, "You: Sam · observer")
 	before := len(c.tb.Since(0))
 	for _, k := range []string{"o", "m", " ", "1", "f", "r", "E", "y"} {
 		obs.typeText(k)
@@ -470,10 +461,7 @@ func TestTheFirstBriefingIsRenderedOnEveryFrame(t *testing.T) {
 func TestPastingIntoTheForms(t *testing.T) {
 	c := newClass(t, "assistance-request")
 	paste := func(cl *client, s string) { cl.typeText("\x1b[200~" + s + "\x1b[201~") }
-	fac := c.dial(c.codes.Facilitator, 120, 36)
-	fac.waitFor("Name:")
-	fac.typeText("Mr Lee\r")
-	fac.waitFor("controller's card")
+	fac := c.named(c.codes.Facilitator, "Mr Lee", 120, 36, "controller's card")
 	fac.typeText("m")
 	fac.waitFor("Title")
 	paste(fac, "Power cut at the embassy")
@@ -487,10 +475,7 @@ func TestPastingIntoTheForms(t *testing.T) {
 		t.Errorf("the message sent is %q: %q", sent.Title, sent.Text)
 	}
 
-	ev := c.dial(c.codes.Evaluator, 100, 30)
-	ev.waitFor("Name:")
-	ev.typeText("Dr Okafor\r")
-	ev.waitFor("Observations")
+	ev := c.named(c.codes.Evaluator, "Dr Okafor", 100, 30, "Observations")
 	ev.typeText("o")
 	ev.waitFor("Write an observation")
 	ev.typeText("\t\t\t")
