@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"hotline/game"
+	"hotline/game/table"
 )
 
 // Console is the facilitator's screen: the frame with the script (the
@@ -24,7 +25,7 @@ func newConsole(c *common, g *Game, host bool, board []string) *Console {
 	x := &Console{seats: newSeats(c, board), host: host}
 	x.f = newFrame(c, ControlView, seatName(g), consolePanels(c, x.seats))
 	k := c.keys
-	x.f.ownHelp = []key.Binding{k.Message, k.Observe, k.End}
+	x.f.ownHelp = []key.Binding{k.Message, k.Observe, k.End, k.ShownBack}
 	x.f.keys = x.key
 	x.f.quitWords = x.quitWords
 	x.f.begin(g)
@@ -68,11 +69,14 @@ func (x *Console) update(msg tea.Msg) tea.Cmd {
 	return x.f.update(msg)
 }
 
-// key handles the console's own keys while play goes on.
+// key handles the console's own keys: the projector's review, and while
+// play goes on the others.
 func (x *Console) key(msg tea.KeyPressMsg) (act, bool) {
 	c := x.f.c
 	k := c.keys
 	switch {
+	case key.Matches(msg, k.ShownBack), key.Matches(msg, k.ShownOn):
+		return x.turnReview(key.Matches(msg, k.ShownOn)), true
 	case x.f.ended:
 		return act{}, false
 	case key.Matches(msg, k.Message):
@@ -80,7 +84,7 @@ func (x *Console) key(msg tea.KeyPressMsg) (act, bool) {
 	case key.Matches(msg, k.Observe):
 		return noteForm(c).opening(), true
 	case key.Matches(msg, k.RunOn) && len(c.g.Waits()) > 0:
-		return act{cmd: c.g.runOn(func(err error) {
+		return act{cmd: c.g.room((*table.Table).RunOn, func(err error) {
 			if err != nil {
 				x.f.say(statusBad, "✗ "+err.Error())
 				return
@@ -93,6 +97,30 @@ func (x *Console) key(msg tea.KeyPressMsg) (act, bool) {
 			yes:   command(game.Command{Verb: game.EndExercise}, "The exercise is over: the closing review is on every screen.")}}, true
 	}
 	return act{}, false
+}
+
+// turnReview takes the room's projectors a part of the review on, or
+// back, while they show one.
+func (x *Console) turnReview(on bool) act {
+	g := x.f.c.g
+	card := projectedReview(g)
+	if card == nil {
+		return say(statusInfo, "The projector shows the review when the dialogue meets, and at the end: [ and ] then take the room through it.")
+	}
+	last := len(card.Requests) + 1 // game.ReviewParts: the title, each request, the sides
+	part := g.ReviewPart() - 1
+	if on {
+		part = g.ReviewPart() + 1
+	}
+	part = min(max(part, 0), last)
+	g.part = part // so that the next key goes on from here, before the news
+	return act{cmd: g.room(func(tb *table.Table, a game.Actor) error { return tb.ShowReviewPart(a, part) }, func(err error) {
+		if err != nil {
+			x.f.say(statusBad, "✗ "+err.Error())
+			return
+		}
+		x.f.say(statusInfo, "The projector shows "+reviewPartWords(card, part)+".")
+	})}
 }
 
 // quitWords say what quitting leaves behind: for the host, the class.

@@ -507,7 +507,11 @@ func (f *frame) byAnother(ev *game.Event) bool {
 // toEnd puts the closing review in place of the panels; what belonged to
 // play (a call, a decline) closes.
 func (f *frame) toEnd() {
-	f.say(statusInfo, "The exercise has ended: the closing review is below. q quits.")
+	if f.kind == ControlView {
+		f.say(statusInfo, "The exercise has ended: the closing review is below; [ and ] take the projector through it. q quits.")
+	} else {
+		f.say(statusInfo, "The exercise has ended: the closing review is below. q quits.")
+	}
 	f.ended = true
 	f.overlays.closeWhere(func(o overlay) bool {
 		switch o.(type) {
