@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,9 +17,12 @@ import (
 
 // room is a class at a table, for the seats' screens.
 type room struct {
-	t  *testing.T
-	tb *table.Table
-	sc *injects.Scenario
+	t    *testing.T
+	tb   *table.Table
+	sc   *injects.Scenario
+	wall time.Time // the table's wall clock, which stands still unless the test moves it
+	// later moves the wall clock on.
+	later func(d time.Duration)
 }
 
 func newRoom(t *testing.T, id string) *room {
@@ -36,12 +40,14 @@ func newRoomAt(t *testing.T, id string, wait time.Duration) *room {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The wall clock stands still: a clock that waits for the room waits
-	// for ever.
-	tb := table.Open(table.Config{Session: s, History: history, Ticker: table.ManualTicker{}, Speed: 2 * time.Hour,
-		Now: func() time.Time { return time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC) }, Wait: wait})
-	t.Cleanup(func() { tb.Close() })
-	r := &room{t: t, tb: tb, sc: sc}
+	// The wall clock stands still unless the test moves it: a clock that
+	// waits for the room waits for ever.
+	r := &room{t: t, sc: sc, wall: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
+	var mu sync.Mutex
+	r.tb = table.Open(table.Config{Session: s, History: history, Ticker: table.ManualTicker{}, Speed: 2 * time.Hour,
+		Now: func() time.Time { mu.Lock(); defer mu.Unlock(); return r.wall }, Wait: wait})
+	r.later = func(d time.Duration) { mu.Lock(); r.wall = r.wall.Add(d); mu.Unlock() }
+	t.Cleanup(func() { r.tb.Close() })
 	for _, team := range sc.Teams {
 		r.control(game.Command{Verb: game.SeatBot, Team: team.ID, Profile: "by-the-book"})
 	}

@@ -25,7 +25,7 @@ func newConsole(c *common, g *Game, host bool, board []string) *Console {
 	x := &Console{seats: newSeats(c, board), host: host}
 	x.f = newFrame(c, ControlView, seatName(g), consolePanels(c, x.seats))
 	k := c.keys
-	x.f.ownHelp = []key.Binding{k.Message, k.Observe, k.End, k.ShownBack}
+	x.f.ownHelp = []key.Binding{k.Message, k.Observe, k.Pace, k.End, k.ShownBack}
 	x.f.keys = x.key
 	x.f.quitWords = x.quitWords
 	x.f.begin(g)
@@ -61,12 +61,13 @@ func (x *Console) view() string { return x.f.view() }
 func (x *Console) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case idleMsg:
-		x.seats.tick(time.Time(msg))
-		return x.idleTick()
+		return x.idleTick() // the idle times are drawn afresh
 	case tea.KeyPressMsg:
 		return x.f.key(msg)
 	}
-	return x.f.update(msg)
+	before := x.f.c.g.Absent()
+	cmd := x.f.update(msg)
+	return tea.Batch(cmd, x.f.apply(x.seats.absences(before, x.f.c.g.Absent())))
 }
 
 // key handles the console's own keys: the projector's review, and while
@@ -84,13 +85,9 @@ func (x *Console) key(msg tea.KeyPressMsg) (act, bool) {
 	case key.Matches(msg, k.Observe):
 		return noteForm(c).opening(), true
 	case key.Matches(msg, k.RunOn) && len(c.g.Waits()) > 0:
-		return act{cmd: c.g.room((*table.Table).RunOn, func(err error) {
-			if err != nil {
-				x.f.say(statusBad, "✗ "+err.Error())
-				return
-			}
-			x.f.say(statusInfo, "The clock runs on: what the teams still owe falls due in story time.")
-		})}, true
+		return act{room: &change{do: (*table.Table).RunOn, done: "The clock runs on: what the teams still owe falls due in story time."}}, true
+	case key.Matches(msg, k.Pace) && c.g.State().Class:
+		return paceForm(c).opening(), true
 	case key.Matches(msg, k.End):
 		return act{open: &confirm{c: c, question: "End the exercise for everyone now? y/n",
 			words: "The closing review goes to every screen.",
@@ -114,13 +111,8 @@ func (x *Console) turnReview(on bool) act {
 	}
 	part = min(max(part, 0), last)
 	g.part = part // so that the next key goes on from here, before the news
-	return act{cmd: g.room(func(tb *table.Table, a game.Actor) error { return tb.ShowReviewPart(a, part) }, func(err error) {
-		if err != nil {
-			x.f.say(statusBad, "✗ "+err.Error())
-			return
-		}
-		x.f.say(statusInfo, "The projector shows "+reviewPartWords(card, part)+".")
-	})}
+	return act{room: &change{do: func(tb *table.Table, a game.Actor) error { return tb.ShowReviewPart(a, part) },
+		done: "The projector shows " + reviewPartWords(card, part) + "."}}
 }
 
 // quitWords say what quitting leaves behind: for the host, the class.

@@ -1,7 +1,11 @@
 package ui
 
 import (
+	"cmp"
+	"errors"
+	"slices"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -10,20 +14,22 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"hotline/game"
+	"hotline/game/table"
 	"hotline/injects"
 )
 
 // form is a small dialog over the screen: the control cell's ad-hoc
-// message, or an evaluator's observation. Its fields are pickers (←/→),
-// one-line inputs and a text area; tab moves between them, ctrl+s sends,
-// esc cancels.
+// message, an evaluator's observation, the class's pace. Its fields are
+// pickers (←/→), one-line inputs and a text area; tab moves between them,
+// ctrl+s sends (or sets), esc cancels.
 type form struct {
 	c      *common
 	title  string
 	fields []field
 	focus  int
-	send   func(f *form) game.Command
-	done   string // what the status line says when it is accepted
+	note   string          // what the form is for, under its title, if it needs saying
+	verb   string          // what ctrl+s does: "send", "set"
+	submit func(*form) act // what ctrl+s asks for
 }
 
 type field struct {
@@ -58,11 +64,11 @@ func messageForm(c *common) *form {
 	for _, t := range sc.Teams {
 		to = append(to, choice{t.Name + " (" + sideCode(t.Side) + ")", t.ID})
 	}
-	f := &form{c: c, title: "Send a message, as an inject", done: "Message sent", focus: 1}
+	f := &form{c: c, title: "Send a message, as an inject", verb: "send", focus: 1}
 	f.fields = []field{{label: "To", choices: to}, {label: "Title", input: newInput(game.MaxTitleLen)}, {label: "Text", area: newArea()}}
-	f.send = func(f *form) game.Command {
+	f.submit = func(f *form) act {
 		a, _ := audienceOf(sc, f.value(0))
-		return game.Command{Verb: game.SendMessage, To: a, Title: f.value(1), Text: f.value(2)}
+		return command(game.Command{Verb: game.SendMessage, To: a, Title: f.value(1), Text: f.value(2)}, "Message sent")
 	}
 	return f
 }
@@ -100,15 +106,70 @@ func noteForm(c *common) *form {
 	for r := game.RatedP; r <= game.RatedU; r++ {
 		ratings = append(ratings, choice{r.String() + ": " + r.Words(), r.String()})
 	}
-	f := &form{c: c, title: "Write an observation", done: "Observation logged"}
+	f := &form{c: c, title: "Write an observation", verb: "send"}
 	f.fields = []field{{label: "Objective", choices: objectives}, {label: "Team", choices: teams},
 		{label: "Rating", choices: ratings}, {label: "Text", area: newArea()}}
-	f.send = func(f *form) game.Command {
+	f.submit = func(f *form) act {
 		var r game.Rating
 		if v := f.value(2); v != "" {
 			r.UnmarshalText([]byte(v))
 		}
-		return game.Command{Verb: game.Note, Objective: f.value(0), Team: f.value(1), Rating: r, Text: f.value(3)}
+		return command(game.Command{Verb: game.Note, Objective: f.value(0), Team: f.value(1), Rating: r, Text: f.value(3)}, "Observation logged")
+	}
+	return f
+}
+
+// paceForm sets the class's pace: how long the clock waits for a team to
+// answer, and how long a team whose students have all gone waits for them
+// before a bot plays it.
+func paceForm(c *common) *form {
+	g := c.g
+	pace := g.Pace()
+	steps := func(cur time.Duration, mins ...int) field {
+		fl := field{choices: []choice{{"off", "off"}}}
+		for _, m := range append(mins, int(cur/time.Minute)) {
+			d := time.Duration(m) * time.Minute
+			if d <= 0 || slices.ContainsFunc(fl.choices, func(ch choice) bool { return ch.value == d.String() }) {
+				continue
+			}
+			fl.choices = append(fl.choices, choice{span(d), d.String()})
+		}
+		slices.SortStableFunc(fl.choices[1:], func(a, b choice) int {
+			da, _ := time.ParseDuration(a.value)
+			db, _ := time.ParseDuration(b.value)
+			return cmp.Compare(da, db)
+		})
+		fl.pick = max(0, slices.IndexFunc(fl.choices, func(ch choice) bool { return ch.value == cur.String() }))
+		return fl
+	}
+	wait := steps(pace.Wait, 3, 5, 10, 15, 20, 30)
+	wait.label = "Wait"
+	grace := steps(pace.Grace, 1, 2, 3, 5, 10, 15)
+	grace.label = "Grace"
+	f := &form{c: c, title: "The class's pace", verb: "set", fields: []field{wait, grace},
+		note: "Wait: how long the clock waits, in real time, for a team to answer what reaches it. " +
+			"Grace: how long a team whose students have all gone waits for one of them before a bot plays it."}
+	f.submit = func(f *form) act {
+		read := func(v string) time.Duration {
+			if v == "off" {
+				return table.Off
+			}
+			d, _ := time.ParseDuration(v)
+			return d
+		}
+		wait, grace := read(f.value(0)), read(f.value(1))
+		words := "The clock waits up to " + f.fields[0].choices[f.fields[0].pick].label + " for a team"
+		if wait == table.Off {
+			words = "The clock does not wait for the teams"
+		}
+		if grace == table.Off {
+			words += "; no bot stands in for a team whose students have gone."
+		} else {
+			words += "; a bot plays a team " + span(grace) + " after its students have all gone."
+		}
+		return act{room: &change{do: func(tb *table.Table, a game.Actor) error {
+			return errors.Join(tb.SetWait(a, wait), tb.SetGrace(a, grace))
+		}, done: words}}
 	}
 	return f
 }
@@ -163,7 +224,7 @@ func (f *form) update(msg tea.KeyPressMsg) act {
 		a.close = true
 		return a
 	case msg.String() == "ctrl+s":
-		a := command(f.send(f), f.done)
+		a := f.submit(f)
 		a.close = true
 		return a
 	case msg.String() == "tab", msg.String() == "shift+tab":
@@ -218,6 +279,9 @@ func (f *form) view(w, h int) string {
 	inner := boxW - 4
 	var b strings.Builder
 	b.WriteString(s.Title.Render(f.title) + "\n\n")
+	if f.note != "" {
+		b.WriteString(s.Dim.Render(hang("", f.note, inner)) + "\n\n")
+	}
 	for i := range f.fields {
 		fl := &f.fields[i]
 		label := pad(fl.label, 10)
@@ -239,14 +303,14 @@ func (f *form) view(w, h int) string {
 			b.WriteString(label + "\n" + fl.area.View() + "\n")
 		}
 	}
-	b.WriteString("\n" + s.Dim.Render("tab next field · ←/→ change · ctrl+s send · esc cancel"))
+	b.WriteString("\n" + s.Dim.Render("tab next field · ←/→ change · ctrl+s "+f.verb+" · esc cancel"))
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, s.Form.Width(boxW).Render(b.String()))
 }
 
 func (f *form) help() []key.Binding {
 	return []key.Binding{
 		key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
-		key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "send")),
+		key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", f.verb)),
 		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}
 }

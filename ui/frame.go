@@ -40,6 +40,7 @@ type frame struct {
 	// quitWords say what quitting leaves behind, as the root puts it.
 	quitWords func() string
 	w, h      int
+	ticks     countdown    // while time runs out in real time on the screen
 	ended     bool         // the closing review replaces the panels
 	seq       int          // the state the panels were last refreshed at
 	seen      map[int]bool // incoming calls already put in front of the seat
@@ -116,6 +117,8 @@ func (f *frame) update(msg tea.Msg) tea.Cmd {
 		if p, ok := f.overlays.top().(paster); ok {
 			cmd = f.apply(p.paste(msg))
 		}
+	case tickMsg:
+		f.ticks.tick(msg) // the next is armed below while it is needed
 	case newsMsg:
 		if msg.g != g {
 			return nil // news of a game the screen has left
@@ -141,12 +144,19 @@ func (f *frame) update(msg tea.Msg) tea.Cmd {
 
 // settle brings the screen's long texts up to date in Update, so that View
 // only cuts them to size: the review's, the ending's, the Markdown the
-// panel in front shows.
+// panel in front shows; and keeps a countdown on the screen current.
 func (f *frame) settle() tea.Cmd {
 	if f.ended {
 		f.ending.prepare()
 		return nil
 	}
+	g := f.c.g
+	st := g.State()
+	grace := false
+	for _, a := range g.Absent() {
+		grace = grace || a.Bot == "" && f.kind == ControlView
+	}
+	tick := f.ticks.arm(st.Running && len(g.Waits()) > 0 || grace, g.manual)
 	p := f.tabs.focused()
 	if pr, ok := p.(preparer); ok {
 		pr.prepare()
@@ -154,7 +164,7 @@ func (f *frame) settle() tea.Cmd {
 	if r, ok := p.(renderer); ok {
 		r.render()
 	}
-	return nil
+	return tick
 }
 
 // key routes a key: to the top overlay, else to the root's own keys, else
@@ -226,10 +236,20 @@ func (f *frame) apply(a act) tea.Cmd {
 	if a.open != nil {
 		f.overlays.push(a.open)
 	}
-	if a.order == nil {
-		return a.cmd
+	cmd := a.cmd
+	if r := a.room; r != nil {
+		cmd = tea.Batch(cmd, f.c.g.room(r.do, func(err error) {
+			if err != nil {
+				f.say(statusBad, "✗ "+err.Error())
+			} else if r.done != "" {
+				f.say(statusInfo, r.done)
+			}
+		}))
 	}
-	return tea.Batch(f.send(a.order), a.cmd)
+	if a.order == nil {
+		return cmd
+	}
+	return tea.Batch(f.send(a.order), cmd)
 }
 
 // send makes an order's command at the table; once its events are on the

@@ -34,7 +34,8 @@ type Game struct {
 	people []table.Presence
 	waits  []table.Waiting // what the clock waits for, at a class's pace
 	absent []table.Absence
-	part   int // the part of the review on the projector
+	pace   table.Pace // how long the clock waits for a team, and an absent team for a bot
+	part   int        // the part of the review on the projector
 	logErr error
 	closed bool
 	at     time.Time  // the real time of the last news
@@ -91,7 +92,7 @@ func (g *Game) take(u table.Update) {
 	g.mirror.SetNow(u.Now)
 	g.people = u.People
 	g.at = u.At
-	g.waits, g.absent, g.part = u.Waits, u.Absent, u.ReviewPart
+	g.waits, g.absent, g.pace, g.part = u.Waits, u.Absent, u.Pace, u.ReviewPart
 	if u.LogErr != nil {
 		g.logErr = u.LogErr
 	}
@@ -211,6 +212,10 @@ func (g *Game) WaitsFor(key string) bool {
 // Absent is the teams whose people have all gone, and the bots that stand
 // in for them.
 func (g *Game) Absent() []table.Absence { return g.absent }
+
+// Pace is how long the clock waits for a team, and an absent team for its
+// people before a bot plays it; 0 for not at all.
+func (g *Game) Pace() table.Pace { return g.pace }
 
 // ReviewPart is the part of the review the facilitator has put on the
 // projector (game.ReviewParts).

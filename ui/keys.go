@@ -38,6 +38,8 @@ type KeyMap struct {
 	End     key.Binding
 	Bot     key.Binding
 	Remove  key.Binding
+	Readmit key.Binding
+	Pace    key.Binding
 	// The projector's review, a part back or on.
 	ShownBack key.Binding
 	ShownOn   key.Binding
@@ -77,7 +79,9 @@ func DefaultKeys() KeyMap {
 		Observe:   key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "write an observation")),
 		End:       key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "end the exercise")),
 		Bot:       key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "team's bot")),
-		Remove:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove")),
+		Remove:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "take out")),
+		Readmit:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "let back in")),
+		Pace:      key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pace")),
 		ShownBack: key.NewBinding(key.WithKeys("["), key.WithHelp("[/]", "projector's review")),
 		ShownOn:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "projector's review on")),
 	}

@@ -26,6 +26,7 @@ import (
 type Projector struct {
 	c        *common
 	overlays overlays
+	ticks    countdown
 	news     []feedItem // what has reached the room, newest first
 	seq      int        // the state news was last listed at
 	w, h     int
@@ -39,7 +40,14 @@ func newProjector(c *common, g *Game) *Projector {
 	return p
 }
 
-func (p *Projector) init() tea.Cmd { return p.c.g.listen() }
+func (p *Projector) init() tea.Cmd { return tea.Batch(p.c.g.listen(), p.countdown()) }
+
+// countdown keeps the wait's countdown current while the clock waits.
+func (p *Projector) countdown() tea.Cmd {
+	g := p.c.g
+	st := g.State()
+	return p.ticks.arm(st.Running && !st.Ended && len(g.Waits()) > 0, g.manual)
+}
 
 func (p *Projector) game() *Game { return p.c.g }
 
@@ -48,6 +56,10 @@ func (p *Projector) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		p.w, p.h = msg.Width, msg.Height
+	case tickMsg:
+		if p.ticks.tick(msg) {
+			return p.countdown()
+		}
 	case newsMsg:
 		if msg.g != g {
 			return nil
@@ -55,7 +67,7 @@ func (p *Projector) update(msg tea.Msg) tea.Cmd {
 		g.take(msg.Update)
 		g.takeNews() // the projector tells nobody anything
 		p.refresh()
-		return g.listen()
+		return tea.Batch(g.listen(), p.countdown())
 	case tea.KeyPressMsg:
 		if a, took := p.overlays.key(msg); took {
 			return a.cmd
@@ -97,7 +109,7 @@ func (p *Projector) dashboard(w, h int) string {
 	case st.Ended:
 		status = s.Bold.Render("■ THE EXERCISE HAS ENDED")
 	case st.Running && len(g.Waits()) > 0:
-		status = s.Warn.Render("◷ THE CLOCK WAITS FOR THE TEAMS TO ANSWER")
+		status = s.Warn.Render("◷ THE CLOCK WAITS FOR THE TEAMS TO ANSWER, " + minutes(waitLeft(g, p.c.now())) + " AT MOST")
 	case st.Running:
 		status = s.Good.Render("▶ the clock runs at " + span(g.Speed()) + " a second")
 	default:

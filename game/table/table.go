@@ -140,6 +140,7 @@ type Table struct {
 	holding    []Waiting // what the clock waits for now
 	gone       []Absence // the teams whose people have all gone
 	part       int       // the part of the review on the projector
+	paced      Pace      // the waits' and the grace's settings
 	evicted    map[int]bool
 	subs       map[*Sub]struct{}
 	closed     bool
@@ -688,6 +689,9 @@ type Update struct {
 	// Absent is the teams whose people have all gone, and the bots that
 	// stand in for them.
 	Absent []Absence
+	// Pace is how long the clock waits for a team, and an absent team for
+	// its people before a bot plays it.
+	Pace Pace
 	// ReviewPart is the part of the review the facilitator has put on the
 	// projector (ShowReviewPart).
 	ReviewPart int
@@ -743,7 +747,7 @@ func (s *Sub) Next() Update {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	u := Update{Events: t.events[s.seen:t.shown:t.shown], Now: t.now, People: t.people,
-		Waits: t.holding, Absent: t.gone, ReviewPart: t.part, LogErr: t.logErr, Closed: t.closed, At: t.wall()}
+		Waits: t.holding, Absent: t.gone, Pace: t.paced, ReviewPart: t.part, LogErr: t.logErr, Closed: t.closed, At: t.wall()}
 	s.seen = t.shown
 	return u
 }
