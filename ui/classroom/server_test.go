@@ -185,6 +185,7 @@ func TestTheFacilitatorMovesAStudentAndTheirScreenFollows(t *testing.T) {
 	ana := c.join(c.codes.Teams["fbi"], "Ana")
 	c.control(game.Command{Verb: game.Seat, Person: game.Person{Name: "Ana", Role: game.Player, Team: "dhs"}})
 	ana.waitFor("DHS (you): Ana")
+	ana.waitFor("The facilitator has moved you to Department of Homeland Security.")
 	c.control(game.Command{Verb: game.Unseat, Person: game.Person{Name: "Ana"}})
 	ana.waitEnd()
 	if got := ana.stderr.String(); got != "hotline: the facilitator has taken Ana out of the exercise.\r\n" {
@@ -378,18 +379,31 @@ func TestARemovedStudentStaysOutUntilReadmitted(t *testing.T) {
 	back.waitFor("FBI (you): Ana")
 }
 
-// A seat taken over from a second terminal ends the first one's session,
-// which says why.
-func TestASeatTakenOverEndsTheOtherSession(t *testing.T) {
+// A second terminal under a seated name is asked whether to take the seat
+// over: n lets it choose another name; y takes it over and ends the first
+// terminal's session, which says why.
+func TestASecondTerminalIsAskedToTakeTheSeatOver(t *testing.T) {
 	c := newClass(t, "assistance-request")
 	first := c.join(c.codes.Teams["fbi"], "Ana")
-	c.join(c.codes.Teams["fbi"], "Ana")
-	waitPeople(t, c, 2)
-	c.tb.Evict(c.tb.Connections("Ana")[0].ID)
+	second := c.dial(c.codes.Teams["fbi"], 100, 30)
+	second.waitFor("Name:")
+	second.typeText("Ana\r")
+	second.waitFor("Ana is already connected to the exercise")
+	second.waitFor("Take the seat over here?")
+	second.typeText("n")
+	second.waitFor("Type another name, or ask the facilitator.")
+	if n := len(c.tb.Connections("Ana")); n != 1 {
+		t.Fatalf("Ana has %d connections after n", n)
+	}
+	second.typeText("Ana\r")
+	second.waitFor("Take the seat over here?")
+	second.typeText("y")
+	second.waitFor("FBI (you): Ana")
 	first.waitEnd()
 	if got := first.stderr.String(); got != "hotline: Ana's seat was taken over from another terminal.\r\n" {
 		t.Errorf("the first terminal is told %q", got)
 	}
+	waitPeople(t, c, 1)
 }
 
 // A name that looks like another is that name: invisible characters and
