@@ -206,6 +206,11 @@ func TestControlKeys(t *testing.T) {
 	}
 	row("norms-track")
 	keys(white, "x")
+	mustContain(t, plain(white), "Skip “Counterfactual: the senior experts group on norms meets early”? y/n")
+	if state("norms-track").Status == game.Skipped {
+		t.Fatal("x skipped the norms track without asking")
+	}
+	keys(white, "y")
 	if state("norms-track").Status != game.Skipped {
 		t.Errorf("x did not skip the norms track: %q", statusOf(white))
 	}
@@ -485,4 +490,22 @@ func TestTheFirstBriefingIsRenderedAtOnce(t *testing.T) {
 	if strings.Contains(screen, "**") {
 		t.Errorf("the first frame shows the briefing's Markdown source:\n%s", screen)
 	}
+}
+
+// The script's card says why f cannot fire an inject whose part of the
+// story has not begun, rather than leaving f out without a word.
+func TestTheScriptSaysWhyAnInjectCannotFire(t *testing.T) {
+	r := newRoom(t, "campaign")
+	white := r.seat("Ms Rivera", game.Facilitator, "", ControlView, 120, 40)
+	sp := panelOf[*script](white)
+	for k, i := range sp.rows {
+		if r.sc.Injects[i].ID == "breach-report" {
+			sp.cursor = k
+		}
+	}
+	keys(white, "down", "up") // the card follows the selection
+	if i, _ := sp.selected(); r.sc.Injects[i].ID != "breach-report" {
+		t.Fatalf("selected %s", r.sc.Injects[i].ID)
+	}
+	mustContain(t, plain(white), "You can: h hold · x skip", "Why not f: \"Cascade Composites: formulas copied to servers in")
 }

@@ -21,14 +21,20 @@ type Console struct {
 	host  bool // the class is served from this terminal: quitting closes it
 }
 
-func newConsole(c *common, g *Game, host bool, board []string) *Console {
-	x := &Console{seats: newSeats(c, board), host: host}
+func newConsole(c *common, g *Game, host bool, joinWith []string) *Console {
+	x := &Console{seats: newSeats(c, joinWith), host: host}
 	x.f = newFrame(c, ControlView, seatName(g), consolePanels(c, x.seats))
 	k := c.keys
 	x.f.ownHelp = []key.Binding{k.Message, k.Observe, k.Pace, k.End, k.ShownBack}
+	if len(joinWith) > 0 {
+		x.f.ownHelp = append(x.f.ownHelp, k.Board)
+	}
 	x.f.keys = x.key
 	x.f.quitWords = x.quitWords
 	x.f.begin(g)
+	if host && len(joinWith) > 0 {
+		x.f.overlays.push(&board{c: c, lines: joinWith})
+	}
 	return x
 }
 
@@ -88,6 +94,8 @@ func (x *Console) key(msg tea.KeyPressMsg) (act, bool) {
 		return act{room: &change{do: (*table.Table).RunOn, done: "The clock runs on: what the teams still owe falls due in story time."}}, true
 	case key.Matches(msg, k.Pace) && c.g.State().Class:
 		return paceForm(c).opening(), true
+	case key.Matches(msg, k.Board) && len(x.seats.board) > 0:
+		return act{open: &board{c: c, lines: x.seats.board}}, true
 	case key.Matches(msg, k.End):
 		return act{open: &confirm{c: c, question: "End the exercise for everyone now? y/n",
 			words: "The closing review goes to every screen.",

@@ -237,10 +237,15 @@ func (f *feed) list(w, h int) string {
 	var lines []string
 	cursorAt := 0
 	for k, it := range f.items {
+		// ▸ marks the selected item, ● one not yet read.
 		mark := "  "
 		if !f.read[f.id(it)] {
-			mark = s.Accent.Render("● ")
+			mark = " " + s.Accent.Render("●")
 		}
+		if k == f.cursor {
+			mark = "▸" + mark[1:]
+		}
+		mark += " "
 		var tag, title, flag string
 		switch {
 		case it.inject >= 0:
@@ -264,7 +269,7 @@ func (f *feed) list(w, h int) string {
 		line := cut(mark+s.Dim.Render(short(sc, it.at))+" "+s.Accent.Render(fmt.Sprintf("%-7s", tag))+" "+title, w)
 		item := []string{line}
 		if flag != "" {
-			item = append(item, s.Warn.Render(cut("   "+flag, w)))
+			item = append(item, s.Warn.Render(cut("    "+flag, w)))
 		}
 		if k == f.cursor {
 			cursorAt = len(lines)

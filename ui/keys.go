@@ -40,6 +40,7 @@ type KeyMap struct {
 	Remove  key.Binding
 	Readmit key.Binding
 	Pace    key.Binding
+	Board   key.Binding // what the class joins with, over the console
 	// The projector's review, a part back or on.
 	ShownBack key.Binding
 	ShownOn   key.Binding
@@ -82,6 +83,7 @@ func DefaultKeys() KeyMap {
 		Remove:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "take out")),
 		Readmit:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "let back in")),
 		Pace:      key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pace")),
+		Board:     key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "the board")),
 		ShownBack: key.NewBinding(key.WithKeys("["), key.WithHelp("[/]", "projector's review")),
 		ShownOn:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "projector's review on")),
 	}

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"hotline/game"
 	"hotline/game/table"
 )
@@ -117,4 +119,25 @@ func TestTheConsoleSetsThePaceAndSeesWhatIsOwed(t *testing.T) {
 	if !strings.Contains(plain(console), "waits up to 5m") {
 		t.Errorf("Seats does not show the new pace:\n%s", plain(console))
 	}
+}
+
+// The board stays on the console from the moment the class is served
+// until the facilitator puts it away; B brings it back.
+func TestTheBoardStaysUntilPutAway(t *testing.T) {
+	r := newRoom(t, "opm-breach")
+	a, _ := r.tb.Actor("Ms Rivera")
+	g := Seat(r.tb, r.sc, a, game.ViewerOf(game.ControlSeat, 0, ""), 0)
+	t.Cleanup(func() { g.Close() })
+	joinWith := []string{"Join with:    ssh -p 2222 192.0.2.2   (then type the code)", "FBI   agwd6-zs3xb"}
+	console := New(Options{Game: g, View: ControlView, Host: true, Board: joinWith, Manual: true, Now: unhurried()})
+	send(console, tea.WindowSizeMsg{Width: 120, Height: 40})
+	mustContain(t, plain(console), "Write this on the board", "ssh -p 2222 192.0.2.2", "agwd6-zs3xb")
+	keys(console, "space", "tab") // the clock starts under it; the board stays
+	mustContain(t, plain(console), "Write this on the board")
+	keys(console, "enter")
+	if strings.Contains(plain(console), "Write this on the board") {
+		t.Fatalf("enter did not put the board away:\n%s", plain(console))
+	}
+	keys(console, "B")
+	mustContain(t, plain(console), "Write this on the board")
 }

@@ -266,7 +266,9 @@ func TestASecondFacilitatorControlsTheExerciseOverSSH(t *testing.T) {
 	fac.typeText("h") // hold the third
 	held := c.waitEvent(game.InjectHeld, "Mr Lee")
 	fac.typeText("j")
-	fac.typeText("x") // skip the fourth
+	fac.typeText("x") // skip the fourth, once asked
+	fac.waitFor("? y/n")
+	fac.typeText("y")
 	skipped := c.waitEvent(game.InjectSkipped, "Mr Lee")
 	if fired.Inject == held.Inject || held.Inject == skipped.Inject {
 		t.Fatalf("fired %s, held %s, skipped %s: want three injects", fired.Inject, held.Inject, skipped.Inject)
