@@ -149,8 +149,9 @@ func serve(cmd *cobra.Command, f *serveFlags) error {
 	printBoard(out, c, l.Addr(), srv.HostKey())
 	var runErr error
 	if f.headless {
-		fmt.Fprintln(out, "Serving without a console: the facilitator joins with the facilitator's code. Ctrl+C closes the class.")
+		// Ctrl+C is caught before the line that says it closes the class.
 		ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+		fmt.Fprintln(out, "Serving without a console: the facilitator joins with the facilitator's code. Ctrl+C closes the class.")
 		select {
 		case <-ctx.Done():
 		case runErr = <-served:
