@@ -50,6 +50,13 @@ func newClass(t testing.TB, id string) *class {
 // newClassOn serves a class whose story clock the ticker moves.
 func newClassOn(t testing.TB, id string, ticker table.Ticker) *class {
 	t.Helper()
+	return newClassWith(t, id, table.Config{Ticker: ticker}, Config{})
+}
+
+// newClassWith serves a class at the table's pace and the server's
+// settings given (their clocks are the test's).
+func newClassWith(t testing.TB, id string, pace table.Config, serve Config) *class {
+	t.Helper()
 	sc, diags := injects.LoadBuiltin(id)
 	if sc == nil {
 		t.Fatal(diags)
@@ -60,7 +67,8 @@ func newClassOn(t testing.TB, id string, ticker table.Ticker) *class {
 		t.Fatal(err)
 	}
 	clock := &fakeClock{now: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
-	tb := table.Open(table.Config{Session: s, History: history, Ticker: ticker, Now: clock.Now})
+	pace.Session, pace.History, pace.Now = s, history, clock.Now
+	tb := table.Open(pace)
 	t.Cleanup(func() { tb.Close() })
 	c := &class{t: t, sc: sc, tb: tb, clock: clock}
 	for _, team := range sc.Teams {
@@ -70,7 +78,8 @@ func newClassOn(t testing.TB, id string, ticker table.Ticker) *class {
 		t.Fatal(err)
 	}
 	hostActor, _ := tb.Actor(host)
-	c.srv, err = New(Config{Table: tb, Host: hostActor, Codes: c.codes, HostKeyPath: t.TempDir() + "/key", Now: clock.Now})
+	serve.Table, serve.Host, serve.Codes, serve.HostKeyPath, serve.Now = tb, hostActor, c.codes, t.TempDir()+"/key", clock.Now
+	c.srv, err = New(serve)
 	if err != nil {
 		t.Fatal(err)
 	}
