@@ -330,6 +330,7 @@ func (m *session) joined(msg joinedMsg) tea.Cmd {
 	m.mu.Unlock()
 	for _, o := range msg.others {
 		m.s.cfg.Table.Evict(o.ID) // the seat is taken over from here
+		m.s.cfg.Log.Info("took the seat over from another terminal", "who", msg.person.Name, "from", m.ip)
 	}
 	m.ticket.close()
 	if !m.seat.Projector {
