@@ -5,6 +5,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"hotline/game/table"
 )
 
 // countdown redraws a screen every second while it shows time running out
@@ -47,9 +49,18 @@ func (c *countdown) tick(msg tickMsg) bool {
 func waitLeft(g *Game, now time.Time) time.Duration {
 	var left time.Duration
 	for _, w := range g.Waits() {
-		left = max(left, w.LeftAt(now))
+		left = max(left, leftOf(g, w, now))
 	}
 	return left
+}
+
+// leftOf is how much of a wait is left at now: it counts down only while
+// the clock runs, and a pause keeps what is left.
+func leftOf(g *Game, w table.Waiting, now time.Time) time.Duration {
+	if !g.State().Running {
+		return w.Left
+	}
+	return w.LeftAt(now)
 }
 
 // minutes writes a real time left as minutes and seconds: "2:41".

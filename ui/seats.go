@@ -299,7 +299,7 @@ func (ss *seats) paceLines() []string {
 		lead := "           "
 		for _, wt := range g.Waits() {
 			if wt.Owed.Key() == o.Key() {
-				lead = s.Warn.Render(fmt.Sprintf("  ◷ %5s  ", minutes(wt.LeftAt(now))))
+				lead = s.Warn.Render(fmt.Sprintf("  ◷ %5s  ", minutes(leftOf(g, wt, now))))
 			}
 		}
 		text := o.Words(sc)

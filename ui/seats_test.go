@@ -97,6 +97,9 @@ func TestTheConsoleSetsThePaceAndSeesWhatIsOwed(t *testing.T) {
 	ana := r.seat("Ana", game.Player, "fbi", PlayView, 100, 30)
 	console := r.seat("Ms Rivera", game.Facilitator, "", ControlView, 120, 40)
 	toSeats(t, console)
+	// Paused, the wait does not count down, however long the room talks.
+	mustContain(t, plain(console), "◷  3:00  the United States' decision")
+	mustContain(t, plain(console), "◷  3:00  the United States' decision")
 	r.control(game.Command{Verb: game.RunClock})
 	r.tb.Tick()
 	console.Pump()
