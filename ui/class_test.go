@@ -509,3 +509,20 @@ func TestTheScriptSaysWhyAnInjectCannotFire(t *testing.T) {
 	}
 	mustContain(t, plain(white), "You can: h hold · x skip", "Why not f: \"Cascade Composites: formulas copied to servers in")
 }
+
+// A status line that said the clock waits for the teams does not stay
+// once the clock runs on.
+func TestTheStatusLineSaysWhenTheClockRunsOn(t *testing.T) {
+	r := newRoomAt(t, "opm-breach", table.DefaultWait)
+	ana := r.seat("Ana", game.Player, "fbi", PlayView, 100, 30)
+	console := r.seat("Ms Rivera", game.Facilitator, "", ControlView, 100, 30)
+	keys(console, "space")
+	mustContain(t, statusOf(console), "The clock is started, and waits for the teams to answer")
+	keys(ana, "down", "1") // the team decides: nothing else is owed yet
+	r.tb.Tick()
+	console.Pump()
+	if !strings.Contains(plain(console), "▶ running at") {
+		t.Fatalf("the clock does not run on:\n%s", plain(console))
+	}
+	mustContain(t, statusOf(console), "The clock runs on at 2h of story a second.")
+}

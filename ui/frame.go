@@ -399,6 +399,10 @@ func (f *frame) afterPlay() {
 	g := f.c.g
 	f.refresh()
 	f.react(g.takeNews())
+	if st := g.State(); st.Running && len(g.Waits()) == 0 && strings.Contains(f.status.last.text, "waits for the teams to answer") {
+		// The line said the clock waits; it runs on now.
+		f.say(statusInfo, "The clock runs on at "+speedWords(g.Speed())+".")
+	}
 	if err := g.LogErr(); err != nil {
 		f.say(statusBad, "The log cannot be written ("+err.Error()+"): decisions are no longer saved. The clock is stopped.")
 	}
