@@ -27,8 +27,9 @@ type Projector struct {
 	c        *common
 	overlays overlays
 	ticks    countdown
-	news     []feedItem // what has reached the room, newest first
-	seq      int        // the state news was last listed at
+	news     []feedItem      // what has reached the room, newest first
+	card     *game.Scorecard // the review in front of the room, or nil
+	seq      int             // the state news was last listed at
 	w, h     int
 }
 
@@ -79,11 +80,13 @@ func (p *Projector) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// refresh lists what has reached the room, when the state has moved.
+// refresh lists what has reached the room, and finds the review to put in
+// front of it, when the state has moved.
 func (p *Projector) refresh() {
 	if st := p.c.g.State(); st.Seq != p.seq {
 		p.seq = st.Seq
 		p.news = arrivals(p.c.g, p.news)
+		p.card = projectedReview(p.c.g)
 	}
 }
 
@@ -121,7 +124,7 @@ func (p *Projector) dashboard(w, h int) string {
 	head := lipgloss.JoinVertical(lipgloss.Left, lines...)
 	restH := h - lipgloss.Height(head)
 	var body string
-	if card := projectedReview(g); card != nil {
+	if card := p.card; card != nil {
 		body = p.review(card, w, restH)
 	} else {
 		board := p.board(w, restH*3/5)
@@ -132,17 +135,15 @@ func (p *Projector) dashboard(w, h int) string {
 }
 
 // projectedReview is the review on the projector: the dialogue's, while
-// the clock stands at its meeting, or the closing one at the end; nil
-// while play goes on.
+// the clock stands paused at its meeting, or the closing one at the end;
+// nil while play goes on.
 func projectedReview(g *Game) *game.Scorecard {
 	st := g.State()
-	n := len(st.Reviews)
-	if n == 0 {
-		return nil
-	}
-	r := st.Reviews[n-1]
-	if st.Ended || r.Meeting > 0 && !st.Running && r.At == game.Offset(st.Now) {
-		return r
+	switch {
+	case st.Ended && len(st.Reviews) > 0:
+		return st.Reviews[len(st.Reviews)-1]
+	case !st.Running:
+		return latestMeeting(g)
 	}
 	return nil
 }

@@ -66,3 +66,25 @@ func TestTheFacilitatorTakesTheProjectorThroughTheReview(t *testing.T) {
 	wall.Pump()
 	mustContain(t, plain(wall), "OUTCOME: ")
 }
+
+// When the dialogue meets, the projector shows its review, though a fast
+// clock ran a little past the meeting's time before it stopped.
+func TestTheProjectorShowsTheMeetingsReview(t *testing.T) {
+	r := newRoom(t, "assistance-request")
+	wall := r.seat("projector", game.Observer, "", ProjectorView, 160, 45)
+	r.control(game.Command{Verb: game.SetSpeed, Speed: 11 * time.Hour}) // ticks of 66 story minutes
+	r.control(game.Command{Verb: game.RunClock})
+	wall.Pump()
+	for i := 0; i < 1000 && wall.Game().State().Running; i++ {
+		r.tb.Tick()
+		wall.Pump()
+	}
+	st := wall.Game().State()
+	if n := len(st.Reviews); st.Running || n == 0 || st.Reviews[n-1].Meeting != 1 {
+		t.Fatalf("the clock did not stop for the dialogue's meeting (reviews %d, running %v)", len(st.Reviews), st.Running)
+	}
+	if time.Duration(st.Reviews[len(st.Reviews)-1].At) == st.Now {
+		t.Fatal("the clock stopped on the meeting's time: this test wants it a little past")
+	}
+	mustContain(t, plain(wall), "Review meeting 1 — ")
+}
