@@ -14,32 +14,47 @@ import (
 // part's due time, delivery, lateness and quality, then a summary per side
 // with the reasons behind each score.
 func WriteReview(w io.Writer, sc *injects.Scenario, card *Scorecard) error {
+	_, err := io.WriteString(w, strings.Join(ReviewParts(sc, card), ""))
+	return err
+}
+
+// ReviewParts is the review WriteReview prints, in the parts a room goes
+// through one at a time: its title, each request's review, and how each
+// side answered. Joined, they are the whole review.
+func ReviewParts(sc *injects.Scenario, card *Scorecard) []string {
 	views := make([]RequestView, len(card.Requests))
 	for i := range card.Requests {
 		views[i] = ViewRequest(sc, &card.Requests[i])
 	}
 	caption, sides := ViewSides(card)
 	title := fmt.Sprintf("%s — %s", ReviewTitle(sc, card.Meeting), StoryTime(sc, time.Duration(card.At)))
-	return WriteReviewViews(w, title, views, caption, sides)
+	return reviewParts(title, views, caption, sides)
 }
 
 // WriteReviewViews lays out a review already put in words, as WriteReview
 // prints it: a report saved without its scenario prints its review the
 // same way.
 func WriteReviewViews(w io.Writer, title string, requests []RequestView, caption string, sides [][]string) error {
-	b := &strings.Builder{}
-	b.WriteString(title + "\n")
+	_, err := io.WriteString(w, strings.Join(reviewParts(title, requests, caption, sides), ""))
+	return err
+}
+
+func reviewParts(title string, requests []RequestView, caption string, sides [][]string) []string {
+	head := title + "\n"
 	if len(requests) == 0 {
-		b.WriteString("\nNo request has been sent yet.\n")
+		head += "\nNo request has been sent yet.\n"
 	}
+	parts := []string{head}
 	for i := range requests {
+		b := &strings.Builder{}
 		b.WriteString("\n")
 		writeRequest(b, &requests[i])
+		parts = append(parts, b.String())
 	}
+	b := &strings.Builder{}
 	b.WriteString("\n" + caption + "\n")
 	writeRows(b, sides)
-	_, err := io.WriteString(w, b.String())
-	return err
+	return append(parts, b.String())
 }
 
 // ReviewTitle names a review: the meeting's title in the scenario, or the
@@ -139,7 +154,7 @@ func ViewRequest(sc *injects.Scenario, rs *RequestScore) RequestView {
 		switch el.State {
 		case ElDeclined:
 			answered = "declined " + shortTime(sc, el.At)
-			quality = "ground: " + groundWords(el.Ground, el.Sound)
+			quality = "ground: " + groundWords(sc, el.Ground, el.Sound)
 		case ElDelivered:
 			answered = shortTime(sc, el.At)
 			if el.Quality != "" {
@@ -240,11 +255,17 @@ func penaltyWords(n, each int) string {
 	return fmt.Sprintf("%d (−%d)", n, n*each)
 }
 
-func groundWords(id string, sound bool) string {
-	if !sound {
-		return id + " (does not cover it)"
+// groundWords names a legal ground by its title, as players read it, and
+// says when it does not cover what it declined.
+func groundWords(sc *injects.Scenario, id string, sound bool) string {
+	words := id
+	if g, ok := sc.Ground(id); ok {
+		words = g.Title
 	}
-	return id
+	if !sound {
+		return words + " (does not cover it)"
+	}
+	return words
 }
 
 func shortTime(sc *injects.Scenario, at Offset) string {

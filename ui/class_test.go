@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,9 +17,12 @@ import (
 
 // room is a class at a table, for the seats' screens.
 type room struct {
-	t  testing.TB
-	tb *table.Table
-	sc *injects.Scenario
+	t    testing.TB
+	tb   *table.Table
+	sc   *injects.Scenario
+	wall time.Time // the table's wall clock, which stands still unless the test moves it
+	// later moves the wall clock on.
+	later func(d time.Duration)
 }
 
 func newRoom(t testing.TB, id string) *room {
@@ -36,12 +40,14 @@ func newRoomAt(t testing.TB, id string, wait time.Duration) *room {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The wall clock stands still: a clock that waits for the room waits
-	// for ever.
-	tb := table.Open(table.Config{Session: s, History: history, Ticker: table.ManualTicker{}, Speed: 2 * time.Hour,
-		Now: func() time.Time { return time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC) }, Wait: wait})
-	t.Cleanup(func() { tb.Close() })
-	r := &room{t: t, tb: tb, sc: sc}
+	// The wall clock stands still unless the test moves it: a clock that
+	// waits for the room waits for ever.
+	r := &room{t: t, sc: sc, wall: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
+	var mu sync.Mutex
+	r.tb = table.Open(table.Config{Session: s, History: history, Ticker: table.ManualTicker{}, Speed: 2 * time.Hour,
+		Now: func() time.Time { mu.Lock(); defer mu.Unlock(); return r.wall }, Wait: wait})
+	r.later = func(d time.Duration) { mu.Lock(); r.wall = r.wall.Add(d); mu.Unlock() }
+	t.Cleanup(func() { r.tb.Close() })
 	for _, team := range sc.Teams {
 		r.control(game.Command{Verb: game.SeatBot, Team: team.ID, Profile: "by-the-book"})
 	}
@@ -200,6 +206,11 @@ func TestControlKeys(t *testing.T) {
 	}
 	row("norms-track")
 	keys(white, "x")
+	mustContain(t, plain(white), "Skip “Counterfactual: the senior experts group on norms meets early”? y/n")
+	if state("norms-track").Status == game.Skipped {
+		t.Fatal("x skipped the norms track without asking")
+	}
+	keys(white, "y")
 	if state("norms-track").Status != game.Skipped {
 		t.Errorf("x did not skip the norms track: %q", statusOf(white))
 	}
@@ -461,4 +472,57 @@ func TestTheConsoleSaysWhereTheJumpStopped(t *testing.T) {
 	mustContain(t, statusOf(console), "The clock stopped at Thu 01 Oct 20:00, 1h before the United States' decision on “Personnel-records system breached” is due.")
 	keys(console, ">")
 	mustContain(t, statusOf(console), "✗ the United States' decision on “Personnel-records system breached” is due at Thu 01 Oct 21:00")
+}
+
+// A student's first screen shows the briefing in front rendered, not its
+// Markdown source: the frame the window's size brings is the first one
+// drawn, before any command has run.
+func TestTheFirstBriefingIsRenderedAtOnce(t *testing.T) {
+	r := newRoom(t, "opm-breach")
+	r.control(game.Command{Verb: game.Seat, Person: game.Person{Name: "Ana", Role: game.Player, Team: "fbi"}})
+	a, _ := r.tb.Actor("Ana")
+	g := Seat(r.tb, r.sc, a, game.ViewerOf(game.TeamSeat, injects.US, "fbi"), injects.US)
+	t.Cleanup(func() { g.Close() })
+	m := New(Options{Game: g, Manual: true, Now: unhurried()})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30}) // its command is not run
+	screen := plain(m)
+	mustContain(t, screen, "This exercise imagines the hotline working from October 2015.")
+	if strings.Contains(screen, "**") {
+		t.Errorf("the first frame shows the briefing's Markdown source:\n%s", screen)
+	}
+}
+
+// The script's card says why f cannot fire an inject whose part of the
+// story has not begun, rather than leaving f out without a word.
+func TestTheScriptSaysWhyAnInjectCannotFire(t *testing.T) {
+	r := newRoom(t, "campaign")
+	white := r.seat("Ms Rivera", game.Facilitator, "", ControlView, 120, 40)
+	sp := panelOf[*script](white)
+	for k, i := range sp.rows {
+		if r.sc.Injects[i].ID == "breach-report" {
+			sp.cursor = k
+		}
+	}
+	keys(white, "down", "up") // the card follows the selection
+	if i, _ := sp.selected(); r.sc.Injects[i].ID != "breach-report" {
+		t.Fatalf("selected %s", r.sc.Injects[i].ID)
+	}
+	mustContain(t, plain(white), "You can: h hold · x skip", "Why not f: \"Cascade Composites: formulas copied to servers in")
+}
+
+// A status line that said the clock waits for the teams does not stay
+// once the clock runs on.
+func TestTheStatusLineSaysWhenTheClockRunsOn(t *testing.T) {
+	r := newRoomAt(t, "opm-breach", table.DefaultWait)
+	ana := r.seat("Ana", game.Player, "fbi", PlayView, 100, 30)
+	console := r.seat("Ms Rivera", game.Facilitator, "", ControlView, 100, 30)
+	keys(console, "space")
+	mustContain(t, statusOf(console), "The clock is started, and waits for the teams to answer")
+	keys(ana, "down", "1") // the team decides: nothing else is owed yet
+	r.tb.Tick()
+	console.Pump()
+	if !strings.Contains(plain(console), "▶ running at") {
+		t.Fatalf("the clock does not run on:\n%s", plain(console))
+	}
+	mustContain(t, statusOf(console), "The clock runs on at 2h of story a second.")
 }

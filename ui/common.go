@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"hotline/game"
+	"hotline/game/table"
 )
 
 // common is what the components of one screen share: the looks for the
@@ -83,6 +84,7 @@ type status struct {
 // news; components never reach into their root. The zero act asks nothing.
 type act struct {
 	order *order  // a command for the table
+	room  *change // a change to the room's settings (the facilitator's)
 	say   status  // a line for the status bar, when its text is set
 	open  overlay // an overlay to open over the screen
 	close bool    // (from an overlay) close it
@@ -97,6 +99,14 @@ type order struct {
 	c      game.Command
 	done   string
 	report func() status
+}
+
+// change is one of the facilitator's settings of the room that are not
+// play (the clock's waits, the bots' grace, the projector's review), and
+// what to say once the table has it.
+type change struct {
+	do   func(tb *table.Table, a game.Actor) error
+	done string
 }
 
 // command asks for c, saying done when the table takes it.

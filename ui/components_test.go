@@ -245,8 +245,9 @@ func TestSeatsComponent(t *testing.T) {
 			t.Errorf("b on a team asks %+v", a)
 		}
 		ss.update(keyMsg("down"))
-		if a := ss.update(keyMsg("x")); a.order == nil || a.order.c.Verb != game.Unseat || a.order.c.Person.Name != "Ana" {
-			t.Errorf("x on Ana asks %+v", a)
+		a := ss.update(keyMsg("x"))
+		if ask, ok := a.open.(*confirm); !ok || ask.yes.order == nil || ask.yes.order.c.Verb != game.Unseat || ask.yes.order.c.Person.Name != "Ana" {
+			t.Errorf("x on Ana asks %+v, not whether to take her out", a)
 		}
 	})
 }

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"hotline/game"
+	"hotline/game/table"
 )
 
 // Console is the facilitator's screen: the frame with the script (the
@@ -24,14 +25,20 @@ type Console struct {
 	inRec  bool     // the record is on the screen
 }
 
-func newConsole(c *common, g *Game, host bool, board []string) *Console {
-	x := &Console{seats: newSeats(c, board), host: host}
+func newConsole(c *common, g *Game, host bool, joinWith []string) *Console {
+	x := &Console{seats: newSeats(c, joinWith), host: host}
 	x.f = newFrame(c, ControlView, seatName(g), consolePanels(c, x.seats))
 	k := c.keys
-	x.f.ownHelp = []key.Binding{k.Message, k.Observe, k.End}
+	x.f.ownHelp = []key.Binding{k.Message, k.Observe, k.Pace, k.End, k.ShownBack}
+	if len(joinWith) > 0 {
+		x.f.ownHelp = append(x.f.ownHelp, k.Board)
+	}
 	x.f.keys = x.key
 	x.f.quitWords = x.quitWords
 	x.f.begin(g)
+	if host && len(joinWith) > 0 {
+		x.f.overlays.push(&board{c: c, lines: joinWith})
+	}
 	return x
 }
 
@@ -69,8 +76,7 @@ func (x *Console) view() string {
 func (x *Console) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case idleMsg:
-		x.seats.tick(time.Time(msg))
-		return x.idleTick()
+		return x.idleTick() // the idle times are drawn afresh
 	case tea.WindowSizeMsg:
 		cmd := x.f.update(msg)
 		if x.record != nil { // both laid out: the one behind comes back at the window's size
@@ -89,7 +95,9 @@ func (x *Console) update(msg tea.Msg) tea.Cmd {
 	if msg, ok := msg.(tea.KeyPressMsg); ok {
 		return x.f.key(msg)
 	}
-	return x.f.update(msg)
+	before := x.f.c.g.Absent()
+	cmd := x.f.update(msg)
+	return tea.Batch(cmd, x.f.apply(x.seats.absences(before, x.f.c.g.Absent())))
 }
 
 // toRecord puts the hotwash record on the screen, made the first time.
@@ -113,11 +121,14 @@ func (x *Console) toReview() tea.Cmd {
 	return x.f.settle()
 }
 
-// key handles the console's own keys while play goes on.
+// key handles the console's own keys: the projector's review, the
+// hotwash record once play has ended, and while play goes on the others.
 func (x *Console) key(msg tea.KeyPressMsg) (act, bool) {
 	c := x.f.c
 	k := c.keys
 	switch {
+	case key.Matches(msg, k.ShownBack), key.Matches(msg, k.ShownOn):
+		return x.turnReview(key.Matches(msg, k.ShownOn)), true
 	case x.f.ended && key.Matches(msg, k.Hotwash):
 		return act{cmd: x.toRecord()}, true
 	case x.f.ended:
@@ -127,19 +138,36 @@ func (x *Console) key(msg tea.KeyPressMsg) (act, bool) {
 	case key.Matches(msg, k.Observe):
 		return noteForm(c).opening(), true
 	case key.Matches(msg, k.RunOn) && len(c.g.Waits()) > 0:
-		return act{cmd: c.g.runOn(func(err error) {
-			if err != nil {
-				x.f.say(statusBad, "✗ "+err.Error())
-				return
-			}
-			x.f.say(statusInfo, "The clock runs on: what the teams still owe falls due in story time.")
-		})}, true
+		return act{room: &change{do: (*table.Table).RunOn, done: "The clock runs on: what the teams still owe falls due in story time."}}, true
+	case key.Matches(msg, k.Pace) && c.g.State().Class:
+		return paceForm(c).opening(), true
+	case key.Matches(msg, k.Board) && len(x.seats.board) > 0:
+		return act{open: &board{c: c, lines: x.seats.board}}, true
 	case key.Matches(msg, k.End):
 		return act{open: &confirm{c: c, question: "End the exercise for everyone now? y/n",
 			words: "The closing review goes to every screen.",
 			yes:   command(game.Command{Verb: game.EndExercise}, "The exercise is over: the closing review is on every screen.")}}, true
 	}
 	return act{}, false
+}
+
+// turnReview takes the room's projectors a part of the review on, or
+// back, while they show one.
+func (x *Console) turnReview(on bool) act {
+	g := x.f.c.g
+	card := projectedReview(g)
+	if card == nil {
+		return say(statusInfo, "The projector shows the review when the dialogue meets, and at the end: [ and ] then take the room through it.")
+	}
+	last := len(card.Requests) + 1 // game.ReviewParts: the title, each request, the sides
+	part := g.ReviewPart() - 1
+	if on {
+		part = g.ReviewPart() + 1
+	}
+	part = min(max(part, 0), last)
+	g.part = part // so that the next key goes on from here, before the news
+	return act{room: &change{do: func(tb *table.Table, a game.Actor) error { return tb.ShowReviewPart(a, part) },
+		done: "The projector shows " + reviewPartWords(card, part) + "."}}
 }
 
 // quitWords say what quitting leaves behind: for the host, the class.

@@ -73,7 +73,7 @@ func (e *ending) arrival() string {
 	case e.offers():
 		return "The exercise has ended: f opens the feedback form; q quits."
 	case e.records():
-		return "The exercise has ended: H opens the hotwash record; q quits."
+		return "The exercise has ended: [ and ] take the projector through the closing review; H opens the hotwash record; q quits."
 	}
 	return "The exercise has ended: the closing review is below. q quits."
 }
@@ -123,7 +123,7 @@ func (e *ending) prepare() {
 	if n := len(st.Reviews); n > 0 {
 		game.WriteReview(&b, sc, st.Reviews[n-1])
 	}
-	e.text = b.String()
+	e.text = fold(b.String(), e.w)
 }
 
 // afterPlay says what the seat does now the exercise is over: hand in the

@@ -196,19 +196,18 @@ func (f *feed) briefingWidth() int {
 }
 
 // render renders the selected item's Markdown ahead of its view.
-func (f *feed) render() tea.Cmd {
+func (f *feed) render() {
 	it, ok := f.selected()
 	switch {
 	case ok && it.inject >= 0:
 		in := &f.c.g.Scenario().Injects[it.inject]
-		return f.c.md.render(mdKey{"inject", in.ID, f.briefingWidth()}, in.Body)
+		f.c.md.render(mdKey{"inject", in.ID, f.briefingWidth()}, in.Body)
 	case ok && it.request >= 0:
 		req := &f.c.g.Scenario().Requests[it.request]
-		return f.c.md.render(mdKey{"feed request", req.ID, f.briefingWidth()}, req.Body)
+		f.c.md.render(mdKey{"feed request", req.ID, f.briefingWidth()}, req.Body)
 	case ok:
-		return f.c.md.render(mdKey{"message", f.id(it), f.briefingWidth()}, f.c.g.State().Messages[it.msg].Text)
+		f.c.md.render(mdKey{"message", f.id(it), f.briefingWidth()}, f.c.g.State().Messages[it.msg].Text)
 	}
-	return nil
 }
 
 // view lists the feed above the selected briefing, or beside it when the
@@ -238,10 +237,15 @@ func (f *feed) list(w, h int) string {
 	var lines []string
 	cursorAt := 0
 	for k, it := range f.items {
+		// ▸ marks the selected item, ● one not yet read.
 		mark := "  "
 		if !f.read[f.id(it)] {
-			mark = s.Accent.Render("● ")
+			mark = " " + s.Accent.Render("●")
 		}
+		if k == f.cursor {
+			mark = "▸" + mark[1:]
+		}
+		mark += " "
 		var tag, title, flag string
 		switch {
 		case it.inject >= 0:
@@ -265,7 +269,7 @@ func (f *feed) list(w, h int) string {
 		line := cut(mark+s.Dim.Render(short(sc, it.at))+" "+s.Accent.Render(fmt.Sprintf("%-7s", tag))+" "+title, w)
 		item := []string{line}
 		if flag != "" {
-			item = append(item, s.Warn.Render(cut("   "+flag, w)))
+			item = append(item, s.Warn.Render(cut("    "+flag, w)))
 		}
 		if k == f.cursor {
 			cursorAt = len(lines)

@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"cmp"
+	"errors"
 	"slices"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -11,14 +14,15 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"hotline/game"
+	"hotline/game/table"
 	"hotline/injects"
 )
 
 // form is a small dialog over the screen: the control cell's ad-hoc
 // message, an evaluator's observation, the hotwash's answer to a question,
-// a row of the improvement plan. Its fields are pickers (←/→), one-line
-// inputs and text areas; tab moves between them, ctrl+s sends, esc
-// cancels. What the engine would refuse is said in the form, which stays
+// a row of the improvement plan, the class's pace. Its fields are pickers
+// (←/→), one-line inputs and text areas; tab moves between them, ctrl+s
+// sends (or sets), esc cancels. What the engine would refuse is said in the form, which stays
 // open with everything typed; warn checks the fields as they are typed.
 type form struct {
 	c      *common
@@ -32,6 +36,9 @@ type form struct {
 	warn func(f *form) string
 	note string // what warn, or the engine, said last
 	top  int    // the first block shown of a form taller than the screen
+	// set, for a form that sets something other than a command, is what
+	// ctrl+s asks for in place of send.
+	set func(f *form) act
 }
 
 type field struct {
@@ -131,6 +138,61 @@ func noteForm(c *common) *form {
 	return f
 }
 
+// paceForm sets the class's pace: how long the clock waits for a team to
+// answer, and how long a team whose students have all gone waits for them
+// before a bot plays it.
+func paceForm(c *common) *form {
+	g := c.g
+	pace := g.Pace()
+	steps := func(cur time.Duration, mins ...int) field {
+		fl := field{choices: []choice{{"off", "off"}}}
+		for _, m := range append(mins, int(cur/time.Minute)) {
+			d := time.Duration(m) * time.Minute
+			if d <= 0 || slices.ContainsFunc(fl.choices, func(ch choice) bool { return ch.value == d.String() }) {
+				continue
+			}
+			fl.choices = append(fl.choices, choice{span(d), d.String()})
+		}
+		slices.SortStableFunc(fl.choices[1:], func(a, b choice) int {
+			da, _ := time.ParseDuration(a.value)
+			db, _ := time.ParseDuration(b.value)
+			return cmp.Compare(da, db)
+		})
+		fl.pick = max(0, slices.IndexFunc(fl.choices, func(ch choice) bool { return ch.value == cur.String() }))
+		return fl
+	}
+	wait := steps(pace.Wait, 3, 5, 10, 15, 20, 30)
+	wait.label = "Wait"
+	grace := steps(pace.Grace, 1, 2, 3, 5, 10, 15)
+	grace.label = "Grace"
+	f := &form{c: c, title: "The class's pace", fields: []field{wait, grace},
+		intro: "Wait: how long the clock waits, in real time, for a team to answer what reaches it. " +
+			"Grace: how long a team whose students have all gone waits for one of them before a bot plays it."}
+	f.set = func(f *form) act {
+		read := func(v string) time.Duration {
+			if v == "off" {
+				return table.Off
+			}
+			d, _ := time.ParseDuration(v)
+			return d
+		}
+		wait, grace := read(f.value(0)), read(f.value(1))
+		words := "The clock waits up to " + f.fields[0].choices[f.fields[0].pick].label + " for a team"
+		if wait == table.Off {
+			words = "The clock does not wait for the teams"
+		}
+		if grace == table.Off {
+			words += "; no bot stands in for a team whose students have gone."
+		} else {
+			words += "; a bot plays a team " + span(grace) + " after its students have all gone."
+		}
+		return act{room: &change{do: func(tb *table.Table, a game.Actor) error {
+			return errors.Join(tb.SetWait(a, wait), tb.SetGrace(a, grace))
+		}, done: words}}
+	}
+	return f
+}
+
 func newInput(limit int) *textinput.Model {
 	in := textinput.New()
 	in.CharLimit = limit
@@ -178,6 +240,10 @@ func (f *form) update(msg tea.KeyPressMsg) act {
 	switch {
 	case msg.String() == "esc":
 		a := say(statusInfo, "Nothing sent.")
+		a.close = true
+		return a
+	case msg.String() == "ctrl+s" && f.set != nil:
+		a := f.set(f)
 		a.close = true
 		return a
 	case msg.String() == "ctrl+s":
@@ -313,8 +379,16 @@ func (f *form) help() []key.Binding {
 		keys = append(keys, withHelp(f.c.keys.Left, "←/→", "change"))
 	}
 	return append(keys,
-		key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "send")),
+		key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", f.verb())),
 		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")))
+}
+
+// verb is what ctrl+s does.
+func (f *form) verb() string {
+	if f.set != nil {
+		return "set"
+	}
+	return "send"
 }
 
 func (f *form) region() region { return overPanels }

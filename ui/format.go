@@ -113,6 +113,45 @@ func box(s string, width, height int) string {
 	return strings.Join(lines, "\n")
 }
 
+// hang writes lead, then text wrapped at word boundaries into the width
+// left beside it, each further line indented under the text's first: a
+// choice, a ground or a move reads whole at any width, never cut.
+func hang(lead, text string, width int) string {
+	indent := ansi.StringWidth(lead)
+	lines := strings.Split(ansi.Wrap(text, max(width-indent, 10), ""), "\n")
+	for i := range lines {
+		if i == 0 {
+			lines[i] = lead + lines[i]
+		} else {
+			lines[i] = strings.Repeat(" ", indent) + lines[i]
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// fold wraps each line of a laid-out text (a review, with its tables) that
+// is wider than width, its further lines indented a little deeper than it:
+// a narrow window shows all of it, in rows that run on below themselves.
+func fold(text string, width int) string {
+	lines := strings.Split(text, "\n")
+	var out []string
+	for _, l := range lines {
+		if ansi.StringWidth(l) <= width {
+			out = append(out, l)
+			continue
+		}
+		body := strings.TrimLeft(l, " ")
+		indent := strings.Repeat(" ", len(l)-len(body))
+		for k, part := range strings.Split(ansi.Wrap(body, max(width-len(indent)-4, 10), ""), "\n") {
+			if k > 0 {
+				part = "    " + part
+			}
+			out = append(out, indent+part)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
 // wrap breaks prose into lines of at most width cells.
 func wrap(s string, width int) string {
 	return lipgloss.NewStyle().Width(width).Render(s)

@@ -40,6 +40,7 @@ type frame struct {
 	// quitWords say what quitting leaves behind, as the root puts it.
 	quitWords func() string
 	w, h      int
+	ticks     countdown    // while time runs out in real time on the screen
 	ended     bool         // the closing review replaces the panels
 	postPlay  bool         // a screen for after play (the hotwash record): its panels stay at the end
 	seq       int          // the state the panels were last refreshed at
@@ -105,8 +106,8 @@ func (f *frame) say(kind statusKind, text string) { f.status.set(status{kind, te
 // init listens to the table and renders what the screen shows first.
 func (f *frame) init() tea.Cmd { return tea.Batch(f.settle(), f.c.g.listen()) }
 
-// update handles what is not a key: the window's size, the table's news,
-// the answers to the seat's commands.
+// update handles what is not a key: the window's size, what the terminal
+// pastes, the table's news, the answers to the seat's commands.
 func (f *frame) update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	g := f.c.g
@@ -115,6 +116,8 @@ func (f *frame) update(msg tea.Msg) tea.Cmd {
 		cmd = f.resize(msg.Width, msg.Height)
 	case tea.PasteMsg:
 		cmd = f.apply(f.overlays.paste(msg))
+	case tickMsg:
+		f.ticks.tick(msg) // the next is armed below while it is needed
 	case newsMsg:
 		if msg.g != g {
 			return nil // news of a game the screen has left
@@ -139,20 +142,28 @@ func (f *frame) update(msg tea.Msg) tea.Cmd {
 }
 
 // settle brings the screen's long texts up to date in Update, so that View
-// only cuts them to size, and asks for the Markdown it shows.
+// only cuts them to size: the review's, the ending's, the Markdown the
+// panel in front shows; and keeps a countdown on the screen current.
 func (f *frame) settle() tea.Cmd {
 	if f.ended {
 		f.ending.prepare()
 		return nil
 	}
+	g := f.c.g
+	st := g.State()
+	grace := false
+	for _, a := range g.Absent() {
+		grace = grace || a.Bot == "" && f.kind == ControlView
+	}
+	tick := f.ticks.arm(st.Running && len(g.Waits()) > 0 || grace, g.manual)
 	p := f.tabs.focused()
 	if pr, ok := p.(preparer); ok {
 		pr.prepare()
 	}
 	if r, ok := p.(renderer); ok {
-		return r.render()
+		r.render()
 	}
-	return nil
+	return tick
 }
 
 // key routes a key: to the top overlay, else to the root's own keys, else
@@ -224,10 +235,20 @@ func (f *frame) apply(a act) tea.Cmd {
 	if a.open != nil {
 		f.overlays.push(a.open)
 	}
-	if a.order == nil {
-		return a.cmd
+	cmd := a.cmd
+	if r := a.room; r != nil {
+		cmd = tea.Batch(cmd, f.c.g.room(r.do, func(err error) {
+			if err != nil {
+				f.say(statusBad, "✗ "+err.Error())
+			} else if r.done != "" {
+				f.say(statusInfo, r.done)
+			}
+		}))
 	}
-	return tea.Batch(f.send(a.order), a.cmd)
+	if a.order == nil {
+		return cmd
+	}
+	return tea.Batch(f.send(a.order), cmd)
 }
 
 // send makes an order's command at the table; once its events are on the
@@ -377,6 +398,10 @@ func (f *frame) afterPlay() {
 	g := f.c.g
 	f.refresh()
 	f.react(g.takeNews())
+	if st := g.State(); st.Running && len(g.Waits()) == 0 && strings.Contains(f.status.last.text, "waits for the teams to answer") {
+		// The line said the clock waits; it runs on now.
+		f.say(statusInfo, "The clock runs on at "+speedWords(g.Speed())+".")
+	}
 	if err := g.LogErr(); err != nil {
 		f.say(statusBad, "The log cannot be written ("+err.Error()+"): decisions are no longer saved. The clock is stopped.")
 	}
@@ -406,7 +431,15 @@ func (f *frame) react(news []game.Event) {
 			f.say(statusInfo, ev.By+": "+game.Describe(st, ev))
 		}
 		for _, p := range f.tabs.panels {
-			if n, ok := p.(noticer); ok && n.notice(ev).focus {
+			n, ok := p.(noticer)
+			if !ok {
+				continue
+			}
+			a := n.notice(ev)
+			if a.say.text != "" {
+				f.status.set(a.say)
+			}
+			if a.focus {
 				f.tabs.bring(p)
 			}
 		}

@@ -34,6 +34,8 @@ type Game struct {
 	people []table.Presence
 	waits  []table.Waiting // what the clock waits for, at a class's pace
 	absent []table.Absence
+	pace   table.Pace // how long the clock waits for a team, and an absent team for a bot
+	part   int        // the part of the review on the projector
 	logErr error
 	closed bool
 	at     time.Time  // the real time of the last news
@@ -90,7 +92,7 @@ func (g *Game) take(u table.Update) {
 	g.mirror.SetNow(u.Now)
 	g.people = u.People
 	g.at = u.At
-	g.waits, g.absent = u.Waits, u.Absent
+	g.waits, g.absent, g.pace, g.part = u.Waits, u.Absent, u.Pace, u.ReviewPart
 	if u.LogErr != nil {
 		g.logErr = u.LogErr
 	}
@@ -211,6 +213,14 @@ func (g *Game) WaitsFor(key string) bool {
 // in for them.
 func (g *Game) Absent() []table.Absence { return g.absent }
 
+// Pace is how long the clock waits for a team, and an absent team for its
+// people before a bot plays it; 0 for not at all.
+func (g *Game) Pace() table.Pace { return g.pace }
+
+// ReviewPart is the part of the review the facilitator has put on the
+// projector (game.ReviewParts).
+func (g *Game) ReviewPart() int { return g.part }
+
 // Close leaves the table, and closes it if it was this game's alone.
 func (g *Game) Close() error {
 	if g.table == nil {
@@ -307,13 +317,15 @@ func (g *Game) setRunning(on, toggle bool, then func(error)) tea.Cmd {
 	})
 }
 
-// runOn makes the table's clock stop waiting for what the teams owe now.
-func (g *Game) runOn(then func(error)) tea.Cmd {
+// room asks the table for one of the facilitator's settings of the room
+// that are not play (the clock's waits, the projector's review): do runs
+// off the update loop, in turn with the seat's commands.
+func (g *Game) room(do func(tb *table.Table, a game.Actor) error, then func(error)) tea.Cmd {
 	if g.table == nil {
 		return func() tea.Msg { return doneMsg{g: g, err: errReplay, then: then} }
 	}
 	tb, a := g.table, g.Actor
-	return g.submit(func() tea.Msg { return doneMsg{g: g, err: tb.RunOn(a), then: then} })
+	return g.submit(func() tea.Msg { return doneMsg{g: g, err: do(tb, a), then: then} })
 }
 
 // step moves the table's clock by a tick, in turn with the seat's commands.

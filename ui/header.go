@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -41,22 +42,34 @@ func (h *header) view(w int) string {
 	case st.Ended:
 		clock = s.Bold.Render("■ ENDED")
 	case st.Running && len(g.Waits()) > 0:
-		clock = s.Warn.Render("◷ waiting for the teams to answer")
+		clock = s.Warn.Render("◷ waiting for the teams to answer, " + minutes(waitLeft(g, h.c.now())) + " at most")
 	case st.Running:
 		clock = s.Good.Render("▶ running at " + span(g.Speed()) + "/s")
 	}
 	// The capitals' clocks, the clock's state, then the scenario's own
 	// zone's time when it is a third, which a narrow window cuts first.
+	// Narrower, the dates lose their year; narrower still, the clock's
+	// state comes first: whether it runs is never cut.
 	clocks := sc.Clocks(st.Now)
-	var times []string
-	for _, c := range clocks[:2] {
-		times = append(times, c.Time.Format("Mon 02 Jan 2006 15:04")+" "+c.City)
+	line2 := ""
+	for _, layout := range []string{"Mon 02 Jan 2006 15:04", "Mon 02 Jan 15:04", ""} {
+		var times []string
+		for _, c := range clocks[:2] {
+			times = append(times, c.Time.Format(cmp.Or(layout, "Mon 02 Jan 15:04"))+" "+c.City)
+		}
+		if layout == "" {
+			times = append([]string{clock}, times...)
+		} else {
+			times = append(times, clock)
+		}
+		for _, c := range clocks[2:] {
+			times = append(times, c.Time.Format("15:04")+" "+c.City)
+		}
+		line2 = strings.Join(times, s.Dim.Render(" · "))
+		if lipglossWidth(strings.Join(times[:3], " · ")) <= w {
+			break
+		}
 	}
-	times = append(times, clock)
-	for _, c := range clocks[2:] {
-		times = append(times, c.Time.Format("15:04")+" "+c.City)
-	}
-	line2 := strings.Join(times, s.Dim.Render(" · "))
 
 	rungs := sc.Hotline.Rungs
 	ladder := fmt.Sprintf("Ladder: %s (%d of %d)", rungs[st.Rung].Title, st.Rung+1, len(rungs))

@@ -20,7 +20,11 @@ type hotline struct {
 	acts   bool
 	items  []hotItem
 	cursor int
-	w, h   int
+	front  bool
+	// answered is set when the other side answered one of the seat's
+	// side's calls since the panel was last in front.
+	answered bool
+	w, h     int
 }
 
 type hotItem struct {
@@ -35,7 +39,8 @@ func (h *hotline) title() string { return "Hotline" }
 
 func (h *hotline) setSize(w, ht int) { h.w, h.h = w, ht }
 
-// badge says a call to the seat's side is ringing.
+// badge says a call to the seat's side is ringing, or the other side
+// has answered one of its calls.
 func (h *hotline) badge() string {
 	g := h.c.g
 	for _, c := range g.State().Calls {
@@ -43,7 +48,28 @@ func (h *hotline) badge() string {
 			return " ☎ ringing"
 		}
 	}
+	if h.answered {
+		return " ↩ answered"
+	}
 	return ""
+}
+
+func (h *hotline) setFocus(front bool) {
+	h.front = front
+	if front {
+		h.answered = false
+	}
+}
+
+// notice says when the other side answers a call the seat's side made,
+// and marks the tab until the panel is in front.
+func (h *hotline) notice(ev *game.Event) act {
+	g := h.c.g
+	if !h.acts || ev.Type != game.Answered || g.State().Calls[ev.Call-1].From != g.Side {
+		return act{}
+	}
+	h.answered = h.answered || !h.front
+	return say(statusInfo, "☎ "+game.Describe(g.State(), ev))
 }
 
 func (h *hotline) refresh() {
@@ -167,11 +193,13 @@ func (h *hotline) view() string {
 				text = s.Dim.Render(a.Label + " (not possible now)")
 			}
 		}
-		line := "  " + text
-		if k == h.cursor {
-			line = s.Selected.Render(pad("▸ "+text, w))
+		if k != h.cursor {
+			b.WriteString(hang("  ", text, w) + "\n")
+			continue
 		}
-		b.WriteString(cut(line, w) + "\n")
+		for _, line := range strings.Split(hang("▸ ", text, w), "\n") {
+			b.WriteString(s.Selected.Render(pad(line, w)) + "\n")
+		}
 	}
 	if it := h.items[h.cursor]; it.action >= 0 {
 		if a := &sc.Actions[it.action]; a.Text != "" {

@@ -48,7 +48,7 @@ func choicesView(c *common, decides bool, i, w int) string {
 		if is.Timeout {
 			how = "The deadline passed, so this applied"
 		}
-		b.WriteString(s.Good.Render(how+": "+ch.Label) + "\n")
+		b.WriteString(s.Good.Render(hang("", how+": "+ch.Label, w)) + "\n")
 	case !awaitsChoice(g, decides, i):
 		who := "The other side decides on this."
 		switch {
@@ -60,7 +60,7 @@ func choicesView(c *common, decides bool, i, w int) string {
 		b.WriteString(s.Dim.Render(who) + "\n")
 		if !decides {
 			for k, ch := range in.Choices {
-				b.WriteString(s.Dim.Render(cut(fmt.Sprintf(" %d  %s", k+1, ch.Label), w)) + "\n")
+				b.WriteString(s.Dim.Render(hang(fmt.Sprintf(" %d  ", k+1), ch.Label, w)) + "\n")
 			}
 		}
 	default:
@@ -71,11 +71,11 @@ func choicesView(c *common, decides bool, i, w int) string {
 		}
 		b.WriteString(s.Warn.Render("⚑ "+head) + "\n")
 		for k, ch := range in.Choices {
-			b.WriteString(cut(fmt.Sprintf(" %s  %s", s.Accent.Render(fmt.Sprint(k+1)), ch.Label), w) + "\n")
+			b.WriteString(hang(" "+s.Accent.Render(fmt.Sprint(k+1))+"  ", ch.Label, w) + "\n")
 		}
 		if dl := in.Deadline; dl != nil && dl.Choose != "" {
 			ch, _ := in.Choice(dl.Choose)
-			b.WriteString(s.Dim.Render(cut("If time runs out: "+ch.Label, w)) + "\n")
+			b.WriteString(s.Dim.Render(hang("If time runs out: ", ch.Label, w)) + "\n")
 		}
 	}
 	return b.String()

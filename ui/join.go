@@ -16,6 +16,7 @@ type Join struct {
 	Step     JoinStep
 	Seat     string // the seat the code gives, in words: a team, "the projector"
 	Input    string // the line being typed, as its text input draws it
+	Name     string // the name typed, when asking whether to take its seat over
 	Note     string // what went wrong with the last thing typed
 }
 
@@ -23,9 +24,10 @@ type Join struct {
 type JoinStep uint8
 
 const (
-	JoinCode JoinStep = iota // the code from the board
-	JoinName                 // the student's name
-	Joining                  // nothing: the table is seating them
+	JoinCode     JoinStep = iota // the code from the board
+	JoinName                     // the student's name
+	JoinTakeOver                 // whether to take over a seat connected from another terminal
+	Joining                      // nothing: the table is seating them
 )
 
 // View draws the join screen in a window of w × h.
@@ -43,13 +45,19 @@ func (j Join) View(s Styles, w, h int) string {
 		b.WriteString("You join " + j.Seat + ".\n")
 		b.WriteString("Type the name the others will know you by, then enter.\n\n")
 		b.WriteString("Name: " + j.Input)
+	case JoinTakeOver:
+		b.WriteString(j.Name + " is already connected to the exercise from another terminal.\n\n")
+		b.WriteString("Take the seat over here? The other terminal's session ends.\n\n")
+		b.WriteString(s.Bold.Render("y") + " takes it over · " + s.Bold.Render("n") + " chooses another name")
 	case Joining:
 		b.WriteString("Joining " + j.Seat + "…")
 	}
 	if j.Note != "" {
 		b.WriteString("\n\n" + s.Warn.Render(j.Note))
 	}
-	b.WriteString("\n\n" + s.Dim.Render("esc leaves"))
+	if j.Step != JoinTakeOver {
+		b.WriteString("\n\n" + s.Dim.Render("esc leaves"))
+	}
 	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).Padding(1, 3).Width(min(70, w-2))
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box.Render(b.String()))
 }

@@ -38,6 +38,12 @@ type KeyMap struct {
 	End     key.Binding
 	Bot     key.Binding
 	Remove  key.Binding
+	Readmit key.Binding
+	Pace    key.Binding
+	Board   key.Binding // what the class joins with, over the console
+	// The projector's review, a part back or on.
+	ShownBack key.Binding
+	ShownOn   key.Binding
 	// After play.
 	Feedback key.Binding // a participant's feedback form
 	Hotwash  key.Binding // the facilitator's hotwash record, and back
@@ -48,38 +54,43 @@ type KeyMap struct {
 // DefaultKeys is the exercise's keymap.
 func DefaultKeys() KeyMap {
 	return KeyMap{
-		Pause:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pause/resume")),
-		Faster:  key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+/-", "speed")),
-		Slower:  key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "slower")),
-		Next:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next panel")),
-		Prev:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous panel")),
-		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:  key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "scroll up")),
-		PageDn:  key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", "scroll down")),
-		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-		Option:  key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "choose")),
-		Decline: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "decline part")),
-		Clarify: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "clarification")),
-		Send:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "send request")),
-		Ring:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "ring hotline")),
-		Left:    key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "change")),
-		Right:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "change")),
-		Yes:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
-		No:      key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "no")),
-		Jump:    key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "jump ahead")),
-		RunOn:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "stop waiting")),
-		Fire:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fire now")),
-		Hold:    key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "hold/release")),
-		Skip:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "skip")),
-		Message: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "send a message")),
-		Observe: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "write an observation")),
-		End:     key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "end the exercise")),
-		Bot:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "team's bot")),
-		Remove:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove")),
+		Pause:     key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pause/resume")),
+		Faster:    key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+/-", "speed")),
+		Slower:    key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "slower")),
+		Next:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next panel")),
+		Prev:      key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous panel")),
+		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:    key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "scroll up")),
+		PageDn:    key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", "scroll down")),
+		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Option:    key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "choose")),
+		Decline:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "decline part")),
+		Clarify:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "clarification")),
+		Send:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "send request")),
+		Ring:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "ring hotline")),
+		Left:      key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "change")),
+		Right:     key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "change")),
+		Yes:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
+		No:        key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "no")),
+		Jump:      key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "jump ahead")),
+		RunOn:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "stop waiting")),
+		Fire:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fire now")),
+		Hold:      key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "hold/release")),
+		Skip:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "skip")),
+		Message:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "send a message")),
+		Observe:   key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "write an observation")),
+		End:       key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "end the exercise")),
+		Bot:       key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "team's bot")),
+		Remove:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "take out")),
+		Readmit:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "let back in")),
+		Pace:      key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pace")),
+		Board:     key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "the board")),
+		ShownBack: key.NewBinding(key.WithKeys("["), key.WithHelp("[/]", "projector's review")),
+		ShownOn:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "projector's review on")),
 
 		Feedback: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "feedback form")),
 		Hotwash:  key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "hotwash record")),

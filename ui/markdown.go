@@ -3,43 +3,32 @@ package ui
 import (
 	"strings"
 
-	tea "charm.land/bubbletea/v2"
-
 	"hotline/ui/markdown"
 )
 
-// Briefings are Markdown, rendered by package markdown. Rendering takes
-// milliseconds, so it runs in a command and the result is kept by what was
-// rendered and at what width; until it arrives the screen shows a
-// stand-in: the raw text.
+// Briefings are Markdown, rendered by package markdown in a fraction of a
+// millisecond: a panel renders what it is about to show in Update (render),
+// where the rendering is kept by what was rendered and at what width, and
+// its view only reads it (get). So no frame shows a briefing's raw text,
+// not even the first after joining.
 
 type mdKey struct {
 	kind, id string
 	width    int
 }
 
-type renderedMsg struct {
-	key  mdKey
-	dark bool // the background it was rendered for
-	text string
-}
-
 type renderings struct {
-	cache   map[mdKey]string
-	pending map[mdKey]bool
-	dark    bool
+	cache map[mdKey]string
+	dark  bool
 }
 
-func newMarkdown() renderings {
-	return renderings{cache: map[mdKey]string{}, pending: map[mdKey]bool{}}
-}
+func newMarkdown() renderings { return renderings{cache: map[mdKey]string{}} }
 
 // clear forgets every rendering, for a new style.
-func (md *renderings) clear() {
-	clear(md.cache)
-	clear(md.pending)
-}
+func (md *renderings) clear() { clear(md.cache) }
 
+// get is the rendering kept for the key, or the fallback (the raw text)
+// if the panel did not render it first.
 func (md *renderings) get(k mdKey, fallback string) string {
 	if s, ok := md.cache[k]; ok {
 		return s
@@ -47,24 +36,10 @@ func (md *renderings) get(k mdKey, fallback string) string {
 	return fallback
 }
 
-func (md *renderings) done(msg renderedMsg) {
-	if msg.dark != md.dark {
-		return // rendered for a background the terminal no longer has
-	}
-	md.cache[msg.key] = msg.text
-	delete(md.pending, msg.key)
-}
-
-// render returns a command rendering source at the key's width, unless it is
-// rendered or on its way.
-func (md *renderings) render(k mdKey, source string) tea.Cmd {
-	if _, ok := md.cache[k]; ok || md.pending[k] {
-		return nil
-	}
-	md.pending[k] = true
-	dark := md.dark
-	return func() tea.Msg {
-		return renderedMsg{key: k, dark: dark, text: renderMarkdown(source, dark, k.width)}
+// render renders source at the key's width, unless it is rendered already.
+func (md *renderings) render(k mdKey, source string) {
+	if _, ok := md.cache[k]; !ok {
+		md.cache[k] = renderMarkdown(source, md.dark, k.width)
 	}
 }
 

@@ -64,6 +64,9 @@ type Options struct {
 	// Board is what the class joins with (address, host key, codes), shown
 	// under the facilitator's seats.
 	Board []string
+	// Note is a line for a player's status bar when the screen opens, such
+	// as where the facilitator has moved them.
+	Note string
 	// Relog makes the log of a solo exercise made again on a changed
 	// scenario (see ScenarioChanged); nil when the scenario is not watched.
 	Relog func(*injects.Scenario) (table.Recorder, error)
@@ -141,7 +144,11 @@ func (m *Model) seat(g *Game) root {
 	case ProjectorView:
 		return newProjector(m.c, g)
 	}
-	return newPlayer(m.c, g, m.opts.Relog)
+	p := newPlayer(m.c, g, m.opts.Relog)
+	if m.opts.Note != "" {
+		p.f.say(statusInfo, m.opts.Note)
+	}
+	return p
 }
 
 // Game returns the game being played, if one has begun: the caller closes
@@ -176,9 +183,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 	case tea.BackgroundColorMsg:
 		m.c.setStyles(NewStyles(msg.IsDark()))
-	case renderedMsg:
-		m.c.md.done(msg)
-		return m, nil
 	case Step:
 		if g := m.Game(); g != nil {
 			return m, g.step()

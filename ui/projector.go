@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -13,16 +16,20 @@ import (
 )
 
 // Projector is the screen at the front of the room: the story clocks of
-// both capitals, the ladder and the meters, both sides' requests with their
-// countdowns, the latest headlines, and the review when the dialogue meets.
-// It is drawn to be read from the back: big digits where there is room,
-// few words, and nothing that scrolls. It takes no key but q, which asks
-// on its last line whether to leave.
+// both capitals, the ladder and the meters, the hotline calls ringing
+// (who calls whom, never what is said), both sides' requests with their
+// countdowns, the latest headlines, and the review when the dialogue meets
+// or the exercise ends, at the part the facilitator has put in front of
+// the room. It is drawn to be read from the back: big digits where there
+// is room, few words. It takes no key but q, which asks on its last line
+// whether to leave.
 type Projector struct {
 	c        *common
 	overlays overlays
-	news     []feedItem // what has reached the room, newest first
-	seq      int        // the state news was last listed at
+	ticks    countdown
+	news     []feedItem      // what has reached the room, newest first
+	card     *game.Scorecard // the review in front of the room, or nil
+	seq      int             // the state news was last listed at
 	w, h     int
 }
 
@@ -34,7 +41,14 @@ func newProjector(c *common, g *Game) *Projector {
 	return p
 }
 
-func (p *Projector) init() tea.Cmd { return p.c.g.listen() }
+func (p *Projector) init() tea.Cmd { return tea.Batch(p.c.g.listen(), p.countdown()) }
+
+// countdown keeps the wait's countdown current while the clock waits.
+func (p *Projector) countdown() tea.Cmd {
+	g := p.c.g
+	st := g.State()
+	return p.ticks.arm(st.Running && !st.Ended && len(g.Waits()) > 0, g.manual)
+}
 
 func (p *Projector) game() *Game { return p.c.g }
 
@@ -43,6 +57,10 @@ func (p *Projector) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		p.w, p.h = msg.Width, msg.Height
+	case tickMsg:
+		if p.ticks.tick(msg) {
+			return p.countdown()
+		}
 	case newsMsg:
 		if msg.g != g {
 			return nil
@@ -50,7 +68,7 @@ func (p *Projector) update(msg tea.Msg) tea.Cmd {
 		g.take(msg.Update)
 		g.takeNews() // the projector tells nobody anything
 		p.refresh()
-		return g.listen()
+		return tea.Batch(g.listen(), p.countdown())
 	case tea.KeyPressMsg:
 		if a, took := p.overlays.key(msg); took {
 			return a.cmd
@@ -62,11 +80,13 @@ func (p *Projector) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// refresh lists what has reached the room, when the state has moved.
+// refresh lists what has reached the room, and finds the review to put in
+// front of it, when the state has moved.
 func (p *Projector) refresh() {
 	if st := p.c.g.State(); st.Seq != p.seq {
 		p.seq = st.Seq
 		p.news = arrivals(p.c.g, p.news)
+		p.card = projectedReview(p.c.g)
 	}
 }
 
@@ -92,20 +112,20 @@ func (p *Projector) dashboard(w, h int) string {
 	case st.Ended:
 		status = s.Bold.Render("■ THE EXERCISE HAS ENDED")
 	case st.Running && len(g.Waits()) > 0:
-		status = s.Warn.Render("◷ THE CLOCK WAITS FOR THE TEAMS TO ANSWER")
+		status = s.Warn.Render("◷ THE CLOCK WAITS FOR THE TEAMS TO ANSWER, " + minutes(waitLeft(g, p.c.now())) + " AT MOST")
 	case st.Running:
 		status = s.Good.Render("▶ the clock runs at " + span(g.Speed()) + " a second")
 	default:
 		status = s.Warn.Render("❚❚ PAUSED")
 	}
 	title := s.Brand.Render("HOTLINE") + "  " + s.Title.Render(sc.Title)
-	head := lipgloss.JoinVertical(lipgloss.Left, pad(cut(title, w), w), top, pad(cut(status+"   "+p.ladderLine(), w), w))
+	lines := []string{pad(cut(title, w), w), top, pad(cut(status+"   "+p.ladderLine(), w), w)}
+	lines = append(lines, p.ringing(w)...)
+	head := lipgloss.JoinVertical(lipgloss.Left, lines...)
 	restH := h - lipgloss.Height(head)
 	var body string
-	if card := p.meetingNow(); card != nil {
-		var b strings.Builder
-		game.WriteReview(&b, sc, card)
-		body = scrolled(b.String(), &scrollState{}, restH)
+	if card := p.card; card != nil {
+		body = p.review(card, w, restH)
 	} else {
 		board := p.board(w, restH*3/5)
 		news := p.headlines(w, max(1, restH-lipgloss.Height(board)-1))
@@ -114,19 +134,78 @@ func (p *Projector) dashboard(w, h int) string {
 	return head + "\n" + box(body, w, restH)
 }
 
-// meetingNow is the review to show: the dialogue's, while the clock stands
-// at the meeting, or the closing one at the end.
-func (p *Projector) meetingNow() *game.Scorecard {
-	st := p.c.g.State()
-	n := len(st.Reviews)
-	if n == 0 {
-		return nil
-	}
-	r := st.Reviews[n-1]
-	if st.Ended || r.Meeting > 0 && !st.Running && r.At == game.Offset(st.Now) {
-		return r
+// projectedReview is the review on the projector: the dialogue's, while
+// the clock stands paused at its meeting, or the closing one at the end;
+// nil while play goes on.
+func projectedReview(g *Game) *game.Scorecard {
+	st := g.State()
+	switch {
+	case st.Ended && len(st.Reviews) > 0:
+		return st.Reviews[len(st.Reviews)-1]
+	case !st.Running:
+		return latestMeeting(g)
 	}
 	return nil
+}
+
+// reviewPartWords says which part of a review (game.ReviewParts) is in
+// front of the room.
+func reviewPartWords(card *game.Scorecard, part int) string {
+	n := len(card.Requests)
+	switch {
+	case part <= 0:
+		return "the review from its beginning"
+	case part <= n:
+		return fmt.Sprintf("request %d of %d, %s", part, n, card.Requests[part-1].Request)
+	}
+	return "how each side answered"
+}
+
+// review shows the review from the part the facilitator put in front of
+// the room, as far as the screen goes, after the outcome at the end.
+func (p *Projector) review(card *game.Scorecard, w, h int) string {
+	g := p.c.g
+	s, st, sc := p.c.styles, g.State(), g.Scenario()
+	parts := game.ReviewParts(sc, card)
+	if st.Ended {
+		outcome := s.Bold.Render("OUTCOME: the story clock ran out with no ending reached.") + "\n"
+		if i, ok := sc.EndingIndex(st.Ending); ok {
+			outcome = s.Bold.Render("OUTCOME: "+strings.ToUpper(sc.Endings[i].Title)) + "\n" + wrap(strings.TrimSpace(sc.Endings[i].Text), w) + "\n\n"
+		}
+		parts[0] = outcome + parts[0]
+	}
+	var lines []string
+	start := 0
+	for k, part := range parts {
+		if k == min(g.ReviewPart(), len(parts)-1) {
+			start = len(lines)
+		}
+		lines = append(lines, strings.Split(strings.TrimSuffix(fold(part, w), "\n"), "\n")...)
+	}
+	start = max(0, min(start, len(lines)-h))
+	shown := lines[start:min(len(lines), start+h)]
+	if start > 0 {
+		shown[0] = s.Dim.Render("… above")
+	}
+	if start+h < len(lines) {
+		shown[h-1] = s.Dim.Render("… more below")
+	}
+	return strings.Join(shown, "\n")
+}
+
+// ringing is a line for each hotline call ringing now: who calls whom and
+// how long is left to answer, never what it is about.
+func (p *Projector) ringing(w int) []string {
+	s, st := p.c.styles, p.c.g.State()
+	var lines []string
+	for _, c := range st.Calls {
+		if c.Open() {
+			line := s.Bad.Render("☎ HOTLINE: "+strings.ToUpper(c.From.Noun())+" IS CALLING "+strings.ToUpper(c.From.Other().Noun())) +
+				"   " + span(c.AnswerBy-st.Now) + " left to answer"
+			lines = append(lines, pad(cut(line, w), w))
+		}
+	}
+	return lines
 }
 
 // projectorClocks shows Washington's and Beijing's story time: in big
@@ -214,15 +293,16 @@ func (p *Projector) boardColumn(to injects.Side, w, h int) string {
 }
 
 // headlines lists the latest of what reached the room (game.Feed): what
-// is addressed to everyone, and the requests between the sides, newest
-// first.
+// is addressed to everyone, the requests between the sides, and the
+// hotline calls, newest first.
 func (p *Projector) headlines(w, h int) string {
-	s, sc := p.c.styles, p.c.g.Scenario()
-	var lines []string
+	s, sc, st := p.c.styles, p.c.g.Scenario(), p.c.g.State()
+	type headline struct {
+		at   time.Duration
+		text string
+	}
+	var all []headline
 	for _, it := range p.news {
-		if len(lines) >= h {
-			break
-		}
 		title, to := "", injects.Audience{}
 		switch {
 		case it.inject >= 0:
@@ -231,10 +311,18 @@ func (p *Projector) headlines(w, h int) string {
 			req := &sc.Requests[it.request]
 			title, to = "request: "+req.Subject, injects.Audience{Side: req.To}
 		default:
-			msg := &p.c.g.State().Messages[it.msg]
+			msg := &st.Messages[it.msg]
 			title, to = msg.Title, msg.To
 		}
-		lines = append(lines, cut(s.Dim.Render(short(sc, it.at))+"  "+audienceTag(to)+" "+title, w))
+		all = append(all, headline{it.at, audienceTag(to) + " " + title})
+	}
+	for _, c := range st.Calls {
+		all = append(all, headline{c.RangAt, "☎ hotline: " + c.From.Noun() + " rang " + c.From.Other().Noun()})
+	}
+	slices.SortStableFunc(all, func(a, b headline) int { return cmp.Compare(b.at, a.at) })
+	var lines []string
+	for _, hl := range all[:min(len(all), h)] {
+		lines = append(lines, cut(s.Dim.Render(short(sc, hl.at))+"  "+hl.text, w))
 	}
 	if len(lines) == 0 {
 		lines = append(lines, s.Dim.Render("Nothing has happened yet."))

@@ -30,12 +30,40 @@ type requests struct {
 	open   int // the request shown in detail, or -1
 	part   int // the selected element of the open request
 	scroll scrollState
-	w, h   int
+	front  bool
+	// replies counts the other side's answers to the seat's requests
+	// since the panel was last in front.
+	replies int
+	w, h    int
 }
 
 func newRequests(c *common, acts bool) *requests { return &requests{c: c, acts: acts, open: -1} }
 
 func (r *requests) title() string { return "Requests" }
+
+func (r *requests) setFocus(front bool) {
+	r.front = front
+	if front {
+		r.replies = 0
+	}
+}
+
+// notice says when the other side answers a part of a request the seat's
+// side sent (an acknowledgement, a part delivered or declined), and marks
+// the tab until the panel is in front.
+func (r *requests) notice(ev *game.Event) act {
+	g := r.c.g
+	if !r.acts || ev.Type != game.Delivered && ev.Type != game.Declined {
+		return act{}
+	}
+	if req := &g.Scenario().Requests[mustRequest(g.Scenario(), ev.Request)]; req.From != g.Side {
+		return act{}
+	}
+	if !r.front {
+		r.replies++
+	}
+	return say(statusInfo, "↩ "+game.Describe(g.State(), ev))
+}
 
 func (r *requests) setSize(w, h int) { r.w, r.h = w, h }
 
@@ -117,8 +145,16 @@ func (r *requests) refresh() {
 	}
 }
 
-// badge counts the requests with parts the seat owes past due.
+// badge counts the other side's answers not yet looked at, and the
+// requests with parts the seat owes past due.
 func (r *requests) badge() string {
+	badge := ""
+	switch {
+	case r.replies == 1:
+		badge = " ↩1 reply"
+	case r.replies > 1:
+		badge = fmt.Sprintf(" ↩%d replies", r.replies)
+	}
 	n := 0
 	for _, row := range r.rows {
 		if row.dir == incoming && row.status == injects.StatusOverdue {
@@ -126,9 +162,9 @@ func (r *requests) badge() string {
 		}
 	}
 	if n > 0 {
-		return fmt.Sprintf(" ⚠%d overdue", n)
+		badge += fmt.Sprintf(" ⚠%d overdue", n)
 	}
-	return ""
+	return badge
 }
 
 func (r *requests) selectedRow() (reqRow, bool) {
@@ -298,12 +334,11 @@ func (r *requests) help() []key.Binding {
 }
 
 // render renders the open request's Markdown ahead of its view.
-func (r *requests) render() tea.Cmd {
-	if r.open < 0 {
-		return nil
+func (r *requests) render() {
+	if r.open >= 0 {
+		req := &r.c.g.Scenario().Requests[r.open]
+		r.c.md.render(mdKey{"request", req.ID, r.w}, req.Body)
 	}
-	req := &r.c.g.Scenario().Requests[r.open]
-	return r.c.md.render(mdKey{"request", req.ID, r.w}, req.Body)
 }
 
 // view shows the queue, or the open request.
@@ -465,11 +500,16 @@ func (r *requests) partsTable(w int) string {
 			due = calendar(sc, el.Due)
 			state = r.partState(spec, el)
 		}
-		line := "  " + pad(spec.ID, 13) + " " + pad(due, 17) + " " + state
-		if j == r.part {
-			line = s.Selected.Render(pad("▸"+line[1:], w))
+		lines := strings.Split(hang("  "+pad(spec.ID, 13)+" "+pad(due, 17)+" ", state, w), "\n")
+		for k, line := range lines {
+			if j == r.part {
+				if k == 0 {
+					line = "▸" + line[1:]
+				}
+				line = s.Selected.Render(pad(line, w))
+			}
+			b.WriteString(line + "\n")
 		}
-		b.WriteString(cut(line, w) + "\n")
 	}
 	return b.String()
 }
@@ -489,7 +529,7 @@ func (r *requests) partState(spec injects.ElementSpec, el *game.ElementState) st
 		}
 		return s.Good.Render("✓ delivered") + q + " " + short(sc, el.DeliveredAt) + ", " + when + byWhom(g, el.Person, el.By)
 	case el.Declined:
-		return s.Warn.Render("✗ declined") + ": " + el.Ground + byWhom(g, el.Person, el.By)
+		return s.Warn.Render("✗ declined") + ": " + groundTitle(sc, el.Ground) + byWhom(g, el.Person, el.By)
 	case el.Working && el.ReadyAt > el.Due && st.Now > el.Due:
 		return s.Bad.Render("⚠ OVERDUE") + ", in preparation" + q + ", ready " + short(sc, el.ReadyAt)
 	case el.Working:
@@ -508,44 +548,44 @@ func (r *requests) actionsView(w int) string {
 	req := &sc.Requests[r.open]
 	spec := req.Elements[r.part]
 	var b strings.Builder
-	line := func(text string) { b.WriteString(cut(text, w) + "\n") }
+	option := func(k, text string) { b.WriteString(hang(" "+s.Accent.Render(k)+"  ", text, w) + "\n") }
 	lead := g.lead()
 	if req.From == g.Side {
 		if err := g.check(game.Command{Team: lead, Verb: game.Open, Request: req.ID}); err == nil {
-			line(s.Accent.Render(" s") + "  send this request to " + req.To.Title())
+			option("s", "send this request to "+req.To.Title())
 		}
 		if g.check(game.Command{Team: lead, Verb: game.Clarify, Request: req.ID}) == nil {
-			line(s.Accent.Render(" c") + "  answer their question, restarting the clock")
+			option("c", "answer their question, restarting the clock")
 		}
 		if g.check(game.Command{Team: lead, Verb: game.Ring, Request: req.ID}) == nil {
-			line(s.Accent.Render(" r") + "  ring " + req.To.Title() + " on the hotline about it")
+			option("r", "ring "+req.To.Title()+" on the hotline about it")
 		}
 		if b.Len() == 0 {
-			line(s.Dim.Render(" Wait for " + req.To.Title() + " to respond."))
+			b.WriteString(s.Dim.Render(hang(" ", "Wait for "+req.To.Title()+" to respond.", w)) + "\n")
 		}
 		return b.String()
 	}
 	deliver := game.Command{Team: lead, Verb: game.Deliver, Request: req.ID, Element: spec.ID, Quality: injects.Adequate}
 	if err := g.check(deliver); err != nil {
-		line(s.Dim.Render(" " + spec.Kind.Verb() + ": " + err.Error()))
+		b.WriteString(s.Dim.Render(hang(" "+spec.Kind.Verb()+": ", err.Error(), w)) + "\n")
 	} else if spec.Kind == injects.Acknowledge {
-		line(fmt.Sprintf(" %s  acknowledge (takes %s)", s.Accent.Render("1"), span(sc.Costs.Of(injects.Acknowledge, injects.Adequate))))
+		option("1", "acknowledge (takes "+span(sc.Costs.Of(injects.Acknowledge, injects.Adequate))+")")
 	} else {
 		var opts []string
 		for _, q := range injects.Qualities() {
 			opts = append(opts, fmt.Sprintf("%s %s (%s)", s.Accent.Render(fmt.Sprint(int(q)+1)), q, span(sc.Costs.Of(spec.Kind, q))))
 		}
-		line(" " + spec.Kind.Verb() + ": " + strings.Join(opts, "  "))
+		b.WriteString(hang(" "+spec.Kind.Verb()+": ", strings.Join(opts, "  "), w) + "\n")
 	}
 	decline := game.Command{Team: lead, Verb: game.Decline, Request: req.ID, Element: spec.ID}
 	if len(req.Grounds) > 0 {
 		decline.Ground = req.Grounds[0]
 	}
 	if g.check(decline) == nil {
-		line(fmt.Sprintf(" %s  decline the %s on a legal ground (%d listed)", s.Accent.Render("d"), spec.Kind.Noun(), len(req.Grounds)))
+		option("d", fmt.Sprintf("decline the %s on a legal ground (%d listed)", spec.Kind.Noun(), len(req.Grounds)))
 	}
 	if g.check(game.Command{Team: lead, Verb: game.AskClarification, Request: req.ID}) == nil {
-		line(s.Accent.Render(" c") + "  ask " + req.From.Title() + " for clarification (stops the clock until they answer; once only)")
+		option("c", "ask "+req.From.Title()+" for clarification (stops the clock until they answer; once only)")
 	}
 	return b.String()
 }
@@ -556,15 +596,24 @@ func (r *requests) groundsView(w int) string {
 	req := &sc.Requests[r.open]
 	spec := req.Elements[r.part]
 	var b strings.Builder
-	line := func(text string) { b.WriteString(cut(text, w) + "\n") }
-	line(s.Warn.Render("Decline the " + spec.Kind.Noun() + " on which legal ground? (esc cancels)"))
+	b.WriteString(s.Warn.Render(hang("", "Decline the "+spec.Kind.Noun()+" on which legal ground? (esc cancels)", w)) + "\n")
+	// The titles first, each whole, so that all are in sight to choose
+	// from; then what each covers.
 	for n, id := range req.Grounds {
-		g, _ := sc.Ground(id)
-		text := ""
-		if g.Text != "" {
-			text = s.Dim.Render(" — " + strings.Join(strings.Fields(g.Text), " "))
+		b.WriteString(hang(" "+s.Accent.Render(fmt.Sprint(n+1))+"  ", groundTitle(sc, id), w) + "\n")
+	}
+	for n, id := range req.Grounds {
+		if g, _ := sc.Ground(id); g.Text != "" {
+			b.WriteString(s.Dim.Render(hang(fmt.Sprintf(" %d: ", n+1), strings.Join(strings.Fields(g.Text), " "), w)) + "\n")
 		}
-		line(fmt.Sprintf(" %s  %s%s", s.Accent.Render(fmt.Sprint(n+1)), g.Title, text))
 	}
 	return b.String()
+}
+
+// groundTitle is a legal ground as people read it: its title, not its id.
+func groundTitle(sc *injects.Scenario, id string) string {
+	if g, ok := sc.Ground(id); ok {
+		return g.Title
+	}
+	return id
 }

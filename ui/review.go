@@ -16,7 +16,6 @@ import (
 type review struct {
 	page
 	objectives bool
-	meetingSeq int    // the event of the dialogue's latest meeting
 	text       string // the review, as prepare wrote it for its stamp
 	written    stamp
 }
@@ -32,7 +31,6 @@ func (r *review) notice(ev *game.Event) act {
 	if ev.Type != game.ReviewHeld || ev.Review.Meeting <= 0 {
 		return act{}
 	}
-	r.meetingSeq = ev.Seq
 	r.scroll.offset = 0
 	return act{focus: true}
 }
@@ -48,35 +46,38 @@ func (r *review) prepare() {
 	st, sc := r.c.g.State(), r.c.g.Scenario()
 	var b strings.Builder
 	card := game.Review(st, -1)
-	if m := r.latestMeeting(); m != nil {
+	if m := latestMeeting(r.c.g); m != nil {
 		card = m // the meeting just held, under its own time
 	}
 	if r.objectives {
 		b.WriteString(objectivesView(r.c, r.w) + "\n")
 	}
 	game.WriteReview(&b, sc, card)
-	r.text = b.String() + r.nextMeeting()
+	r.text = fold(b.String()+r.nextMeeting(), r.w)
 }
 
 // latestMeeting is the review of the dialogue's latest meeting while
-// nothing has changed the requests since it: the clock may have run a few
-// minutes past it before it stopped.
-func (r *review) latestMeeting() *game.Scorecard {
-	g := r.c.g
+// nothing has changed the requests since it was held: the clock may have
+// run a few story minutes past it before it stopped.
+func latestMeeting(g *Game) *game.Scorecard {
 	st := g.State()
 	n := len(st.Reviews)
 	if n == 0 || st.Reviews[n-1].Meeting <= 0 {
 		return nil
 	}
-	card := st.Reviews[n-1]
-	for _, ev := range g.since(r.meetingSeq) {
-		switch ev.Type {
+	events := g.since(0)
+	for i := min(len(events), st.Seq) - 1; i >= 0; i-- {
+		switch ev := &events[i]; ev.Type {
+		case game.ReviewHeld:
+			if ev.Review.Meeting > 0 {
+				return st.Reviews[n-1]
+			}
 		case game.RequestOpened, game.Delivered, game.Declined, game.Overdue, game.Rang, game.Answered,
 			game.Missed, game.Kept, game.Broken:
 			return nil
 		}
 	}
-	return card
+	return nil
 }
 
 func (r *review) nextMeeting() string {

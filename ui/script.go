@@ -142,7 +142,11 @@ func (sp *script) update(msg tea.KeyPressMsg) act {
 		}
 		return command(game.Command{Verb: game.HoldInject, Inject: in.ID}, "Held: "+in.Title)
 	case key.Matches(msg, k.Skip):
-		return command(game.Command{Verb: game.SkipInject, Inject: in.ID}, "Skipped: "+in.Title)
+		if err := sp.c.g.check(game.Command{Verb: game.SkipInject, Inject: in.ID}); err != nil {
+			return failed(err)
+		}
+		return act{open: &confirm{c: sp.c, question: "Skip “" + in.Title + "”? y/n", words: "It will not fire; a skip cannot be undone.",
+			yes: command(game.Command{Verb: game.SkipInject, Inject: in.ID}, "Skipped: "+in.Title)}}
 	}
 	return act{}
 }
@@ -153,13 +157,11 @@ func (sp *script) help() []key.Binding {
 }
 
 // render renders the selected inject's Markdown ahead of its card.
-func (sp *script) render() tea.Cmd {
-	i, ok := sp.selected()
-	if !ok {
-		return nil
+func (sp *script) render() {
+	if i, ok := sp.selected(); ok {
+		in := &sp.c.g.Scenario().Injects[i]
+		sp.c.md.render(mdKey{"inject", in.ID, sp.w}, in.Body)
 	}
-	in := &sp.c.g.Scenario().Injects[i]
-	return sp.c.md.render(mdKey{"inject", in.ID, sp.w}, in.Body)
 }
 
 // view lists the script above the selected inject's card.
@@ -199,6 +201,49 @@ func (sp *script) view() string {
 	return strings.Join(lines, "\n") + "\n" + s.hrule("controller's card", w) + "\n" + sp.card(w, h-listH-1)
 }
 
+// moves says what the control cell can do to inject i now, and why not
+// what it cannot: firing an inject of a part of the story not yet begun,
+// anything to an inject that has fired.
+func (sp *script) moves(i, w int) string {
+	g, k := sp.c.g, sp.c.keys
+	s, st := sp.c.styles, g.State()
+	in := &g.Scenario().Injects[i]
+	var can []string
+	var why error
+	for _, c := range []struct {
+		verb  game.Verb
+		k     key.Binding
+		words string
+	}{
+		{game.FireInject, k.Fire, "fire now"},
+		{game.HoldInject, k.Hold, "hold"},
+		{game.ReleaseInject, k.Hold, "release"},
+		{game.SkipInject, k.Skip, "skip"},
+	} {
+		if c.verb == game.HoldInject && st.Injects[i].Held || c.verb == game.ReleaseInject && !st.Injects[i].Held {
+			continue // h does the other
+		}
+		err := g.check(game.Command{Verb: c.verb, Inject: in.ID})
+		switch {
+		case err == nil:
+			can = append(can, s.Accent.Render(c.k.Help().Key)+" "+c.words)
+		case c.verb == game.FireInject:
+			why = err
+		}
+	}
+	var b strings.Builder
+	if len(can) > 0 {
+		b.WriteString(hang("You can: ", strings.Join(can, " · "), w) + "\n")
+	}
+	if why != nil && len(can) > 0 {
+		// Nothing at all is possible once an inject has fired, been
+		// skipped or cancelled, as its status says; f alone is refused to
+		// an inject whose part of the story has not begun.
+		b.WriteString(s.Dim.Render(hang("Why not f: ", why.Error(), w)) + "\n")
+	}
+	return b.String()
+}
+
 // card shows the selected inject as the control cell needs it.
 func (sp *script) card(w, h int) string {
 	i, ok := sp.selected()
@@ -214,30 +259,14 @@ func (sp *script) card(w, h int) string {
 	if len(in.Objectives) > 0 {
 		b.WriteString(cut("Objectives: "+strings.Join(in.Objectives, ", "), w) + "\n")
 	}
+	// What can be done to it comes before the notes, in sight whatever the
+	// window's height.
+	b.WriteString(sp.moves(i, w))
 	if in.Notes != "" {
 		b.WriteString(s.Warn.Render("Controller's notes") + "\n" + wrap(strings.Join(strings.Fields(in.Notes), " "), w) + "\n")
 	}
 	if len(in.Choices) > 0 {
 		b.WriteString(choicesView(sp.c, false, i, w))
-	}
-	k := sp.c.keys
-	var can []string
-	for _, c := range []struct {
-		verb  game.Verb
-		k     key.Binding
-		words string
-	}{
-		{game.FireInject, k.Fire, "fire now"},
-		{game.HoldInject, k.Hold, "hold"},
-		{game.ReleaseInject, k.Hold, "release"},
-		{game.SkipInject, k.Skip, "skip"},
-	} {
-		if g.check(game.Command{Verb: c.verb, Inject: in.ID}) == nil {
-			can = append(can, s.Accent.Render(c.k.Help().Key)+" "+c.words)
-		}
-	}
-	if len(can) > 0 {
-		b.WriteString(cut("You can: "+strings.Join(can, " · "), w) + "\n")
 	}
 	b.WriteString(sp.c.md.get(mdKey{"inject", in.ID, w}, in.Body))
 	return scrolled(b.String(), &sp.scroll, h)

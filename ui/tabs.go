@@ -26,12 +26,12 @@ type panel interface {
 
 // Optional parts of a panel.
 type (
-	// A renderer renders ahead, in a command, the Markdown it will show.
-	renderer interface{ render() tea.Cmd }
+	// A renderer renders, in Update, the Markdown it is about to show.
+	renderer interface{ render() }
 	// A preparer builds in Update a long text its view only cuts to size.
 	preparer interface{ prepare() }
-	// A noticer hears the news the seat is told, and may ask to be brought
-	// to the front.
+	// A noticer hears the news the seat is told, and may say something of
+	// it or ask to be brought to the front.
 	noticer interface{ notice(ev *game.Event) act }
 	// A focuser is told when it comes to the front or leaves it.
 	focuser interface{ setFocus(front bool) }

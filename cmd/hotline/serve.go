@@ -339,6 +339,37 @@ func hostKeyPath() (string, error) {
 	return filepath.Join(dir, "hotline", "hostkey", "ed25519"), nil
 }
 
+// joinHosts are the addresses students reach the server at: the one it
+// listens on, or when it listens on all of them, the machine's own (IPv4
+// first; not loopback or link-local, which no other machine reaches). A
+// host name is no use in a room whose network does not resolve it: it is
+// given only when the machine has no other address.
+func joinHosts(addr net.Addr) []string {
+	if a, ok := addr.(*net.TCPAddr); ok && !a.IP.IsUnspecified() {
+		return []string{a.IP.String()}
+	}
+	var v4, v6 []string
+	ifaddrs, _ := net.InterfaceAddrs()
+	for _, a := range ifaddrs {
+		ipn, ok := a.(*net.IPNet)
+		if !ok || !ipn.IP.IsGlobalUnicast() {
+			continue
+		}
+		if ipn.IP.To4() != nil {
+			v4 = append(v4, ipn.IP.String())
+		} else {
+			v6 = append(v6, ipn.IP.String())
+		}
+	}
+	if hosts := append(v4, v6...); len(hosts) > 0 {
+		return hosts
+	}
+	if host, _ := os.Hostname(); host != "" {
+		return []string{host}
+	}
+	return []string{"127.0.0.1"}
+}
+
 // printBoard prints what the facilitator writes on the board.
 func printBoard(w io.Writer, c *class, addr net.Addr, key gossh.PublicKey) {
 	sc := c.tb.Scenario()
@@ -346,13 +377,13 @@ func printBoard(w io.Writer, c *class, addr net.Addr, key gossh.PublicKey) {
 	if a, ok := addr.(*net.TCPAddr); ok {
 		port = fmt.Sprint(a.Port)
 	}
-	host, _ := os.Hostname()
-	if host == "" {
-		host = "HOST"
-	}
+	hosts := joinHosts(addr)
 	fmt.Fprintf(w, "Hotline class: %s\n\n", sc.Title)
-	fmt.Fprintf(w, "  Join with:    ssh -p %s %s   (then type the code)\n", port, host)
-	fmt.Fprintf(w, "           or:  ssh -p %s CODE@%s\n", port, host)
+	fmt.Fprintf(w, "  Join with:    ssh -p %s %s   (then type the code)\n", port, hosts[0])
+	fmt.Fprintf(w, "           or:  ssh -p %s CODE@%s\n", port, hosts[0])
+	if len(hosts) > 1 {
+		fmt.Fprintf(w, "  If the room cannot reach that address, this machine also has: %s\n", strings.Join(hosts[1:], ", "))
+	}
 	if key != nil {
 		fmt.Fprintf(w, "  Host key:     %s\n", gossh.FingerprintSHA256(key))
 	}

@@ -289,3 +289,23 @@ func TestTwoLogsNeverShareCodes(t *testing.T) {
 		t.Fatalf("resuming on another log's codes gave %v:\n%s", err, out)
 	}
 }
+
+// The board names addresses students can reach: the one served on, or the
+// machine's own, never loopback or link-local ones.
+func TestTheBoardNamesAddressesStudentsReach(t *testing.T) {
+	if got := joinHosts(&net.TCPAddr{IP: net.ParseIP("10.1.2.3"), Port: 2222}); len(got) != 1 || got[0] != "10.1.2.3" {
+		t.Errorf("served on 10.1.2.3, the board says %v", got)
+	}
+	for _, h := range joinHosts(&net.TCPAddr{IP: net.IPv4zero, Port: 2222}) {
+		ip := net.ParseIP(h)
+		if ip == nil {
+			if ifaddrs, _ := net.InterfaceAddrs(); len(ifaddrs) > 1 {
+				t.Errorf("the board names the host %q, though the machine has addresses %v", h, ifaddrs)
+			}
+			continue
+		}
+		if ip.IsLoopback() || ip.IsLinkLocalUnicast() {
+			t.Errorf("the board names %s, which no other machine reaches", h)
+		}
+	}
+}

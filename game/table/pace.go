@@ -98,8 +98,14 @@ func (t *Table) listWaits() {
 	})
 	t.mu.Lock()
 	t.holding = list
+	t.paced = Pace{Wait: t.wait, Grace: t.grace}
 	t.mu.Unlock()
 }
+
+// Pace is how a class's clock keeps time with the room: how long it waits
+// for a team (Config.Wait), and how long a team whose people have all gone
+// waits for them before a bot plays it (Config.Grace); 0 for not at all.
+type Pace struct{ Wait, Grace time.Duration }
 
 // ErrNotFacilitator refuses the room's pace to anyone but the facilitator.
 var ErrNotFacilitator = errors.New("only the facilitator sets the class's pace")

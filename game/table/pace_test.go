@@ -116,6 +116,9 @@ func TestTheFacilitatorSetsTheWait(t *testing.T) {
 	if c.tb.Wait() != table.DefaultWait {
 		t.Errorf("a class waits %s by default", c.tb.Wait())
 	}
+	if want := (table.Pace{Wait: table.DefaultWait, Grace: table.DefaultGrace}); c.last.Pace != want {
+		t.Errorf("the screens are told the pace is %+v, want %+v", c.last.Pace, want)
+	}
 	for _, bad := range []time.Duration{time.Minute, time.Hour} {
 		if err := c.tb.SetWait(c.host, bad); err == nil || !strings.Contains(err.Error(), "from 3 minutes to 30 minutes") {
 			t.Errorf("a wait of %s: %v", bad, err)
@@ -131,6 +134,13 @@ func TestTheFacilitatorSetsTheWait(t *testing.T) {
 	c.run(time.Second)
 	if len(c.last.Waits) > 0 || c.mirror.State().Now == 0 {
 		t.Errorf("with the wait off, the clock waits for %+v", c.last.Waits)
+	}
+	if err := c.tb.SetGrace(c.host, 5*time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	c.take()
+	if want := (table.Pace{Grace: 5 * time.Minute}); c.last.Pace != want {
+		t.Errorf("the screens are told the pace is %+v, want %+v", c.last.Pace, want)
 	}
 }
 

@@ -125,6 +125,7 @@ type Table struct {
 	grace    time.Duration       // before a bot takes over an empty team; 0 for never
 	absent   map[string]*Absence // by team, the teams whose people have all gone
 	played   map[string]bool     // the teams people have connected to
+	reviews  int                 // the reviews held, for the part on the projector
 
 	disk writer // puts each step on disk, then publishes it
 
@@ -138,6 +139,8 @@ type Table struct {
 	people     []Presence
 	holding    []Waiting // what the clock waits for now
 	gone       []Absence // the teams whose people have all gone
+	part       int       // the part of the review on the projector
+	paced      Pace      // the waits' and the grace's settings
 	evicted    map[int]bool
 	subs       map[*Sub]struct{}
 	closed     bool
@@ -198,6 +201,7 @@ func Open(cfg Config) *Table {
 	e.Observe(t.observe)
 	t.now = st.Now
 	go t.write()
+	t.reviews = len(st.Reviews)
 	t.listWaits()
 	t.await(t.flush())
 	go t.loop()
@@ -401,6 +405,7 @@ func (t *Table) after(err error) int {
 		t.bad = err
 	}
 	t.autoPause()
+	t.newReview()
 	t.cover()
 	if t.logError() != nil && t.running() {
 		// Decisions are no longer saved: stop the clock until someone
@@ -684,9 +689,15 @@ type Update struct {
 	// Absent is the teams whose people have all gone, and the bots that
 	// stand in for them.
 	Absent []Absence
-	LogErr error
-	Closed bool      // the table has closed: nothing more will come
-	At     time.Time // the real time of the update, for idle times
+	// Pace is how long the clock waits for a team, and an absent team for
+	// its people before a bot plays it.
+	Pace Pace
+	// ReviewPart is the part of the review the facilitator has put on the
+	// projector (ShowReviewPart).
+	ReviewPart int
+	LogErr     error
+	Closed     bool      // the table has closed: nothing more will come
+	At         time.Time // the real time of the update, for idle times
 }
 
 // Since returns the published events after the one with sequence number
@@ -736,7 +747,7 @@ func (s *Sub) Next() Update {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	u := Update{Events: t.events[s.seen:t.shown:t.shown], Now: t.now, People: t.people,
-		Waits: t.holding, Absent: t.gone, LogErr: t.logErr, Closed: t.closed, At: t.wall()}
+		Waits: t.holding, Absent: t.gone, Pace: t.paced, ReviewPart: t.part, LogErr: t.logErr, Closed: t.closed, At: t.wall()}
 	s.seen = t.shown
 	return u
 }

@@ -50,12 +50,19 @@ func newClass(t testing.TB, id string) *class {
 // newClassOn serves a class whose story clock the ticker moves.
 func newClassOn(t testing.TB, id string, ticker table.Ticker) *class {
 	t.Helper()
-	return openClass(t, id, table.Config{Ticker: ticker})
+	return newClassWith(t, id, table.Config{Ticker: ticker}, Config{})
 }
 
 // openClass serves a class at a table set up as pace says (its ticker,
 // its log, its waits).
 func openClass(t testing.TB, id string, pace table.Config) *class {
+	t.Helper()
+	return newClassWith(t, id, pace, Config{})
+}
+
+// newClassWith serves a class at the table's pace and the server's
+// settings given (their clocks are the test's).
+func newClassWith(t testing.TB, id string, pace table.Config, serve Config) *class {
 	t.Helper()
 	sc, diags := injects.LoadBuiltin(id)
 	if sc == nil {
@@ -78,7 +85,8 @@ func openClass(t testing.TB, id string, pace table.Config) *class {
 		t.Fatal(err)
 	}
 	hostActor, _ := tb.Actor(host)
-	c.srv, err = New(Config{Table: tb, Host: hostActor, Codes: c.codes, HostKeyPath: t.TempDir() + "/key", Now: clock.Now})
+	serve.Table, serve.Host, serve.Codes, serve.HostKeyPath, serve.Now = tb, hostActor, c.codes, t.TempDir()+"/key", clock.Now
+	c.srv, err = New(serve)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,6 +219,24 @@ func (c *class) join(code, name string) *client {
 	return cl
 }
 
+// named connects with a code in a terminal of w × h, types a name and
+// waits until the seat's screen shows what it should.
+func (c *class) named(code, name string, w, h int, shows string) *client {
+	c.t.Helper()
+	cl := c.dial(code, w, h)
+	cl.waitFor("Name:")
+	cl.typeText(name + "\r")
+	cl.waitFor(shows)
+	return cl
+}
+
+// watch calls look with the screen at every frame drawn from now on.
+func (cl *client) watch(look func(screen string)) {
+	cl.screen.mu.Lock()
+	defer cl.screen.mu.Unlock()
+	cl.screen.drawn = look
+}
+
 func (cl *client) typeText(s string) {
 	cl.inMu.Lock()
 	defer cl.inMu.Unlock()
@@ -256,6 +282,9 @@ type screen struct {
 
 	want string // text a benchmark waits for, and where to say when it shows
 	seen chan time.Time
+	// drawn, when set, looks at the screen after each write: at every
+	// frame the program drew.
+	drawn func(screen string)
 }
 
 func newScreen(w, h int) *screen { return &screen{emu: vt.NewEmulator(w, h)} }
@@ -267,6 +296,9 @@ func (s *screen) Write(p []byte) (int, error) {
 	if s.want != "" && strings.Contains(s.emu.String(), s.want) {
 		s.seen <- time.Now()
 		s.want = ""
+	}
+	if s.drawn != nil {
+		s.drawn(s.emu.String())
 	}
 	return n, err
 }

@@ -294,13 +294,18 @@ func closeConn(ctx ssh.Context) {
 	}
 }
 
+// errElsewhere says that the person joining is connected from another
+// terminal already: they are asked whether to take the seat over.
+var errElsewhere = errors.New("connected from another terminal")
+
 // join seats a person with a code's seat: the engine's seat command in the
 // host's name the first time, nothing on a reconnection. It returns their
 // screen's game and the seat they have. The seat's powers come from the
 // code alone: a name only says who holds them, and a name held by another
 // kind of seat is refused. A student's name returns them to the team they
-// sit in now, with the code of any team they have sat in.
-func (s *Server) join(seat Seat, name string) (*ui.Game, game.Person, error) {
+// sit in now, with the code of any team they have sat in. A name connected
+// from another terminal is refused with errElsewhere, unless takeOver.
+func (s *Server) join(seat Seat, name string, takeOver bool) (*ui.Game, game.Person, error) {
 	s.joinMu.Lock()
 	defer s.joinMu.Unlock()
 	tb, sc := s.cfg.Table, s.sc
@@ -332,6 +337,9 @@ func (s *Server) join(seat Seat, name string) (*ui.Game, game.Person, error) {
 	actor, ok := tb.Actor(name)
 	if !ok || !grants(seat, actor) {
 		return nil, person, fmt.Errorf("%s could not be seated %s", name, seatWords(sc, person))
+	}
+	if !takeOver && len(tb.Connections(name)) > 0 {
+		return nil, person, errElsewhere
 	}
 	return ui.Seat(tb, sc, actor, game.ViewerFor(sc, person), sideOf(sc, person)), person, nil
 }

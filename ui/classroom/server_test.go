@@ -3,6 +3,7 @@ package classroom
 import (
 	"io"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -184,6 +185,7 @@ func TestTheFacilitatorMovesAStudentAndTheirScreenFollows(t *testing.T) {
 	ana := c.join(c.codes.Teams["fbi"], "Ana")
 	c.control(game.Command{Verb: game.Seat, Person: game.Person{Name: "Ana", Role: game.Player, Team: "dhs"}})
 	ana.waitFor("DHS (you): Ana")
+	ana.waitFor("The facilitator has moved you to Department of Homeland Security.")
 	c.control(game.Command{Verb: game.Unseat, Person: game.Person{Name: "Ana"}})
 	ana.waitEnd()
 	if got := ana.stderr.String(); got != "hotline: the facilitator has taken Ana out of the exercise.\r\n" {
@@ -255,10 +257,7 @@ func (c *class) waitEvent(typ game.EventType, by string) game.Event {
 func TestASecondFacilitatorControlsTheExerciseOverSSH(t *testing.T) {
 	c := newClass(t, "assistance-request")
 	ana := c.join(c.codes.Teams["fbi"], "Ana")
-	fac := c.dial(c.codes.Facilitator, 120, 36)
-	fac.waitFor("Name:")
-	fac.typeText("Mr Lee\r")
-	fac.waitFor("controller's card")
+	fac := c.named(c.codes.Facilitator, "Mr Lee", 120, 36, "controller's card")
 
 	fac.typeText("j")
 	fac.typeText("f") // fire the second inject now
@@ -267,7 +266,9 @@ func TestASecondFacilitatorControlsTheExerciseOverSSH(t *testing.T) {
 	fac.typeText("h") // hold the third
 	held := c.waitEvent(game.InjectHeld, "Mr Lee")
 	fac.typeText("j")
-	fac.typeText("x") // skip the fourth
+	fac.typeText("x") // skip the fourth, once asked
+	fac.waitFor("? y/n")
+	fac.typeText("y")
 	skipped := c.waitEvent(game.InjectSkipped, "Mr Lee")
 	if fired.Inject == held.Inject || held.Inject == skipped.Inject {
 		t.Fatalf("fired %s, held %s, skipped %s: want three injects", fired.Inject, held.Inject, skipped.Inject)
@@ -284,10 +285,7 @@ func TestASecondFacilitatorControlsTheExerciseOverSSH(t *testing.T) {
 
 func TestAnEvaluatorsObservationIsLoggedAndAnObserverCannotAct(t *testing.T) {
 	c := newClass(t, "assistance-request")
-	ev := c.dial(c.codes.Evaluator, 100, 30)
-	ev.waitFor("Name:")
-	ev.typeText("Dr Okafor\r")
-	ev.waitFor("Observations")
+	ev := c.named(c.codes.Evaluator, "Dr Okafor", 100, 30, "Observations")
 	ev.typeText("o")
 	ev.waitFor("Write an observation")
 	ev.typeText("\t\t\t" + "FBI asked within the hour, with the hashes attached.")
@@ -297,10 +295,7 @@ func TestAnEvaluatorsObservationIsLoggedAndAnObserverCannotAct(t *testing.T) {
 		t.Fatalf("the observation logged is %+v", note)
 	}
 
-	obs := c.dial(c.codes.Observer, 100, 30)
-	obs.waitFor("Name:")
-	obs.typeText("Sam\r")
-	obs.waitFor("You: Sam · observer")
+	obs := c.named(c.codes.Observer, "Sam", 100, 30, "You: Sam · observer")
 	before := len(c.tb.Since(0))
 	for _, k := range []string{"o", "m", " ", "1", "f", "r", "E", "y"} {
 		obs.typeText(k)
@@ -386,18 +381,31 @@ func TestARemovedStudentStaysOutUntilReadmitted(t *testing.T) {
 	back.waitFor("FBI (you): Ana")
 }
 
-// A seat taken over from a second terminal ends the first one's session,
-// which says why.
-func TestASeatTakenOverEndsTheOtherSession(t *testing.T) {
+// A second terminal under a seated name is asked whether to take the seat
+// over: n lets it choose another name; y takes it over and ends the first
+// terminal's session, which says why.
+func TestASecondTerminalIsAskedToTakeTheSeatOver(t *testing.T) {
 	c := newClass(t, "assistance-request")
 	first := c.join(c.codes.Teams["fbi"], "Ana")
-	c.join(c.codes.Teams["fbi"], "Ana")
-	waitPeople(t, c, 2)
-	c.tb.Evict(c.tb.Connections("Ana")[0].ID)
+	second := c.dial(c.codes.Teams["fbi"], 100, 30)
+	second.waitFor("Name:")
+	second.typeText("Ana\r")
+	second.waitFor("Ana is already connected to the exercise")
+	second.waitFor("Take the seat over here?")
+	second.typeText("n")
+	second.waitFor("Type another name, or ask the facilitator.")
+	if n := len(c.tb.Connections("Ana")); n != 1 {
+		t.Fatalf("Ana has %d connections after n", n)
+	}
+	second.typeText("Ana\r")
+	second.waitFor("Take the seat over here?")
+	second.typeText("y")
+	second.waitFor("FBI (you): Ana")
 	first.waitEnd()
 	if got := first.stderr.String(); got != "hotline: Ana's seat was taken over from another terminal.\r\n" {
 		t.Errorf("the first terminal is told %q", got)
 	}
+	waitPeople(t, c, 1)
 }
 
 // A name that looks like another is that name: invisible characters and
@@ -433,4 +441,64 @@ func TestPastingIntoTheJoinScreen(t *testing.T) {
 	cl.waitFor("Name: Ana Ruiz")
 	cl.typeText("\r")
 	cl.waitFor("FBI (you): Ana Ruiz")
+}
+
+// The first briefing a student sees after joining, and again after
+// rejoining, is drawn from its Markdown at once: no frame shows its
+// source (literal asterisks, the author's line ends).
+func TestTheFirstBriefingIsRenderedOnEveryFrame(t *testing.T) {
+	c := newClass(t, "opm-breach")
+	for round := range 2 { // joining, then rejoining
+		cl := c.dial(c.codes.Teams["fbi"], 100, 30)
+		cl.waitFor("the name the others will know you by")
+		var mu sync.Mutex
+		var raw string
+		cl.watch(func(screen string) {
+			mu.Lock()
+			defer mu.Unlock()
+			if raw == "" && strings.Contains(screen, "**") {
+				raw = screen
+			}
+		})
+		cl.typeText("Ana\r")
+		cl.waitFor("This exercise imagines the hotline working from October 2015.")
+		mu.Lock()
+		if raw != "" {
+			t.Errorf("round %d: a frame showed the briefing's Markdown source:\n%s", round, raw)
+		}
+		mu.Unlock()
+		cl.conn.Close()
+		waitPeople(t, c, 0)
+	}
+}
+
+// Text pasted into the message and observation forms is taken as if
+// typed, as at the join screen.
+func TestPastingIntoTheForms(t *testing.T) {
+	c := newClass(t, "assistance-request")
+	paste := func(cl *client, s string) { cl.typeText("\x1b[200~" + s + "\x1b[201~") }
+	fac := c.named(c.codes.Facilitator, "Mr Lee", 120, 36, "controller's card")
+	fac.typeText("m")
+	fac.waitFor("Title")
+	paste(fac, "Power cut at the embassy")
+	fac.waitFor("Power cut at the embassy")
+	fac.typeText("\t")
+	paste(fac, "Work from the residence\nuntil noon.")
+	fac.waitFor("until noon.")
+	fac.typeText("\x13") // ctrl+s sends
+	sent := c.waitEvent(game.MessageSent, "Mr Lee")
+	if sent.Title != "Power cut at the embassy" || sent.Text != "Work from the residence\nuntil noon." {
+		t.Errorf("the message sent is %q: %q", sent.Title, sent.Text)
+	}
+
+	ev := c.named(c.codes.Evaluator, "Dr Okafor", 100, 30, "Observations")
+	ev.typeText("o")
+	ev.waitFor("Write an observation")
+	ev.typeText("\t\t\t")
+	paste(ev, "FBI asked within the hour.")
+	ev.waitFor("FBI asked within the hour.")
+	ev.typeText("\x13")
+	if note := c.waitEvent(game.ObservationNoted, "Dr Okafor"); note.Text != "FBI asked within the hour." {
+		t.Errorf("the observation logged is %q", note.Text)
+	}
 }

@@ -1,6 +1,7 @@
 package classroom
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -11,6 +12,7 @@ import (
 	"charm.land/ssh"
 
 	"hotline/game"
+	"hotline/game/table"
 	"hotline/injects"
 	"hotline/ui"
 )
@@ -25,7 +27,8 @@ type step uint8
 const (
 	askCode step = iota
 	askName
-	joining // the table is seating them
+	askTakeOver // the name is connected from another terminal: take the seat over?
+	joining     // the table is seating them
 	seated
 	refused // a last line, then the connection ends
 )
@@ -134,15 +137,24 @@ type joinedMsg struct {
 	g      *ui.Game
 	person game.Person
 	err    error
+	// others are the person's other connections, which a seat taken over
+	// ends.
+	others []table.Presence
 }
 
-// join seats the person off the update loop: seating writes the log.
-func (m *session) join(name string) tea.Cmd {
+// join seats the person off the update loop: seating writes the log. A
+// person connected from another terminal is asked first whether to take
+// the seat over (takeOver).
+func (m *session) join(name string, takeOver bool) tea.Cmd {
 	m.step = joining
 	seat := m.seat
 	return func() tea.Msg {
-		g, p, err := m.s.join(seat, name)
-		return joinedMsg{g, p, err}
+		var others []table.Presence
+		if takeOver {
+			others = m.s.cfg.Table.Connections(name)
+		}
+		g, p, err := m.s.join(seat, name, takeOver)
+		return joinedMsg{g, p, err, others}
 	}
 }
 
@@ -152,7 +164,7 @@ func (m *session) Init() tea.Cmd {
 		return tea.Quit
 	}
 	if m.step == joining {
-		cmds = append(cmds, m.join(""))
+		cmds = append(cmds, m.join("", false))
 	}
 	return tea.Batch(cmds...)
 }
@@ -196,6 +208,9 @@ func (m *session) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if m.step == askTakeOver {
+		return m.takeOver(msg)
+	}
 	switch msg.String() {
 	case "ctrl+c", "esc":
 		return tea.Quit
@@ -222,7 +237,7 @@ func (m *session) key(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			m.chose(seat)
 			if m.step == joining {
-				return m.join("")
+				return m.join("", false)
 			}
 			return nil
 		case askName:
@@ -231,7 +246,7 @@ func (m *session) key(msg tea.KeyPressMsg) tea.Cmd {
 				m.note = "Type the name the others will know you by."
 				return nil
 			}
-			return m.join(name)
+			return m.join(name, false)
 		}
 		return nil
 	}
@@ -241,6 +256,23 @@ func (m *session) key(msg tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
 	m.in, cmd = m.in.Update(msg)
 	return cmd
+}
+
+// takeOver answers whether to take over a seat held from another
+// terminal: y joins here and ends the other terminal's session; n (or esc)
+// goes back to the name.
+func (m *session) takeOver(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "ctrl+c":
+		return tea.Quit
+	case "y":
+		m.note = ""
+		return m.join(injects.CleanName(m.in.Value()), true)
+	case "n", "esc":
+		m.step, m.note = askName, "Type another name, or ask the facilitator."
+		m.in.Reset()
+	}
+	return nil
 }
 
 // paste takes what the terminal pasted into the box being typed in, as if
@@ -279,7 +311,11 @@ func seconds(d time.Duration) string {
 
 // joined puts the seat's screen up, or says why the table refused.
 func (m *session) joined(msg joinedMsg) tea.Cmd {
-	if msg.err != nil {
+	switch {
+	case errors.Is(msg.err, errElsewhere):
+		m.step = askTakeOver
+		return nil
+	case msg.err != nil:
 		m.step, m.note = askName, msg.err.Error()
 		return nil
 	}
@@ -292,20 +328,25 @@ func (m *session) joined(msg joinedMsg) tea.Cmd {
 	m.g, m.person = msg.g, msg.person
 	m.conn = m.s.cfg.Table.Connect(msg.person)
 	m.mu.Unlock()
+	for _, o := range msg.others {
+		m.s.cfg.Table.Evict(o.ID) // the seat is taken over from here
+		m.s.cfg.Log.Info("took the seat over from another terminal", "who", msg.person.Name, "from", m.ip)
+	}
 	m.ticket.close()
 	if !m.seat.Projector {
 		m.seat = Seat{Role: msg.person.Role, Team: msg.person.Team}
 	}
 	m.step = seated
 	m.s.cfg.Log.Info("joined", "who", m.who(), "from", m.ip)
-	return m.open()
+	return m.open("")
 }
 
-// open puts the screen of the game on.
-func (m *session) open() tea.Cmd {
-	m.play = ui.New(ui.Options{Game: m.g, View: viewOf(m.seat)})
-	m.play.Update(tea.WindowSizeMsg{Width: m.width, Height: m.height})
-	return m.play.Init()
+// open puts the screen of the game on, with a note on its status line if
+// there is one to give.
+func (m *session) open(note string) tea.Cmd {
+	m.play = ui.New(ui.Options{Game: m.g, View: viewOf(m.seat), Now: m.s.cfg.Now, Note: note})
+	_, sized := m.play.Update(tea.WindowSizeMsg{Width: m.width, Height: m.height})
+	return tea.Batch(sized, m.play.Init())
 }
 
 // follow notices the facilitator moving this person to another seat, or
@@ -348,7 +389,7 @@ func (m *session) follow() tea.Cmd {
 	old.Close()
 	tb.Move(m.conn, now)
 	m.seat = Seat{Role: now.Role, Team: now.Team}
-	return m.open()
+	return m.open("The facilitator has moved you to " + strings.TrimPrefix(seatWords(m.s.sc, now), "in ") + ".")
 }
 
 // leave takes the connection from the table: its person stays seated, so
@@ -415,6 +456,8 @@ func (m *session) joinView() string {
 	switch m.step {
 	case askName:
 		j.Step = ui.JoinName
+	case askTakeOver:
+		j.Step, j.Name = ui.JoinTakeOver, injects.CleanName(m.in.Value())
 	case joining:
 		j.Step = ui.Joining
 	}
