@@ -13,8 +13,9 @@ import (
 
 // common is what the components of one screen share: the looks for the
 // terminal's background, the keys, the help renderer, the Markdown
-// renderings, the real clock, and the game on the screen (which a replay
-// or a scenario changed on disk replaces for every component at once).
+// renderings, the real clock, the game on the screen (which a replay or a
+// scenario changed on disk replaces for every component at once), and the
+// drawings shared with the other screens at the table.
 type common struct {
 	styles Styles
 	keys   KeyMap
@@ -22,15 +23,25 @@ type common struct {
 	md     renderings
 	now    func() time.Time
 	g      *Game
+	shared *Shared
 }
 
 func newCommon(now func() time.Time) *common {
 	if now == nil {
 		now = time.Now
 	}
-	c := &common{keys: DefaultKeys(), help: help.New(), md: newMarkdown(), now: now}
+	shared := NewShared()
+	c := &common{keys: DefaultKeys(), help: help.New(), md: newMarkdown(shared), now: now, shared: shared}
 	c.setStyles(NewStyles(true))
 	return c
+}
+
+// share draws what the screens at the table draw alike once for all of
+// them.
+func (c *common) share(s *Shared) {
+	if s != nil {
+		c.shared, c.md.shared = s, s
+	}
 }
 
 // setStyles changes the looks, for a light or a dark background; what was

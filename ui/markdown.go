@@ -10,8 +10,8 @@ import (
 
 // Briefings are Markdown, rendered by package markdown. Rendering takes
 // milliseconds, so it runs in a command and the result is kept by what was
-// rendered and at what width; until it arrives the screen shows a
-// stand-in: the raw text.
+// rendered and at what width, for this screen and the others at the table;
+// until it arrives the screen shows a stand-in: the raw text.
 
 type mdKey struct {
 	kind, id string
@@ -28,10 +28,19 @@ type renderings struct {
 	cache   map[mdKey]string
 	pending map[mdKey]bool
 	dark    bool
+	shared  *Shared // the renderings of the other screens at the table
 }
 
-func newMarkdown() renderings {
-	return renderings{cache: map[mdKey]string{}, pending: map[mdKey]bool{}}
+// sharedMD is a rendering's key among the table's drawings: the same text
+// rendered at the same width for the same background.
+type sharedMD struct {
+	key    mdKey
+	source string
+	dark   bool
+}
+
+func newMarkdown(shared *Shared) renderings {
+	return renderings{cache: map[mdKey]string{}, pending: map[mdKey]bool{}, shared: shared}
 }
 
 // clear forgets every rendering, for a new style.
@@ -56,15 +65,22 @@ func (md *renderings) done(msg renderedMsg) {
 }
 
 // render returns a command rendering source at the key's width, unless it is
-// rendered or on its way.
+// rendered (here, or for another screen at the table) or on its way.
 func (md *renderings) render(k mdKey, source string) tea.Cmd {
 	if _, ok := md.cache[k]; ok || md.pending[k] {
 		return nil
 	}
+	shared := sharedMD{k, source, md.dark}
+	if text, ok := md.shared.lookup(shared); ok {
+		md.cache[k] = text
+		return nil
+	}
 	md.pending[k] = true
-	dark := md.dark
+	table := md.shared
 	return func() tea.Msg {
-		return renderedMsg{key: k, dark: dark, text: renderMarkdown(source, dark, k.width)}
+		text := renderMarkdown(source, shared.dark, k.width)
+		table.put(shared, text)
+		return renderedMsg{key: k, dark: shared.dark, text: text}
 	}
 }
 

@@ -81,17 +81,35 @@ func (t *tabs) bring(p panel) {
 	}
 }
 
-// view names the panels, the one in front in brackets while play goes on.
+// view names the panels, the one in front in brackets while play goes on:
+// drawn once for the names, the one in front, the width and the
+// background, for every screen at the table.
 func (t *tabs) view(w int, active bool) string {
-	s := t.c.styles
-	var names []string
-	for i, p := range t.panels {
-		name := p.title() + p.badge()
-		if i == t.front && active {
-			names = append(names, s.ActiveTab.Render("["+name+"]"))
-		} else {
-			names = append(names, s.Tab.Render(" "+name+" "))
-		}
+	var names strings.Builder
+	for _, p := range t.panels {
+		names.WriteString(p.title() + p.badge() + "\x00")
 	}
-	return pad(strings.Join(names, s.Rule.Render("│")), w)
+	k := tabsKey{names: names.String(), front: t.front, active: active, w: w, dark: t.c.styles.IsDark}
+	return t.c.shared.draw(k, func() string {
+		s := t.c.styles
+		var names []string
+		for i, p := range t.panels {
+			name := p.title() + p.badge()
+			if i == t.front && active {
+				names = append(names, s.ActiveTab.Render("["+name+"]"))
+			} else {
+				names = append(names, s.Tab.Render(" "+name+" "))
+			}
+		}
+		return pad(strings.Join(names, s.Rule.Render("│")), w)
+	})
+}
+
+// tabsKey is what the tabs' drawing depends on.
+type tabsKey struct {
+	names  string
+	front  int
+	active bool
+	w      int
+	dark   bool
 }

@@ -56,6 +56,7 @@ type Config struct {
 type Server struct {
 	cfg     Config
 	sc      *injects.Scenario
+	shared  *ui.Shared // what the table's screens draw alike
 	ssh     *ssh.Server
 	guard   *guard
 	limiter ratelimiter.RateLimiter
@@ -90,7 +91,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	// The class behind one school network shares an address: the burst is
 	// a room's worth of joins, the rate a steady trickle.
-	s := &Server{cfg: cfg, sc: cfg.Table.Scenario(), guard: newGuard(cfg.Now), stop: make(chan struct{}),
+	s := &Server{cfg: cfg, sc: cfg.Table.Scenario(), shared: ui.NewShared(), guard: newGuard(cfg.Now), stop: make(chan struct{}),
 		limiter: ratelimiter.NewRateLimiter(rate.Every(time.Second/4), 60, 4096)}
 	srv, err := wish.NewServer(
 		wish.WithHostKeyPath(cfg.HostKeyPath),

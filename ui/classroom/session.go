@@ -303,7 +303,7 @@ func (m *session) joined(msg joinedMsg) tea.Cmd {
 
 // open puts the screen of the game on.
 func (m *session) open() tea.Cmd {
-	m.play = ui.New(ui.Options{Game: m.g, View: viewOf(m.seat)})
+	m.play = ui.New(ui.Options{Game: m.g, View: viewOf(m.seat), Shared: m.s.shared})
 	m.play.Update(tea.WindowSizeMsg{Width: m.width, Height: m.height})
 	return m.play.Init()
 }
