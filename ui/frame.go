@@ -549,21 +549,22 @@ func (f *frame) fullHelp() [][]key.Binding {
 
 // view draws the screen: the header, the tabs, the body (the topmost
 // overlay over the panels, the ending, or the panel in front), a replay's
-// strip, the status line (or the overlay on it) and the help line. A part
-// drawn as it was last time is not laid out again, and a screen whose
-// parts are all as they were is the same text: Bubble Tea then has
-// nothing to send.
+// strip, the status line (or the overlay on it) and the help line. What
+// other screens at the table show alike is taken from their drawings
+// (Shared); a part drawn as it was last time is not laid out again, and a
+// screen whose parts are all as they were is the same text: Bubble Tea
+// then has nothing to send.
 func (f *frame) view() string {
 	w, bodyH := f.w, f.bodyHeight()
 	var body string
 	if o := f.overlays.on(overPanels); o != nil {
-		body = o.view(w, bodyH)
+		body = f.drawn.box(o.view(w, bodyH), w, bodyH)
 	} else if f.ended {
-		body = f.ending.view()
+		body = f.drawn.box(f.ending.view(), w, bodyH)
 	} else {
-		body = f.tabs.focused().view()
+		body = f.drawPanel(f.tabs.focused(), w, bodyH)
 	}
-	parts := []string{f.header.view(w), f.tabs.view(w, !f.ended), f.drawn.box(body, w, bodyH)}
+	parts := []string{f.header.view(w), f.tabs.view(w, !f.ended), body}
 	if f.strip != nil {
 		parts = append(parts, f.strip.view(w))
 	}

@@ -36,6 +36,7 @@ type Game struct {
 	absent []table.Absence
 	logErr error
 	closed bool
+	acted  bool       // an event is the seat's own doing
 	at     time.Time  // the real time of the last news
 	manual bool       // the caller delivers the table's news (Model.Pump)
 	replay *replayLog // set for a replay, which has no table
@@ -112,6 +113,7 @@ func (g *Game) apply(events []game.Event) {
 			continue
 		}
 		g.mirror.Follow(ev)
+		g.acted = g.acted || ev.By == g.Actor.Name
 		if game.Visible(sc, ev, g.Viewer) && !g.own(ev) {
 			g.journal = append(g.journal, journalLine{at: ev.At, text: game.Describe(g.mirror.State(), ev)})
 			g.news = append(g.news, *ev)

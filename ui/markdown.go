@@ -18,21 +18,19 @@ type mdKey struct {
 	width    int
 }
 
-type renderedMsg struct {
-	key  mdKey
-	dark bool // the background it was rendered for
-	text string
-}
+// renderedMsg says a rendering is kept: the screen draws again with it.
+type renderedMsg struct{ key mdKey }
 
+// renderings are the briefings a screen shows, kept with the table's
+// (Shared), so that each is rendered once for every screen at the table.
 type renderings struct {
-	cache   map[mdKey]string
 	pending map[mdKey]bool
 	dark    bool
-	shared  *Shared // the renderings of the other screens at the table
+	shared  *Shared
 }
 
-// sharedMD is a rendering's key among the table's drawings: the same text
-// rendered at the same width for the same background.
+// sharedMD is a rendering's key among the table's: the same text rendered
+// at the same width for the same background.
 type sharedMD struct {
 	key    mdKey
 	source string
@@ -40,47 +38,37 @@ type sharedMD struct {
 }
 
 func newMarkdown(shared *Shared) renderings {
-	return renderings{cache: map[mdKey]string{}, pending: map[mdKey]bool{}, shared: shared}
+	return renderings{pending: map[mdKey]bool{}, shared: shared}
 }
 
-// clear forgets every rendering, for a new style.
-func (md *renderings) clear() {
-	clear(md.cache)
-	clear(md.pending)
-}
+// clear forgets the renderings on their way, for a new style: those kept
+// are kept by their background.
+func (md *renderings) clear() { clear(md.pending) }
 
-func (md *renderings) get(k mdKey, fallback string) string {
-	if s, ok := md.cache[k]; ok {
+// get returns source rendered at the key's width, or source itself until
+// it is.
+func (md *renderings) get(k mdKey, source string) string {
+	if s, ok := md.shared.rendering(sharedMD{k, source, md.dark}); ok {
 		return s
 	}
-	return fallback
+	return source
 }
 
-func (md *renderings) done(msg renderedMsg) {
-	if msg.dark != md.dark {
-		return // rendered for a background the terminal no longer has
-	}
-	md.cache[msg.key] = msg.text
-	delete(md.pending, msg.key)
-}
+func (md *renderings) done(msg renderedMsg) { delete(md.pending, msg.key) }
 
 // render returns a command rendering source at the key's width, unless it is
-// rendered (here, or for another screen at the table) or on its way.
+// rendered (for this screen or another at the table) or on its way.
 func (md *renderings) render(k mdKey, source string) tea.Cmd {
-	if _, ok := md.cache[k]; ok || md.pending[k] {
-		return nil
-	}
 	shared := sharedMD{k, source, md.dark}
-	if text, ok := md.shared.lookup(shared); ok {
-		md.cache[k] = text
+	if _, ok := md.shared.rendering(shared); ok || md.pending[k] {
 		return nil
 	}
 	md.pending[k] = true
 	table := md.shared
 	return func() tea.Msg {
 		text := renderMarkdown(source, shared.dark, k.width)
-		table.put(shared, text)
-		return renderedMsg{key: k, dark: shared.dark, text: text}
+		table.keepRendering(shared, text)
+		return renderedMsg{key: k}
 	}
 }
 

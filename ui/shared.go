@@ -3,73 +3,99 @@ package ui
 import "sync"
 
 // Shared is what the screens at one table draw alike, drawn once for all
-// of them: the header for a side and a width, a panel for what it holds
-// and its size, a briefing's Markdown. Each drawing is kept under a key
-// that holds everything it depends on, so a screen that asks with the same
-// key gets the same text without drawing it. A table's sessions use one
-// Shared at once; it keeps the latest drawings, a bounded number of them.
+// of them: the header for a side and a width, the panel in front for what
+// it holds and its size (drawkey.go), the tabs, the help line, a
+// briefing's Markdown. Each drawing is kept under a key that holds
+// everything it depends on, so a screen that asks with the same key gets
+// the same text without drawing it. A table's sessions use one Shared at
+// once; it keeps the latest drawings and renderings, a bounded number of
+// each.
 //
 // One Shared serves one table: its keys name what a drawing shows, not
 // which table it is of.
 type Shared struct {
+	drawings   generations // drawn for the moment: a new one each time the story moves
+	renderings generations // the briefings, drawn for as long as they are read
+
 	mu       sync.Mutex
-	now, old map[any]string
+	rendered int // renderings made: a drawing of a briefing may show one made since
 }
 
-// sharedKept is how many drawings a generation holds: a hall of 300
+// How many drawings and renderings a generation holds: a hall of 300
 // screens at a dozen widths and selections draws far fewer between two
-// moves of the story.
-const sharedKept = 4096
+// moves of the story, and a scenario has far fewer briefings.
+const sharedKept, renderingsKept = 4096, 512
 
 // NewShared makes the drawings one table's screens share.
-func NewShared() *Shared { return &Shared{now: map[any]string{}} }
+func NewShared() *Shared {
+	return &Shared{drawings: newGenerations(sharedKept), renderings: newGenerations(renderingsKept)}
+}
 
 // draw returns the drawing kept under key, or draws it and keeps it. The
 // key must be comparable and hold everything draw depends on. Drawing is
 // done outside the lock: two screens that ask at once may both draw.
 func (s *Shared) draw(key any, draw func() string) string {
-	s.mu.Lock()
-	out, ok := s.now[key]
-	if !ok {
-		if out, ok = s.old[key]; ok {
-			s.keep(key, out)
-		}
-	}
-	s.mu.Unlock()
-	if ok {
+	if out, ok := s.drawings.get(key); ok {
 		return out
 	}
-	out = draw()
-	s.mu.Lock()
-	s.keep(key, out)
-	s.mu.Unlock()
+	out := draw()
+	s.drawings.put(key, out)
 	return out
 }
 
-// lookup returns the drawing kept under key, if there is one.
-func (s *Shared) lookup(key any) (string, bool) {
+// rendering returns the Markdown rendered under key, if it is kept.
+func (s *Shared) rendering(key sharedMD) (string, bool) { return s.renderings.get(key) }
+
+// keepRendering keeps a rendering that came back from a command.
+func (s *Shared) keepRendering(key sharedMD, text string) {
+	s.renderings.put(key, text)
+	s.mu.Lock()
+	s.rendered++
+	s.mu.Unlock()
+}
+
+// renderingsMade is how many renderings have been kept so far.
+func (s *Shared) renderingsMade() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out, ok := s.now[key]
+	return s.rendered
+}
+
+// generations keep what was put in them lately: when the current
+// generation is full it becomes the old one and the one before is dropped;
+// what is found in the old one moves to the current.
+type generations struct {
+	mu       sync.Mutex
+	limit    int
+	now, old map[any]string
+}
+
+func newGenerations(limit int) generations {
+	return generations{limit: limit, now: map[any]string{}}
+}
+
+func (g *generations) get(key any) (string, bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	out, ok := g.now[key]
 	if !ok {
-		out, ok = s.old[key]
+		if out, ok = g.old[key]; ok {
+			g.keep(key, out)
+		}
 	}
 	return out, ok
 }
 
-// put keeps a drawing made elsewhere (a rendering that came back from a
-// command).
-func (s *Shared) put(key any, out string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.keep(key, out)
+func (g *generations) put(key any, out string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.keep(key, out)
 }
 
-// keep adds a drawing to the current generation; a full generation becomes
-// the old one, and the one before is dropped. The caller holds the lock.
-func (s *Shared) keep(key any, out string) {
-	if len(s.now) >= sharedKept {
-		s.old, s.now = s.now, make(map[any]string, sharedKept)
+// keep adds to the current generation; the caller holds the lock.
+func (g *generations) keep(key any, out string) {
+	if len(g.now) >= g.limit {
+		g.old, g.now = g.now, make(map[any]string, g.limit)
 	}
-	s.now[key] = out
+	g.now[key] = out
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 	"unsafe"
 
 	"github.com/charmbracelet/x/ansi"
@@ -86,10 +87,112 @@ func TestTheSharedDrawingsAreBounded(t *testing.T) {
 	for i := range 3 * sharedKept {
 		s.draw(i, func() string { return fmt.Sprint(i) })
 	}
-	if n := len(s.now) + len(s.old); n > 2*sharedKept {
+	if n := len(s.drawings.now) + len(s.drawings.old); n > 2*sharedKept {
 		t.Fatalf("%d drawings kept, want at most %d", n, 2*sharedKept)
 	}
 	if got := s.draw(3*sharedKept-1, func() string { return "drawn again" }); got != fmt.Sprint(3*sharedKept-1) {
 		t.Fatalf("the latest drawing was not kept: %q", got)
+	}
+}
+
+// A team's students who look at the same thing draw the panel in front
+// once between them; one who moves the selection draws their own, and a
+// decision is "by Ana" on Ben's screen only, though both select it.
+func TestATeamsPanelIsDrawnOnceUntilTheyDiffer(t *testing.T) {
+	r := newRoom(t, "opm-breach")
+	shared := NewShared()
+	ana := r.seat("Ana", game.Player, "fbi", PlayView, 100, 30)
+	ben := r.seat("Ben", game.Player, "fbi", PlayView, 100, 30)
+	for _, m := range []*Model{ana, ben} {
+		m.c.share(shared)
+		m.Pump()
+	}
+	body := func(m *Model) string {
+		f := frameOf(m)
+		return f.drawPanel(f.tabs.focused(), f.w, f.bodyHeight())
+	}
+	if !sameText(body(ana), body(ben)) {
+		t.Fatal("the team's feed was drawn twice")
+	}
+	keys(ana, "down")
+	ben.Pump()
+	if a, b := body(ana), body(ben); a == b {
+		t.Fatalf("Ana moved her selection, and Ben's feed shows it:\n%s", b)
+	}
+	keys(ben, "down")
+	if !sameText(body(ana), body(ben)) {
+		t.Fatal("the team's feed, the same thing selected again, was drawn twice")
+	}
+	keys(ana, "1")
+	ben.Pump()
+	mustContain(t, plain(ben), "Decided by Ana (Federal Bureau of Investigation)")
+	if strings.Contains(plain(ana), "Decided by") {
+		t.Errorf("Ana is told someone decided for her:\n%s", plain(ana))
+	}
+}
+
+// Whatever the class does, a screen that takes its drawings from the
+// table's shows what it would have drawn alone: a campaign played by bots
+// at speed, with students, an observer and the facilitator pressing keys
+// as they go, compared screen by screen at every step.
+func TestSharedDrawingsShowWhatEachScreenWouldDrawAlone(t *testing.T) {
+	r := newRoom(t, "campaign")
+	shared := NewShared()
+	screens := []*Model{
+		r.seat("Ana", game.Player, "fbi", PlayView, 100, 30),
+		r.seat("Ben", game.Player, "fbi", PlayView, 100, 30),
+		r.seat("Cy", game.Player, "fbi", PlayView, 120, 40),
+		r.seat("Li", game.Player, "mps", PlayView, 100, 30),
+		r.seat("Obi", game.Observer, "", WatchView, 100, 30),
+		r.seat("Ms Rivera", game.Facilitator, "", ControlView, 100, 30),
+	}
+	for _, m := range screens {
+		m.c.share(shared)
+	}
+	alone := func(m *Model) string {
+		f := frameOf(m)
+		saved, drawn, head := m.c.shared, f.drawn, f.header.drawn
+		m.c.shared, f.drawn, f.header.drawn = NewShared(), drawnFrame{}, drawnHeader{}
+		defer func() { m.c.shared, f.drawn, f.header.drawn = saved, drawn, head }()
+		return m.View().Content
+	}
+	presses := []string{"down", "down", "tab", "up", "down", "tab", "enter", "esc", "shift+tab", "down"}
+	r.control(game.Command{Verb: game.SetSpeed, Speed: 12 * time.Hour})
+	for step := 0; step < 400 && !screens[0].Game().State().Ended; step++ {
+		if !screens[0].Game().State().Running {
+			r.control(game.Command{Verb: game.RunClock})
+		}
+		r.tb.Tick()
+		for i, m := range screens {
+			if step%(i+2) == 0 {
+				keys(m, presses[(step/(i+2)+i)%len(presses)])
+			}
+			m.Pump()
+			m.View() // a list that scrolls to its selection settles
+			if got, want := m.View().Content, alone(m); got != want {
+				t.Fatalf("step %d, %s: the shared drawing differs from the screen's own:\n%s\nwant:\n%s",
+					step, m.Game().Actor.Name, ansi.Strip(got), ansi.Strip(want))
+			}
+		}
+	}
+}
+
+// A briefing drawn before its rendering came back is drawn again once it
+// has, on every screen that shows it.
+func TestABriefingIsDrawnAgainOnceRendered(t *testing.T) {
+	r := newRoom(t, "opm-breach")
+	shared := NewShared()
+	ana := r.seat("Ana", game.Player, "fbi", PlayView, 100, 30)
+	ana.c.share(shared)
+	ana.Pump()
+	body := func(m *Model) string {
+		f := frameOf(m)
+		return ansi.Strip(f.drawPanel(f.tabs.focused(), f.w, f.bodyHeight()))
+	}
+	_, cmd := ana.Update(keyMsg("down")) // the next briefing, its rendering on its way
+	raw := body(ana)
+	run(ana, cmd)
+	if rendered := body(ana); rendered == raw {
+		t.Fatalf("the briefing is still drawn as it was before its rendering came back:\n%s", rendered)
 	}
 }
