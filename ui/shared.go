@@ -21,10 +21,12 @@ type Shared struct {
 	rendered int // renderings made: a drawing of a briefing may show one made since
 }
 
-// How many drawings and renderings a generation holds: a hall of 300
-// screens at a dozen widths and selections draws far fewer between two
-// moves of the story, and a scenario has far fewer briefings.
-const sharedKept, renderingsKept = 4096, 512
+// How many drawings and renderings a generation holds: enough for every
+// screen of a hall of 300 to draw something of its own between two moves
+// of the story (most share), and for a scenario's briefings at a few
+// widths. A drawing of a moment gone is never asked for again, so more
+// would only hold memory.
+const sharedKept, renderingsKept = 1024, 256
 
 // NewShared makes the drawings one table's screens share.
 func NewShared() *Shared {

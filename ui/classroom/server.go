@@ -40,8 +40,9 @@ type Config struct {
 	// students' clients know the server the next day.
 	HostKeyPath string
 	Log         *log.Logger // where the server says what it does; never the terminal
-	// Now reads the wall clock, for the pauses after wrong codes and the
-	// join screen's time; nil uses time.Now.
+	// Now reads the wall clock, for the pauses after wrong codes, the
+	// join screen's time and how fast an address opens sessions; nil uses
+	// time.Now.
 	Now func() time.Time
 	// Stall is how long a session may leave the table's news untaken
 	// before it is dropped: its client has stopped reading. 0 means 10 s.
