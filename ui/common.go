@@ -14,8 +14,9 @@ import (
 
 // common is what the components of one screen share: the looks for the
 // terminal's background, the keys, the help renderer, the Markdown
-// renderings, the real clock, and the game on the screen (which a replay
-// or a scenario changed on disk replaces for every component at once).
+// renderings, the real clock, the game on the screen (which a replay or a
+// scenario changed on disk replaces for every component at once), and the
+// drawings shared with the other screens at the table.
 type common struct {
 	styles Styles
 	keys   KeyMap
@@ -23,19 +24,29 @@ type common struct {
 	md     renderings
 	now    func() time.Time
 	g      *Game
+	shared *Shared
 }
 
 func newCommon(now func() time.Time) *common {
 	if now == nil {
 		now = time.Now
 	}
-	c := &common{keys: DefaultKeys(), help: help.New(), md: newMarkdown(), now: now}
+	shared := NewShared()
+	c := &common{keys: DefaultKeys(), help: help.New(), md: newMarkdown(shared), now: now, shared: shared}
 	c.setStyles(NewStyles(true))
 	return c
 }
 
-// setStyles changes the looks, for a light or a dark background; what was
-// rendered for the old one is forgotten.
+// share draws what the screens at the table draw alike once for all of
+// them.
+func (c *common) share(s *Shared) {
+	if s != nil {
+		c.shared, c.md.shared = s, s
+	}
+}
+
+// setStyles changes the looks, for a light or a dark background; the
+// briefings are rendered again for it as they are next shown.
 func (c *common) setStyles(s Styles) {
 	c.styles = s
 	c.help.Styles = help.DefaultStyles(s.IsDark)
@@ -44,7 +55,6 @@ func (c *common) setStyles(s Styles) {
 	c.help.Styles.ShortDesc = lipgloss.NewStyle().Foreground(s.HelpDesc)
 	c.help.Styles.FullDesc = lipgloss.NewStyle().Foreground(s.HelpDesc)
 	c.md.dark = s.IsDark
-	c.md.clear()
 }
 
 // runsClock reports whether the seat keeps the story clock: once the

@@ -49,6 +49,7 @@ type frame struct {
 	// pausedForSize is set when the clock was stopped because the window
 	// got too small; it restarts when the window is big enough again.
 	pausedForSize bool
+	drawn         drawnFrame
 }
 
 func newFrame(c *common, kind View, name string, panels []panel) *frame {
@@ -588,26 +589,71 @@ func (f *frame) fullHelp() [][]key.Binding {
 
 // view draws the screen: the header, the tabs, the body (the topmost
 // overlay over the panels, the ending, or the panel in front), a replay's
-// strip, the status line (or the overlay on it) and the help line.
+// strip, the status line (or the overlay on it) and the help line. What
+// other screens at the table show alike is taken from their drawings
+// (Shared); a part drawn as it was last time is not laid out again, and a
+// screen whose parts are all as they were is the same text: Bubble Tea
+// then has nothing to send.
 func (f *frame) view() string {
 	w, bodyH := f.w, f.bodyHeight()
 	var body string
 	if o := f.overlays.on(overPanels); o != nil {
-		body = o.view(w, bodyH)
+		body = f.drawn.box(o.view(w, bodyH), w, bodyH)
 	} else if f.ended {
-		body = f.ending.view()
+		body = f.drawn.box(f.ending.view(), w, bodyH)
 	} else {
-		body = f.tabs.focused().view()
+		body = f.drawPanel(f.tabs.focused(), w, bodyH)
 	}
-	parts := []string{f.header.view(w), f.tabs.view(w, !f.ended), box(body, w, bodyH)}
+	parts := []string{f.header.view(w), f.tabs.view(w, !f.ended), body}
 	if f.strip != nil {
 		parts = append(parts, f.strip.view(w))
 	}
-	line := f.status.view(w)
+	line := f.drawn.status(f.status, w)
 	if o := f.overlays.on(overStatus); o != nil {
 		line = o.view(w, f.status.height())
 	}
-	return strings.Join(append(parts, line, f.helpLine.view(w, f.shortHelp())), "\n")
+	parts = append(parts, line, f.helpLine.view(w, f.shortHelp()))
+	return f.drawn.join(parts)
+}
+
+// drawnFrame is what a frame drew last, and from what: the panel's text
+// and its box, the status line, and the screen.
+type drawnFrame struct {
+	body, boxed string
+	bw, bh      int
+	said        status
+	sw          int
+	sdark       bool
+	line        string
+	parts       []string
+	screen      string
+}
+
+// box fits the body to the panels' room, unless it did so for this text
+// and size last time.
+func (d *drawnFrame) box(body string, w, h int) string {
+	if body != d.body || w != d.bw || h != d.bh || d.boxed == "" {
+		d.body, d.bw, d.bh, d.boxed = body, w, h, box(body, w, h)
+	}
+	return d.boxed
+}
+
+// status draws the status line, unless it did so for this status and
+// width last time.
+func (d *drawnFrame) status(l statusLine, w int) string {
+	if l.last != d.said || w != d.sw || l.c.styles.IsDark != d.sdark || d.line == "" {
+		d.said, d.sw, d.sdark, d.line = l.last, w, l.c.styles.IsDark, l.view(w)
+	}
+	return d.line
+}
+
+// join puts the parts one under the other: the last screen, when every
+// part is as it was.
+func (d *drawnFrame) join(parts []string) string {
+	if !slices.Equal(parts, d.parts) || d.screen == "" {
+		d.parts, d.screen = parts, strings.Join(parts, "\n")
+	}
+	return d.screen
 }
 
 // logWords say what quitting leaves of a log that can no longer be

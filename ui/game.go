@@ -38,6 +38,7 @@ type Game struct {
 	part   int        // the part of the review on the projector
 	logErr error
 	closed bool
+	acted  bool       // an event is the seat's own doing
 	at     time.Time  // the real time of the last news
 	manual bool       // the caller delivers the table's news (Model.Pump)
 	replay *replayLog // set for a replay, which has no table
@@ -114,6 +115,7 @@ func (g *Game) apply(events []game.Event) {
 			continue
 		}
 		g.mirror.Follow(ev)
+		g.acted = g.acted || ev.By == g.Actor.Name
 		if game.Visible(sc, ev, g.Viewer) && !g.own(ev) {
 			g.journal = append(g.journal, journalLine{at: ev.At, text: game.Describe(g.mirror.State(), ev)})
 			g.news = append(g.news, *ev)

@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"fmt"
 	"strings"
+	"time"
 
 	"hotline/game"
+	"hotline/game/table"
 	"hotline/injects"
 )
 
@@ -13,9 +15,19 @@ import (
 // both capitals' story clocks and whether the clock runs, the escalation
 // ladder and the meters, and in a class who sits at which team.
 type header struct {
-	c    *common
-	name string // who the seat is, as the first line says it
-	both bool   // the seat sees both sides: the class line names every team
+	c     *common
+	name  string // who the seat is, as the first line says it
+	both  bool   // the seat sees both sides: the class line names every team
+	drawn drawnHeader
+}
+
+// drawnHeader is a header's last drawing: its first line for a scenario,
+// a width and a background, and the whole for the shared lines under it.
+type drawnHeader struct {
+	sc               *injects.Scenario
+	w                int
+	dark             bool
+	line1, rest, out string
 }
 
 func newHeader(c *common, name string, both bool) *header {
@@ -30,13 +42,65 @@ func (h *header) height() int {
 	return 3
 }
 
+// view draws the header: the seat's own first line, over the lines that
+// every seat of its kind at the table shares, drawn once for all of them.
 func (h *header) view(w int) string {
 	s, g := h.c.styles, h.c.g
-	st, sc := g.State(), g.Scenario()
-	you := "You: " + h.name
-	title := s.Brand.Render("HOTLINE") + "  " + s.Title.Render(sc.Title)
-	line1 := pad(title, w-lipglossWidth(you)-1) + " " + s.Dim.Render(you)
+	d := &h.drawn
+	if d.sc != g.Scenario() || d.w != w || d.dark != s.IsDark {
+		you := "You: " + h.name
+		title := s.Brand.Render("HOTLINE") + "  " + s.Title.Render(g.Scenario().Title)
+		line1 := pad(pad(title, w-lipglossWidth(you)-1)+" "+s.Dim.Render(you), w)
+		*d = drawnHeader{sc: g.Scenario(), w: w, dark: s.IsDark, line1: line1}
+	}
+	if rest := h.c.shared.draw(h.key(w), func() string { return h.shared(w) }); rest != d.rest || d.out == "" {
+		d.rest, d.out = rest, d.line1+"\n"+rest
+	}
+	return d.out
+}
 
+// headerKey is what the header's shared lines depend on: the scenario, the seat's side
+// and team and whether it sees both sides, the width and the background,
+// the state, the minute the clocks show, the clock's pace and waits (with
+// the minutes a wait has left, which run in real time), and who is
+// connected.
+type headerKey struct {
+	sc      *injects.Scenario
+	side    injects.Side
+	team    string
+	both    bool
+	w       int
+	dark    bool
+	seq     int
+	minute  int64
+	running bool
+	speed   time.Duration
+	waiting bool
+	left    string          // the minutes a wait has left, as the clock's state says them
+	people  *table.Presence // the table's list of who is connected: a new one each time it changes
+	present int
+}
+
+func (h *header) key(w int) headerKey {
+	g := h.c.g
+	st := g.State()
+	k := headerKey{sc: g.Scenario(), side: g.Side, team: g.Viewer.Team, both: h.both, w: w, dark: h.c.styles.IsDark, seq: st.Seq,
+		minute: g.Scenario().Time(st.Now).Unix() / 60, running: st.Running, speed: g.Speed(), waiting: len(g.Waits()) > 0}
+	if k.waiting {
+		k.left = minutes(waitLeft(g, h.c.now()))
+	}
+	if people := g.People(); len(people) > 0 {
+		k.people, k.present = &people[0], len(people)
+	}
+	return k
+}
+
+// shared draws the lines under the first: both capitals' clocks and
+// whether the clock runs, the ladder and the meters, and in a class who
+// sits at which team.
+func (h *header) shared(w int) string {
+	s, g := h.c.styles, h.c.g
+	st, sc := g.State(), g.Scenario()
 	clock := s.Warn.Render("❚❚ PAUSED")
 	switch {
 	case st.Ended:
@@ -95,7 +159,7 @@ func (h *header) view(w int) string {
 		}
 		line3 = strings.Join(parts, s.Dim.Render(" · "))
 	}
-	head := pad(line1, w) + "\n" + pad(line2, w) + "\n" + pad(line3, w)
+	head := pad(line2, w) + "\n" + pad(line3, w)
 	if st.Class {
 		head += "\n" + pad(h.presence(), w)
 	}

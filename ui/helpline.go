@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 )
@@ -12,9 +13,26 @@ type helpLine struct{ c *common }
 
 func (l helpLine) height() int { return 1 }
 
+// view draws the keys that fit in the width: once for the same keys, width
+// and background, for every screen at the table.
 func (l helpLine) view(w int, keys []key.Binding) string {
-	l.c.help.SetWidth(w)
-	return pad(l.c.help.ShortHelpView(keys), w)
+	var names strings.Builder
+	for _, k := range keys {
+		if k.Enabled() {
+			names.WriteString(k.Help().Key + "\x00" + k.Help().Desc + "\x00")
+		}
+	}
+	return l.c.shared.draw(helpKey{names.String(), w, l.c.styles.IsDark}, func() string {
+		l.c.help.SetWidth(w)
+		return pad(l.c.help.ShortHelpView(keys), w)
+	})
+}
+
+// helpKey is what the help line's drawing depends on.
+type helpKey struct {
+	keys string
+	w    int
+	dark bool
 }
 
 // missing returns the bindings of more that are not already in have.

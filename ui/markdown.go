@@ -8,38 +8,47 @@ import (
 
 // Briefings are Markdown, rendered by package markdown in a fraction of a
 // millisecond: a panel renders what it is about to show in Update (render),
-// where the rendering is kept by what was rendered and at what width, and
+// where the rendering is kept by what was rendered, at what width and for
+// which background, for this screen and the others at the table (Shared);
 // its view only reads it (get). So no frame shows a briefing's raw text,
-// not even the first after joining.
+// not even the first after joining, and each is rendered once a table.
 
 type mdKey struct {
 	kind, id string
 	width    int
 }
 
+// renderings are the briefings a screen shows, kept with the table's.
 type renderings struct {
-	cache map[mdKey]string
-	dark  bool
+	dark   bool
+	shared *Shared
 }
 
-func newMarkdown() renderings { return renderings{cache: map[mdKey]string{}} }
+// sharedMD is a rendering's key among the table's: the same text rendered
+// at the same width for the same background.
+type sharedMD struct {
+	key    mdKey
+	source string
+	dark   bool
+}
 
-// clear forgets every rendering, for a new style.
-func (md *renderings) clear() { clear(md.cache) }
+func newMarkdown(shared *Shared) renderings { return renderings{shared: shared} }
 
-// get is the rendering kept for the key, or the fallback (the raw text)
-// if the panel did not render it first.
-func (md *renderings) get(k mdKey, fallback string) string {
-	if s, ok := md.cache[k]; ok {
+// get returns source rendered at the key's width, or source itself if the
+// panel did not render it first.
+func (md *renderings) get(k mdKey, source string) string {
+	if s, ok := md.shared.rendering(sharedMD{k, source, md.dark}); ok {
 		return s
 	}
-	return fallback
+	return source
 }
 
-// render renders source at the key's width, unless it is rendered already.
+// render renders source at the key's width, unless it is rendered already
+// (for this screen or another at the table).
 func (md *renderings) render(k mdKey, source string) {
-	if _, ok := md.cache[k]; !ok {
-		md.cache[k] = renderMarkdown(source, md.dark, k.width)
+	key := sharedMD{k, source, md.dark}
+	if _, ok := md.shared.rendering(key); !ok {
+		md.shared.keepRendering(key, renderMarkdown(source, md.dark, k.width))
 	}
 }
 

@@ -70,6 +70,9 @@ type Options struct {
 	// Relog makes the log of a solo exercise made again on a changed
 	// scenario (see ScenarioChanged); nil when the scenario is not watched.
 	Relog func(*injects.Scenario) (table.Recorder, error)
+	// Shared is what the screens at the table draw alike, drawn once for
+	// all of them; nil draws everything for this screen alone.
+	Shared *Shared
 }
 
 // Setup is what the start screen chose.
@@ -130,7 +133,9 @@ func newModel(opts Options) *Model {
 	if opts.Speed <= 0 {
 		opts.Speed = DefaultSpeed
 	}
-	return &Model{opts: opts, c: newCommon(opts.Now), width: MinWidth, height: MinHeight}
+	c := newCommon(opts.Now)
+	c.share(opts.Shared)
+	return &Model{opts: opts, c: c, width: MinWidth, height: MinHeight}
 }
 
 // seat makes the root of the seat's kind for a game.

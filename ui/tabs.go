@@ -81,8 +81,30 @@ func (t *tabs) bring(p panel) {
 	}
 }
 
-// view names the panels, the one in front in brackets while play goes on.
+// view names the panels, drawn once for every screen at the table that
+// shows the same names with the same one in front, at the same width and
+// background.
 func (t *tabs) view(w int, active bool) string {
+	var names strings.Builder
+	for _, p := range t.panels {
+		names.WriteString(p.title() + p.badge() + "\x00")
+	}
+	k := tabsKey{names: names.String(), front: t.front, active: active, w: w, dark: t.c.styles.IsDark}
+	return t.c.shared.draw(k, func() string { return t.draw(w, active) })
+}
+
+// tabsKey is what the tabs' drawing depends on: a mark drawn from anything
+// else belongs in it.
+type tabsKey struct {
+	names  string
+	front  int
+	active bool
+	w      int
+	dark   bool
+}
+
+// draw names the panels, the one in front in brackets while play goes on.
+func (t *tabs) draw(w int, active bool) string {
 	s := t.c.styles
 	var names []string
 	for i, p := range t.panels {

@@ -28,6 +28,14 @@ import (
 // moves it a tenth of the speed.
 const TickEvery = 100 * time.Millisecond
 
+// QuietTicks is how many ticks in a row may move the story clock and
+// nothing else before the subscribers are told: a screen shows the clock
+// moving three times a second, and whatever else happens at once. Every
+// tick told would have each screen drawn and sent ten times a second for
+// a clock nobody reads that fast, which is most of what a lecture hall's
+// screens cost the server.
+const QuietTicks = 3
+
 // DefaultSpeed is 30 story minutes a second: a 12-hour deadline lasts 24
 // seconds of real time.
 const DefaultSpeed = 30 * time.Minute
@@ -118,6 +126,7 @@ type Table struct {
 	steps    int // steps handed to the writer
 	batch    []game.Event
 	ticking  bool
+	quiet    int   // ticks in a row that moved the clock alone, not yet told
 	bad      error // the first bot command refused
 	lastTick time.Time
 	wait     time.Duration       // the clock's wait at what teams owe; 0 for none
@@ -222,21 +231,8 @@ func (t *Table) observe(_ *game.State, ev *game.Event) {
 // a crash keeps the whole step or none of it, and then publishes them. It
 // returns the step's number, for await.
 func (t *Table) flush() int {
-	if len(t.batch) > 0 {
-		t.recorded = t.batch[len(t.batch)-1].Seq
-	}
-	t.steps++
-	w := &t.disk
-	w.mu.Lock()
-	w.events = append(w.events, t.batch...)
-	w.seq, w.step, w.now = t.recorded, t.steps, t.sess.Engine.State().Now
-	w.mu.Unlock()
-	t.batch = nil
-	select {
-	case w.wake <- struct{}{}:
-	default:
-	}
-	return t.steps
+	t.quiet = 0
+	return t.step(true)
 }
 
 // writer is the table's way to the disk: the steps the owner has made and
@@ -248,6 +244,7 @@ type writer struct {
 	seq    int           // the last event made
 	step   int           // the last step made
 	now    time.Duration // the clock after it
+	told   bool          // a step not yet taken is news to the subscribers
 	taken  int           // the last step taken to publish
 
 	wake chan struct{}
@@ -270,16 +267,16 @@ func (t *Table) write() {
 			last = true
 		}
 		w.mu.Lock()
-		events, seq, step, now := w.events, w.seq, w.step, w.now
+		events, seq, step, now, told := w.events, w.seq, w.step, w.now, w.told
 		fresh := step > w.taken
-		w.events, w.taken = nil, step
+		w.events, w.taken, w.told = nil, step, false
 		w.mu.Unlock()
 		if fresh {
 			var err error
 			if len(events) > 0 && t.log != nil && t.logError() == nil {
 				err = t.log.WriteBatch(events)
 			}
-			t.publish(seq, step, now, err)
+			t.publish(seq, step, now, err, told || err != nil)
 		}
 		if last {
 			return
@@ -294,9 +291,9 @@ func (t *Table) logError() error {
 	return t.logErr
 }
 
-// publish makes the events up to seq and the steps up to step news, with
-// the clock where it stood after them.
-func (t *Table) publish(seq, step int, now time.Duration, logErr error) {
+// publish makes the events up to seq and the steps up to step public, with
+// the clock where it stood after them, and tells the subscribers if told.
+func (t *Table) publish(seq, step int, now time.Duration, logErr error, told bool) {
 	t.mu.Lock()
 	t.shown = max(t.shown, min(seq, len(t.events)))
 	t.stepsShown = step
@@ -306,7 +303,9 @@ func (t *Table) publish(seq, step int, now time.Duration, logErr error) {
 	}
 	t.synced.Broadcast()
 	t.mu.Unlock()
-	t.notify()
+	if told {
+		t.notify()
+	}
 }
 
 // await waits until the steps up to step are published.
@@ -355,7 +354,7 @@ func (t *Table) loop() {
 			t.moved.Store(true)
 			t.onPresence()
 		case <-ticks:
-			t.tick()
+			t.tick(true)
 		case <-t.quit:
 			t.ticker.Stop()
 			graceTimer.Stop()
@@ -379,7 +378,9 @@ func (t *Table) pace() time.Duration {
 }
 
 // tick moves the story clock by one tick, unless it waits for the room.
-func (t *Table) tick() {
+// With quiet, a tick that moves the clock and nothing else is told only
+// every QuietTicks ticks (see QuietTicks); the ticker's are, Tick's never.
+func (t *Table) tick(quiet bool) {
 	if !t.running() {
 		return
 	}
@@ -387,13 +388,19 @@ func (t *Table) tick() {
 	elapsed := now.Sub(t.lastTick)
 	t.lastTick = now
 	if t.hold(elapsed) {
-		if t.cover() {
-			t.after(nil)
+		if t.cover() || t.quiet > 0 {
+			t.after(nil) // what moved, and where the clock stopped, is told
 		}
 		return
 	}
 	st := t.sess.Engine.State()
+	mark := st.Seq
 	err := t.sess.Advance(st.Now + t.pace()/time.Duration(time.Second/TickEvery))
+	if quiet && err == nil && t.sess.Engine.State().Seq == mark && t.quiet+1 < QuietTicks && !t.cover() {
+		t.quiet++
+		t.step(false)
+		return
+	}
 	t.after(err)
 }
 
@@ -414,6 +421,29 @@ func (t *Table) after(err error) int {
 	}
 	t.listWaits()
 	return t.flush()
+}
+
+// step hands a step's events to the writer, as flush does; the writer
+// tells the subscribers once it has published the step if told is set, or
+// if a step it publishes with it is news. A step in which only the clock
+// moved is not always news (see QuietTicks).
+func (t *Table) step(told bool) int {
+	if len(t.batch) > 0 {
+		t.recorded = t.batch[len(t.batch)-1].Seq
+	}
+	t.steps++
+	w := &t.disk
+	w.mu.Lock()
+	w.events = append(w.events, t.batch...)
+	w.seq, w.step, w.now = t.recorded, t.steps, t.sess.Engine.State().Now
+	w.told = w.told || told
+	w.mu.Unlock()
+	t.batch = nil
+	select {
+	case w.wake <- struct{}{}:
+	default:
+	}
+	return t.steps
 }
 
 // autoPause stops a solo player's clock when the other side rings, any
@@ -553,9 +583,9 @@ func (t *Table) Check(a game.Actor, c game.Command) error {
 }
 
 // Tick moves the clock one tick now, if it runs: what the ticker does ten
-// times a second. Tests drive the clock with it; it returns once the tick
-// is published.
-func (t *Table) Tick() { t.settle(t.tick) }
+// times a second, told to the subscribers every time. Tests drive the
+// clock with it; it returns once the tick is published.
+func (t *Table) Tick() { t.settle(func() { t.tick(false) }) }
 
 // Sync waits until the table has done everything asked of it so far, and
 // published it.

@@ -37,6 +37,17 @@ const (
 	// on average, in bursts of a room mistyping at once. Past that, a wrong
 	// code closes its session at once.
 	wrongPerSecond, wrongBurst = 1, 100
+	// Sessions without a right code one address may open: a lecture hall
+	// of 300 behind one school address at once, then a hall's worth a
+	// minute, so that a hall told to join, or to join again after the
+	// network failed, is in within a minute. Each such session is one
+	// guess once the server's wrong codes are past their ceiling, so an
+	// address guesses at most about six times a second (see
+	// docs/threat-model.md).
+	joinBurst, joinsPerSecond = 300, 5
+	// Addresses whose rate is kept; past it, those that have used none of
+	// their burst are forgotten first.
+	maxAddresses = 4096
 )
 
 // pauseAfter is how long a session waits, after its nth wrong code, before
@@ -167,6 +178,52 @@ func (g *guard) sweep() {
 // wrongCode counts a wrong code against the server's ceiling, and reports
 // whether the session may try again.
 func (g *guard) wrongCode() bool { return g.wrong.AllowN(g.now(), 1) }
+
+// joins is how fast each address opens sessions without a right code, on
+// the server's clock.
+type joins struct {
+	now func() time.Time
+	mu  sync.Mutex
+	by  map[string]*rate.Limiter
+}
+
+func newJoins(now func() time.Time) *joins {
+	return &joins{now: now, by: map[string]*rate.Limiter{}}
+}
+
+// allow counts a new session from an address, and reports whether the
+// address may open it now.
+func (j *joins) allow(addr string) bool {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	now := j.now()
+	lim, ok := j.by[addr]
+	if !ok {
+		if len(j.by) >= maxAddresses {
+			j.forget(now)
+		}
+		lim = rate.NewLimiter(joinsPerSecond, joinBurst)
+		j.by[addr] = lim
+	}
+	return lim.AllowN(now, 1)
+}
+
+// forget drops the addresses that have their whole burst again, which a
+// new limiter would give them; if none has, one of the others. The caller
+// holds the lock.
+func (j *joins) forget(now time.Time) {
+	for addr, lim := range j.by {
+		if lim.TokensAt(now) >= joinBurst {
+			delete(j.by, addr)
+		}
+	}
+	for addr := range j.by {
+		if len(j.by) < maxAddresses {
+			return
+		}
+		delete(j.by, addr)
+	}
+}
 
 // ticketKey finds a connection's session ticket in its context: a
 // connection has one session at a time.

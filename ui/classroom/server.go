@@ -20,10 +20,8 @@ import (
 	"charm.land/wish/v2/activeterm"
 	"charm.land/wish/v2/bubbletea"
 	"charm.land/wish/v2/logging"
-	"charm.land/wish/v2/ratelimiter"
 	"charm.land/wish/v2/recover"
 	gossh "golang.org/x/crypto/ssh"
-	"golang.org/x/time/rate"
 
 	"hotline/game"
 	"hotline/game/table"
@@ -42,8 +40,9 @@ type Config struct {
 	// students' clients know the server the next day.
 	HostKeyPath string
 	Log         *log.Logger // where the server says what it does; never the terminal
-	// Now reads the wall clock, for the pauses after wrong codes and the
-	// join screen's time; nil uses time.Now.
+	// Now reads the wall clock, for the pauses after wrong codes, the
+	// join screen's time and how fast an address opens sessions; nil uses
+	// time.Now.
 	Now func() time.Time
 	// Stall is how long a session may leave the table's news untaken
 	// before it is dropped: its client has stopped reading. 0 means 10 s.
@@ -56,9 +55,10 @@ type Config struct {
 type Server struct {
 	cfg     Config
 	sc      *injects.Scenario
+	shared  *ui.Shared // what the table's screens draw alike
 	ssh     *ssh.Server
 	guard   *guard
-	limiter ratelimiter.RateLimiter
+	joins   *joins
 	stop    chan struct{}
 	stopped sync.Once
 
@@ -88,10 +88,8 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = log.New(discard{})
 	}
-	// The class behind one school network shares an address: the burst is
-	// a room's worth of joins, the rate a steady trickle.
-	s := &Server{cfg: cfg, sc: cfg.Table.Scenario(), guard: newGuard(cfg.Now), stop: make(chan struct{}),
-		limiter: ratelimiter.NewRateLimiter(rate.Every(time.Second/4), 60, 4096)}
+	s := &Server{cfg: cfg, sc: cfg.Table.Scenario(), shared: ui.NewShared(), guard: newGuard(cfg.Now), joins: newJoins(cfg.Now),
+		stop: make(chan struct{})}
 	srv, err := wish.NewServer(
 		wish.WithHostKeyPath(cfg.HostKeyPath),
 		wish.WithMiddleware(
@@ -174,7 +172,7 @@ func (s *Server) admit(next ssh.Handler) ssh.Handler {
 			reason = "a class's server runs no commands: connect with ssh alone, without a command"
 		case !pty:
 			reason = "the exercise needs a terminal: connect with ssh -t, from a terminal"
-		case !coded && s.limiter.Allow(sess) != nil:
+		case !coded && !s.joins.allow(addressOf(sess.RemoteAddr())):
 			reason = "too many connections from this address at once: try again in a few seconds"
 		}
 		if reason != "" {

@@ -344,7 +344,7 @@ func (m *session) joined(msg joinedMsg) tea.Cmd {
 // open puts the screen of the game on, with a note on its status line if
 // there is one to give.
 func (m *session) open(note string) tea.Cmd {
-	m.play = ui.New(ui.Options{Game: m.g, View: viewOf(m.seat), Now: m.s.cfg.Now, Note: note})
+	m.play = ui.New(ui.Options{Game: m.g, View: viewOf(m.seat), Now: m.s.cfg.Now, Note: note, Shared: m.s.shared})
 	_, sized := m.play.Update(tea.WindowSizeMsg{Width: m.width, Height: m.height})
 	return tea.Batch(sized, m.play.Init())
 }
