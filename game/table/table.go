@@ -292,20 +292,24 @@ func (t *Table) logError() error {
 }
 
 // publish makes the events up to seq and the steps up to step public, with
-// the clock where it stood after them, and tells the subscribers if told.
+// the clock where it stood after them, and tells the subscribers if told;
+// only then does it wake whoever awaits the step, so that a step awaited
+// has been told.
 func (t *Table) publish(seq, step int, now time.Duration, logErr error, told bool) {
 	t.mu.Lock()
 	t.shown = max(t.shown, min(seq, len(t.events)))
-	t.stepsShown = step
 	t.now = now
 	if logErr != nil && t.logErr == nil {
 		t.logErr = logErr
 	}
-	t.synced.Broadcast()
 	t.mu.Unlock()
 	if told {
 		t.notify()
 	}
+	t.mu.Lock()
+	t.stepsShown = step
+	t.synced.Broadcast()
+	t.mu.Unlock()
 }
 
 // await waits until the steps up to step are published.
