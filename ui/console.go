@@ -51,7 +51,9 @@ func consolePanels(c *common, seats *seats) []panel {
 // date when nothing else happens.
 const idleEvery = 5 * time.Second
 
-type idleMsg time.Time
+// idleMsg is a console's tick for its idle times: a room of tables has a
+// console for each, and each takes only its own.
+type idleMsg struct{ to *Console }
 
 // idleTick keeps the idle times current; no other seat needs a clock of
 // its own.
@@ -59,7 +61,7 @@ func (x *Console) idleTick() tea.Cmd {
 	if x.f.c.g.manual {
 		return nil
 	}
-	return tea.Tick(idleEvery, func(t time.Time) tea.Msg { return idleMsg(t) })
+	return tea.Tick(idleEvery, func(time.Time) tea.Msg { return idleMsg{x} })
 }
 
 func (x *Console) init() tea.Cmd { return tea.Batch(x.f.init(), x.idleTick()) }
@@ -76,6 +78,9 @@ func (x *Console) view() string {
 func (x *Console) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case idleMsg:
+		if msg.to != x {
+			return nil
+		}
 		return x.idleTick() // the idle times are drawn afresh
 	case tea.WindowSizeMsg:
 		cmd := x.f.update(msg)

@@ -44,6 +44,9 @@ type KeyMap struct {
 	// The projector's review, a part back or on.
 	ShownBack key.Binding
 	ShownOn   key.Binding
+	// A room of several tables.
+	Room key.Binding // back to the room from a table's console
+	All  key.Binding // the room's commands to every table, or the one selected
 	// After play.
 	Feedback key.Binding // a participant's feedback form
 	Hotwash  key.Binding // the facilitator's hotwash record, and back
@@ -91,6 +94,9 @@ func DefaultKeys() KeyMap {
 		Board:     key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "the board")),
 		ShownBack: key.NewBinding(key.WithKeys("["), key.WithHelp("[/]", "projector's review")),
 		ShownOn:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "projector's review on")),
+
+		Room: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "the room")),
+		All:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "this table/all")),
 
 		Feedback: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "feedback form")),
 		Hotwash:  key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "hotwash record")),

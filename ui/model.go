@@ -70,6 +70,11 @@ type Options struct {
 	// Relog makes the log of a solo exercise made again on a changed
 	// scenario (see ScenarioChanged); nil when the scenario is not watched.
 	Relog func(*injects.Scenario) (table.Recorder, error)
+	// Table names the seat's table in a room of several, on its header.
+	Table string
+	// Tables are a room's, for its facilitator's console (ControlView) or
+	// its projector (ProjectorView): every table at once.
+	Tables []RoomTable
 	// Shared is what the screens at the table draw alike, drawn once for
 	// all of them; nil draws everything for this screen alone.
 	Shared *Shared
@@ -121,9 +126,14 @@ type gameReadyMsg struct {
 // message lays them out.
 func New(opts Options) *Model {
 	m := newModel(opts)
-	if opts.Game == nil {
+	switch {
+	case len(opts.Tables) > 0 && opts.View == ProjectorView:
+		m.root = newRoomProjector(m.c, opts.Tables, opts.Manual)
+	case len(opts.Tables) > 0:
+		m.root = newRoomConsole(m.c, opts.Tables, opts.Host, opts.Board, opts.Manual)
+	case opts.Game == nil:
 		m.root = newStart(m.c, m.opts)
-	} else {
+	default:
 		m.root = m.seat(opts.Game)
 	}
 	return m
@@ -141,19 +151,28 @@ func newModel(opts Options) *Model {
 // seat makes the root of the seat's kind for a game.
 func (m *Model) seat(g *Game) root {
 	g.manual = m.opts.Manual
+	var f *frame
+	var r root
 	switch m.opts.View {
 	case ControlView:
-		return newConsole(m.c, g, m.opts.Host, m.opts.Board)
+		x := newConsole(m.c, g, m.opts.Host, m.opts.Board)
+		f, r = x.f, x
 	case WatchView:
-		return newWatcher(m.c, g)
+		x := newWatcher(m.c, g)
+		f, r = x.f, x
 	case ProjectorView:
 		return newProjector(m.c, g)
+	default:
+		p := newPlayer(m.c, g, m.opts.Relog)
+		if m.opts.Note != "" {
+			p.f.say(statusInfo, m.opts.Note)
+		}
+		f, r = p.f, p
 	}
-	p := newPlayer(m.c, g, m.opts.Relog)
-	if m.opts.Note != "" {
-		p.f.say(statusInfo, m.opts.Note)
+	if m.opts.Table != "" {
+		f.header.name = m.opts.Table + " · " + f.header.name
 	}
-	return p
+	return r
 }
 
 // Game returns the game being played, if one has begun: the caller closes
@@ -167,16 +186,21 @@ func (m *Model) Init() tea.Cmd { return tea.Batch(tea.RequestBackgroundColor, m.
 // Pump delivers the table's news to a model made with Manual, as listening
 // would: tests call it after each message.
 func (m *Model) Pump() {
-	g := m.Game()
-	if g == nil || g.table == nil {
-		return
+	games := []*Game{m.Game()}
+	if r, ok := m.root.(interface{ games() []*Game }); ok {
+		games = r.games()
 	}
-	select {
-	case _, ok := <-g.sub.C():
-		if ok {
-			m.Update(newsMsg{g, g.sub.Next()})
+	for _, g := range games {
+		if g == nil || g.table == nil {
+			continue
 		}
-	default:
+		select {
+		case _, ok := <-g.sub.C():
+			if ok {
+				m.Update(newsMsg{g, g.sub.Next()})
+			}
+		default:
+		}
 	}
 }
 

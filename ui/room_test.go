@@ -3,74 +3,99 @@ package ui
 import (
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"hotline/game/table"
-	"hotline/injects"
+	"hotline/game"
 )
 
-// roomProjector is the projector of a room of tables: each table's projector,
-// side by side, each laid out in its own column. Its roots are the
-// Projector, composed as components.
-type roomProjector struct{ tables []*Projector }
-
-func (r *roomProjector) init() tea.Cmd { return nil }
-func (r *roomProjector) game() *Game   { return nil }
-
-func (r *roomProjector) update(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		for _, p := range r.tables {
-			p.update(tea.WindowSizeMsg{Width: msg.Width / len(r.tables), Height: msg.Height})
+// roomOf opens the facilitator's console, or the room's projector, over
+// tables of one scenario.
+func roomOf(t *testing.T, view View, w, h int, tables ...*room) *Model {
+	t.Helper()
+	var rt []RoomTable
+	for i, r := range tables {
+		a, _ := r.tb.Actor("Ms Rivera")
+		v := game.Viewer{All: true}
+		if view == ProjectorView {
+			a, v = game.Actor{Name: "projector", Role: game.Observer}, game.ViewerOf(game.ProjectorSeat, 0, "")
 		}
-	case newsMsg:
-		for _, p := range r.tables {
-			if p.game() == msg.g {
-				return p.update(msg)
-			}
-		}
-	}
-	return nil
-}
-
-func (r *roomProjector) view() string {
-	var cols []string
-	for _, p := range r.tables {
-		cols = append(cols, box(p.view(), p.w, p.h))
-	}
-	return lipgloss.JoinHorizontal(lipgloss.Top, cols...)
-}
-
-func TestARoomOfProjectors(t *testing.T) {
-	m := newModel(Options{Manual: true})
-	rm := &roomProjector{}
-	for _, side := range []injects.Side{injects.US, injects.CN} {
-		g, err := Solo(Setup{Scenario: load(t, "opm-breach"), Side: side, Seed: 7, Speed: 12 * time.Hour}, nil, table.ManualTicker{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		g := Seat(r.tb, r.sc, a, v, 0)
 		t.Cleanup(func() { g.Close() })
-		runUntil(t, g, time.Duration(len(rm.tables)+1)*24*time.Hour)
-		rm.tables = append(rm.tables, newProjector(newCommon(nil), g))
+		rt = append(rt, RoomTable{Name: "Table " + string(rune('1'+i)), Game: g})
 	}
-	m.root = rm
-	send(m, tea.WindowSizeMsg{Width: 160, Height: 30})
-	s := plain(m)
-	lines := strings.Split(s, "\n")
-	if len(lines) != 30 {
-		t.Fatalf("the room's screen is %d lines in 30", len(lines))
+	m := New(Options{Tables: rt, View: view, Manual: true, Now: unhurried()})
+	send(m, tea.WindowSizeMsg{Width: w, Height: h})
+	return m
+}
+
+// The room's console shows every table; a command goes to the table
+// selected, or after a to all of them; enter opens a table's own console
+// and R comes back.
+func TestTheRoomsConsoleRunsEveryTable(t *testing.T) {
+	one, two := newRoom(t, "opm-breach"), newRoom(t, "opm-breach")
+	ana := one.seat("Ana", game.Player, "fbi", PlayView, 100, 30)
+	m := roomOf(t, ControlView, 120, 40, one, two)
+	mustContain(t, plain(m), "a room of 2 tables", "Table 1", "Table 2", "1 student seated, 1 connected", "0 students seated")
+
+	keys(m, " ") // the table selected alone
+	if !clockRuns(one) || clockRuns(two) {
+		t.Fatalf("space started table 1: %v, table 2: %v; want only the first", clockRuns(one), clockRuns(two))
 	}
-	for i, l := range lines {
-		if n := lipglossWidth(l); n != 160 {
-			t.Fatalf("line %d is %d wide in 160: %q", i, n, l)
+	keys(m, "a")
+	mustContain(t, plain(m), "commands go to ALL TABLES")
+	keys(m, " ") // one runs: all are paused
+	if clockRuns(one) || clockRuns(two) {
+		t.Fatal("space to all tables left a clock running")
+	}
+	keys(m, " ")
+	if !clockRuns(one) || !clockRuns(two) {
+		t.Fatal("space to all tables did not start every clock")
+	}
+	m.Pump()
+	ana.Pump()
+	if strings.Contains(plain(ana), "PAUSED") {
+		t.Errorf("a student at table 1 still sees the clock paused:\n%s", plain(ana))
+	}
+
+	keys(m, "down", "enter")
+	mustContain(t, plain(m), "You: Table 2 · Ms Rivera", "Script", "R goes back to the room")
+	keys(m, "R")
+	mustContain(t, plain(m), "a room of 2 tables")
+}
+
+// The room's projector sets the tables side by side, each with its clock,
+// and shows nothing a projector of one table would not: no inject's title.
+func TestTheRoomsProjectorSetsTheTablesSideBySide(t *testing.T) {
+	one, two := newRoom(t, "opm-breach"), newRoom(t, "opm-breach")
+	two.run(40)
+	m := roomOf(t, ProjectorView, 160, 45, one, two)
+	m.Pump()
+	lines := strings.Split(plain(m), "\n")
+	if len(lines) != 45 {
+		t.Fatalf("the room's screen is %d lines in 45", len(lines))
+	}
+	left, right := ansi.Cut(lines[1], 0, 80), ansi.Cut(lines[1], 80, 160)
+	if !strings.Contains(left, "Table 1") || !strings.Contains(right, "Table 2") {
+		t.Errorf("the tables are not side by side:\n%s", plain(m))
+	}
+	if strings.Contains(plain(m), "breached") {
+		t.Errorf("the room's projector shows an inject's title:\n%s", plain(m))
+	}
+}
+
+// clockRuns reads from a table's events whether its clock runs.
+func clockRuns(r *room) bool {
+	r.tb.Sync()
+	on := false
+	for _, ev := range r.tb.Since(0) {
+		switch ev.Type {
+		case game.ClockResumed:
+			on = true
+		case game.ClockPaused, game.Ended:
+			on = false
 		}
 	}
-	// Each table's clock, in its own column.
-	if left, right := ansi.Cut(lines[1], 0, 80), ansi.Cut(lines[1], 80, 160); !strings.Contains(left, "Fri 02 Oct") || !strings.Contains(right, "Sat 03 Oct") {
-		t.Errorf("the tables' clocks are not side by side:\n%s", s)
-	}
+	return on
 }

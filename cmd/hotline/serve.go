@@ -1,7 +1,9 @@
 package main
 
 import (
+	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +14,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"text/tabwriter"
@@ -34,6 +37,7 @@ type serveFlags struct {
 	scenario, listen, log, speed, resume, name, bots string
 	wait, grace                                      string
 	seed                                             uint64
+	tables                                           int
 	headless                                         bool
 }
 
@@ -52,7 +56,15 @@ their code like everyone else.
 
 The log, the codes (LOG.codes) and the server's own messages (LOG.server.log)
 are kept together. If the server stops, hotline serve --resume LOG continues
-the class where it was, with the same codes.`,
+the class where it was, with the same codes.
+
+With --tables N, one server serves a room of N tables on one port, each its
+own exercise of the scenario with its own log (LOG-1.jsonl, ...), codes and
+bots. The board lists each table's codes (and is kept as LOG.board.txt, a
+page a table, to print), and two more: the facilitator's console over every
+table and the room's projector. The room is kept in LOG.room: hotline serve
+--resume LOG.room brings every table back. When the room closes, its tables
+are compared.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return serve(cmd, &f) },
 	}
@@ -67,17 +79,31 @@ the class where it was, with the same codes.`,
 	fl.StringVar(&f.resume, "resume", "", "continue the class of this log, with its codes")
 	fl.StringVar(&f.name, "name", "Facilitator", "the name the class sees for the facilitator who runs it")
 	fl.StringVar(&f.bots, "bots", "", "counterpart profile that plays every team until a student takes its seat, or none (default: the scenario's first)")
+	fl.IntVar(&f.tables, "tables", 1, fmt.Sprintf("tables in the room, 1 to %d: each plays the scenario on its own", maxTables))
 	fl.BoolVar(&f.headless, "headless", false, "run without the facilitator console, for a lab server")
 	return cmd
 }
 
 // class is a served exercise: its table, log and codes.
 type class struct {
+	name    string // "Table 2" in a room of several; "" alone
 	tb      *table.Table
 	host    game.Actor
 	logPath string
 	codes   classroom.Codes
 }
+
+// room is what one server serves: a class, or several tables kept together
+// by a room file with the codes of the room's own seats.
+type room struct {
+	classes []*class
+	path    string // the room file, for several tables
+	codes   classroom.RoomCodes
+}
+
+// maxTables is the most tables one server serves: 20 tables of 15 are a
+// lecture hall of 300.
+const maxTables = 20
 
 func serve(cmd *cobra.Command, f *serveFlags) error {
 	speed, err := parseSpeed(f.speed)
@@ -92,11 +118,14 @@ func serve(cmd *cobra.Command, f *serveFlags) error {
 		return err
 	}
 	if f.resume != "" {
-		for _, name := range []string{"scenario", "seed", "log", "name", "bots"} {
+		for _, name := range []string{"scenario", "seed", "log", "name", "bots", "tables"} {
 			if cmd.Flags().Changed(name) {
 				return usagef("--%s does not go with --resume: the class goes on as its log says", name)
 			}
 		}
+	}
+	if f.tables < 1 || f.tables > maxTables {
+		return usagef("the --tables flag takes 1 to %d tables; not %d", maxTables, f.tables)
 	}
 	keyPath, err := hostKeyPath()
 	if err != nil {
@@ -111,24 +140,23 @@ func serve(cmd *cobra.Command, f *serveFlags) error {
 		return fmt.Errorf("listening on %s: %w", f.listen, err)
 	}
 	defer l.Close()
-	var c *class
-	if f.resume != "" {
+	var r *room
+	switch {
+	case strings.HasSuffix(f.resume, roomExt):
+		r, err = resumeRoom(cmd.ErrOrStderr(), f.resume, pace)
+	case f.resume != "":
+		var c *class
 		c, err = resumeClass(cmd.ErrOrStderr(), f.resume, pace)
-	} else {
-		c, err = newClass(cmd, f, pace)
+		r = &room{classes: []*class{c}}
+	default:
+		r, err = openRoom(cmd, f, pace)
 	}
 	if err != nil {
 		return err
 	}
-	closeTable := func() error {
-		if err := c.tb.Close(); err != nil {
-			return fmt.Errorf("the log %s could not be completed: %w", c.logPath, err)
-		}
-		return nil
-	}
-	logFile, err := os.OpenFile(serverLogPath(c.logPath), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	logFile, err := os.OpenFile(r.serverLogPath(), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
-		closeTable()
+		r.close()
 		return fmt.Errorf("the server's own log: %w", err)
 	}
 	defer logFile.Close()
@@ -137,21 +165,29 @@ func serve(cmd *cobra.Command, f *serveFlags) error {
 	logger := log.NewWithOptions(logFile, log.Options{ReportTimestamp: true})
 	log.SetDefault(logger)
 	slog.SetDefault(slog.New(logger))
-	srv, err := classroom.New(classroom.Config{Table: c.tb, Host: c.host, Codes: c.codes, HostKeyPath: keyPath, Log: logger})
+	srv, err := classroom.New(classroom.Config{Classes: r.served(), Room: r.codes, HostKeyPath: keyPath, Log: logger})
 	if err != nil {
-		closeTable()
+		r.close()
 		return fmt.Errorf("starting the SSH server: %w", err)
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(l) }()
 
 	out := cmd.OutOrStdout()
+	var board strings.Builder
+	printBoard(&board, r, l.Addr(), srv.HostKey())
+	if r.path != "" {
+		if err := os.WriteFile(boardPath(r.path), []byte(board.String()), 0o600); err != nil {
+			fmt.Fprintf(cmd.ErrOrStderr(), "the board could not be kept for printing: %v\n", err)
+		}
+	}
+	lines := strings.Split(strings.TrimRight(strings.ReplaceAll(board.String(), sheetBreak, ""), "\n"), "\n")
 	var runErr error
 	if f.headless {
 		// Ctrl+C closes the class in order from the moment the board says
 		// so: the signal is caught before the board is printed.
 		ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-		printBoard(out, c, l.Addr(), srv.HostKey())
+		fmt.Fprintln(out, strings.Join(lines, "\n")+"\n")
 		fmt.Fprintln(out, "Serving without a console: the facilitator joins with the facilitator's code. Ctrl+C closes the class.")
 		select {
 		case <-ctx.Done():
@@ -159,35 +195,94 @@ func serve(cmd *cobra.Command, f *serveFlags) error {
 		}
 		stop()
 	} else {
-		printBoard(out, c, l.Addr(), srv.HostKey())
-		var board strings.Builder
-		printBoard(&board, c, l.Addr(), srv.HostKey())
-		runErr = console(c, strings.Split(strings.TrimRight(board.String(), "\n"), "\n"))
+		fmt.Fprintln(out, strings.Join(lines, "\n")+"\n")
+		runErr = console(r, lines)
 	}
 
-	// Close in order: the table first, so every screen says the class has
+	// Close in order: the tables first, so every screen says the class has
 	// closed and no decision arrives after the log's last line; then the
 	// connections, given a moment to say goodbye.
-	tableErr := closeTable()
+	tableErr := r.close()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	srv.Shutdown(ctx)
-	fmt.Fprintf(out, "The class is closed. Its log is %s\nContinue it with: hotline serve --resume %s\n", c.logPath, c.logPath)
+	if r.path == "" {
+		c := r.classes[0]
+		fmt.Fprintf(out, "The class is closed. Its log is %s\nContinue it with: hotline serve --resume %s\n", c.logPath, c.logPath)
+		return errors.Join(runErr, tableErr)
+	}
+	fmt.Fprintf(out, "The room is closed. Its tables' logs:\n")
+	var logs []string
+	for _, c := range r.classes {
+		fmt.Fprintf(out, "  %s  %s\n", c.name, c.logPath)
+		logs = append(logs, c.logPath)
+	}
+	fmt.Fprintf(out, "Continue the room with: hotline serve --resume %s\n\n", r.path)
+	if tableErr == nil {
+		compare := compareCommand()
+		compare.SetArgs(logs)
+		compare.SetOut(out)
+		compare.SetErr(cmd.ErrOrStderr())
+		if err := compare.ExecuteContext(context.Background()); err != nil {
+			fmt.Fprintf(cmd.ErrOrStderr(), "The tables could not be compared: %v\n", err)
+		}
+	}
 	return errors.Join(runErr, tableErr)
 }
 
-// console runs the facilitator's console in this terminal until they quit.
-func console(c *class, board []string) error {
-	sc := c.tb.Scenario()
-	g := ui.Seat(c.tb, sc, c.host, game.Viewer{All: true}, injects.US)
-	defer g.Close()
-	_, err := tea.NewProgram(ui.New(ui.Options{Game: g, View: ui.ControlView, Host: true, Board: board})).Run()
+// served is the room's tables as the SSH server serves them.
+func (r *room) served() []classroom.Class {
+	var out []classroom.Class
+	for _, c := range r.classes {
+		out = append(out, classroom.Class{Name: c.name, Table: c.tb, Host: c.host, Codes: c.codes})
+	}
+	return out
+}
+
+// close closes every table, saying which log could not be completed.
+func (r *room) close() error {
+	var errs []error
+	for _, c := range r.classes {
+		if err := c.tb.Close(); err != nil {
+			errs = append(errs, fmt.Errorf("the log %s could not be completed: %w", c.logPath, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// serverLogPath is where the server writes its own messages: beside the
+// room file, or the one table's log.
+func (r *room) serverLogPath() string {
+	if r.path != "" {
+		return serverLogPath(r.path)
+	}
+	return serverLogPath(r.classes[0].logPath)
+}
+
+// console runs the facilitator's console in this terminal until they quit:
+// a table's, or the room's over every table.
+func console(r *room, board []string) error {
+	if len(r.classes) == 1 {
+		c := r.classes[0]
+		g := ui.Seat(c.tb, c.tb.Scenario(), c.host, game.Viewer{All: true}, injects.US)
+		defer g.Close()
+		_, err := tea.NewProgram(ui.New(ui.Options{Game: g, View: ui.ControlView, Host: true, Board: board})).Run()
+		return err
+	}
+	var tables []ui.RoomTable
+	for _, c := range r.classes {
+		g := ui.Seat(c.tb, c.tb.Scenario(), c.host, game.Viewer{All: true}, injects.US)
+		defer g.Close()
+		tables = append(tables, ui.RoomTable{Name: c.name, Game: g})
+	}
+	_, err := tea.NewProgram(ui.New(ui.Options{Tables: tables, View: ui.ControlView, Host: true, Board: board})).Run()
 	return err
 }
 
-// newClass starts a class: its log, its table at the pace given, with bots
-// in every team, and fresh codes saved beside the log.
-func newClass(cmd *cobra.Command, f *serveFlags, pace table.Config) (*class, error) {
+// openRoom starts a room: one class, or several tables of the scenario,
+// each with its log (the log's name with -1, -2, ...), its codes and its
+// bots, kept together by a room file.
+func openRoom(cmd *cobra.Command, f *serveFlags, pace table.Config) (*room, error) {
 	sc, err := loadScenario(cmd.ErrOrStderr(), f.scenario)
 	if err != nil {
 		return nil, err
@@ -214,12 +309,99 @@ func newClass(cmd *cobra.Command, f *serveFlags, pace table.Config) (*class, err
 		}
 	}
 	f.name = injects.CleanName(f.name) // as the class will see it
+	if f.tables == 1 {
+		c, err := newClass(sc, f.name, bots, seed, path, pace, nil)
+		if err != nil {
+			return nil, err
+		}
+		return &room{classes: []*class{c}}, nil
+	}
+	base := strings.TrimSuffix(path, filepath.Ext(path))
+	r := &room{path: base + roomExt}
+	if _, err := os.Stat(r.path); err == nil {
+		return nil, fmt.Errorf("%s is another room's: continue it with hotline serve --resume %s, or name new logs with --log", r.path, r.path)
+	}
+	var taken []classroom.Codes
+	for i := range f.tables {
+		c, err := newClass(sc, f.name, bots, seed+uint64(i), fmt.Sprintf("%s-%d%s", base, i+1, cmp.Or(filepath.Ext(path), ".jsonl")), pace, taken)
+		if err != nil {
+			r.close()
+			return nil, err
+		}
+		c.name = fmt.Sprintf("Table %d", i+1)
+		r.classes = append(r.classes, c)
+		taken = append(taken, c.codes)
+	}
+	if r.codes, err = classroom.NewRoomCodes(taken); err == nil {
+		err = r.save()
+	}
+	if err != nil {
+		r.close()
+		return nil, fmt.Errorf("keeping the room: %w", err)
+	}
+	return r, nil
+}
+
+// roomExt names a room file.
+const roomExt = ".room"
+
+// roomFile is what a room of several tables keeps: its tables' logs (by
+// their names, in the room file's folder) and the codes of its own seats.
+type roomFile struct {
+	Tables []string            `json:"tables"`
+	Codes  classroom.RoomCodes `json:"codes"`
+}
+
+// save writes the room file, readable by its owner alone: it holds codes.
+func (r *room) save() error {
+	f := roomFile{Codes: r.codes}
+	for _, c := range r.classes {
+		f.Tables = append(f.Tables, filepath.Base(c.logPath))
+	}
+	data, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(r.path, append(data, '\n'), 0o600)
+}
+
+// resumeRoom brings every table of a room back from its log, with its
+// codes and the room's.
+func resumeRoom(stderr io.Writer, path string, pace table.Config) (*room, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading the room: %w", err)
+	}
+	var f roomFile
+	if err := json.Unmarshal(data, &f); err != nil || len(f.Tables) < 2 || f.Codes.Facilitator == "" || f.Codes.Projector == "" {
+		return nil, fmt.Errorf("%s is not a room's file: it names the tables' logs and the room's codes", path)
+	}
+	r := &room{path: path, codes: f.Codes}
+	for i, name := range f.Tables {
+		c, err := resumeClass(stderr, filepath.Join(filepath.Dir(path), filepath.Base(name)), pace)
+		if err != nil {
+			r.close()
+			return nil, fmt.Errorf("table %d: %w", i+1, err)
+		}
+		c.name = fmt.Sprintf("Table %d", i+1)
+		r.classes = append(r.classes, c)
+	}
+	return r, nil
+}
+
+// newClass starts a class: its log, its table at the pace given, with bots
+// in every team, and fresh codes (none of them one of taken's) saved beside
+// the log.
+func newClass(sc *injects.Scenario, name, bots string, seed uint64, path string, pace table.Config, taken []classroom.Codes) (*class, error) {
 	var history []game.Event
-	s, err := game.NewClass(sc, seed, f.name, func(_ *game.State, ev *game.Event) { history = append(history, *ev) })
+	s, err := game.NewClass(sc, seed, name, func(_ *game.State, ev *game.Event) { history = append(history, *ev) })
 	if err != nil {
 		return nil, usagef("the --name flag: %v", err)
 	}
 	codes, err := classroom.NewCodes(sc)
+	for err == nil && slices.ContainsFunc(taken, codes.Shares) {
+		codes, err = classroom.NewCodes(sc)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -235,7 +417,7 @@ func newClass(cmd *cobra.Command, f *serveFlags, pace table.Config) (*class, err
 	}
 	pace.Session, pace.History, pace.Log = s, history, w
 	tb := table.Open(pace)
-	host, _ := tb.Actor(f.name)
+	host, _ := tb.Actor(name)
 	if bots != "none" {
 		for _, t := range sc.Teams {
 			if _, err := tb.Do(host, game.Command{Verb: game.SeatBot, Team: t.ID, Profile: bots}); err != nil {
@@ -370,15 +552,47 @@ func joinHosts(addr net.Addr) []string {
 	return []string{"127.0.0.1"}
 }
 
-// printBoard prints what the facilitator writes on the board.
-func printBoard(w io.Writer, c *class, addr net.Addr, key gossh.PublicKey) {
+// sheetBreak ends the board's page for one table: a form feed, which a
+// printer takes as a new sheet.
+const sheetBreak = "\f"
+
+// boardPath is where a room's board is kept for printing.
+func boardPath(roomPath string) string { return strings.TrimSuffix(roomPath, roomExt) + ".board.txt" }
+
+// printBoard prints what the facilitator writes on the board: how to join
+// and each table's codes, a sheet a table, then the room's own.
+func printBoard(w io.Writer, r *room, addr net.Addr, key gossh.PublicKey) {
+	for i, c := range r.classes {
+		if i > 0 {
+			fmt.Fprint(w, sheetBreak)
+		}
+		printSheet(w, c, addr, key)
+	}
+	if r.path == "" {
+		return
+	}
+	fmt.Fprint(w, sheetBreak)
+	fmt.Fprintf(w, "The room: %d tables\n\n", len(r.classes))
+	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
+	fmt.Fprintf(tw, "    Room projector (every table side by side)\t%s\n", r.codes.Projector)
+	fmt.Fprintf(tw, "    Facilitator over every table (keep this one)\t%s\n", r.codes.Facilitator)
+	tw.Flush()
+	fmt.Fprintf(w, "\n  Room kept in: %s\n  The board, a sheet a table: %s\n\n", r.path, boardPath(r.path))
+}
+
+// printSheet prints the board of one table.
+func printSheet(w io.Writer, c *class, addr net.Addr, key gossh.PublicKey) {
 	sc := c.tb.Scenario()
 	port := "2222"
 	if a, ok := addr.(*net.TCPAddr); ok {
 		port = fmt.Sprint(a.Port)
 	}
 	hosts := joinHosts(addr)
-	fmt.Fprintf(w, "Hotline class: %s\n\n", sc.Title)
+	title := "Hotline class: " + sc.Title
+	if c.name != "" {
+		title += " — " + c.name
+	}
+	fmt.Fprintf(w, "%s\n\n", title)
 	fmt.Fprintf(w, "  Join with:    ssh -p %s %s   (then type the code)\n", port, hosts[0])
 	fmt.Fprintf(w, "           or:  ssh -p %s CODE@%s\n", port, hosts[0])
 	if len(hosts) > 1 {

@@ -91,6 +91,16 @@ type server struct {
 	port        string
 	fingerprint string
 	board       string
+
+	mu    sync.Mutex
+	after strings.Builder // what it printed after the board
+}
+
+// printed is what the server printed after its board so far.
+func (s *server) printed() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.after.String()
 }
 
 var (
@@ -136,7 +146,10 @@ func startServer(t *testing.T, bin string, env []string, args ...string) *server
 		}
 	}
 	go func() { // keep reading, so the server never blocks on its output
-		for range lines {
+		for line := range lines {
+			s.mu.Lock()
+			s.after.WriteString(line + "\n")
+			s.mu.Unlock()
 		}
 	}()
 	s.board = board.String()
@@ -192,6 +205,17 @@ func lastLine(t *testing.T, path string) string {
 // for the seat's screen to show seated.
 func sshSeat(t *testing.T, s *server, code, name, seated string) *sshClient {
 	t.Helper()
+	c := sshScreen(t, s, code)
+	c.waitFor(t, "Name:")
+	c.typeText(t, name+"\r")
+	c.waitFor(t, seated)
+	return c
+}
+
+// sshScreen connects with a code as the user name, in a terminal of
+// 100×30.
+func sshScreen(t *testing.T, s *server, code string) *sshClient {
+	t.Helper()
 	conn, err := gossh.Dial("tcp", "127.0.0.1:"+s.port, &gossh.ClientConfig{User: code,
 		HostKeyCallback: func(_ string, _ net.Addr, key gossh.PublicKey) error {
 			if got := gossh.FingerprintSHA256(key); got != s.fingerprint {
@@ -220,9 +244,6 @@ func sshSeat(t *testing.T, s *server, code, name, seated string) *sshClient {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { c.screen.InputPipe().(*io.PipeWriter).Close() })
-	c.waitFor(t, "Name:")
-	c.typeText(t, name+"\r")
-	c.waitFor(t, seated)
 	return c
 }
 

@@ -85,7 +85,8 @@ func newClassWith(t testing.TB, id string, pace table.Config, serve Config) *cla
 		t.Fatal(err)
 	}
 	hostActor, _ := tb.Actor(host)
-	serve.Table, serve.Host, serve.Codes, serve.HostKeyPath, serve.Now = tb, hostActor, c.codes, t.TempDir()+"/key", clock.Now
+	serve.Classes = []Class{{Table: tb, Host: hostActor, Codes: c.codes}}
+	serve.HostKeyPath, serve.Now = t.TempDir()+"/key", clock.Now
 	c.srv, err = New(serve)
 	if err != nil {
 		t.Fatal(err)

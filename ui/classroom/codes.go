@@ -25,6 +25,11 @@ type Seat struct {
 	// Projector is the screen at the front of the room: an observer with
 	// the projector's view.
 	Projector bool
+	// Table is the table of the room the code is from, by its place.
+	Table int
+	// Room is a seat over every table of a room: the facilitator's console
+	// or the room's projector.
+	Room bool
 }
 
 // Codes are the join codes of a class, one a seat kind: what the
@@ -191,4 +196,66 @@ func LoadCodes(path string, sc *injects.Scenario, log LogRef) (Codes, error) {
 		return Codes{}, fmt.Errorf("%s lacks some of the room's join codes", path)
 	}
 	return c, nil
+}
+
+// RoomCodes are the codes of the seats a room of several tables has over
+// all of them: the facilitator's console and the room's projector.
+type RoomCodes struct {
+	Facilitator string `json:"facilitator"`
+	Projector   string `json:"projector"`
+}
+
+// NewRoomCodes makes fresh codes for a room's own seats, none of them a
+// table's.
+func NewRoomCodes(tables []Codes) (RoomCodes, error) {
+	for {
+		var r RoomCodes
+		var err error
+		if r.Facilitator, err = randomCode(); err != nil {
+			return r, err
+		}
+		if r.Projector, err = randomCode(); err != nil {
+			return r, err
+		}
+		clash := r.Facilitator == r.Projector
+		for _, c := range tables {
+			_, a := c.Lookup(r.Facilitator)
+			_, b := c.Lookup(r.Projector)
+			clash = clash || a || b
+		}
+		if !clash {
+			return r, nil
+		}
+	}
+}
+
+// Lookup returns the room's seat a code gives, if it is one of the room's.
+func (r RoomCodes) Lookup(code string) (Seat, bool) {
+	code = normalize(code)
+	switch {
+	case r.Facilitator != "" && subtle.ConstantTimeCompare([]byte(code), []byte(r.Facilitator)) == 1:
+		return Seat{Role: game.Facilitator, Room: true}, true
+	case r.Projector != "" && subtle.ConstantTimeCompare([]byte(code), []byte(r.Projector)) == 1:
+		return Seat{Role: game.Observer, Projector: true, Room: true}, true
+	}
+	return Seat{}, false
+}
+
+// Shares reports whether two tables' codes have a code in common, which
+// would leave the table a student joins to chance.
+func (c Codes) Shares(other Codes) bool {
+	for _, code := range c.all() {
+		if _, ok := other.Lookup(code); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (c Codes) all() []string {
+	out := []string{c.Observer, c.Evaluator, c.Projector, c.Facilitator}
+	for _, code := range c.Teams {
+		out = append(out, code)
+	}
+	return out
 }

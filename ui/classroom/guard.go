@@ -245,7 +245,7 @@ func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, nc goss
 		return
 	}
 	defer open.Add(-1)
-	_, coded := s.cfg.Codes.Lookup(conn.User())
+	_, coded := s.lookup(conn.User())
 	t, why := s.guard.open(addressOf(conn.RemoteAddr()), coded)
 	if why != "" {
 		nc.Reject(gossh.ResourceShortage, why)

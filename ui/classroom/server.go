@@ -31,11 +31,13 @@ import (
 
 // Config sets up a class's server.
 type Config struct {
-	Table *table.Table
-	// Host is the facilitator who started the class: the seats are made in
-	// their name.
-	Host  game.Actor
-	Codes Codes
+	// Classes are the room's tables: one for a class at one table, or
+	// several served at once on one port.
+	Classes []Class
+	// Room is the codes of the room's own seats when it has several
+	// tables: the facilitator's console over all of them and the room's
+	// projector.
+	Room RoomCodes
 	// HostKeyPath is the server's key, made on first use and kept, so that
 	// students' clients know the server the next day.
 	HostKeyPath string
@@ -51,11 +53,28 @@ type Config struct {
 	FPS int
 }
 
+// Class is one table of the room: its exercise, the facilitator in whose
+// name its seats are made, and its codes.
+type Class struct {
+	Name  string // on the join screen and the board: "Table 2"; "" for a room of one table
+	Table *table.Table
+	// Host is the facilitator who started the class: the seats are made in
+	// their name.
+	Host  game.Actor
+	Codes Codes
+}
+
+// served is a table as the server serves it.
+type served struct {
+	Class
+	sc     *injects.Scenario
+	shared *ui.Shared // what the table's screens draw alike
+}
+
 // Server is a class's SSH server.
 type Server struct {
 	cfg     Config
-	sc      *injects.Scenario
-	shared  *ui.Shared // what the table's screens draw alike
+	classes []*served
 	ssh     *ssh.Server
 	guard   *guard
 	joins   *joins
@@ -88,8 +107,13 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = log.New(discard{})
 	}
-	s := &Server{cfg: cfg, sc: cfg.Table.Scenario(), shared: ui.NewShared(), guard: newGuard(cfg.Now), joins: newJoins(cfg.Now),
-		stop: make(chan struct{})}
+	if len(cfg.Classes) == 0 {
+		return nil, errors.New("a class's server needs a table")
+	}
+	s := &Server{cfg: cfg, guard: newGuard(cfg.Now), joins: newJoins(cfg.Now), stop: make(chan struct{})}
+	for _, c := range cfg.Classes {
+		s.classes = append(s.classes, &served{Class: c, sc: c.Table.Scenario(), shared: ui.NewShared()})
+	}
 	srv, err := wish.NewServer(
 		wish.WithHostKeyPath(cfg.HostKeyPath),
 		wish.WithMiddleware(
@@ -166,7 +190,7 @@ func (s *Server) admit(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		reason := ""
 		_, _, pty := sess.Pty()
-		_, coded := s.cfg.Codes.Lookup(sess.User())
+		_, coded := s.lookup(sess.User())
 		switch {
 		case sess.RawCommand() != "":
 			reason = "a class's server runs no commands: connect with ssh alone, without a command"
@@ -306,7 +330,8 @@ var errElsewhere = errors.New("connected from another terminal")
 func (s *Server) join(seat Seat, name string, takeOver bool) (*ui.Game, game.Person, error) {
 	s.joinMu.Lock()
 	defer s.joinMu.Unlock()
-	tb, sc := s.cfg.Table, s.sc
+	cl := s.classes[seat.Table]
+	tb, sc := cl.Table, cl.sc
 	person := game.Person{Name: name, Role: seat.Role, Team: seat.Team}
 	if seat.Projector {
 		// The projector sits nowhere: it shows the room what happens.
@@ -314,7 +339,7 @@ func (s *Server) join(seat Seat, name string, takeOver bool) (*ui.Game, game.Per
 		g := ui.Seat(tb, sc, game.Actor{Name: person.Name, Role: game.Observer}, game.ViewerOf(game.ProjectorSeat, 0, ""), injects.US)
 		return g, person, nil
 	}
-	host := name == s.cfg.Host.Name
+	host := name == cl.Host.Name
 	switch cur, seated := tb.Seated(name); {
 	case host && seat.Role != game.Facilitator:
 		return nil, person, fmt.Errorf("%s runs the class: choose another name", name)
@@ -323,12 +348,12 @@ func (s *Server) join(seat Seat, name string, takeOver bool) (*ui.Game, game.Per
 	case seated && cur != person && cur.Role == game.Player && seat.Role == game.Player && satIn(tb, name, seat.Team):
 		// A student the facilitator moved returns, with the code they
 		// joined with, to the seat they hold now.
-		person, seat = cur, Seat{Role: cur.Role, Team: cur.Team}
+		person, seat = cur, Seat{Role: cur.Role, Team: cur.Team, Table: seat.Table}
 	case seated && cur != person:
 		return nil, person, fmt.Errorf("someone called %s already sits %s: choose another name (or ask the facilitator to move you)",
 			name, seatWords(sc, cur))
 	case !seated:
-		if _, err := tb.Do(s.cfg.Host, game.Command{Verb: game.Seat, Person: person}); err != nil {
+		if _, err := tb.Do(cl.Host, game.Command{Verb: game.Seat, Person: person}); err != nil {
 			return nil, person, err
 		}
 	}
@@ -340,6 +365,38 @@ func (s *Server) join(seat Seat, name string, takeOver bool) (*ui.Game, game.Per
 		return nil, person, errElsewhere
 	}
 	return ui.Seat(tb, sc, actor, game.ViewerFor(sc, person), sideOf(sc, person)), person, nil
+}
+
+// joinRoom gives a room's seat every table: the console's as the
+// facilitator who started each, or the projector's.
+func (s *Server) joinRoom(seat Seat) []ui.RoomTable {
+	var out []ui.RoomTable
+	for _, cl := range s.classes {
+		actor, viewer := cl.Host, game.Viewer{All: true}
+		if seat.Projector {
+			actor, viewer = game.Actor{Name: "projector", Role: game.Observer}, game.ViewerOf(game.ProjectorSeat, 0, "")
+		}
+		out = append(out, ui.RoomTable{Name: cl.Name, Game: ui.Seat(cl.Table, cl.sc, actor, viewer, injects.US), Shared: cl.shared})
+	}
+	return out
+}
+
+// lookup finds the seat a code gives, at whichever table it is from, or
+// the room's own.
+func (s *Server) lookup(code string) (Seat, bool) {
+	found, ok := Seat{}, false
+	for i, cl := range s.classes {
+		if seat, yes := cl.Codes.Lookup(code); yes {
+			seat.Table = i
+			found, ok = seat, true
+		}
+	}
+	if len(s.classes) > 1 {
+		if seat, yes := s.cfg.Room.Lookup(code); yes {
+			found, ok = seat, true
+		}
+	}
+	return found, ok
 }
 
 // satIn reports whether a person has ever sat in a team: a student the
@@ -385,6 +442,10 @@ func seatWords(sc *injects.Scenario, p game.Person) string {
 // viewOf is the screen a seat has.
 func viewOf(seat Seat) ui.View {
 	switch {
+	case seat.Room && seat.Projector:
+		return ui.ProjectorView
+	case seat.Room:
+		return ui.ControlView
 	case seat.Projector:
 		return ui.ProjectorView
 	case seat.Role == game.Facilitator:

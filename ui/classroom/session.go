@@ -53,8 +53,9 @@ type session struct {
 	width, height int
 	styles        ui.Styles // of the join screen, for the terminal's background
 
-	mu     sync.Mutex // guards what the server's watcher reads: g, person, left
+	mu     sync.Mutex // guards what the server's watcher reads: g, tables, person, left
 	g      *ui.Game
+	tables []ui.RoomTable // a room's seat's: every table's game
 	person game.Person
 	conn   int // the table's id of this connection, once seated
 	left   bool
@@ -77,7 +78,7 @@ func newSession(s *Server, sess ssh.Session) *session {
 	m.in.Focus()
 	// ssh CODE@host: the code is the user name, and the prompt is skipped.
 	// A user name that is not a code is the student's own login name.
-	if seat, ok := s.cfg.Codes.Lookup(sess.User()); ok {
+	if seat, ok := s.lookup(sess.User()); ok {
 		m.chose(seat)
 	} else if looksLikeCode(sess.User()) {
 		m.wrongCode()
@@ -104,10 +105,17 @@ func (m *session) chose(seat Seat) {
 	m.in.Reset()
 	m.in.CharLimit = maxName
 	m.step = askName
-	if seat.Projector {
-		m.step = joining
+	if seat.Projector || seat.Room {
+		m.step = joining // the room's seats are the facilitator's, or nobody's
 	}
 }
+
+// class is the table the session's code is from.
+func (m *session) class() *served { return m.s.classes[m.seat.Table] }
+
+func (m *session) tb() *table.Table { return m.class().Table }
+
+func (m *session) sc() *injects.Scenario { return m.class().sc }
 
 // wrongCode slows the session after a wrong code: its next code is looked
 // at only after a pause that doubles each time, and after a few it is
@@ -140,6 +148,7 @@ type joinedMsg struct {
 	// others are the person's other connections, which a seat taken over
 	// ends.
 	others []table.Presence
+	tables []ui.RoomTable // for a room's seat, in place of g
 }
 
 // join seats the person off the update loop: seating writes the log. A
@@ -148,13 +157,16 @@ type joinedMsg struct {
 func (m *session) join(name string, takeOver bool) tea.Cmd {
 	m.step = joining
 	seat := m.seat
+	if seat.Room {
+		return func() tea.Msg { return joinedMsg{tables: m.s.joinRoom(seat)} }
+	}
 	return func() tea.Msg {
 		var others []table.Presence
 		if takeOver {
-			others = m.s.cfg.Table.Connections(name)
+			others = m.tb().Connections(name)
 		}
 		g, p, err := m.s.join(seat, name, takeOver)
-		return joinedMsg{g, p, err, others}
+		return joinedMsg{g: g, person: p, err: err, others: others}
 	}
 }
 
@@ -184,7 +196,9 @@ func (m *session) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.timeout()
 	case tea.KeyPressMsg:
 		if m.play != nil {
-			m.s.cfg.Table.Touch(m.conn)
+			if m.g != nil {
+				m.tb().Touch(m.conn)
+			}
 			break
 		}
 		return m, m.key(msg)
@@ -227,7 +241,7 @@ func (m *session) key(msg tea.KeyPressMsg) tea.Cmd {
 				m.note = fmt.Sprintf("Wait %s before the next try: each wrong code makes the next wait longer.", seconds(wait))
 				return nil
 			}
-			seat, ok := m.s.cfg.Codes.Lookup(typed)
+			seat, ok := m.s.lookup(typed)
 			if !ok {
 				m.wrongCode()
 				if m.step == refused {
@@ -323,18 +337,31 @@ func (m *session) joined(msg joinedMsg) tea.Cmd {
 	if m.left {
 		m.mu.Unlock()
 		msg.g.Close()
+		for _, t := range msg.tables {
+			t.Game.Close()
+		}
 		return nil
 	}
+	if msg.tables != nil {
+		m.tables = msg.tables
+		m.mu.Unlock()
+		m.ticket.close()
+		m.step = seated
+		m.s.cfg.Log.Info("joined the room", "seat", seatName(m), "from", m.ip)
+		m.play = ui.New(ui.Options{Tables: m.tables, View: viewOf(m.seat), Now: m.s.cfg.Now})
+		_, sized := m.play.Update(tea.WindowSizeMsg{Width: m.width, Height: m.height})
+		return tea.Batch(sized, m.play.Init())
+	}
 	m.g, m.person = msg.g, msg.person
-	m.conn = m.s.cfg.Table.Connect(msg.person)
+	m.conn = m.tb().Connect(msg.person)
 	m.mu.Unlock()
 	for _, o := range msg.others {
-		m.s.cfg.Table.Evict(o.ID) // the seat is taken over from here
+		m.tb().Evict(o.ID) // the seat is taken over from here
 		m.s.cfg.Log.Info("took the seat over from another terminal", "who", msg.person.Name, "from", m.ip)
 	}
 	m.ticket.close()
 	if !m.seat.Projector {
-		m.seat = Seat{Role: msg.person.Role, Team: msg.person.Team}
+		m.seat = Seat{Role: msg.person.Role, Team: msg.person.Team, Table: m.seat.Table}
 	}
 	m.step = seated
 	m.s.cfg.Log.Info("joined", "who", m.who(), "from", m.ip)
@@ -344,7 +371,7 @@ func (m *session) joined(msg joinedMsg) tea.Cmd {
 // open puts the screen of the game on, with a note on its status line if
 // there is one to give.
 func (m *session) open(note string) tea.Cmd {
-	m.play = ui.New(ui.Options{Game: m.g, View: viewOf(m.seat), Now: m.s.cfg.Now, Note: note, Shared: m.s.shared})
+	m.play = ui.New(ui.Options{Game: m.g, View: viewOf(m.seat), Now: m.s.cfg.Now, Note: note, Shared: m.class().shared, Table: m.class().Name})
 	_, sized := m.play.Update(tea.WindowSizeMsg{Width: m.width, Height: m.height})
 	return tea.Batch(sized, m.play.Init())
 }
@@ -352,6 +379,11 @@ func (m *session) open(note string) tea.Cmd {
 // follow notices the facilitator moving this person to another seat, or
 // out of the exercise, from the state the screen shows.
 func (m *session) follow() tea.Cmd {
+	if len(m.tables) > 0 && m.tables[0].Game.Closed() {
+		m.step, m.note = refused, "hotline: the facilitator has closed the class. Thank you for playing."
+		m.leave()
+		return tea.Quit
+	}
 	if m.g == nil {
 		return nil
 	}
@@ -360,7 +392,7 @@ func (m *session) follow() tea.Cmd {
 		m.leave()
 		return tea.Quit
 	}
-	tb := m.s.cfg.Table
+	tb := m.tb()
 	if tb.Evicted(m.conn) {
 		m.step, m.note = refused, fmt.Sprintf("hotline: %s's seat was taken over from another terminal.", m.person.Name)
 		m.leave()
@@ -384,12 +416,12 @@ func (m *session) follow() tea.Cmd {
 	}
 	old := m.g
 	m.mu.Lock()
-	m.g, m.person = ui.Seat(tb, m.s.sc, actor, game.ViewerFor(m.s.sc, now), sideOf(m.s.sc, now)), now
+	m.g, m.person = ui.Seat(tb, m.sc(), actor, game.ViewerFor(m.sc(), now), sideOf(m.sc(), now)), now
 	m.mu.Unlock()
 	old.Close()
 	tb.Move(m.conn, now)
-	m.seat = Seat{Role: now.Role, Team: now.Team}
-	return m.open("The facilitator has moved you to " + strings.TrimPrefix(seatWords(m.s.sc, now), "in ") + ".")
+	m.seat = Seat{Role: now.Role, Team: now.Team, Table: m.seat.Table}
+	return m.open("The facilitator has moved you to " + strings.TrimPrefix(seatWords(m.sc(), now), "in ") + ".")
 }
 
 // leave takes the connection from the table: its person stays seated, so
@@ -402,9 +434,12 @@ func (m *session) leave() {
 	}
 	m.left = true
 	m.ticket.close()
+	for _, t := range m.tables {
+		t.Game.Close()
+	}
 	if m.g != nil {
 		m.g.Close()
-		m.s.cfg.Table.Disconnect(m.conn)
+		m.tb().Disconnect(m.conn)
 		m.s.cfg.Log.Info("left", "who", m.person.Name, "from", m.ip)
 	}
 }
@@ -421,17 +456,27 @@ func (m *session) farewell() string {
 func (m *session) lag() time.Duration {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.g == nil || m.left {
+	if m.left {
 		return 0
 	}
-	return m.g.Lag()
+	var lag time.Duration
+	for _, t := range m.tables {
+		lag = max(lag, t.Game.Lag())
+	}
+	if m.g != nil {
+		lag = max(lag, m.g.Lag())
+	}
+	return lag
 }
 
 // who names the session in the server's log.
 func (m *session) who() string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.g == nil {
+	switch {
+	case len(m.tables) > 0:
+		return seatName(m)
+	case m.g == nil:
 		return "someone joining from " + m.ip
 	}
 	return m.person.Name
@@ -446,13 +491,13 @@ func (m *session) View() tea.View {
 	}
 	v := tea.NewView(m.joinView())
 	v.AltScreen = true
-	v.WindowTitle = "Hotline — " + m.s.sc.Title
+	v.WindowTitle = "Hotline — " + m.sc().Title
 	return v
 }
 
 // joinView is the join screen: the scenario, then the code or the name.
 func (m *session) joinView() string {
-	j := ui.Join{Scenario: m.s.sc.Title, Seat: seatName(m), Input: m.in.View(), Note: m.note}
+	j := ui.Join{Scenario: m.sc().Title, Seat: seatName(m), Input: m.in.View(), Note: m.note}
 	switch m.step {
 	case askName:
 		j.Step = ui.JoinName
@@ -466,13 +511,21 @@ func (m *session) joinView() string {
 
 // seatName says which seat a code gives, in words.
 func seatName(m *session) string {
+	at := ""
+	if name := m.class().Name; name != "" && !m.seat.Room {
+		at = name + ": "
+	}
 	switch {
+	case m.seat.Room && m.seat.Projector:
+		return "the room's projector, over every table"
+	case m.seat.Room:
+		return "the facilitator's console over every table"
 	case m.seat.Projector:
-		return "the projector"
+		return at + "the projector"
 	case m.seat.Team != "":
-		if t, ok := m.s.sc.Team(m.seat.Team); ok {
-			return t.Name
+		if t, ok := m.sc().Team(m.seat.Team); ok {
+			return at + t.Name
 		}
 	}
-	return "the room as " + strings.ToLower(m.seat.Role.String())
+	return at + "the room as " + strings.ToLower(m.seat.Role.String())
 }
