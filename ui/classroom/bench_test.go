@@ -30,18 +30,26 @@ func BenchmarkClassOf60(b *testing.B) {
 	benchRoom(b, room{perTeam: 6, observers: 8, evaluators: 3})
 }
 
-// BenchmarkLectureHall serves the campaign to a lecture hall at one table:
-// 36 students in each of the eight teams, eight observers, three
-// evaluators and the projector, 300 sessions.
+// BenchmarkLectureHall serves the campaign to a lecture hall of 300
+// sessions on one server, two ways: at one table (36 students in each of
+// the eight teams, eight observers, three evaluators and the projector),
+// and as ten tables of 30 (three students in each team, four observers, an
+// evaluator and the projector at each), as a course splits into tables.
 //
 //	go test ./ui/classroom -run '^$' -bench 'LectureHall|ClassOf60' -benchtime 200x
 func BenchmarkLectureHall(b *testing.B) {
-	benchRoom(b, room{perTeam: 36, observers: 8, evaluators: 3})
+	b.Run("one-table-of-300", func(b *testing.B) {
+		benchRoom(b, room{tables: 1, perTeam: 36, observers: 8, evaluators: 3})
+	})
+	b.Run("ten-tables-of-30", func(b *testing.B) {
+		benchRoom(b, room{tables: 10, perTeam: 3, observers: 4, evaluators: 1})
+	})
 }
 
-// room is who a benchmark seats at a table: students in every team, the
-// room's observers and evaluators, and the projector.
+// room is who a benchmark seats at each of its tables: students in every
+// team, the table's observers and evaluators, and its projector.
 type room struct {
+	tables                int // 0 is one
 	perTeam               int
 	observers, evaluators int
 }
@@ -64,38 +72,59 @@ type room struct {
 func benchRoom(b *testing.B, r room) {
 	runtime.MemProfileRate = 4096 // fine enough to tell the server's heap from the clients'
 	defer func() { runtime.MemProfileRate = 512 * 1024 }()
-	c := newClassOn(b, "campaign", nil) // the table's own clock, ten ticks a second
-	c.control(game.Command{Verb: game.SetSpeed, Speed: game.MaxSpeed})
-	white, _ := c.tb.Actor(host)
-	if err := c.tb.SetWait(white, table.Off); err != nil { // the story flows without waiting for the room
-		b.Fatal(err)
+	// Each table's own clock, ten ticks a second.
+	tables := newHall(b, "campaign", max(1, r.tables), table.Config{})
+	for _, c := range tables {
+		c.control(game.Command{Verb: game.SetSpeed, Speed: game.MaxSpeed})
+		white, _ := c.tb.Actor(host)
+		if err := c.tb.SetWait(white, table.Off); err != nil { // the story flows without waiting for the room
+			b.Fatal(err)
+		}
 	}
 
 	heapBefore, clientBefore := heapShares()
 	var screens []*client
 	pprof.Do(context.Background(), pprof.Labels("side", "client"), func(context.Context) {
-		seat := func(code, name string) {
-			cl := c.dial(code, 100, 30)
-			cl.waitFor("Name:")
-			cl.typeText(name + "\r")
-			cl.waitFor("You: " + name)
-			screens = append(screens, cl)
+		for _, c := range tables {
+			seat := func(code, name string) {
+				cl := c.dial(code, 100, 30)
+				cl.waitFor("Name:")
+				cl.typeText(name + "\r")
+				cl.waitFor(name + " · ")
+				screens = append(screens, cl)
+			}
+			for _, t := range c.sc.Teams {
+				for i := range r.perTeam {
+					seat(c.codes.Teams[t.ID], fmt.Sprintf("%s student %d", t.ID, i+1))
+				}
+			}
+			for i := range r.observers {
+				seat(c.codes.Observer, fmt.Sprintf("observer %d", i+1))
+			}
+			for i := range r.evaluators {
+				seat(c.codes.Evaluator, fmt.Sprintf("evaluator %d", i+1))
+			}
+			proj := c.dial(c.codes.Projector, 160, 45)
+			proj.waitFor("LADDER")
+			screens = append(screens, proj)
 		}
-		for _, t := range c.sc.Teams {
-			for i := range r.perTeam {
-				seat(c.codes.Teams[t.ID], fmt.Sprintf("%s student %d", t.ID, i+1))
+	})
+	// The room's commands: to every table, and whether all of them run, or
+	// one has ended.
+	control := func(cmd game.Command) {
+		for _, c := range tables {
+			c.control(cmd)
+		}
+	}
+	running := func() bool {
+		for _, c := range tables {
+			if !c.running() {
+				return false
 			}
 		}
-		for i := range r.observers {
-			seat(c.codes.Observer, fmt.Sprintf("observer %d", i+1))
-		}
-		for i := range r.evaluators {
-			seat(c.codes.Evaluator, fmt.Sprintf("evaluator %d", i+1))
-		}
-		proj := c.dial(c.codes.Projector, 160, 45)
-		proj.waitFor("LADDER")
-		screens = append(screens, proj)
-	})
+		return true
+	}
+	ended := func() bool { return slices.ContainsFunc(tables, (*class).ended) }
 	n := float64(len(screens))
 	heapAfter, clientAfter := heapShares()
 	runtime.MemProfileRate = 512 * 1024 // its default: sampling finely costs CPU the run would count
@@ -104,14 +133,14 @@ func benchRoom(b *testing.B, r room) {
 
 	var lat []time.Duration
 	missed := 0
-	c.control(game.Command{Verb: game.RunClock})
+	control(game.Command{Verb: game.RunClock})
 	var profile bytes.Buffer
 	profiling := pprof.StartCPUProfile(&profile) == nil // not when the run profiles itself
 	cpu0, wall0 := cpuTime(), time.Now()
 	b.ResetTimer()
-	for i := 0; i < b.N && !c.ended(); i++ {
-		if !c.running() {
-			c.control(game.Command{Verb: game.RunClock}) // after a meeting's pause
+	for i := 0; i < b.N && !ended(); i++ {
+		if !running() {
+			control(game.Command{Verb: game.RunClock}) // after a meeting's pause
 		}
 		// The marker is the speed in every screen's header: 11h and 12h of
 		// story a second by turns.
@@ -122,7 +151,7 @@ func benchRoom(b *testing.B, r room) {
 			waits[k] = cl.screen.expect(marker)
 		}
 		sent := time.Now()
-		c.control(game.Command{Verb: game.SetSpeed, Speed: speed})
+		control(game.Command{Verb: game.SetSpeed, Speed: speed})
 		timeout := time.After(10 * time.Second)
 		check := time.NewTicker(100 * time.Millisecond)
 	screens:
@@ -133,7 +162,7 @@ func benchRoom(b *testing.B, r room) {
 					lat = append(lat, at.Sub(sent))
 					continue screens
 				case <-check.C:
-					if !c.running() {
+					if !running() {
 						// The dialogue met, or the story ended: the
 						// headers rightly say so instead of the speed.
 						break screens
@@ -148,7 +177,7 @@ func benchRoom(b *testing.B, r room) {
 		check.Stop()
 	}
 	b.StopTimer()
-	running := float64(cpuTime()-cpu0) / float64(time.Since(wall0)) * 100
+	busy := float64(cpuTime()-cpu0) / float64(time.Since(wall0)) * 100
 	serverShare := 1.0
 	if profiling {
 		pprof.StopCPUProfile()
@@ -160,7 +189,7 @@ func benchRoom(b *testing.B, r room) {
 			serverShare = 1 - float64(client)/float64(all)
 		}
 	}
-	c.control(game.Command{Verb: game.PauseClock})
+	control(game.Command{Verb: game.PauseClock})
 
 	// Paused, nothing should move: once the runtime has given back the
 	// memory the run freed, measure the CPU over a few seconds.
@@ -188,9 +217,9 @@ func benchRoom(b *testing.B, r room) {
 	b.ReportMetric(float64(missed), "missed")
 	b.ReportMetric(float64(dropped), "dropped")
 	if profiling {
-		b.ReportMetric(running*serverShare/n, "%cpu-running/session")
+		b.ReportMetric(busy*serverShare/n, "%cpu-running/session")
 	}
-	b.ReportMetric(running/n, "%cpu-running-with-client/session")
+	b.ReportMetric(busy/n, "%cpu-running-with-client/session")
 	b.ReportMetric(paused/n, "%cpu-paused/session")
 	b.ReportMetric(serverHeapPerSession, "KiB-heap/session")
 	b.ReportMetric(heapPerSession, "KiB-heap-with-client/session")

@@ -1,6 +1,7 @@
 package classroom
 
 import (
+	"fmt"
 	"io"
 	"net"
 	"os"
@@ -64,6 +65,27 @@ func openClass(t testing.TB, id string, pace table.Config) *class {
 // settings given (their clocks are the test's).
 func newClassWith(t testing.TB, id string, pace table.Config, serve Config) *class {
 	t.Helper()
+	c := openTable(t, id, pace)
+	serveTables(t, serve, c)
+	return c
+}
+
+// newHall serves a room of n tables of one scenario on one server, each at
+// the pace given.
+func newHall(t testing.TB, id string, n int, pace table.Config) []*class {
+	t.Helper()
+	var tables []*class
+	for range n {
+		tables = append(tables, openTable(t, id, pace))
+	}
+	serveTables(t, Config{}, tables...)
+	return tables
+}
+
+// openTable opens a table of the scenario at the pace given, with bots in
+// every team and fresh codes, for a server to serve.
+func openTable(t testing.TB, id string, pace table.Config) *class {
+	t.Helper()
 	sc, diags := injects.LoadBuiltin(id)
 	if sc == nil {
 		t.Fatal(diags)
@@ -84,10 +106,23 @@ func newClassWith(t testing.TB, id string, pace table.Config, serve Config) *cla
 	if c.codes, err = NewCodes(sc); err != nil {
 		t.Fatal(err)
 	}
-	hostActor, _ := tb.Actor(host)
-	serve.Classes = []Class{{Table: tb, Host: hostActor, Codes: c.codes}}
-	serve.HostKeyPath, serve.Now = t.TempDir()+"/key", clock.Now
-	c.srv, err = New(serve)
+	return c
+}
+
+// serveTables serves the tables on one server on loopback, with the
+// settings given; the first table's clock is the server's.
+func serveTables(t testing.TB, serve Config, tables ...*class) {
+	t.Helper()
+	for i, c := range tables {
+		hostActor, _ := c.tb.Actor(host)
+		cl := Class{Table: c.tb, Host: hostActor, Codes: c.codes}
+		if len(tables) > 1 {
+			cl.Name = fmt.Sprintf("Table %d", i+1)
+		}
+		serve.Classes = append(serve.Classes, cl)
+	}
+	serve.HostKeyPath, serve.Now = t.TempDir()+"/key", tables[0].clock.Now
+	srv, err := New(serve)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,10 +130,11 @@ func newClassWith(t testing.TB, id string, pace table.Config, serve Config) *cla
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.addr = l.Addr().String()
-	go c.srv.Serve(l)
-	t.Cleanup(func() { c.srv.Shutdown(t.Context()) })
-	return c
+	for _, c := range tables {
+		c.srv, c.addr = srv, l.Addr().String()
+	}
+	go srv.Serve(l)
+	t.Cleanup(func() { srv.Shutdown(t.Context()) })
 }
 
 // control makes a command as the facilitator.
