@@ -234,7 +234,10 @@ func (r *Room) targets() []*Console {
 func (r *Room) targeted(x *Console) bool { return r.all || r.tables[r.cursor].x == x }
 
 func (r *Room) targetWords() string {
-	if r.all {
+	switch {
+	case r.all && len(r.tables) == 2:
+		return "both tables"
+	case r.all:
 		return fmt.Sprintf("all %d tables", len(r.tables))
 	}
 	return r.tables[r.cursor].name

@@ -63,6 +63,24 @@ func TestTheRoomsConsoleRunsEveryTable(t *testing.T) {
 	mustContain(t, plain(m), "You: Table 2 · Ms Rivera", "Script", "R goes back to the room")
 	keys(m, "R")
 	mustContain(t, plain(m), "a room of 2 tables")
+
+	// A message to every table reaches each, as an inject would.
+	keys(m, "m")
+	send(m, tea.PasteMsg{Content: "Recess"})
+	keys(m, "tab")
+	send(m, tea.PasteMsg{Content: "Back at 11:00."})
+	ctrlS(m)
+	mustContain(t, plain(m), "✓ Message sent to both tables.")
+	for i, r := range []*room{one, two} {
+		r.tb.Sync()
+		sent := false
+		for _, ev := range r.tb.Since(0) {
+			sent = sent || ev.Type == game.MessageSent && ev.Title == "Recess"
+		}
+		if !sent {
+			t.Errorf("table %d has no message from the room", i+1)
+		}
+	}
 }
 
 // The room's projector sets the tables side by side, each with its clock,

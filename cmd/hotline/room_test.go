@@ -72,7 +72,7 @@ func TestARoomOfTablesOverSSH(t *testing.T) {
 	console.typeText(t, "a")
 	console.waitFor(t, "commands go to ALL TABLES")
 	console.typeText(t, " ")
-	console.waitFor(t, "Started the clock at all 2 tables.")
+	console.waitFor(t, "Started the clock at both tables.")
 	for _, log := range []string{"room-1.jsonl", "room-2.jsonl"} {
 		waitForFile(t, filepath.Join(dir, log), `"clock.resumed"`)
 	}

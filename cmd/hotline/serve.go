@@ -23,6 +23,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/log/v2"
 	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v4"
 	gossh "golang.org/x/crypto/ssh"
 
 	"hotline/game"
@@ -34,6 +35,7 @@ import (
 )
 
 type serveFlags struct {
+	config                                           string
 	scenario, listen, log, speed, resume, name, bots string
 	wait, grace                                      string
 	seed                                             uint64
@@ -64,11 +66,23 @@ bots. The board lists each table's codes (and is kept as LOG.board.txt, a
 page a table, to print), and two more: the facilitator's console over every
 table and the room's projector. The room is kept in LOG.room: hotline serve
 --resume LOG.room brings every table back. When the room closes, its tables
-are compared.`,
+are compared.
+
+A room the facilitator sets up again each week can be kept in a file of
+the same settings, one a line (scenario: campaign, tables: 4, wait: 5m,
+...), given with --config FILE; a flag typed beside it wins.`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return serve(cmd, &f) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if f.config != "" {
+				if err := readServeConfig(cmd, f.config); err != nil {
+					return err
+				}
+			}
+			return serve(cmd, &f)
+		},
 	}
 	fl := cmd.Flags()
+	fl.StringVar(&f.config, "config", "", "read the settings below from this YAML file (scenario: campaign, tables: 4, ...); flags typed beside it win")
 	fl.StringVar(&f.scenario, "scenario", injects.BuiltinIDs()[0], "built-in scenario id or inject file")
 	fl.StringVar(&f.listen, "listen", ":2222", "address to listen on")
 	fl.Uint64Var(&f.seed, "seed", 0, "seed for the bots' chances (default: a new one)")
@@ -487,6 +501,52 @@ func resumeClass(stderr io.Writer, path string, pace table.Config) (*class, erro
 	pace.Session, pace.History, pace.Log, pace.Recorded = s, history, w, len(lg.Events)
 	tb := table.Open(pace)
 	return &class{tb: tb, host: host, logPath: path, codes: codes}, nil
+}
+
+// configurable are the settings a serve config file may hold: the flags
+// that set up a class, not those that continue one.
+var configurable = []string{"scenario", "tables", "listen", "log", "speed", "wait", "grace", "name", "bots", "seed", "headless"}
+
+// readServeConfig sets the flags not typed from a config file of
+// settings, one a line; every mistake in it is said at once, with its
+// place.
+func readServeConfig(cmd *cobra.Command, path string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("reading the settings: %w", err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return fmt.Errorf("%s: error: not settings of the form name: value (%v)", path, err)
+	}
+	if len(doc.Content) == 0 {
+		return nil // an empty file sets nothing
+	}
+	top := doc.Content[0]
+	if top.Kind != yaml.MappingNode {
+		return fmt.Errorf("%s:%d:%d: error: settings are lines of the form name: value, like tables: 4", path, top.Line, top.Column)
+	}
+	var errs []error
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		k, v := top.Content[i], top.Content[i+1]
+		switch {
+		case !slices.Contains(configurable, k.Value):
+			errs = append(errs, fmt.Errorf("%s:%d:%d: error: %q is not a setting; the settings are %s", path, k.Line, k.Column, k.Value, strings.Join(configurable, ", ")))
+		case v.Kind != yaml.ScalarNode:
+			errs = append(errs, fmt.Errorf("%s:%d:%d: error: %s takes one value, like %s: %s", path, v.Line, v.Column, k.Value, k.Value, cmd.Flags().Lookup(k.Value).DefValue))
+		case cmd.Flags().Changed(k.Value):
+			// Typed on the command line: that wins.
+		default:
+			if err := cmd.Flags().Set(k.Value, v.Value); err != nil {
+				kind := "a whole number"
+				if cmd.Flags().Lookup(k.Value).Value.Type() == "bool" {
+					kind = "true or false"
+				}
+				errs = append(errs, fmt.Errorf("%s:%d:%d: error: %s takes %s, not %q", path, v.Line, v.Column, k.Value, kind, v.Value))
+			}
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // parsePause reads a flag's real time, from least to most, or off.

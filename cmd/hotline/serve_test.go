@@ -330,3 +330,45 @@ func TestTheBoardNamesAddressesStudentsReach(t *testing.T) {
 		}
 	}
 }
+
+// A room's settings kept in a file are read as if typed, a flag typed
+// beside them wins, and every mistake in the file is said at once with its
+// place.
+func TestServeReadsItsSettingsFromAFile(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	cmd := serveCommand()
+	if err := cmd.ParseFlags([]string{"--tables", "3"}); err != nil {
+		t.Fatal(err)
+	}
+	good := write("room.yaml", "# week 7\nscenario: assistance-request\ntables: 2\nwait: 5m\nheadless: true\n")
+	if err := readServeConfig(cmd, good); err != nil {
+		t.Fatal(err)
+	}
+	for flag, want := range map[string]string{"scenario": "assistance-request", "tables": "3", "wait": "5m", "headless": "true"} {
+		if got := cmd.Flags().Lookup(flag).Value.String(); got != want {
+			t.Errorf("--%s is %q, want %q", flag, got, want)
+		}
+	}
+
+	bad := write("bad.yaml", "tabels: 3\ntables: x\nwait: [3m]\n")
+	err := readServeConfig(serveCommand(), bad)
+	if err == nil {
+		t.Fatal("a file of wrong settings was taken")
+	}
+	for _, want := range []string{
+		bad + `:1:1: error: "tabels" is not a setting; the settings are scenario, tables`,
+		bad + `:2:9: error: tables takes a whole number, not "x"`,
+		bad + `:3:7: error: wait takes one value, like wait: 3m`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("the error lacks %q:\n%v", want, err)
+		}
+	}
+}
