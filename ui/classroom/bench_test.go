@@ -13,6 +13,7 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -111,10 +112,12 @@ func benchRoom(b *testing.B, r room) {
 	})
 	// The room's commands: to every table, and whether all of them run, or
 	// one has ended.
-	control := func(cmd game.Command) {
+	control := func(cmd game.Command) { // at once, as the room's console sends them
+		var wg sync.WaitGroup
 		for _, c := range tables {
-			c.control(cmd)
+			wg.Go(func() { c.control(cmd) })
 		}
+		wg.Wait()
 	}
 	running := func() bool {
 		for _, c := range tables {
