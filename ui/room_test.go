@@ -117,3 +117,23 @@ func clockRuns(r *room) bool {
 	}
 	return on
 }
+
+// The room's screens fit the window at the smallest size and a large one.
+func TestTheRoomsScreensFitTheWindow(t *testing.T) {
+	one, two, three := newRoom(t, "opm-breach"), newRoom(t, "opm-breach"), newRoom(t, "opm-breach")
+	for _, view := range []View{ControlView, ProjectorView} {
+		for _, size := range [][2]int{{80, 24}, {200, 60}} {
+			m := roomOf(t, view, size[0], size[1], one, two, three)
+			lines := strings.Split(plain(m), "\n")
+			if len(lines) != size[1] {
+				t.Errorf("view %d at %dx%d: %d lines", view, size[0], size[1], len(lines))
+			}
+			for i, l := range lines {
+				if n := lipglossWidth(l); n != size[0] {
+					t.Errorf("view %d at %dx%d: line %d is %d wide: %q", view, size[0], size[1], i, n, l)
+				}
+			}
+			mustContain(t, plain(m), "Table 3")
+		}
+	}
+}
