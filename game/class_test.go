@@ -264,3 +264,54 @@ func TestBotsBesidePeople(t *testing.T) {
 		t.Error("with every team of China a bot's again, no bot answered a request")
 	}
 }
+
+// A class's bots hold the empty teams from the moment the server starts,
+// while the room is still sitting down: they make no move for a team
+// before the facilitator first starts the clock (a bot that publicly
+// accused China before the United States' students sat down would take
+// their first decision from them). Once it runs, they play at once.
+func TestBotsWaitForTheClassToBegin(t *testing.T) {
+	sc := builtin(t, "campaign")
+	before, after := 0, 0
+	for seed := range uint64(40) {
+		var events []game.Event
+		s, err := game.NewClass(sc, seed, "Ms Rivera", func(_ *game.State, ev *game.Event) { events = append(events, *ev) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		white, _ := s.Engine.Actor("Ms Rivera")
+		do := func(cmd game.Command) {
+			t.Helper()
+			if err := s.Do(white, cmd); err != nil {
+				t.Fatalf("seed %d: %v: %v", seed, cmd.Verb, err)
+			}
+		}
+		for _, team := range sc.Teams {
+			do(game.Command{Verb: game.SeatBot, Team: team.ID, Profile: "cooperative"})
+		}
+		botMoves := func() int {
+			n := 0
+			for _, ev := range events {
+				if strings.HasPrefix(ev.By, "bot:") {
+					n++
+				}
+			}
+			return n
+		}
+		if n := botMoves(); n > 0 {
+			before++
+			t.Errorf("seed %d: bots made %d moves before the clock first ran", seed, n)
+		}
+		do(game.Command{Verb: game.RunClock})
+		if err := s.Advance(time.Hour); err != nil {
+			t.Fatal(err)
+		}
+		if botMoves() > 0 {
+			after++
+		}
+	}
+	if after == 0 {
+		t.Error("with the clock running, no bot moved in the first hour of any seed")
+	}
+	t.Logf("bots moved before the start with %d seeds of 40, in the first hour with %d", before, after)
+}

@@ -128,11 +128,7 @@ func Describe(st *State, ev *Event) string {
 	case SpeedSet:
 		return fmt.Sprintf("%s sets the clock to %s of story a second", byWords(st, ev), injects.FormatDuration(ev.Speed))
 	case ClockJumped:
-		if o, ok := st.Pending(ev); ok {
-			return fmt.Sprintf("%s moves the clock on to the next thing anyone sees, no further than %s: %s is due %s later",
-				byWords(st, ev), StoryTime(sc, ev.Due), o.Words(sc), injects.FormatDuration(o.Due-ev.Due))
-		}
-		return fmt.Sprintf("%s moves the clock on to the next thing anyone sees, no further than %s", byWords(st, ev), StoryTime(sc, ev.Due))
+		return describeJump(st, ev, Viewer{All: true})
 	case InjectHeld:
 		return fmt.Sprintf("%s holds %q", byWords(st, ev), injectOf(sc, ev.Inject).Title)
 	case InjectReleased:
@@ -180,6 +176,26 @@ func Describe(st *State, ev *Event) string {
 		return "the exercise ends: the story clock ran out"
 	}
 	return ev.Type.String()
+}
+
+// DescribeTo is Describe as the viewer may read it: a jump of the clock
+// names what it stopped short of only if that reached the viewer (another
+// side's or team's decision is named by whose it is). The viewer must see
+// the event (Visible).
+func DescribeTo(st *State, ev *Event, v Viewer) string {
+	if ev.Type == ClockJumped {
+		return describeJump(st, ev, v)
+	}
+	return Describe(st, ev)
+}
+
+func describeJump(st *State, ev *Event, v Viewer) string {
+	sc := st.Scenario
+	if o, ok := st.Pending(ev); ok {
+		return fmt.Sprintf("%s moves the clock on to the next thing anyone sees, no further than %s: %s is due %s later",
+			byWords(st, ev), StoryTime(sc, ev.Due), o.WordsTo(sc, v), injects.FormatDuration(o.Due-ev.Due))
+	}
+	return fmt.Sprintf("%s moves the clock on to the next thing anyone sees, no further than %s", byWords(st, ev), StoryTime(sc, ev.Due))
 }
 
 // Clock writes a story offset as the screens show a time: weekday, date and

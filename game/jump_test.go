@@ -82,7 +82,7 @@ func TestTheJumpStopsBeforeWhatIsOwed(t *testing.T) {
 		if jumped.Type != game.ClockJumped {
 			t.Fatalf("press %d's first event is %s", press, jumped.Type)
 		}
-		words := game.JumpWords(c.st(), &jumped)
+		words := game.JumpWords(c.st(), &jumped, game.ViewerOf(game.ControlSeat, 0, ""))
 		t.Logf("press %d: %s -> %s", press, game.Clock(sc, before), words)
 		if o, ok := c.st().Pending(&jumped); ok && c.st().Now == jumped.Due {
 			if !strings.Contains(words, "1h before "+o.Words(sc)+" is due") {

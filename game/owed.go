@@ -108,12 +108,13 @@ func (st *State) Pending(jump *Event) (Owed, bool) {
 	return Owed{}, false
 }
 
-// JumpWords says where a jump of the clock stopped, once it has: before
-// what it was pending on, or at the next thing to see.
-func JumpWords(st *State, jump *Event) string {
+// JumpWords says where a jump of the clock stopped, once it has, as the
+// viewer may read it: before what it was pending on, or at the next thing
+// to see.
+func JumpWords(st *State, jump *Event, v Viewer) string {
 	sc := st.Scenario
 	if o, ok := st.Pending(jump); ok && st.Now == jump.Due {
-		return fmt.Sprintf("The clock stopped at %s, %s before %s is due.", Clock(sc, st.Now), injects.FormatDuration(o.Due-st.Now), o.Words(sc))
+		return fmt.Sprintf("The clock stopped at %s, %s before %s is due.", Clock(sc, st.Now), injects.FormatDuration(o.Due-st.Now), o.WordsTo(sc, v))
 	}
 	return "The clock moved on to " + Clock(sc, st.Now) + "."
 }
@@ -131,12 +132,19 @@ func (o Owed) Key() string {
 
 // Words says what is owed and by whom, as a sentence's subject: "the FBI's
 // decision on “Personnel-records system breached”".
-func (o Owed) Words(sc *injects.Scenario) string {
+func (o Owed) Words(sc *injects.Scenario) string { return o.WordsTo(sc, Viewer{All: true}) }
+
+// WordsTo is Words as the viewer may read it: a decision on an inject that
+// has not reached the viewer is named by whose it is, without the inject's
+// title ("the United States' decision").
+func (o Owed) WordsTo(sc *injects.Scenario, v Viewer) string {
 	who := sideOwner(o.Side)
 	if o.Team != "" {
 		who = "the " + strings.ToUpper(o.Team) + "'s"
 	}
 	switch {
+	case o.Inject != "" && !v.Reaches(injectOf(sc, o.Inject).To):
+		return who + " decision"
 	case o.Inject != "":
 		return fmt.Sprintf("%s decision on “%s”", who, injectOf(sc, o.Inject).Title)
 	case o.Call > 0:

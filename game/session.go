@@ -27,6 +27,15 @@ func (s *Session) Players() [2]string { return s.Engine.st.Players }
 // Bots returns the bots playing now.
 func (s *Session) Bots() []*Bot { return s.bots }
 
+// acting returns the bots that may act now: none before the exercise has
+// begun (State.Begun).
+func (s *Session) acting() []*Bot {
+	if !s.Engine.st.Begun() {
+		return nil
+	}
+	return s.bots
+}
+
 // seatBots makes the bots the state's seating asks for. A side whose teams
 // one profile plays all together has one bot for the whole side; otherwise
 // each bot plays its own team's injects, and the side's shared business
@@ -92,7 +101,7 @@ func (s *Session) advance(to time.Duration, seen func(*Event) bool) error {
 	stalled := time.Duration(-1) // a time at which the bots had nothing more to do
 	for !e.st.Ended && !stop {
 		t, _ := e.Next()
-		for _, b := range s.bots {
+		for _, b := range s.acting() {
 			if w, ok := b.Wake(e); ok && w < t && !(w <= e.st.Now && stalled == e.st.Now) {
 				t = w
 			}
@@ -102,7 +111,7 @@ func (s *Session) advance(to time.Duration, seen func(*Event) bool) error {
 		}
 		e.Advance(t)
 		acted := false
-		for _, b := range s.bots {
+		for _, b := range s.acting() {
 			// One command at a time, each planned on the state the last
 			// one left; a refused command stops the bot until time moves.
 			for !e.st.Ended {
@@ -137,7 +146,7 @@ func (s *Session) NextEvent(side injects.Side) (time.Duration, bool) {
 	if !ok {
 		return 0, false
 	}
-	for _, b := range s.bots {
+	for _, b := range s.acting() {
 		if w, planned := b.Wake(e); planned && w > e.st.Now && w < at {
 			at = w
 		}

@@ -402,6 +402,12 @@ func (st *State) seat(p Person) {
 	}
 }
 
+// Begun reports whether the exercise is under way. A class begins when the
+// facilitator first starts or moves its clock: until then the room is
+// sitting down, and the bots that hold the empty teams make no move for
+// them. An exercise played alone begins at once.
+func (st *State) Begun() bool { return !st.Class || st.Running || st.Now > 0 }
+
 // Seated returns the seat of the person with the given name.
 func (st *State) Seated(name string) (Person, bool) {
 	for _, p := range st.People {

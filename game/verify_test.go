@@ -122,6 +122,36 @@ func TestResumeAfterAnyCutFinishesTheSameRun(t *testing.T) {
 	}
 }
 
+// A class whose server stopped right after the console's > resumes: the
+// jump took the clock to a time where nothing happened, which no event
+// marks, and the exercise comes back there.
+func TestResumeAfterAJumpToAQuietTime(t *testing.T) {
+	c := newClass(t, "campaign")
+	for _, team := range c.st().Scenario.Teams {
+		c.do(c.white, game.Command{Verb: game.SeatBot, Team: team.ID, Profile: "cooperative"})
+	}
+	c.seat("Ana", game.Player, "fbi")
+	c.seat("Li", game.Player, "mps")
+	jumps := 0
+	for range 8 {
+		evs := c.do(c.white, game.Command{Verb: game.JumpClock})
+		jumps++
+		if last := evs[len(evs)-1]; last.Type == game.ClockJumped && c.st().Now > last.At {
+			break // the clock stands past the log's last event
+		}
+	}
+	if last := c.events[len(c.events)-1]; last.Type != game.ClockJumped || c.st().Now <= last.At {
+		t.Fatalf("after %d jumps the log ends with %s at %s, the clock at %s: no jump to a quiet time", jumps, last.Type, last.At, c.st().Now)
+	}
+	again, err := game.Resume(c.st().Scenario, c.events, nil)
+	if err != nil {
+		t.Fatalf("a log that ends with a jump does not resume: %v", err)
+	}
+	if got, want := again.Engine.State().Now, c.st().Now; got != want {
+		t.Errorf("resumed at %s, the class stood at %s", got, want)
+	}
+}
+
 func TestResumeRefusesAnEditedRun(t *testing.T) {
 	sc := builtin(t, "opm-breach")
 	_, events := personRun(t, sc, 2, injects.US, "by-the-book", sc.End)

@@ -474,6 +474,35 @@ func TestTheConsoleSaysWhereTheJumpStopped(t *testing.T) {
 	mustContain(t, statusOf(console), "✗ the United States' decision on “Personnel-records system breached” is due at Thu 01 Oct 21:00")
 }
 
+// Where the console's > stopped reaches every screen, but the title of the
+// decision it stopped short of only those the decision reached: China's
+// students learn that the United States has a decision due, not what it is
+// about, on their status line and in their log.
+func TestAJumpNamesADecisionOnlyToThoseItReached(t *testing.T) {
+	r := newRoom(t, "opm-breach")
+	ana := r.seat("Ana", game.Player, "fbi", PlayView, 100, 30)
+	li := r.seat("Li", game.Player, "mps", PlayView, 100, 30)
+	console := r.seat("Ms Rivera", game.Facilitator, "", ControlView, 100, 30)
+	const title = "Personnel-records system breached"
+	for range 8 {
+		if strings.Contains(statusOf(console), "The clock stopped at") {
+			break
+		}
+		keys(console, ">")
+	}
+	for _, m := range []*Model{ana, li} {
+		m.Pump()
+	}
+	mustContain(t, statusOf(console), "1h before the United States' decision on “"+title+"” is due.")
+	mustContain(t, statusOf(ana), "1h before the United States' decision on “"+title+"” is due.")
+	mustContain(t, statusOf(li), "The clock stopped at Thu 01 Oct 20:00, 1h before the United States' decision is due.")
+	for _, l := range li.Game().journal {
+		if strings.Contains(l.text, title) {
+			t.Errorf("China's log names the United States' decision: %s", l.text)
+		}
+	}
+}
+
 // A student's first screen shows the briefing in front rendered, not its
 // Markdown source: the frame the window's size brings is the first one
 // drawn, before any command has run.

@@ -208,13 +208,31 @@ func TestLogComponent(t *testing.T) {
 	forComponentSizes(t, func(t *testing.T, w, h int) {
 		j := newJournal(c)
 		out := sized(j, w, h)
-		lines := strings.Split(out, "\n")
-		if len(lines) != min(h, len(c.g.journal)) {
-			t.Errorf("the log shows %d lines of %d in %d", len(lines), len(c.g.journal), h)
-		}
+		fits(t, "the log", out, w, h)
+		// Each event reads whole, wrapped under its text: the page ends
+		// with the newest one's last word, and nothing is cut.
+		flat := strings.Join(strings.Fields(ansi.Strip(out)), " ")
 		last := c.g.journal[len(c.g.journal)-1].text
-		if !strings.HasSuffix(ansi.Strip(lines[len(lines)-1]), last) {
+		if !strings.HasSuffix(flat, strings.Join(strings.Fields(last), " ")) {
 			t.Errorf("the log does not end with the newest event %q:\n%s", last, out)
+		}
+		if strings.Contains(flat, "…") {
+			t.Errorf("the log cuts an event:\n%s", out)
+		}
+		// Scrolled back all the way, it shows the first event; at the
+		// foot again, it follows the newest.
+		for range len(c.g.journal) {
+			j.update(keyMsg("up"))
+		}
+		first := strings.Fields(c.g.journal[0].text)[0]
+		if top := ansi.Strip(strings.SplitN(j.view(), "\n", 2)[0]); !strings.Contains(top, first) {
+			t.Errorf("scrolled to the top, the log starts %q, not with the first event %q", top, c.g.journal[0].text)
+		}
+		for range len(c.g.journal) {
+			j.update(keyMsg("down"))
+		}
+		if got := strings.Join(strings.Fields(ansi.Strip(j.view())), " "); !strings.HasSuffix(got, strings.Join(strings.Fields(last), " ")) {
+			t.Errorf("scrolled back down, the log does not end with the newest event:\n%s", j.view())
 		}
 	})
 }

@@ -20,7 +20,7 @@ type feed struct {
 	decides bool // the seat decides on what reaches it: a team's, a solo player's
 	items   []feedItem
 	cursor  int
-	top     int // the first line of the list shown
+	first   int // the first item the list shows
 	scroll  scrollState
 	read    map[string]bool
 	front   bool
@@ -234,8 +234,7 @@ func (f *feed) view() string {
 func (f *feed) list(w, h int) string {
 	s, g := f.c.styles, f.c.g
 	st, sc := g.State(), g.Scenario()
-	var lines []string
-	cursorAt := 0
+	blocks := make([][]string, 0, len(f.items))
 	for k, it := range f.items {
 		// ▸ marks the selected item, ● one not yet read.
 		mark := "  "
@@ -272,17 +271,84 @@ func (f *feed) list(w, h int) string {
 			item = append(item, s.Warn.Render(cut("    "+flag, w)))
 		}
 		if k == f.cursor {
-			cursorAt = len(lines)
 			for j := range item {
 				item[j] = s.Selected.Render(pad(item[j], w))
 			}
 		}
-		lines = append(lines, item...)
+		blocks = append(blocks, item)
 	}
-	// Keep the selected item in view, and the window full.
-	f.top = min(max(f.top, cursorAt-h+2), cursorAt)
-	f.top = max(0, min(f.top, len(lines)-h))
-	return strings.Join(lines[f.top:min(len(lines), f.top+h)], "\n")
+	return f.window(blocks, h, w)
+}
+
+// window shows the list's items in h lines from the first shown, moved as
+// little as it must to keep the selected item in view. What it leaves out
+// is said on its first or last line: the newest arrive at the top, and an
+// item the seat must decide on is never out of sight without a word.
+func (f *feed) window(blocks [][]string, h, w int) string {
+	if len(blocks) == 0 || h <= 0 {
+		return ""
+	}
+	cur := min(f.cursor, len(blocks)-1)
+	room := h
+	var lines []string
+	var shown int
+	for range 3 { // the room left by the lines that say what is left out
+		lines = blocksIn(blocks, &f.first, cur, room)
+		shown = 0
+		for n := 0; f.first+shown < len(blocks) && n+len(blocks[f.first+shown]) <= len(lines); shown++ {
+			n += len(blocks[f.first+shown])
+		}
+		need := h
+		if f.first > 0 {
+			need--
+		}
+		if f.first+shown < len(blocks) {
+			need--
+		}
+		if need == room {
+			break
+		}
+		room = need
+	}
+	var out []string
+	if f.first > 0 {
+		out = append(out, f.beyond("↑", f.items[:f.first], w))
+	}
+	for _, b := range blocks[f.first : f.first+shown] {
+		out = append(out, b...)
+	}
+	if below := f.items[f.first+shown:]; len(below) > 0 {
+		for len(out) < h-1 {
+			out = append(out, "")
+		}
+		out = append(out, f.beyond("↓", below, w))
+	}
+	return strings.Join(out[:min(len(out), h)], "\n")
+}
+
+// beyond is the line that stands for the items a window of the list
+// leaves out, above or below (arrow): how many, how many unread, and how
+// many await the seat's decision.
+func (f *feed) beyond(arrow string, items []feedItem, w int) string {
+	s := f.c.styles
+	unread, decide := 0, 0
+	for _, it := range items {
+		if !f.read[f.id(it)] {
+			unread++
+		}
+		if it.inject >= 0 && f.awaits(it.inject) {
+			decide++
+		}
+	}
+	text := fmt.Sprintf("%s %d more", arrow, len(items))
+	style := s.Dim
+	if unread > 0 {
+		text, style = text+fmt.Sprintf(" · ●%d new", unread), s.Accent
+	}
+	if decide > 0 {
+		text, style = text+fmt.Sprintf(" · ⚑%d to decide", decide), s.Warn
+	}
+	return style.Render(cut(text, w))
 }
 
 // audience is whom an item is addressed to.

@@ -318,7 +318,7 @@ func (f *form) view(w, h int) string {
 	inner := boxW - 4
 	labelW := 10
 	for _, fl := range f.fields {
-		labelW = max(labelW, len(fl.label)+2)
+		labelW = max(labelW, len(fl.label)+3) // "▸ ", the label and a space
 	}
 	var blocks [][]string // the intro, then a block for each field
 	if f.intro != "" {

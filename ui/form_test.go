@@ -43,3 +43,12 @@ func typeText(m *Model, s string) {
 		keys(m, string(r))
 	}
 }
+
+// The field in focus keeps a space between its label and its value, even
+// the form's longest label: "▸ Objective ← timely-response →".
+func TestAFocusedLabelStandsApartFromItsValue(t *testing.T) {
+	r := newRoom(t, "opm-breach")
+	eve := r.seat("Eve", game.Evaluator, "", WatchView, 100, 30)
+	keys(eve, "o")
+	mustContain(t, plain(eve), "▸ Objective ← ")
+}

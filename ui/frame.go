@@ -317,7 +317,7 @@ func (f *frame) speed(dir int) act {
 func (f *frame) jump() act {
 	g := f.c.g
 	a := command(game.Command{Verb: game.JumpClock}, "")
-	a.order.report = func() status { return status{statusInfo, game.JumpWords(g.State(), &f.lastJump)} }
+	a.order.report = func() status { return status{statusInfo, game.JumpWords(g.State(), &f.lastJump, g.Viewer)} }
 	return a
 }
 
@@ -502,7 +502,7 @@ func (f *frame) react(news []game.Event) {
 			}
 		case game.ClockJumped:
 			f.lastJump = *ev
-			f.say(statusInfo, game.JumpWords(st, ev))
+			f.say(statusInfo, game.JumpWords(st, ev, g.Viewer))
 		case game.ClockResumed:
 			if len(g.Waits()) > 0 {
 				f.say(statusInfo, "The story clock is started, and waits for the teams to answer.")

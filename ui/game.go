@@ -117,7 +117,7 @@ func (g *Game) apply(events []game.Event) {
 		g.mirror.Follow(ev)
 		g.acted = g.acted || ev.By == g.Actor.Name
 		if game.Visible(sc, ev, g.Viewer) && !g.own(ev) {
-			g.journal = append(g.journal, journalLine{at: ev.At, text: game.Describe(g.mirror.State(), ev)})
+			g.journal = append(g.journal, journalLine{at: ev.At, text: game.DescribeTo(g.mirror.State(), ev, g.Viewer)})
 			g.news = append(g.news, *ev)
 		}
 	}

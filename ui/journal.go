@@ -1,28 +1,63 @@
 package ui
 
-import "strings"
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+)
 
 // journal is the Log panel: every event the seat has learned of, in story
-// time, following the newest until scrolled back.
-type journal struct{ page }
+// time, each wrapped under its own text so that it reads whole at any
+// width, following the newest until scrolled back.
+type journal struct {
+	page
+	back bool // scrolled back from the newest
+}
 
-func newJournal(c *common) *journal { return &journal{page{c: c}} }
+func newJournal(c *common) *journal { return &journal{page: page{c: c}} }
 
 func (j *journal) title() string { return "Log" }
 
+// update scrolls by an event or by a page of events; scrolled to the
+// newest, the log follows them again.
+func (j *journal) update(msg tea.KeyPressMsg) act {
+	j.page.update(msg)
+	j.back = true
+	return act{}
+}
+
 func (j *journal) view() string {
-	sc, all, h := j.c.g.Scenario(), j.c.g.journal, j.h
-	if j.scroll.offset == 0 {
-		j.scroll.offset = max(0, len(all)-h) // follow the newest
+	sc, all, s := j.c.g.Scenario(), j.c.g.journal, j.c.styles
+	if len(all) == 0 || j.h <= 0 {
+		return ""
 	}
-	j.scroll.offset = min(j.scroll.offset, max(0, len(all)-h))
-	var lines []string
-	for i, l := range all[j.scroll.offset:min(len(all), j.scroll.offset+h)] {
-		line := j.c.styles.Dim.Render(short(sc, l.at)) + "  " + l.text
-		if r := j.c.g.replay; r != nil && r.shown(j.c.g) && j.scroll.offset+i == len(all)-1 {
-			line = j.c.styles.Selected.Render("▶ " + short(sc, l.at) + "  " + l.text) // the replay's current event
+	entries := make([][]string, len(all))
+	r := j.c.g.replay
+	for i, l := range all {
+		if r != nil && r.shown(j.c.g) && i == len(all)-1 { // the replay's current event
+			entries[i] = strings.Split(hang("▶ "+short(sc, l.at)+"  ", l.text, j.w), "\n")
+			for k := range entries[i] {
+				entries[i][k] = s.Selected.Render(entries[i][k])
+			}
+			continue
 		}
-		lines = append(lines, line)
+		entries[i] = strings.Split(hang(s.Dim.Render(short(sc, l.at))+"  ", l.text, j.w), "\n")
 	}
-	return strings.Join(lines, "\n")
+	// The newest that fill the page, from the first of them.
+	newest, n := len(entries)-1, len(entries[len(entries)-1])
+	for newest > 0 && n+len(entries[newest-1]) <= j.h {
+		newest--
+		n += len(entries[newest])
+	}
+	if !j.back || j.scroll.offset >= newest {
+		j.scroll.offset, j.back = newest, false
+	}
+	var lines []string
+	for _, e := range entries[j.scroll.offset:] {
+		lines = append(lines, e...)
+		if len(lines) >= j.h {
+			break
+		}
+	}
+	return strings.Join(lines[:min(len(lines), j.h)], "\n")
 }

@@ -165,7 +165,7 @@ func (r *Replay) here() string {
 	if !l.shown(g) {
 		return at + "something the screens of " + replayViews[r.seat].name + " do not show."
 	}
-	return at + game.Describe(g.State(), ev) + "."
+	return at + game.DescribeTo(g.State(), ev, g.Viewer) + "."
 }
 
 // reseat makes the screen's game again at the cursor, keeping the panels.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -239,4 +240,32 @@ func TestStartFailure(t *testing.T) {
 	if tries != 2 {
 		t.Errorf("after a failure the start screen took %d tries of 2", tries)
 	}
+}
+
+// Where the feed's list is cut, a line says what is left out: a decision
+// that arrives above the item a student reads (the newest land at the
+// top) is in sight at 80×24, by its title or counted as one to decide.
+func TestTheFeedSaysWhatItsListLeavesOut(t *testing.T) {
+	m := newPlay(t, "campaign", injects.US, "cooperative", 80, 24)
+	arrived := func(id string) func() bool {
+		return func() bool {
+			return slices.ContainsFunc(panelOf[*feed](m).items, func(it feedItem) bool {
+				return it.inject >= 0 && m.Game().Scenario().Injects[it.inject].ID == id
+			})
+		}
+	}
+	playUntil(t, m, 400, "Cascade Composites' email", arrived("breach-report"))
+	for range 12 { // the oldest item, at the foot of the list
+		keys(m, "down")
+	}
+	playUntil(t, m, 2000, "the grid intrusion", arrived("grid-intrusion"))
+	if running(m) {
+		keys(m, "space")
+	}
+	list := strings.SplitN(plain(m), "── briefing", 2)[0]
+	if !strings.Contains(list, "Intrusion attempts on a grid") && !strings.Contains(list, "⚑1 to decide") {
+		t.Errorf("the decision that arrived above the selection is out of sight:\n%s", plain(m))
+	}
+	mustContain(t, list, "↑ ", " more")
+	t.Log("\n" + plain(m))
 }
