@@ -208,7 +208,11 @@ func (ss *seats) view() string {
 			line = "  " + row.person
 		case row.person == "":
 			t, _ := sc.Team(row.team)
-			line = s.Bold.Render(fmt.Sprintf("%s %s", sideCode(t.Side), t.Name)) + "  " + ss.botWords(row.team, now)
+			name := t.Name
+			if !strings.HasPrefix(name, sideCode(t.Side)+" ") { // "US Intelligence Community" says its side already
+				name = sideCode(t.Side) + " " + name
+			}
+			line = s.Bold.Render(name) + "  " + ss.botWords(row.team, now)
 		default:
 			p, _ := st.Seated(row.person)
 			where := "  "

@@ -107,6 +107,9 @@ func TestTheConsoleSetsThePaceAndSeesWhatIsOwed(t *testing.T) {
 	mustContain(t, plain(console), "the clock waits up to 3m for a team", "a bot plays a team 2m after",
 		"◷  2:", "the United States' decision on “Personnel-records system breached”, due Thu 01 Oct 21:00")
 	mustContain(t, plain(ana), "◷ waiting for the teams to answer, 2:")
+	if strings.Contains(plain(console), "US US ") {
+		t.Errorf("a team named for its side is named twice:\n%s", plain(console))
+	}
 	keys(console, "p")
 	if !formOpen(console) {
 		t.Fatal("p did not open the pace")
