@@ -140,7 +140,7 @@ func run(m *Model, cmd tea.Cmd) {
 		for _, c := range msg {
 			run(m, c)
 		}
-	case gameReadyMsg, doneMsg, reportMsg:
+	case gameReadyMsg, doneMsg, reportMsg, preparedMsg:
 		send(m, msg)
 	}
 }

@@ -78,6 +78,13 @@ type Options struct {
 	// Shared is what the screens at the table draw alike, drawn once for
 	// all of them; nil draws everything for this screen alone.
 	Shared *Shared
+	// Prepare, when set, completes these options off the update loop,
+	// from New on, while the terminal gets ready: it reads the scenarios or
+	// makes the Game, and the first frame waits for that work alone rather
+	// than for the work and the terminal one after the other. The screen is
+	// blank until it returns; an error ends the program (see Err), so it is
+	// for work that fails only when something is badly wrong.
+	Prepare func(*Options) error
 }
 
 // Setup is what the start screen chose.
@@ -114,6 +121,7 @@ type Model struct {
 	c             *common
 	root          root
 	width, height int
+	err           error // why Options.Prepare failed
 }
 
 type gameReadyMsg struct {
@@ -121,22 +129,43 @@ type gameReadyMsg struct {
 	err error
 }
 
+// preparedMsg brings the options Options.Prepare completed.
+type preparedMsg struct {
+	opts Options
+	err  error
+}
+
 // New makes the program: the seat's screen for Options.Game, or the start
-// screen. Roots are made at the smallest size; the window's first size
-// message lays them out.
+// screen, once Options.Prepare, if any, has returned. Roots are made at the
+// smallest size; the window's first size message lays them out.
 func New(opts Options) *Model {
 	m := newModel(opts)
+	if opts.Prepare != nil {
+		done := make(chan preparedMsg, 1)
+		go func(o Options) {
+			err := o.Prepare(&o)
+			o.Prepare = nil
+			done <- preparedMsg{o, err}
+		}(m.opts)
+		m.root = &opening{prepare: func() tea.Msg { return <-done }}
+		return m
+	}
+	m.root = m.first()
+	return m
+}
+
+// first is the first screen the options call for.
+func (m *Model) first() root {
+	opts := m.opts
 	switch {
 	case len(opts.Tables) > 0 && opts.View == ProjectorView:
-		m.root = newRoomProjector(m.c, opts.Tables, opts.Manual)
+		return newRoomProjector(m.c, opts.Tables, opts.Manual)
 	case len(opts.Tables) > 0:
-		m.root = newRoomConsole(m.c, opts.Tables, opts.Host, opts.Board, opts.Manual)
+		return newRoomConsole(m.c, opts.Tables, opts.Host, opts.Board, opts.Manual)
 	case opts.Game == nil:
-		m.root = newStart(m.c, m.opts)
-	default:
-		m.root = m.seat(opts.Game)
+		return newStart(m.c, opts)
 	}
-	return m
+	return m.seat(opts.Game)
 }
 
 func newModel(opts Options) *Model {
@@ -179,6 +208,10 @@ func (m *Model) seat(g *Game) root {
 // its log when the program ends.
 func (m *Model) Game() *Game { return m.root.game() }
 
+// Err returns why Options.Prepare could not complete the options, which
+// ended the program.
+func (m *Model) Err() error { return m.err }
+
 // Init asks the terminal for its background, to pick light or dark styles,
 // and starts the root.
 func (m *Model) Init() tea.Cmd { return tea.Batch(tea.RequestBackgroundColor, m.root.init()) }
@@ -219,7 +252,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case gameReadyMsg:
 		return m, m.ready(msg)
+	case preparedMsg:
+		if msg.err != nil {
+			m.err = msg.err
+			return m, tea.Quit
+		}
+		return m, m.prepared(msg.opts)
 	case tea.KeyPressMsg:
+		if o, ok := m.root.(*opening); ok {
+			o.keys = append(o.keys, msg) // for the screen it opens
+			return m, nil
+		}
 		if msg.String() == "ctrl+c" {
 			return m, tea.Quit // everything decided is already in the log
 		}
@@ -244,9 +287,40 @@ func (m *Model) ready(msg gameReadyMsg) tea.Cmd {
 		start.failed(msg.err)
 		return nil
 	}
-	m.root = m.seat(msg.g)
-	return tea.Batch(m.root.update(tea.WindowSizeMsg{Width: m.width, Height: m.height}), m.root.init())
+	return m.show(m.seat(msg.g))
 }
+
+// prepared opens the first screen of the options Options.Prepare
+// completed, and gives it the keys typed while they were prepared.
+func (m *Model) prepared(opts Options) tea.Cmd {
+	keys := m.root.(*opening).keys
+	m.opts = opts
+	cmds := []tea.Cmd{m.show(m.first())}
+	for _, k := range keys {
+		_, cmd := m.Update(k)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
+
+// show puts a root on the screen at the window's size and starts it.
+func (m *Model) show(r root) tea.Cmd {
+	m.root = r
+	return tea.Batch(r.update(tea.WindowSizeMsg{Width: m.width, Height: m.height}), r.init())
+}
+
+// opening is the blank screen while Options.Prepare runs. It keeps the
+// keys typed meanwhile, ctrl+c too: whatever they ask is asked of the
+// screen that opens.
+type opening struct {
+	prepare tea.Cmd
+	keys    []tea.KeyPressMsg
+}
+
+func (o *opening) init() tea.Cmd        { return o.prepare }
+func (*opening) update(tea.Msg) tea.Cmd { return nil }
+func (*opening) view() string           { return "" }
+func (*opening) game() *Game            { return nil }
 
 func (m *Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }
 

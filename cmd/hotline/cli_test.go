@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"charm.land/fang/v2"
+
+	"hotline/injects"
 )
 
 // hotline runs the command line in-process and returns its output and exit
@@ -205,5 +207,22 @@ func TestNoHomeNoDefaultLog(t *testing.T) {
 	t.Setenv("XDG_STATE_HOME", "/var/lib/me")
 	if p, err := defaultLogPath("campaign"); err != nil || !strings.HasPrefix(p, "/var/lib/me/hotline/campaign-") {
 		t.Errorf("with XDG_STATE_HOME: %q, %v", p, err)
+	}
+}
+
+// The built-in scenarios are read side by side for the start screen: each
+// comes out whole, in story order, as when read alone.
+func TestLoadBuiltins(t *testing.T) {
+	ids := injects.BuiltinIDs()
+	scenarios, err := loadBuiltins(ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, id := range ids {
+		alone, _ := injects.LoadBuiltin(id)
+		if sc := scenarios[i]; sc.ID != id || sc.Digest != alone.Digest || len(sc.Injects) != len(alone.Injects) {
+			t.Errorf("scenario %d: %s (digest %s, %d injects), want %s (digest %s, %d injects)",
+				i, sc.ID, sc.Digest, len(sc.Injects), id, alone.Digest, len(alone.Injects))
+		}
 	}
 }

@@ -8,7 +8,9 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -79,53 +81,124 @@ func play(cmd *cobra.Command, f *playFlags) error {
 	if !cmd.Flags().Changed("seed") {
 		seed = rand.Uint64N(1_000_000)
 	}
-	stderr := cmd.ErrOrStderr()
-	var scenarios []*injects.Scenario
-	if f.scenario != "" {
-		sc, err := loadScenario(stderr, f.scenario)
-		if err != nil {
-			return err
-		}
-		scenarios = []*injects.Scenario{sc}
-	} else {
-		for _, id := range injects.BuiltinIDs() {
-			sc, err := loadScenario(stderr, id)
-			if err != nil {
-				return err
-			}
-			scenarios = append(scenarios, sc)
-		}
-	}
-	begin := func(s ui.Setup) (*ui.Game, error) { return newGame(s, f.log) }
-	opts := ui.Options{Scenarios: scenarios, Seed: seed, Speed: speed, Begin: begin}
+	setup := ui.Setup{Counterpart: f.counterpart, Seed: seed, Speed: speed}
 	if f.side != "" {
 		side, ok := injects.ParseSide(f.side)
 		if !ok {
 			return usagef("the --side flag takes us or cn, not %q", f.side)
 		}
-		sc := scenarios[0]
-		if f.counterpart != "" {
-			if _, ok := sc.Profile(f.counterpart); !ok {
-				return usagef("the --counterpart flag names no profile of this scenario: %q; it has %s", f.counterpart, strings.Join(sc.Sides[side.Other()].Counterparts, ", "))
-			}
-		}
-		g, err := newGame(ui.Setup{Scenario: sc, Side: side, Counterpart: f.counterpart, Seed: seed, Speed: speed}, f.log)
-		if err != nil {
-			return err
-		}
-		opts.Game = g
+		setup.Side = side
 	} else if f.counterpart != "" {
 		return usagef("the --counterpart flag goes with --side")
 	}
+	builtin := f.scenario == "" || injects.IsBuiltin(f.scenario)
+	if f.watch && builtin {
+		return usagef("--watch goes with --scenario FILE: the inject file you are writing")
+	}
+	begin := func(s ui.Setup) (*ui.Game, error) { return newGame(s, f.log) }
+	opts := ui.Options{Seed: seed, Speed: speed, Begin: begin}
 	var watched []string
 	if f.watch {
-		if f.scenario == "" || injects.IsBuiltin(f.scenario) {
-			return usagef("--watch goes with --scenario FILE: the inject file you are writing")
-		}
 		watched = []string{f.scenario}
 		opts.Relog = relog(f.log)
 	}
+	refs := []string{f.scenario}
+	if f.scenario == "" {
+		refs = injects.BuiltinIDs()
+	}
+	if builtin && f.counterpart == "" {
+		err = prepareBuiltin(&opts, refs, setup, f)
+	} else {
+		err = prepareNow(cmd.ErrOrStderr(), &opts, refs, setup, f)
+	}
+	if err != nil {
+		return err
+	}
 	return runProgram(cmd.Context(), cmd.OutOrStdout(), ui.New(opts), watched)
+}
+
+// prepareNow reads the scenarios and, with --side, starts the exercise,
+// before the terminal is taken: a file may not load and a counterpart may
+// not be the scenario's, and what is wrong is said on the command line.
+func prepareNow(stderr io.Writer, opts *ui.Options, refs []string, setup ui.Setup, f *playFlags) error {
+	for _, ref := range refs {
+		sc, err := loadScenario(stderr, ref)
+		if err != nil {
+			return err
+		}
+		opts.Scenarios = append(opts.Scenarios, sc)
+	}
+	if f.side == "" {
+		return nil
+	}
+	sc := opts.Scenarios[0]
+	if f.counterpart != "" {
+		if _, ok := sc.Profile(f.counterpart); !ok {
+			return usagef("the --counterpart flag names no profile of this scenario: %q; it has %s", f.counterpart, strings.Join(sc.Sides[setup.Side.Other()].Counterparts, ", "))
+		}
+	}
+	setup.Scenario = sc
+	g, err := newGame(setup, f.log)
+	opts.Game = g
+	return err
+}
+
+// prepareBuiltin has the built-in scenarios read, and with --side the
+// exercise started, while the terminal gets ready: the first frame waits
+// for the one or the other alone. Built-in scenarios load clean (their
+// tests say so); the log, which may not be creatable, is created first.
+//
+// No garbage is collected until the scenarios are read: what reading them
+// leaves is a few megabytes, and a collection meanwhile, on a small
+// machine, would only make the first frame later.
+func prepareBuiltin(opts *ui.Options, ids []string, setup ui.Setup, f *playFlags) error {
+	var log *eventlog.Writer
+	var logPath string
+	if f.side != "" {
+		var err error
+		if log, logPath, err = createLog(ids[0], f.log); err != nil {
+			return err
+		}
+	}
+	gcPercent := debug.SetGCPercent(-1)
+	opts.Prepare = func(o *ui.Options) error {
+		scenarios, err := loadBuiltins(ids)
+		debug.SetGCPercent(gcPercent)
+		if log == nil {
+			o.Scenarios = scenarios
+			return err
+		}
+		if err != nil {
+			log.Close()
+			os.Remove(logPath)
+			return err
+		}
+		setup.Scenario = scenarios[0]
+		o.Game, err = startGame(setup, log, logPath)
+		return err
+	}
+	return nil
+}
+
+// loadBuiltins reads built-in scenarios, side by side.
+func loadBuiltins(ids []string) ([]*injects.Scenario, error) {
+	scenarios := make([]*injects.Scenario, len(ids))
+	errs := make([]error, len(ids))
+	var wg sync.WaitGroup
+	for i, id := range ids {
+		wg.Go(func() {
+			sc, diags := injects.LoadBuiltin(id)
+			if sc == nil {
+				errs[i] = diags
+			}
+			scenarios[i] = sc
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return scenarios, nil
 }
 
 // relog makes the logs of the runs made again on a changed scenario: beside
@@ -152,20 +225,33 @@ func relog(first string) func(*injects.Scenario) (table.Recorder, error) {
 
 // newGame creates the log and starts the exercise the setup describes.
 func newGame(s ui.Setup, logPath string) (*ui.Game, error) {
-	if logPath == "" {
-		var err error
-		if logPath, err = defaultLogPath(s.Scenario.ID); err != nil {
-			return nil, err
-		}
-	}
-	w, err := eventlog.Create(logPath)
+	w, path, err := createLog(s.Scenario.ID, logPath)
 	if err != nil {
 		return nil, err
 	}
+	return startGame(s, w, path)
+}
+
+// createLog creates the log of a run of the scenario: at path, or when
+// path is empty a new file under the XDG state directory.
+func createLog(scenario, path string) (*eventlog.Writer, string, error) {
+	if path == "" {
+		var err error
+		if path, err = defaultLogPath(scenario); err != nil {
+			return nil, "", err
+		}
+	}
+	w, err := eventlog.Create(path)
+	return w, path, err
+}
+
+// startGame starts the exercise the setup describes, written to the log w
+// at path; the log is removed when the exercise cannot start.
+func startGame(s ui.Setup, w *eventlog.Writer, path string) (*ui.Game, error) {
 	g, err := ui.Solo(s, w, nil)
 	if err != nil {
 		w.Close()
-		os.Remove(logPath)
+		os.Remove(path)
 		return nil, err
 	}
 	return g, nil
@@ -227,6 +313,9 @@ func runProgram(ctx context.Context, out io.Writer, m *ui.Model, watched []strin
 	final, runErr := p.Run()
 	if fm, ok := final.(*ui.Model); ok {
 		m = fm
+	}
+	if err := m.Err(); err != nil {
+		return err
 	}
 	g := m.Game()
 	if g == nil {

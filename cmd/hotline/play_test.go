@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -143,4 +144,60 @@ func BenchmarkExecToFirstFrame(b *testing.B) {
 	b.ReportMetric(float64(ours)/float64(i)/1e6, "ms-hotline")
 	b.ReportMetric(float64(theirs)/float64(i)/1e6, "ms-bare")
 	b.ReportMetric(float64(ours)/float64(theirs), "x-bare")
+}
+
+// TestStartScreen opens the program with no arguments, as most players
+// will: the start screen offers the built-in scenarios, the default first;
+// the next one is chosen and played, and its log is where the program says.
+func TestStartScreen(t *testing.T) {
+	dir := t.TempDir()
+	s := startInPTY(t, []string{"XDG_STATE_HOME=" + dir}, 100, 30)
+	s.waitFor(t, "The hotline's first season")
+	s.typeKeys(t, "\x1b[C") // → the next scenario
+	s.waitFor(t, "Personnel records: espionage is not commercial theft")
+	s.typeKeys(t, "\r")
+	s.waitFor(t, "Personnel-records system breached")
+	s.typeKeys(t, "q")
+	s.waitFor(t, "Quit?")
+	s.typeKeys(t, "y")
+	s.waitExit(t)
+	out := string(s.output())
+	i := strings.Index(out, "The exercise log is saved in ")
+	if i < 0 {
+		t.Fatalf("on quitting, the program did not say where the log is:\n%q", out)
+	}
+	path := strings.TrimSpace(strings.SplitN(out[i+len("The exercise log is saved in "):], "\n", 2)[0])
+	log, err := eventlog.Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, _ := injects.LoadBuiltin("opm-breach")
+	if _, err := game.Replay(sc, log.Events); err != nil {
+		t.Errorf("the log of the scenario chosen does not replay on it: %v", err)
+	}
+}
+
+// TestLogRefusedBeforeTheScreen names a log that exists: the program says
+// so and ends before it takes the terminal, as it reads the scenario while
+// the terminal gets ready: no screen opens, and nothing asks the terminal
+// what it can do, whose answer would land in the shell.
+func TestLogRefusedBeforeTheScreen(t *testing.T) {
+	logPath := filepath.Join(t.TempDir(), "run.jsonl")
+	if err := os.WriteFile(logPath, []byte("{}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := startInPTY(t, nil, 100, 30, "--scenario", "campaign", "--side", "us", "--log", logPath)
+	s.waitFor(t, "\x1b[c") // the error's styles ask for the background colour
+	s.typeKeys(t, "\x1b]11;rgb:0000/0000/0000\x07\x1b[?62;22c")
+	s.waitExit(t)
+	out := string(s.output())
+	if !strings.Contains(out, "already exists") {
+		t.Errorf("the program did not say the log exists:\n%q", out)
+	}
+	if strings.Contains(out, "\x1b[?1049h") || strings.Contains(out, "$p") {
+		t.Errorf("the program took the terminal before refusing the log:\n%q", out)
+	}
+	if code := s.cmd.ProcessState.ExitCode(); code != 1 {
+		t.Errorf("exit status %d, want 1", code)
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 )
 
 //go:embed assets
@@ -15,46 +16,50 @@ var assets embed.FS
 // pages are the documents' HTML templates: one page layout, a body for
 // each document. Text is escaped by html/template; the timeline's SVG and
 // the injects' Markdown are made here and escaped where they are made.
-var pages = template.Must(template.New("").Funcs(template.FuncMap{
-	"md":               markdownHTML,
-	"timeline":         func(t Timeline, outcome string) template.HTML { return template.HTML(t.SVG(outcome)) },
-	"lines":            func(s string) string { return strings.ReplaceAll(s, "\n", "; ") },
-	"dict":             dict,
-	"join":             strings.Join,
-	"short":            sideShort,
-	"other":            otherSide,
-	"sideName":         func(s string) string { return strings.TrimSuffix(sideWord(s), ": ") },
-	"ratingWords":      RatingWords,
-	"ratingLine":       func(s SideRating) string { return "— " + ratingLine(&s) },
-	"gradeClass":       func(g string) string { return strings.Fields(g)[0] },
-	"tally":            partTallies,
-	"inc":              func(i int) int { return i + 1 },
-	"subtitle":         func() string { return ReportSubtitle },
-	"rootCause":        rootCauseWords,
-	"hotwashNote":      hotwashNote,
-	"feedbackNote":     feedbackNote,
-	"ratingCounts":     ratingCounts,
-	"planNote":         func() string { return planNote },
-	"planHeader":       func() []string { return planHeader },
-	"planRows":         (*Report).planRows,
-	"improvementsNote": func() string { return improvementsNote },
-}).ParseFS(assets, "assets/*.html"))
+// They are parsed on first use: a program that writes no page, such as
+// the exercise in a terminal, does not wait for them as it starts.
+var pages = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("").Funcs(template.FuncMap{
+		"md":               markdownHTML,
+		"timeline":         func(t Timeline, outcome string) template.HTML { return template.HTML(t.SVG(outcome)) },
+		"lines":            func(s string) string { return strings.ReplaceAll(s, "\n", "; ") },
+		"dict":             dict,
+		"join":             strings.Join,
+		"short":            sideShort,
+		"other":            otherSide,
+		"sideName":         func(s string) string { return strings.TrimSuffix(sideWord(s), ": ") },
+		"ratingWords":      RatingWords,
+		"ratingLine":       func(s SideRating) string { return "— " + ratingLine(&s) },
+		"gradeClass":       func(g string) string { return strings.Fields(g)[0] },
+		"tally":            partTallies,
+		"inc":              func(i int) int { return i + 1 },
+		"subtitle":         func() string { return ReportSubtitle },
+		"rootCause":        rootCauseWords,
+		"hotwashNote":      hotwashNote,
+		"feedbackNote":     feedbackNote,
+		"ratingCounts":     ratingCounts,
+		"planNote":         func() string { return planNote },
+		"planHeader":       func() []string { return planHeader },
+		"planRows":         (*Report).planRows,
+		"improvementsNote": func() string { return improvementsNote },
+	}).ParseFS(assets, "assets/*.html"))
+})
 
 // css is the documents' stylesheet, inlined in each.
-var css = func() template.CSS {
+var css = sync.OnceValue(func() template.CSS {
 	b, err := assets.ReadFile("assets/style.css")
 	if err != nil {
 		panic(err) // embedded: present at build time
 	}
 	return template.CSS(b)
-}()
+})
 
 // markdownHTML renders an inject's Markdown. Raw HTML in it is dropped and
 // links are kept only to the web, mail and the page (see markdown): an
 // inject file cannot put markup or script in the page.
 func markdownHTML(src string) template.HTML {
 	var b bytes.Buffer
-	if err := markdown.Convert([]byte(src), &b); err != nil {
+	if err := markdown().Convert([]byte(src), &b); err != nil {
 		return template.HTML(template.HTMLEscapeString(src))
 	}
 	return template.HTML(b.String())
@@ -143,7 +148,7 @@ type page struct {
 
 func writePage(w io.Writer, body, title, source string, c chrome, doc any) error {
 	var b bytes.Buffer
-	if err := pages.ExecuteTemplate(&b, "page", page{Body: body, Title: title, CSS: css, Source: source, Chrome: c, Doc: doc}); err != nil {
+	if err := pages().ExecuteTemplate(&b, "page", page{Body: body, Title: title, CSS: css(), Source: source, Chrome: c, Doc: doc}); err != nil {
 		return err
 	}
 	_, err := w.Write(b.Bytes())

@@ -3,6 +3,7 @@ package debrief
 import (
 	"html"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -14,10 +15,13 @@ import (
 // markdown renders the Markdown of scenario text into the documents. Raw
 // HTML in it is dropped (goldmark's default), and links are kept only to
 // the places a document may send its reader (safeURL): an inject file
-// cannot put script in a page, however it spells the link.
-var markdown = goldmark.New(goldmark.WithParserOptions(
-	parser.WithASTTransformers(util.Prioritized(linkFilter{}, 0)),
-))
+// cannot put script in a page, however it spells the link. It is made on
+// first use, as the pages' templates are.
+var markdown = sync.OnceValue(func() goldmark.Markdown {
+	return goldmark.New(goldmark.WithParserOptions(
+		parser.WithASTTransformers(util.Prioritized(linkFilter{}, 0)),
+	))
+})
 
 // linkFilter unlinks what points anywhere but the web, mail or the page
 // itself: the link's text stays, as text.

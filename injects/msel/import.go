@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"go.yaml.in/yaml/v4"
@@ -203,15 +204,20 @@ func commonScenario() *injects.Scenario {
 	return sc
 }
 
-// timeRe reads the Time column.
+// The patterns that read cells. They are compiled on first use: every
+// command of the program links this package, and only import reads cells.
 var (
-	laterRe  = regexp.MustCompile(`^(.*?),\s*(\S+)\s+later$`)
-	offsetRe = regexp.MustCompile(`^[Tt]\+(?:(\d+)d)?(\d{1,2}):(\d{2})$`) // T+1d02:00, as transcripts write it
-	idRe     = regexp.MustCompile(`^[A-Za-z0-9._-]{1,80}$`)
-	choiceRe = regexp.MustCompile(`^([A-Za-z0-9._-]{1,80}):\s+(.+)$`)
+	laterRe  = lazyRegexp(`^(.*?),\s*(\S+)\s+later$`)
+	offsetRe = lazyRegexp(`^[Tt]\+(?:(\d+)d)?(\d{1,2}):(\d{2})$`) // T+1d02:00, as transcripts write it
+	idRe     = lazyRegexp(`^[A-Za-z0-9._-]{1,80}$`)
+	choiceRe = lazyRegexp(`^([A-Za-z0-9._-]{1,80}):\s+(.+)$`)
 	// A deadline line: "Deadline 12h" or "Deadline 12h: choice".
-	deadlineRe = regexp.MustCompile(`^(?i:deadline)\s+(\S+?)(?::\s*(\S+))?$`)
+	deadlineRe = lazyRegexp(`^(?i:deadline)\s+(\S+?)(?::\s*(\S+))?$`)
 )
+
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // storyLayouts are the ways a story time may be written in a cell,
 // including how spreadsheets show date cells.
@@ -228,7 +234,7 @@ func parseStory(s string, loc *time.Location) (time.Time, bool) {
 }
 
 func parseOffset(s string) (time.Duration, error) {
-	if m := offsetRe.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+	if m := offsetRe().FindStringSubmatch(strings.TrimSpace(s)); m != nil {
 		d, _ := strconv.Atoi(m[1])
 		h, _ := strconv.Atoi(m[2])
 		mi, _ := strconv.Atoi(m[3])
@@ -269,7 +275,7 @@ func (im *importer) read() {
 		switch {
 		case e.id == "":
 			e.id = unique(slug(e.title), used, next)
-		case !idRe.MatchString(e.id):
+		case !idRe().MatchString(e.id):
 			im.errorf(ColID, line, "%q is not an id; use letters, digits, '-', '_' and '.', no spaces", e.id)
 		}
 		if first, dup := used[e.id]; dup {
@@ -321,7 +327,7 @@ func (im *importer) readTime(e *entry, row [NumCols]string) {
 		}
 		e.given[i], e.times[i] = true, t
 	}
-	if m := laterRe.FindStringSubmatch(text); m != nil && (strings.HasPrefix(text, "after ") || strings.HasPrefix(text, "when ")) {
+	if m := laterRe().FindStringSubmatch(text); m != nil && (strings.HasPrefix(text, "after ") || strings.HasPrefix(text, "when ")) {
 		d, err := injects.ParseDuration(m[2])
 		if err != nil {
 			im.errorf(ColTime, e.line, "%q: expected a delay like \"6h later\"", m[2]+" later")
@@ -479,7 +485,7 @@ func (im *importer) readAction(e *entry, v string) {
 		if l == "" {
 			continue
 		}
-		if m := deadlineRe.FindStringSubmatch(l); m != nil {
+		if m := deadlineRe().FindStringSubmatch(l); m != nil {
 			d, err := injects.ParseDuration(m[1])
 			if err != nil || d <= 0 {
 				im.errorf(ColAction, e.line, "%q: expected a deadline like \"Deadline 12h\" or \"Deadline 12h: choice-id\"", l)
@@ -492,7 +498,7 @@ func (im *importer) readAction(e *entry, v string) {
 			continue
 		}
 		c := choice{}
-		if m := choiceRe.FindStringSubmatch(l); m != nil {
+		if m := choiceRe().FindStringSubmatch(l); m != nil {
 			c.id, c.label = m[1], strings.TrimSpace(m[2])
 		} else {
 			c.id, c.label = slug(l), l
@@ -514,7 +520,7 @@ func (im *importer) readObjectives(e *entry, v string) {
 		}
 		id, text, _ := strings.Cut(l, ":")
 		id, text = strings.TrimSpace(id), strings.TrimSpace(text)
-		if !idRe.MatchString(id) {
+		if !idRe().MatchString(id) {
 			im.errorf(ColObjective, e.line, "%q: write each objective as its id, or as id: text, one a line", l)
 			continue
 		}

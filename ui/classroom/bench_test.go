@@ -155,7 +155,9 @@ func benchRoom(b *testing.B, r room) {
 		}
 		sent := time.Now()
 		control(game.Command{Verb: game.SetSpeed, Speed: speed})
-		timeout := time.After(10 * time.Second)
+		// Closed after ten seconds, for every screen still waiting then.
+		timeout := make(chan struct{})
+		expire := time.AfterFunc(10*time.Second, func() { close(timeout) })
 		check := time.NewTicker(100 * time.Millisecond)
 	screens:
 		for _, w := range waits {
@@ -178,6 +180,7 @@ func benchRoom(b *testing.B, r room) {
 			}
 		}
 		check.Stop()
+		expire.Stop()
 	}
 	b.StopTimer()
 	busy := float64(cpuTime()-cpu0) / float64(time.Since(wall0)) * 100
@@ -192,7 +195,9 @@ func benchRoom(b *testing.B, r room) {
 			serverShare = 1 - float64(client)/float64(all)
 		}
 	}
-	control(game.Command{Verb: game.PauseClock})
+	if !ended() {
+		control(game.Command{Verb: game.PauseClock})
+	}
 
 	// Paused, nothing should move: once the runtime has given back the
 	// memory the run freed, measure the CPU over a few seconds.
@@ -228,7 +233,8 @@ func benchRoom(b *testing.B, r room) {
 	b.ReportMetric(heapPerSession, "KiB-heap-with-client/session")
 }
 
-// running reports whether the story clock runs.
+// running reports whether the story clock runs: it stops for good when
+// the exercise ends.
 func (c *class) running() bool {
 	var on bool
 	c.tb.Sync()
@@ -236,7 +242,7 @@ func (c *class) running() bool {
 		switch ev.Type {
 		case game.ClockResumed:
 			on = true
-		case game.ClockPaused:
+		case game.ClockPaused, game.Ended:
 			on = false
 		}
 	}
