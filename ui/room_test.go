@@ -40,17 +40,17 @@ func TestTheRoomsConsoleRunsEveryTable(t *testing.T) {
 	mustContain(t, plain(m), "a room of 2 tables", "Table 1", "Table 2", "1 student seated, 1 connected", "0 students seated")
 
 	keys(m, " ") // the table selected alone
-	if !clockRuns(one) || clockRuns(two) {
-		t.Fatalf("space started table 1: %v, table 2: %v; want only the first", clockRuns(one), clockRuns(two))
+	if !one.tb.Running() || two.tb.Running() {
+		t.Fatalf("space started table 1: %v, table 2: %v; want only the first", one.tb.Running(), two.tb.Running())
 	}
 	keys(m, "a")
 	mustContain(t, plain(m), "commands go to ALL TABLES")
 	keys(m, " ") // one runs: all are paused
-	if clockRuns(one) || clockRuns(two) {
+	if one.tb.Running() || two.tb.Running() {
 		t.Fatal("space to all tables left a clock running")
 	}
 	keys(m, " ")
-	if !clockRuns(one) || !clockRuns(two) {
+	if !one.tb.Running() || !two.tb.Running() {
 		t.Fatal("space to all tables did not start every clock")
 	}
 	m.Pump()
@@ -101,21 +101,6 @@ func TestTheRoomsProjectorSetsTheTablesSideBySide(t *testing.T) {
 	if strings.Contains(plain(m), "breached") {
 		t.Errorf("the room's projector shows an inject's title:\n%s", plain(m))
 	}
-}
-
-// clockRuns reads from a table's events whether its clock runs.
-func clockRuns(r *room) bool {
-	r.tb.Sync()
-	on := false
-	for _, ev := range r.tb.Since(0) {
-		switch ev.Type {
-		case game.ClockResumed:
-			on = true
-		case game.ClockPaused, game.Ended:
-			on = false
-		}
-	}
-	return on
 }
 
 // The room's screens fit the window at the smallest size and a large one.

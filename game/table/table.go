@@ -375,6 +375,14 @@ func (t *Table) running() bool {
 	return st.Running && !st.Ended
 }
 
+// Running reports whether the story clock runs now, once the table has
+// done everything asked of it so far.
+func (t *Table) Running() bool {
+	on := false
+	t.call(func() { on = t.running() })
+	return on
+}
+
 // pace is the clock's speed now.
 func (t *Table) pace() time.Duration {
 	if sp := t.sess.Engine.State().Speed; sp > 0 {

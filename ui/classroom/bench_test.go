@@ -121,7 +121,7 @@ func benchRoom(b *testing.B, r room) {
 	}
 	running := func() bool {
 		for _, c := range tables {
-			if !c.running() {
+			if !c.tb.Running() {
 				return false
 			}
 		}
@@ -231,22 +231,6 @@ func benchRoom(b *testing.B, r room) {
 	b.ReportMetric(paused/n, "%cpu-paused/session")
 	b.ReportMetric(serverHeapPerSession, "KiB-heap/session")
 	b.ReportMetric(heapPerSession, "KiB-heap-with-client/session")
-}
-
-// running reports whether the story clock runs: it stops for good when
-// the exercise ends.
-func (c *class) running() bool {
-	var on bool
-	c.tb.Sync()
-	for _, ev := range c.tb.Since(0) {
-		switch ev.Type {
-		case game.ClockResumed:
-			on = true
-		case game.ClockPaused, game.Ended:
-			on = false
-		}
-	}
-	return on
 }
 
 // ended reports whether the exercise reached its end.
