@@ -21,6 +21,7 @@ import (
 	"charm.land/wish/v2/bubbletea"
 	"charm.land/wish/v2/logging"
 	"charm.land/wish/v2/recover"
+	"github.com/charmbracelet/colorprofile"
 	gossh "golang.org/x/crypto/ssh"
 
 	"hotline/game"
@@ -227,10 +228,16 @@ func (s *Server) sweep() {
 // the seat's screen.
 func (s *Server) program(sess ssh.Session) *tea.Program {
 	m := newSession(s, sess)
+	pty, _, _ := sess.Pty()
+	profile := colorprofile.Env(append(sess.Environ(), "TERM="+pty.Term))
+	m.screen = newPainter(sess, profile, pty.Window.Width, pty.Window.Height, time.Second/time.Duration(s.cfg.FPS), s.cfg.Now)
+	// The painter draws the screens, and writes what Bubble Tea writes
+	// itself; Bubble Tea's renderer stays out, and its ticker, which
+	// flushes its queries to the terminal, wakes once a second.
 	opts := append(bubbletea.MakeOptions(sess), tea.WithoutSignalHandler(), tea.WithContext(sess.Context()),
-		tea.WithFPS(s.cfg.FPS))
+		tea.WithoutRenderer(), tea.WithOutput(m.screen), tea.WithFPS(1))
 	s.sessions.Store(sess, m)
-	p := tea.NewProgram(m, opts...)
+	p := tea.NewProgram(painted{m}, opts...)
 	if m.ticket != nil {
 		m.ticket.onExpiry(func() { go p.Send(joinTimeoutMsg{}) })
 	}
@@ -247,6 +254,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 func (s *Server) farewell(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		if v, ok := s.sessions.LoadAndDelete(sess); ok {
+			v.(*session).screen.close()
 			if note := v.(*session).farewell(); note != "" {
 				fmt.Fprintln(sess.Stderr(), note)
 			}

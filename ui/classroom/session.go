@@ -51,7 +51,9 @@ type session struct {
 
 	seat          Seat
 	width, height int
-	styles        ui.Styles // of the join screen, for the terminal's background
+	styles        ui.Styles              // of the join screen, for the terminal's background
+	background    tea.BackgroundColorMsg // the terminal's answer, once it has given it
+	screen        *painter
 
 	mu     sync.Mutex // guards what the server's watcher reads: g, tables, person, left
 	g      *ui.Game
@@ -171,7 +173,7 @@ func (m *session) join(name string, takeOver bool) tea.Cmd {
 }
 
 func (m *session) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	var cmds []tea.Cmd // the painter asks the terminal's background
 	if m.step == refused {
 		return tea.Quit
 	}
@@ -189,7 +191,7 @@ func (m *session) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 	case tea.BackgroundColorMsg:
-		m.styles = ui.NewStyles(msg.IsDark())
+		m.styles, m.background = ui.NewStyles(msg.IsDark()), msg
 	case joinedMsg:
 		return m, m.joined(msg)
 	case joinTimeoutMsg:
@@ -349,8 +351,7 @@ func (m *session) joined(msg joinedMsg) tea.Cmd {
 		m.step = seated
 		m.s.cfg.Log.Info("joined the room", "seat", seatName(m), "from", m.ip)
 		m.play = ui.New(ui.Options{Tables: m.tables, View: viewOf(m.seat), Now: m.s.cfg.Now})
-		_, sized := m.play.Update(tea.WindowSizeMsg{Width: m.width, Height: m.height})
-		return tea.Batch(sized, m.play.Init())
+		return m.sized()
 	}
 	m.g, m.person = msg.g, msg.person
 	m.conn = m.tb().Connect(msg.person)
@@ -372,7 +373,16 @@ func (m *session) joined(msg joinedMsg) tea.Cmd {
 // there is one to give.
 func (m *session) open(note string) tea.Cmd {
 	m.play = ui.New(ui.Options{Game: m.g, View: viewOf(m.seat), Now: m.s.cfg.Now, Note: note, Shared: m.class().shared, Table: m.class().Name})
+	return m.sized()
+}
+
+// sized tells a seat's new screen the terminal's size and, so that it is
+// drawn in the right colours at once, its background, and starts it.
+func (m *session) sized() tea.Cmd {
 	_, sized := m.play.Update(tea.WindowSizeMsg{Width: m.width, Height: m.height})
+	if m.background.Color != nil {
+		m.play.Update(m.background)
+	}
 	return tea.Batch(sized, m.play.Init())
 }
 
@@ -466,7 +476,7 @@ func (m *session) lag() time.Duration {
 	if m.g != nil {
 		lag = max(lag, m.g.Lag())
 	}
-	return lag
+	return max(lag, m.screen.stalled())
 }
 
 // who names the session in the server's log.
