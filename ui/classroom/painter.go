@@ -50,10 +50,12 @@ type painter struct {
 }
 
 // newPainter starts painting on out, whose terminal is w × h and whose
-// colours are profile's, a frame at most every beat.
+// colours are profile's, a frame at most every beat. A terminal that calls
+// itself dumb, or not a terminal, still gets the screen, without colour:
+// it asked for a pseudo-terminal to get one.
 func newPainter(out io.Writer, profile colorprofile.Profile, w, h int, every time.Duration, now func() time.Time) *painter {
 	p := &painter{
-		out:   &colorprofile.Writer{Forward: out, Profile: profile},
+		out:   &colorprofile.Writer{Forward: out, Profile: max(profile, colorprofile.ASCII)},
 		every: every,
 		phase: time.Now(),
 		now:   now,

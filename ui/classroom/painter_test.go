@@ -149,6 +149,17 @@ func TestAPainterSuitsItsColoursToTheTerminal(t *testing.T) {
 	}
 }
 
+func TestAPainterDrawsADumbTerminalsScreenWithoutColour(t *testing.T) {
+	p, out := painting(t, colorprofile.NoTTY, 20, 3) // TERM=dumb
+	p.paint(screenView("one\n\x1b[38;2;255;0;0mALERT\x1b[m"))
+	term := newTerminal(t, 20, 3)
+	got := out.next(t)
+	io.WriteString(term, got)
+	if strings.Contains(got, "38;") || term.String() != "one\nALERT\n" {
+		t.Errorf("a dumb terminal should get the screen's lines without colour: %q shows %q", got, term.String())
+	}
+}
+
 func TestAPainterDrawsNothingForARefusedConnection(t *testing.T) {
 	p, out := painting(t, colorprofile.TrueColor, 20, 3)
 	p.paint(tea.NewView("")) // the server says why on its last line
