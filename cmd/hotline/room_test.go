@@ -99,7 +99,7 @@ func TestARoomOfTablesOverSSH(t *testing.T) {
 	bo.waitFor(t, "Your decision")
 
 	second.cmd.Process.Signal(os.Interrupt)
-	if err := second.cmd.Wait(); err != nil {
+	if err := second.wait(); err != nil {
 		t.Errorf("the room's server ended with %v on Ctrl+C, want a clean exit", err)
 	}
 	out := second.printed()

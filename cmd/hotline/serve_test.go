@@ -80,7 +80,7 @@ func TestServeSurvivesKillAndResumes(t *testing.T) {
 	back.waitFor(t, "Decided: Send China a request")
 
 	second.cmd.Process.Signal(os.Interrupt)
-	if err := second.cmd.Wait(); err != nil {
+	if err := second.wait(); err != nil {
 		t.Errorf("the server ended with %v on Ctrl+C, want a clean exit", err)
 	}
 }
@@ -92,8 +92,16 @@ type server struct {
 	fingerprint string
 	board       string
 
-	mu    sync.Mutex
-	after strings.Builder // what it printed after the board
+	mu      sync.Mutex
+	after   strings.Builder // what it printed after the board
+	drained chan struct{}   // closed once all it printed is read
+}
+
+// wait waits for the server to exit, having read all it printed: the
+// pipe is read to its end before Wait closes it.
+func (s *server) wait() error {
+	<-s.drained
+	return s.cmd.Wait()
 }
 
 // printed is what the server printed after its board so far.
@@ -145,7 +153,9 @@ func startServer(t *testing.T, bin string, env []string, args ...string) *server
 			t.Fatalf("the server did not start; it printed:\n%s", board.String())
 		}
 	}
+	s.drained = make(chan struct{})
 	go func() { // keep reading, so the server never blocks on its output
+		defer close(s.drained)
 		for line := range lines {
 			s.mu.Lock()
 			s.after.WriteString(line + "\n")
@@ -277,7 +287,7 @@ func TestTwoLogsNeverShareCodes(t *testing.T) {
 		t.Helper()
 		s := startServer(t, bin, env, append([]string{"serve", "--headless", "--listen", "127.0.0.1:0"}, args...)...)
 		s.cmd.Process.Signal(os.Interrupt)
-		if err := s.cmd.Wait(); err != nil {
+		if err := s.wait(); err != nil {
 			t.Fatalf("the server ended with %v", err)
 		}
 		m := facilitatorCode.FindStringSubmatch(s.board)
