@@ -143,7 +143,7 @@ func (p *painter) run() {
 			time.Sleep(p.every - time.Since(p.phase)%p.every)
 		}
 		if p.draw() != nil {
-			break // the connection is gone; its session ends with it
+			return // the connection is gone; its session ends with it
 		}
 	}
 	if p.draw() == nil && p.alt {
